@@ -1,0 +1,101 @@
+"""The pure result of laying out an architecture: boxes, paths and label positions.
+
+Coordinates are in points (1/72 inch, as Graphviz reports them) with the origin
+at the top left and y growing downwards, which is what Qt's scene expects.
+Nothing here knows about Qt or Graphviz, so a layout can be cached, compared and
+rebuilt into a scene, an export or a test without either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def center(self) -> Point:
+        return Point(self.x + self.width / 2, self.y + self.height / 2)
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def contains(self, other: Rect) -> bool:
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    """A component: the whole node box, the icon square inside it and its label.
+
+    ``label_lines`` are the label as wrapped for layout; ``label_box`` is where
+    they go (below the icon, never over it).
+    """
+
+    component_id: str
+    box: Rect
+    icon_box: Rect
+    label_box: Rect
+    label_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupBox:
+    """A group (Graphviz cluster) with its title position and nesting depth."""
+
+    group_id: str
+    box: Rect
+    label_pos: Point
+    depth: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class EdgePath:
+    """A relation routed by Graphviz.
+
+    ``points`` is a cubic Bézier chain: a start point followed by groups of
+    three (two control points and an end point). ``arrow_head`` is the polygon
+    of the arrowhead at the target end, if any.
+    """
+
+    source: str
+    target: str
+    index: int
+    points: tuple[Point, ...]
+    arrow_head: tuple[Point, ...] = ()
+    label: str = ""
+    label_pos: Point | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Everything the view and the exporters need to draw one architecture."""
+
+    architecture_id: str
+    bounds: Rect
+    nodes: dict[str, NodeBox] = field(default_factory=dict)
+    groups: dict[str, GroupBox] = field(default_factory=dict)
+    edges: tuple[EdgePath, ...] = ()
+    splines: str = "ortho"

@@ -1,0 +1,123 @@
+"""The domain model: architectures made of nested groups, components and relations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Group:
+    """A containment box: cloud, region, VPC, availability zone, cluster, node, task…"""
+
+    id: str
+    label: str
+    kind: str
+    parent: str | None = None
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Component:
+    """One clickable part of an architecture.
+
+    ``concept`` names what the component *is*, independent of where it sits:
+    two ECS agents on two instances share the concept ``ecs-agent``, and
+    kube-apiserver in Kubernetes and in EKS share ``kube-apiserver``. Notes and
+    cross-architecture comparisons are keyed by concept.
+    """
+
+    id: str
+    label: str
+    kind: str
+    icon: str
+    group: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    concept: str = ""
+
+    @property
+    def concept_id(self) -> str:
+        return self.concept or self.id
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The label followed by every alias: what the component is called in notes."""
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A directed link between two components (or groups)."""
+
+    source: str
+    target: str
+    kind: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class LayoutHints:
+    """How the architecture prefers to be laid out."""
+
+    direction: str = "LR"
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """A whole architecture: what the diagram shows and what the notes are matched against."""
+
+    id: str
+    title: str
+    summary: str
+    groups: tuple[Group, ...] = ()
+    components: tuple[Component, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    aliases: tuple[str, ...] = ()
+    layout: LayoutHints = field(default_factory=LayoutHints)
+    source: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def components_by_id(self) -> dict[str, Component]:
+        return {component.id: component for component in self.components}
+
+    @cached_property
+    def groups_by_id(self) -> dict[str, Group]:
+        return {group.id: group for group in self.groups}
+
+    def component(self, component_id: str) -> Component:
+        return self.components_by_id[component_id]
+
+    def group(self, group_id: str) -> Group:
+        return self.groups_by_id[group_id]
+
+    def has_element(self, element_id: str) -> bool:
+        """True for the id of a component or of a group."""
+        return element_id in self.components_by_id or element_id in self.groups_by_id
+
+    def group_path(self, group_id: str | None) -> list[Group]:
+        """The chain of groups from the outermost down to ``group_id``."""
+        path: list[Group] = []
+        while group_id is not None:
+            group = self.groups_by_id[group_id]
+            path.append(group)
+            group_id = group.parent
+        return path[::-1]
+
+    def child_groups(self, parent_id: str | None) -> list[Group]:
+        return [group for group in self.groups if group.parent == parent_id]
+
+    def components_in(self, group_id: str | None) -> list[Component]:
+        return [component for component in self.components if component.group == group_id]
+
+    def neighbours(self, element_id: str) -> set[str]:
+        """Ids directly related to ``element_id`` in either direction."""
+        linked: set[str] = set()
+        for relation in self.relations:
+            if relation.source == element_id:
+                linked.add(relation.target)
+            elif relation.target == element_id:
+                linked.add(relation.source)
+        return linked

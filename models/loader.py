@@ -1,0 +1,293 @@
+"""Loads architecture files (YAML) into validated :class:`Architecture` values.
+
+The checks are written out here rather than delegated to a schema library: the
+loader sits on the start-up path, and every error must carry the document
+location *and* its line, which the YAML node tree gives us directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models._yaml_document import YamlDocument, read_yaml
+from models.architecture import Architecture, Component, Group, LayoutHints, Relation
+from models.errors import ModelError
+from models.icons import find_icon
+
+MODEL_SUFFIXES = (".yaml", ".yml")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+DIRECTIONS = ("LR", "TB", "RL", "BT")
+DEFAULT_RELATION_KIND = "connects"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class _Field:
+    kind: str  # "id", "text", "names" (list of text), "direction", "mapping"
+    required: bool = False
+
+
+_ARCHITECTURE_FIELDS = {
+    "id": _Field("id", required=True),
+    "title": _Field("text", required=True),
+    "summary": _Field("text", required=True),
+    "aliases": _Field("names"),
+    "layout": _Field("mapping"),
+    "groups": _Field("list"),
+    "components": _Field("list", required=True),
+    "relations": _Field("list"),
+}
+_GROUP_FIELDS = {
+    "id": _Field("id", required=True),
+    "label": _Field("text", required=True),
+    "kind": _Field("text", required=True),
+    "parent": _Field("id"),
+    "description": _Field("text"),
+    "aliases": _Field("names"),
+}
+_COMPONENT_FIELDS = {
+    "id": _Field("id", required=True),
+    "label": _Field("text", required=True),
+    "kind": _Field("text", required=True),
+    "icon": _Field("text", required=True),
+    "group": _Field("id"),
+    "aliases": _Field("names"),
+    "description": _Field("text"),
+    "concept": _Field("id"),
+}
+_RELATION_FIELDS = {
+    "source": _Field("id", required=True),
+    "target": _Field("id", required=True),
+    "kind": _Field("text"),
+    "label": _Field("text"),
+}
+_LAYOUT_FIELDS = {"direction": _Field("direction")}
+
+
+@dataclass
+class LoadResult:
+    """What loading a set of files gave: the good architectures and one error per bad file."""
+
+    architectures: list[Architecture] = field(default_factory=list)
+    errors: list[ModelError] = field(default_factory=list)
+
+
+class _Checker:
+    """Validates one parsed document, raising ModelError with location and line."""
+
+    def __init__(self, document: YamlDocument, source: str):
+        self.document = document
+        self.source = source
+
+    def fail(self, location: str, problem: str) -> ModelError:
+        return ModelError(self.source, problem, location, self.document.line_of(location))
+
+    def record(self, value: Any, fields: dict[str, _Field], location: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            expected = ", ".join(name for name, spec in fields.items() if spec.required)
+            raise self.fail(location, f"expected a mapping with {expected}; got {_type_name(value)}")
+        for key in value:
+            if not isinstance(key, str) or (key not in fields and not key.startswith("x-")):
+                allowed = ", ".join(fields)
+                raise self.fail(_join(location, str(key)), f"unknown key {key!r}; expected one of {allowed}")
+        checked: dict[str, Any] = {}
+        for name, spec in fields.items():
+            if value.get(name) is None:
+                if spec.required:
+                    raise self.fail(location, f"missing required key {name!r}")
+                continue
+            checked[name] = self.typed(value[name], spec.kind, _join(location, name))
+        return checked
+
+    def typed(self, value: Any, kind: str, location: str) -> Any:
+        if kind == "text":
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise self.fail(location, f"expected text; got {_type_name(value)}")
+            text = str(value).strip()
+            if not text:
+                raise self.fail(location, "expected text; got an empty string")
+            return text
+        if kind == "id":
+            if not isinstance(value, str) or not ID_PATTERN.match(value):
+                raise self.fail(location, f"expected an id (letters, digits, '-', '_', '.'); got {value!r}")
+            return value
+        if kind == "names":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list):
+                raise self.fail(location, f"expected a list of names; got {_type_name(value)}")
+            return tuple(self.typed(item, "text", f"{location}[{i}]") for i, item in enumerate(value))
+        if kind == "direction":
+            if not isinstance(value, str) or value.upper() not in DIRECTIONS:
+                raise self.fail(location, f"expected one of {', '.join(DIRECTIONS)}; got {value!r}")
+            return value.upper()
+        if kind == "list":
+            if not isinstance(value, list):
+                raise self.fail(location, f"expected a list; got {_type_name(value)}")
+            return value
+        if kind == "mapping":
+            if not isinstance(value, dict):
+                raise self.fail(location, f"expected a mapping; got {_type_name(value)}")
+            return value
+        raise AssertionError(kind)
+
+
+def load_architecture_text(text: str, source: str) -> Architecture:
+    """Parse and validate one architecture document."""
+    document = read_yaml(text, source)
+    checker = _Checker(document, source)
+    top = checker.record(document.data, _ARCHITECTURE_FIELDS, "")
+    groups = _build_all(top.get("groups", []), "groups", _GROUP_FIELDS, checker, _group)
+    components = _build_all(top["components"], "components", _COMPONENT_FIELDS, checker, _component)
+    relations = _build_all(top.get("relations", []), "relations", _RELATION_FIELDS, checker, _relation)
+    layout_fields = checker.record(top.get("layout", {}), _LAYOUT_FIELDS, "layout")
+    _check_ids(groups, components, checker)
+    _check_references(groups, components, relations, checker)
+    _check_containment(groups, checker)
+    warnings = tuple(
+        f"{source}: components[{index}].icon: unknown icon {component.icon!r}; drawn with a fallback icon"
+        for index, component in enumerate(components)
+        if find_icon(component.icon) is None
+    )
+    return Architecture(
+        id=top["id"],
+        title=top["title"],
+        summary=top["summary"],
+        groups=tuple(groups),
+        components=tuple(components),
+        relations=tuple(relations),
+        aliases=top.get("aliases", ()),
+        layout=LayoutHints(**layout_fields),
+        source=source,
+        warnings=warnings,
+    )
+
+
+def load_architecture_file(path: Path) -> Architecture:
+    """Read, parse and validate one file; every failure is a :class:`ModelError`."""
+    source = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ModelError(source, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ModelError(source, f"cannot read the file: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ModelError(source, f"not UTF-8 text (byte {error.start})") from None
+    return load_architecture_text(text, source)
+
+
+def model_files(location: Path) -> list[Path]:
+    """The model files at ``location``: the file itself, or the YAML files below a folder."""
+    if location.is_file():
+        return [location]
+    if not location.is_dir():
+        return []
+    return sorted(path for path in location.rglob("*") if path.suffix in MODEL_SUFFIXES and path.is_file())
+
+
+def load_architectures(locations: Iterable[Path]) -> LoadResult:
+    """Load every model file at ``locations``; a bad file is reported and skipped."""
+    result = LoadResult()
+    seen: dict[str, str] = {}
+    for location in locations:
+        if not location.exists():
+            result.errors.append(ModelError(str(location), "no such file or folder"))
+            continue
+        for path in model_files(location):
+            try:
+                architecture = load_architecture_file(path)
+            except ModelError as error:
+                result.errors.append(error)
+                continue
+            if architecture.id in seen:
+                problem = f"architecture id {architecture.id!r} is already defined in {seen[architecture.id]}"
+                result.errors.append(ModelError(str(path), problem, "id"))
+                continue
+            seen[architecture.id] = str(path)
+            result.architectures.append(architecture)
+    return result
+
+
+def _build_all(
+    items: list[Any],
+    section: str,
+    fields: dict[str, _Field],
+    checker: _Checker,
+    build: Callable[[dict[str, Any]], Any],
+) -> list[Any]:
+    return [build(checker.record(item, fields, f"{section}[{index}]")) for index, item in enumerate(items)]
+
+
+def _group(values: dict[str, Any]) -> Group:
+    return Group(**values)
+
+
+def _component(values: dict[str, Any]) -> Component:
+    return Component(**values)
+
+
+def _relation(values: dict[str, Any]) -> Relation:
+    values.setdefault("kind", DEFAULT_RELATION_KIND)
+    return Relation(**values)
+
+
+def _check_ids(groups: list[Group], components: list[Component], checker: _Checker) -> None:
+    first_use: dict[str, str] = {}
+    entries = [(f"groups[{i}].id", g.id) for i, g in enumerate(groups)]
+    entries += [(f"components[{i}].id", c.id) for i, c in enumerate(components)]
+    for location, element_id in entries:
+        if element_id in first_use:
+            raise checker.fail(location, f"duplicate id {element_id!r} (first used at {first_use[element_id]})")
+        first_use[element_id] = location
+
+
+def _check_references(
+    groups: list[Group], components: list[Component], relations: list[Relation], checker: _Checker
+) -> None:
+    group_ids = {group.id for group in groups}
+    component_ids = {component.id for component in components}
+    for index, group in enumerate(groups):
+        if group.parent is not None and group.parent not in group_ids:
+            raise checker.fail(f"groups[{index}].parent", f"unknown group {group.parent!r}; expected a group id")
+    for index, component in enumerate(components):
+        if component.group is not None and component.group not in group_ids:
+            raise checker.fail(
+                f"components[{index}].group", f"unknown group {component.group!r}; expected a group id"
+            )
+    for index, relation in enumerate(relations):
+        for end in ("source", "target"):
+            value = getattr(relation, end)
+            if value not in component_ids:
+                raise checker.fail(f"relations[{index}].{end}", f"unknown component {value!r}")
+
+
+def _check_containment(groups: list[Group], checker: _Checker) -> None:
+    parents = {group.id: group.parent for group in groups}
+    index_of = {group.id: index for index, group in enumerate(groups)}
+    cleared: set[str] = set()
+    for group in groups:
+        chain: list[str] = []
+        current: str | None = group.id
+        while current is not None and current not in cleared:
+            if current in chain:
+                cycle = " → ".join([*chain[chain.index(current) :], current])
+                raise checker.fail(f"groups[{index_of[current]}].parent", f"containment cycle: {cycle}")
+            chain.append(current)
+            current = parents[current]
+        cleared.update(chain)
+
+
+def _join(location: str, key: str) -> str:
+    return f"{location}.{key}" if location else key
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
