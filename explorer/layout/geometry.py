@@ -62,13 +62,19 @@ class NodeBox:
 
 @dataclass(frozen=True)
 class GroupBox:
-    """A group (Graphviz cluster) with its title position and nesting depth."""
+    """A group (Graphviz cluster) with its title position and nesting depth.
+
+    ``label_pos`` is the centre of the title as Graphviz placed it (titles are
+    left-justified at the top); ``fill`` is the background colour (``#RRGGBB``)
+    Graphviz was given, so the view and ``dot`` renderings agree.
+    """
 
     group_id: str
     box: Rect
     label_pos: Point
     depth: int
     label: str = ""
+    fill: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,158 @@
+"""Label wrapping, DOT-safe label text and the node metrics that make room for labels.
+
+Graphviz nodes here have a fixed size (as in ``diagrams``), so Graphviz never
+grows a node to fit its label: long labels would spill over their neighbours.
+Instead labels are wrapped here, by an estimate of their printed width, and
+each node is made tall enough for its icon and its wrapped lines. The same
+numbers are used to build the DOT text and to read the layout back, so the
+boxes handed to the view match what Graphviz reserved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+POINTS_PER_INCH = 72.0
+
+NODE_FONT_SIZE = 12.0
+EDGE_FONT_SIZE = 11.0
+GROUP_FONT_SIZE = 12.0
+
+NODE_WIDTH = 115.2
+"""1.6 inches: room for about 16 average characters a line at 12 points."""
+ICON_SIZE = 72.0
+ICON_TOP_PAD = 4.0
+ICON_LABEL_GAP = 4.0
+LINE_HEIGHT = 15.0
+"""Graphviz (Pango, DejaVu Sans) puts 12-point lines 13 points apart; this leaves slack."""
+LABEL_SIDE_PAD = 2.0
+
+NODE_LABEL_EMS = (NODE_WIDTH - 2 * LABEL_SIDE_PAD) / NODE_FONT_SIZE
+EDGE_LABEL_EMS = 14.0
+MAX_NODE_LINES = 5
+MAX_EDGE_LINES = 3
+ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+
+_NARROW = frozenset("ijlI.,:;'!|ftr ()[]{}")
+_WIDE = frozenset("mwMW@%")
+# A piece is a run up to and including a break character, so "kube-proxy" can wrap after "-".
+_PIECE = re.compile(r"[^\s\-/_.]*[\-/_.]+|[^\s\-/_.]+")
+
+
+@dataclass(frozen=True)
+class NodeMetrics:
+    """Where the icon and the label lines go inside a node of a given number of lines."""
+
+    line_count: int
+
+    @property
+    def label_height(self) -> float:
+        return self.line_count * LINE_HEIGHT
+
+    @property
+    def height(self) -> float:
+        return ICON_TOP_PAD + ICON_SIZE + ICON_LABEL_GAP + self.label_height
+
+
+def char_ems(char: str) -> float:
+    """Estimated advance of one character in ems, close to DejaVu Sans (Graphviz's default sans)."""
+    if char in _NARROW:
+        return 0.32
+    if char in _WIDE:
+        return 0.95
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    if char.isupper():
+        return 0.68
+    return 0.6
+
+
+def text_ems(text: str) -> float:
+    return sum(char_ems(char) for char in text)
+
+
+def clean_text(text: str) -> str:
+    """``text`` on one line: line breaks and tabs become spaces, control characters go.
+
+    Control characters (NUL above all) must never reach Graphviz, which reads C strings.
+    """
+    printable = "".join(" " if char.isspace() else char for char in text if _is_printable(char))
+    return " ".join(printable.split())
+
+
+def wrap_label(text: str, max_ems: float, max_lines: int) -> tuple[str, ...]:
+    """Lines of ``text`` no wider than ``max_ems``, broken at spaces, hyphens, slashes, dots.
+
+    Line breaks in ``text`` are kept. Words too long for a line are cut by
+    character (which is also how CJK text wraps). Past ``max_lines`` the last
+    line ends with an ellipsis.
+    """
+    lines: list[str] = []
+    for paragraph in text.splitlines():
+        lines.extend(_wrap_paragraph(clean_text(paragraph), max_ems))
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], max_ems)]
+    return tuple(lines)
+
+
+def node_label_lines(label: str) -> tuple[str, ...]:
+    return wrap_label(label, NODE_LABEL_EMS, MAX_NODE_LINES)
+
+
+def edge_label_lines(label: str) -> tuple[str, ...]:
+    return wrap_label(label, EDGE_LABEL_EMS, MAX_EDGE_LINES)
+
+
+def dot_label(lines: tuple[str, ...] | list[str]) -> str:
+    """DOT label text for ``lines``: backslashes doubled, lines joined with DOT's ``\\n``.
+
+    Doubling backslashes disarms DOT's escapes (``\\N``, ``\\l``, ``\\G``, …);
+    the ``graphviz`` package escapes the double quotes when it quotes the
+    value. The result is a ``graphviz.nohtml`` string so ``<…>`` stays text,
+    never an HTML-like label.
+    """
+    from graphviz import nohtml
+
+    return nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+
+
+def _is_printable(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) not in ("Cc", "Cs", "Co", "Cn")
+
+
+def _wrap_paragraph(text: str, max_ems: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        for index, piece in enumerate(_PIECE.findall(word)):
+            candidate = f"{line} {piece}" if index == 0 and line else line + piece
+            if text_ems(candidate) <= max_ems:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = _cut_long_piece(piece, max_ems, lines)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _cut_long_piece(piece: str, max_ems: float, lines: list[str]) -> str:
+    """Appends full-width slices of ``piece`` to ``lines``; returns the rest."""
+    line = ""
+    for char in piece:
+        if line and text_ems(line + char) > max_ems:
+            lines.append(line)
+            line = ""
+        line += char
+    return line
+
+
+def _with_ellipsis(line: str, max_ems: float) -> str:
+    while line and text_ems(line + ELLIPSIS) > max_ems:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS

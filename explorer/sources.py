@@ -1,0 +1,33 @@
+"""Loading what every entry point needs: the architectures and the notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.architecture import Architecture
+from models.catalog import load_catalog
+from models.errors import ModelError
+from models.notes import NotesLibrary, load_builtin_notes, load_notes
+
+
+@dataclass
+class Sources:
+    """Architectures by id (in display order), the notes library and every load problem."""
+
+    architectures: dict[str, Architecture]
+    notes: NotesLibrary
+    model_errors: list[ModelError] = field(default_factory=list)
+    notes_errors: list[str] = field(default_factory=list)
+
+
+def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[Path] = ()) -> Sources:
+    catalog = load_catalog(model_locations)
+    user_notes = load_notes(note_locations) if note_locations else None
+    return Sources(
+        architectures={architecture.id: architecture for architecture in catalog.architectures},
+        notes=NotesLibrary(load_builtin_notes(), user_notes.documents if user_notes else ()),
+        model_errors=list(catalog.errors),
+        notes_errors=list(user_notes.errors) if user_notes else [],
+    )

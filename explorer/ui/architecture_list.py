@@ -1,0 +1,119 @@
+"""The list of architectures on the left: a title and a one-line summary each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from models.architecture import Architecture
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _TwoLineDelegate(QStyledItemDelegate):
+    """Paints the title in bold with the summary elided on a second, muted line."""
+
+    PADDING = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + self.PADDING * 2 + 4)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        title = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        line_height = QFontMetrics(bold).height()
+        title_rect = QRect(rect.x(), rect.y(), rect.width(), line_height)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(option.font)
+        muted = QColor(text_color)
+        muted.setAlpha(170)
+        painter.setPen(muted)
+        summary = str(index.data(SUMMARY_ROLE) or "")
+        summary_rect = QRect(rect.x(), rect.y() + line_height + 2, rect.width(), line_height)
+        elided = QFontMetrics(option.font).elidedText(summary, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(summary_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.restore()
+
+
+class ArchitectureList(QListWidget):
+    """Emits ``architecture_chosen(id)`` when the user picks an architecture."""
+
+    architecture_chosen = Signal(str)
+
+    def __init__(self, architectures: Iterable[Architecture], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("architectureList")
+        self.setAccessibleName("Architectures")
+        self.setItemDelegate(_TwoLineDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setMinimumWidth(220)
+        self.set_architectures(architectures)
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def set_architectures(self, architectures: Iterable[Architecture]) -> None:
+        current = self.current_id()
+        self.blockSignals(True)
+        self.clear()
+        for architecture in architectures:
+            item = QListWidgetItem(architecture.title)
+            item.setData(ID_ROLE, architecture.id)
+            item.setData(SUMMARY_ROLE, _first_sentence(architecture.summary))
+            item.setToolTip(architecture.summary)
+            self.addItem(item)
+        self.blockSignals(False)
+        if current is not None:
+            self.select_id(current)
+
+    def ids(self) -> list[str]:
+        return [self.item(row).data(ID_ROLE) for row in range(self.count())]
+
+    def current_id(self) -> str | None:
+        item = self.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select_id(self, architecture_id: str) -> None:
+        """Make ``architecture_id`` current without emitting ``architecture_chosen``."""
+        for row in range(self.count()):
+            if self.item(row).data(ID_ROLE) == architecture_id:
+                self.blockSignals(True)
+                self.setCurrentRow(row)
+                self.blockSignals(False)
+                return
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.architecture_chosen.emit(current.data(ID_ROLE))
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text[: end + 1] if end > 0 else text

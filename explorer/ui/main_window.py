@@ -1,0 +1,260 @@
+"""The main window: architecture list, diagram, notes panel, toolbar, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.service import LayoutService
+from explorer.navigation import History, Place
+from explorer.settings import AppSettings
+from explorer.sources import Sources
+from explorer.ui.actions import build_actions
+from explorer.ui.architecture_list import ArchitectureList
+from explorer.ui.diagram.scene import DiagramScene
+from explorer.ui.diagram.view import DiagramView
+from explorer.ui.notes_panel import NotesPanel
+from explorer.ui.search_box import SearchBox
+from models.architecture import Architecture
+
+
+class MainWindow(QMainWindow):
+    """Wires the list, the diagram and the notes panel together; owns navigation."""
+
+    architecture_shown = Signal(str)
+
+    def __init__(self, sources: Sources, settings: AppSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Architecture Explorer")
+        self.sources = sources
+        self.settings = settings
+        self.layouts = LayoutService()
+        self.history = History()
+        self._scenes: dict[str, DiagramScene] = {}
+        self._navigating = False
+        self.current_id: str | None = None
+
+        self.architecture_list = ArchitectureList(sources.architectures.values(), self)
+        self.diagram_view = DiagramView(self)
+        self.diagram_message = QLabel(self)
+        self.diagram_message.setObjectName("diagramMessage")
+        self.diagram_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.diagram_message.setWordWrap(True)
+        self.diagram_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.diagram_message.setMargin(40)
+        self.diagram_stack = QStackedWidget(self)
+        self.diagram_stack.addWidget(self.diagram_view)
+        self.diagram_stack.addWidget(self.diagram_message)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.architecture_list)
+        self.splitter.addWidget(self.diagram_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 900])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.notes_panel = NotesPanel(sources.notes, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
+        self.search_box = SearchBox(sources.architectures.values(), self)
+        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.setMinimumSize(QSize(900, 560))
+
+        self.architecture_list.architecture_chosen.connect(self.show_architecture)
+        self.search_box.found.connect(self.go_to)
+        self.notes_panel.status_message.connect(self.show_status)
+        self.diagram_view.zoom_changed.connect(self._remember_zoom)
+        self._restore_window()
+        self._update_navigation_actions()
+
+    # Public operations -----------------------------------------------------
+
+    @property
+    def architecture(self) -> Architecture | None:
+        return self.sources.architectures.get(self.current_id) if self.current_id else None
+
+    @property
+    def scene(self) -> DiagramScene | None:
+        return self._scenes.get(self.current_id) if self.current_id else None
+
+    def show_architecture(self, architecture_id: str, element_id: str | None = None) -> bool:
+        """Show an architecture (and select ``element_id`` in it); False for an unknown id."""
+        architecture = self.sources.architectures.get(architecture_id)
+        if architecture is None:
+            return False
+        switching = architecture_id != self.current_id
+        self.current_id = architecture_id
+        self.architecture_list.select_id(architecture_id)
+        self.settings.set_last_architecture(architecture_id)
+        scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
+        if scene is None:
+            self.notes_panel.show_element(architecture, None)
+            self._record_place(architecture_id, None)
+            self._update_status()
+            return True
+        if switching or self.diagram_view.scene() is not scene:
+            self.diagram_stack.setCurrentWidget(self.diagram_view)
+            self.diagram_view.set_diagram(scene, self.settings.zoom(architecture_id))
+        if element_id is not None and architecture.has_element(element_id):
+            scene.select_element(element_id)  # emits element_selected → _on_element_selected
+            self.diagram_view.center_on_element(element_id)
+        elif switching:
+            scene.select_element(None, emit=False)
+            self._on_selection_cleared()
+        if switching:
+            self.architecture_shown.emit(architecture_id)
+        return True
+
+    def go_to(self, architecture_id: str, element_id: str) -> None:
+        """Jump to a component anywhere (used by search)."""
+        self.show_architecture(architecture_id, element_id)
+        self.diagram_view.setFocus()
+
+    def select_element(self, element_id: str | None) -> None:
+        if self.scene is not None:
+            self.scene.select_element(element_id)
+
+    def go_back(self) -> None:
+        self._navigate(self.history.back())
+
+    def go_forward(self) -> None:
+        self._navigate(self.history.forward())
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def step_architecture(self, step: int) -> None:
+        ids = self.architecture_list.ids()
+        if not ids:
+            return
+        index = ids.index(self.current_id) if self.current_id in ids else 0
+        self.show_architecture(ids[(index + step) % len(ids)])
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.actions_by_name.values():
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            if keys:
+                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+        rows.append("<tr><td>Move between components</td><td><b>Tab, Shift+Tab, arrow keys</b></td></tr>")
+        rows.append("<tr><td>Select the focused component</td><td><b>Enter</b></td></tr>")
+        rows.append("<tr><td>Clear the selection</td><td><b>Esc</b></td></tr>")
+        QMessageBox.information(
+            self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Architecture Explorer",
+            "<b>Architecture Explorer</b><br>Clickable diagrams of AWS ECS, EKS and Kubernetes, "
+            "with the built-in study notes and your own notes beside every component.",
+        )
+
+    # Internals -------------------------------------------------------------
+
+    def _scene_for(self, architecture: Architecture) -> DiagramScene | None:
+        scene = self._scenes.get(architecture.id)
+        if scene is not None and scene.architecture == architecture:
+            return scene
+        try:
+            layout = self.layouts.layout_for(architecture)
+        except (GraphvizNotFoundError, GraphvizFailedError) as error:
+            self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{error}</p>")
+            self.diagram_stack.setCurrentWidget(self.diagram_message)
+            return None
+        scene = DiagramScene(architecture, layout, self)
+        scene.element_selected.connect(self._on_element_selected)
+        scene.selection_cleared.connect(self._on_selection_cleared)
+        self._scenes[architecture.id] = scene
+        return scene
+
+    def _on_element_selected(self, element_id: str) -> None:
+        architecture = self.architecture
+        if architecture is None:
+            return
+        self.notes_panel.show_element(architecture, element_id)
+        self._record_place(architecture.id, element_id)
+        self._update_status()
+
+    def _on_selection_cleared(self) -> None:
+        architecture = self.architecture
+        if architecture is None:
+            return
+        self.notes_panel.show_element(architecture, None)
+        self._record_place(architecture.id, None)
+        self._update_status()
+
+    def _record_place(self, architecture_id: str, element_id: str | None) -> None:
+        if not self._navigating:
+            self.history.visit(Place(architecture_id, element_id))
+        self._update_navigation_actions()
+
+    def _navigate(self, place: Place | None) -> None:
+        if place is None:
+            return
+        self._navigating = True
+        try:
+            self.show_architecture(place.architecture_id)
+            if self.scene is not None:
+                self.scene.select_element(place.element_id)
+                if place.element_id is not None:
+                    self.diagram_view.center_on_element(place.element_id)
+        finally:
+            self._navigating = False
+        self._update_navigation_actions()
+
+    def _update_navigation_actions(self) -> None:
+        if hasattr(self, "actions_by_name"):
+            self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+            self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+
+    def _update_status(self) -> None:
+        architecture = self.architecture
+        if architecture is None:
+            return
+        parts = [
+            architecture.title,
+            f"{len(architecture.components)} components",
+            f"{len(architecture.relations)} relations",
+        ]
+        selected = self.scene.selected_element() if self.scene is not None else None
+        if selected is not None:
+            element = architecture.components_by_id.get(selected) or architecture.groups_by_id.get(selected)
+            if element is not None:
+                parts.append(f"selected: {element.label}")
+        self.statusBar().showMessage("  ·  ".join(parts))
+
+    def _remember_zoom(self, zoom: float) -> None:
+        if self.current_id is not None:
+            self.settings.set_zoom(self.current_id, zoom)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.save_state()
+        super().closeEvent(event)

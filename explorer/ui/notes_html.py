@@ -1,0 +1,106 @@
+"""Turns note Markdown into the HTML subset that QTextBrowser shows.
+
+Raw HTML in notes is escaped, never interpreted; images become links (the panel
+never fetches anything by itself); Obsidian wikilinks become ``note:`` links the
+panel resolves inside the app.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from markdown_it import MarkdownIt
+
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
+_TAG = re.compile(r"(?<![\w&#/])#([A-Za-z][\w/-]*)")
+_HTML_PART = re.compile(r"(<[^>]+>)")
+_CODE_OPEN = re.compile(r"^<(code|pre)\b")
+_CODE_CLOSE = re.compile(r"^</(code|pre)>")
+
+NOTE_SCHEME = "note"
+
+STYLE_SHEET = """
+body { font-size: 10.5pt; color: #1f2328; }
+h1, h2, h3, h4 { color: #0b3d66; margin-top: 8px; margin-bottom: 4px; }
+p { margin-top: 2px; margin-bottom: 6px; }
+code { font-family: monospace; background-color: #f0f2f4; }
+pre { font-family: monospace; background-color: #f5f7f9; padding: 6px; }
+a { color: #0b63b6; text-decoration: none; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #cdd5dd; padding: 3px 6px; }
+.mark { background-color: #ffe98a; }
+.tag { color: #6b4fbb; }
+.missing { color: #8a6d3b; font-style: italic; }
+.origin { color: #57606a; font-size: 9pt; }
+.muted { color: #57606a; }
+"""
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.add_render_rule("image", _render_image_as_link)
+    return md
+
+
+def _render_image_as_link(self: Any, tokens: list, idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    source = token.attrGet("src") or ""
+    alt = html.escape(token.content or source)
+    return f'<a href="{html.escape(source, quote=True)}">[image: {alt}]</a>'
+
+
+def _wikilinks_to_markdown(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        embed, target, heading, alias = match.groups()
+        target = target.strip()
+        heading = (heading or "")[1:].strip()
+        if embed:
+            return f"*[missing embed: {target or heading}]*" if target else match.group(0)
+        shown = (alias or "").strip() or (f"{target} › {heading}" if heading and target else target or heading)
+        href = f"{NOTE_SCHEME}:{quote(target)}"
+        if heading:
+            href += f"#{quote(heading)}"
+        return f"[{shown}](<{href}>)"
+
+    return _WIKILINK.sub(replace, text)
+
+
+def markdown_to_html(text: str, highlight: Iterable[str] = ()) -> str:
+    """Render one block of note Markdown, marking ``highlight`` words outside code."""
+    rendered = _markdown().render(_wikilinks_to_markdown(text))
+    rendered = rendered.replace("<em>[missing embed:", '<em class="missing">[missing embed:')
+    return _decorate_text(rendered, tuple(highlight))
+
+
+def _decorate_text(rendered: str, terms: tuple[str, ...]) -> str:
+    pattern = _highlight_pattern(terms)
+    parts = _HTML_PART.split(rendered)
+    in_code = 0
+    for index, part in enumerate(parts):
+        if part.startswith("<"):
+            if _CODE_OPEN.match(part):
+                in_code += 1
+            elif _CODE_CLOSE.match(part):
+                in_code = max(0, in_code - 1)
+            continue
+        if in_code or not part:
+            continue
+        if pattern is not None:
+            part = pattern.sub(r'<span class="mark">\g<0></span>', part)
+        parts[index] = _TAG.sub(r'<span class="tag">#\1</span>', part)
+    return "".join(parts)
+
+
+@cache
+def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({html.escape(t) for t in terms if t.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)", re.IGNORECASE)

@@ -1,0 +1,202 @@
+"""The notes panel: excerpts for the selected component, or a whole note."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
+
+from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
+from models.architecture import Architecture
+from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
+
+ACTION_SCHEME = "ae-action"
+OPEN_SCHEME = "ae-open"
+FILE_SCHEME = "ae-file"
+EXTERNAL_SCHEMES = ("http", "https")
+
+
+class NotesBrowser(QTextBrowser):
+    """A text browser that never loads anything from outside by itself."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        if name.isLocalFile() or name.scheme() in ("", "qrc"):
+            return super().loadResource(kind, name)
+        return None
+
+
+class NotesPanel(QDockWidget):
+    """Dockable panel showing note excerpts; links are handled here, never followed blindly."""
+
+    status_message = Signal(str)
+
+    def __init__(self, notes: NotesLibrary, parent: QWidget | None = None):
+        super().__init__("Notes", parent)
+        self.setObjectName("notesPanel")
+        self.notes = notes
+        self.browser = NotesBrowser(self)
+        self.browser.setObjectName("notesBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDefaultStyleSheet(STYLE_SHEET)
+        self.browser.document().setDocumentMargin(12)
+        self.browser.anchorClicked.connect(self._on_link)
+        self.setWidget(self.browser)
+        self.setMinimumWidth(280)
+        self._architecture: Architecture | None = None
+        self._element_id: str | None = None
+        self._show_all = False
+
+    # What is shown -------------------------------------------------------
+
+    def set_notes(self, notes: NotesLibrary) -> None:
+        """Swap in a new library (user notes changed) and refresh what is shown."""
+        self.notes = notes
+        self.refresh()
+
+    def show_element(self, architecture: Architecture, element_id: str | None) -> None:
+        if (architecture, element_id) != (self._architecture, self._element_id):
+            self._show_all = False
+        self._architecture, self._element_id = architecture, element_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._architecture is None:
+            self.browser.setHtml("")
+        elif self._element_id is None:
+            self._show_summary(self._architecture)
+        else:
+            self._show_excerpts(self._architecture, self._element_id)
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+    def _show_summary(self, architecture: Architecture) -> None:
+        parts = [f"<h2>{html.escape(architecture.title)}</h2>"]
+        excerpts = self.notes.summary_for(architecture)
+        if not excerpts:
+            parts.append(f"<p>{html.escape(architecture.summary)}</p>")
+        parts += [self._excerpt_html(excerpt) for excerpt in excerpts]
+        parts.append('<p class="muted">Click a component or a group to read its notes.</p>')
+        self._set_html(parts)
+
+    def _show_excerpts(self, architecture: Architecture, element_id: str) -> None:
+        component = architecture.components_by_id.get(element_id)
+        group = architecture.groups_by_id.get(element_id)
+        label = component.label if component else group.label if group else element_id
+        kind = component.kind if component else group.kind if group else ""
+        description = component.description if component else group.description if group else ""
+        where = " › ".join(g.label for g in architecture.group_path(component.group if component else None))
+        parts = [f"<h2>{html.escape(label)}</h2>"]
+        meta = " · ".join(part for part in (kind, where) if part)
+        if meta:
+            parts.append(f'<p class="muted">{html.escape(meta)}</p>')
+        if description:
+            parts.append(f"<p><i>{html.escape(description)}</i></p>")
+        excerpts = self.notes.excerpts_for(architecture, element_id, show_all=self._show_all)
+        if not excerpts:
+            parts.append('<p class="missing">No notes for this component yet.</p>')
+        parts += [self._excerpt_html(excerpt) for excerpt in excerpts]
+        total = self.notes.total_user_matches(architecture, element_id)
+        shown = sum(1 for excerpt in excerpts if excerpt.origin == "user")
+        if total > shown:
+            parts.append(f'<p><a href="{ACTION_SCHEME}:show-all">Show all {total} matches in your notes</a></p>')
+        self._set_html(parts)
+
+    def _excerpt_html(self, excerpt: Excerpt) -> str:
+        if excerpt.origin == "built-in":
+            origin = "Built-in notes"
+            if excerpt.title:
+                origin += f" · {html.escape(excerpt.title)}"
+        else:
+            path = " › ".join(html.escape(part) for part in excerpt.heading_path)
+            name = html.escape(Path(excerpt.source).name)
+            target = QUrl.toPercentEncoding(excerpt.source).data().decode()
+            origin = (
+                f'<a href="{OPEN_SCHEME}:{target}#{excerpt.line}">📄 {name}'
+                f"{' › ' + path if path else ''} · line {excerpt.line}</a>"
+                f' &nbsp; <a href="{FILE_SCHEME}:{target}">open file</a>'
+            )
+        body = markdown_to_html(excerpt.text, excerpt.matched_terms)
+        return (
+            '<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;'
+            ' background-color:#f7f9fb; border:1px solid #e1e6eb;">'
+            f'<tr><td><p class="origin">{origin}</p>{body}</td></tr></table>'
+        )
+
+    def show_note(self, document: NoteDocument, section: Section | None = None) -> None:
+        """The whole note, scrolled to ``section``; a link leads back to the excerpts."""
+        parts = [
+            f'<p><a href="{ACTION_SCHEME}:back">← Back</a> &nbsp; '
+            f'<span class="muted">{html.escape(document.source)}</span></p>'
+        ]
+        for index, current in enumerate(document.sections):
+            level = min(max(current.level, 1), 4)
+            anchor = f"section-{index}"
+            if current.title:
+                parts.append(f'<a name="{anchor}"></a><h{level}>{html.escape(current.title)}</h{level}>')
+            else:
+                parts.append(f'<a name="{anchor}"></a>')
+            parts += [markdown_to_html(block.text) for block in current.blocks]
+        self._set_html(parts)
+        if section is not None and section in document.sections:
+            self.browser.scrollToAnchor(f"section-{document.sections.index(section)}")
+
+    def show_message(self, title: str, text: str) -> None:
+        self._set_html(
+            [
+                f'<p><a href="{ACTION_SCHEME}:back">← Back</a></p>',
+                f"<h2>{html.escape(title)}</h2><p>{html.escape(text)}</p>",
+            ]
+        )
+
+    def _set_html(self, parts: list[str]) -> None:
+        self.browser.setHtml("".join(parts))
+
+    # Links -----------------------------------------------------------------
+
+    def _on_link(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == ACTION_SCHEME:
+            self._on_action(url.path())
+        elif scheme == NOTE_SCHEME:
+            self._open_wikilink(url.path(), url.fragment() or None)
+        elif scheme == OPEN_SCHEME:
+            self._open_source(QUrl.fromPercentEncoding(url.path().encode()), url.fragment())
+        elif scheme == FILE_SCHEME:
+            self._open_file(QUrl.fromPercentEncoding(url.path().encode()))
+        elif scheme in EXTERNAL_SCHEMES:
+            QDesktopServices.openUrl(url)
+        else:
+            self.status_message.emit(f"Not following link {url.toString()}: only http(s) and note links open")
+
+    def _on_action(self, action: str) -> None:
+        if action == "show-all":
+            self._show_all = True
+        self.refresh()
+
+    def _open_wikilink(self, note: str, heading: str | None) -> None:
+        found = self.notes.find_section(note, heading)
+        if found is None:
+            target = f"{note} › {heading}" if heading else note
+            self.show_message("Note not found", f"“{target}” is not in your notes.")
+            return
+        self.show_note(*found)
+
+    def _open_source(self, source: str, line_text: str) -> None:
+        document = self.notes.document(source)
+        if document is None:
+            self.show_message("Note not found", f"{source} is no longer loaded.")
+            return
+        line = int(line_text) if line_text.isdigit() else 0
+        section = next((s for s in reversed(document.sections) if s.line <= line), None)
+        self.show_note(document, section)
+
+    def _open_file(self, source: str) -> None:
+        if self.notes.document(source) is None:  # only files the user opened as notes
+            self.status_message.emit(f"Not opening {source}: it is not one of your notes")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(source))
