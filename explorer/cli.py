@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import exit_codes
+from explorer.export.cli import add_export_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     describe.add_argument("id", metavar="ID")
     describe.add_argument("--json", action="store_true", help="machine-readable output")
     describe.add_argument("--all-excerpts", action="store_true", help="do not cap user excerpts per component")
+
+    add_export_parser(commands, _add_source_options)
     return parser
 
 
@@ -71,6 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.commands import describe_architecture
 
         return describe_architecture(args)
+    if args.command == "export":
+        from explorer.export.cli import run_export
+
+        return run_export(args)
     from explorer.app import run_window
 
     return run_window(args)

@@ -75,6 +75,7 @@ class Architecture:
     components: tuple[Component, ...] = ()
     relations: tuple[Relation, ...] = ()
     aliases: tuple[str, ...] = ()
+    order: int = 100
     layout: LayoutHints = field(default_factory=LayoutHints)
     source: str = ""
     warnings: tuple[str, ...] = ()

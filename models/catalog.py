@@ -13,6 +13,9 @@ def load_catalog(user_locations: Sequence[Path] = ()) -> LoadResult:
     """Load the built-in architectures, then each user location (file or folder).
 
     A user file whose id repeats an earlier one is reported and skipped, so a
-    user model can never silently replace a built-in one.
+    user model can never silently replace a built-in one. Architectures are
+    sorted by their ``order`` key, then by title.
     """
-    return load_architectures([ARCHITECTURES_DIR, *user_locations])
+    result = load_architectures([ARCHITECTURES_DIR, *user_locations])
+    result.architectures.sort(key=lambda architecture: (architecture.order, architecture.title.casefold()))
+    return result

@@ -22,12 +22,13 @@ MODEL_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 DIRECTIONS = ("LR", "TB", "RL", "BT")
 DEFAULT_RELATION_KIND = "connects"
+DEFAULT_ORDER = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class _Field:
-    kind: str  # "id", "text", "names" (list of text), "direction", "mapping"
+    kind: str  # "id", "text", "names" (list of text), "int", "direction", "list", "mapping"
     required: bool = False
 
 
@@ -36,6 +37,7 @@ _ARCHITECTURE_FIELDS = {
     "title": _Field("text", required=True),
     "summary": _Field("text", required=True),
     "aliases": _Field("names"),
+    "order": _Field("int"),
     "layout": _Field("mapping"),
     "groups": _Field("list"),
     "components": _Field("list", required=True),
@@ -125,6 +127,10 @@ class _Checker:
             if not isinstance(value, str) or value.upper() not in DIRECTIONS:
                 raise self.fail(location, f"expected one of {', '.join(DIRECTIONS)}; got {value!r}")
             return value.upper()
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise self.fail(location, f"expected a whole number; got {_type_name(value)}")
+            return value
         if kind == "list":
             if not isinstance(value, list):
                 raise self.fail(location, f"expected a list; got {_type_name(value)}")
@@ -161,6 +167,7 @@ def load_architecture_text(text: str, source: str) -> Architecture:
         components=tuple(components),
         relations=tuple(relations),
         aliases=top.get("aliases", ()),
+        order=top.get("order", DEFAULT_ORDER),
         layout=LayoutHints(**layout_fields),
         source=source,
         warnings=warnings,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 POINTS_PER_INCH = 72.0
 
@@ -56,6 +57,7 @@ class NodeMetrics:
         return ICON_TOP_PAD + ICON_SIZE + ICON_LABEL_GAP + self.label_height
 
 
+@cache
 def char_ems(char: str) -> float:
     """Estimated advance of one character in ems, close to DejaVu Sans (Graphviz's default sans)."""
     if char in _NARROW:
@@ -84,6 +86,7 @@ def clean_text(text: str) -> str:
     return " ".join(printable.split())
 
 
+@lru_cache(maxsize=8192)
 def wrap_label(text: str, max_ems: float, max_lines: int) -> tuple[str, ...]:
     """Lines of ``text`` no wider than ``max_ems``, broken at spaces, hyphens, slashes, dots.
 
@@ -126,16 +129,18 @@ def _is_printable(char: str) -> bool:
 
 def _wrap_paragraph(text: str, max_ems: float) -> list[str]:
     lines: list[str] = []
-    line = ""
+    line, width = "", 0.0
     for word in text.split():
         for index, piece in enumerate(_PIECE.findall(word)):
-            candidate = f"{line} {piece}" if index == 0 and line else line + piece
-            if text_ems(candidate) <= max_ems:
-                line = candidate
+            addition = f" {piece}" if index == 0 and line else piece
+            addition_width = text_ems(addition)
+            if width + addition_width <= max_ems:
+                line, width = line + addition, width + addition_width
                 continue
             if line:
                 lines.append(line)
             line = _cut_long_piece(piece, max_ems, lines)
+            width = text_ems(line)
     if line:
         lines.append(line)
     return lines

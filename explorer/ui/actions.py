@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtWidgets import QSizePolicy, QStyle, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -52,7 +52,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             window, "&Back", window.go_back, [Keys.Back, "Alt+Left"], "Go back", pixmap.SP_ArrowBack
         ),
         "forward": _action(
-            window, "&Forward", window.go_forward, [Keys.Forward, "Alt+Right"], "Go forward", pixmap.SP_ArrowForward
+            window,
+            "&Forward",
+            window.go_forward,
+            [Keys.Forward, "Alt+Right"],
+            "Go forward",
+            pixmap.SP_ArrowForward,
         ),
         "clear_selection": _action(window, "&Clear selection", lambda: window.select_element(None)),
         "next_architecture": _action(
@@ -99,7 +104,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     toolbar.addSeparator()
     for name in ("zoom_out", "zoom_in", "fit", "zoom_selection"):
         toolbar.addAction(actions[name])
-    toolbar.addSeparator()
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    window.search_box.setMaximumWidth(360)
     toolbar.addWidget(window.search_box)
     window.addToolBar(toolbar)
     window.menus = {"file": file_menu, "view": view_menu, "go": go_menu, "help": help_menu}

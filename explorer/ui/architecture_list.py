@@ -51,6 +51,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         line_height = QFontMetrics(bold).height()
         title_rect = QRect(rect.x(), rect.y(), rect.width(), line_height)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(option.font)
         muted = QColor(text_color)
@@ -74,7 +75,7 @@ class ArchitectureList(QListWidget):
         self.setAccessibleName("Architectures")
         self.setItemDelegate(_TwoLineDelegate(self))
         self.setUniformItemSizes(True)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(240)
         self.set_architectures(architectures)
         self.currentItemChanged.connect(self._on_current_changed)
 

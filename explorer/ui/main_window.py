@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.actions_by_name: dict[str, QAction] = build_actions(self)
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.architecture_list.architecture_chosen.connect(self.show_architecture)
         self.search_box.found.connect(self.go_to)
@@ -150,9 +150,7 @@ class MainWindow(QMainWindow):
         rows.append("<tr><td>Move between components</td><td><b>Tab, Shift+Tab, arrow keys</b></td></tr>")
         rows.append("<tr><td>Select the focused component</td><td><b>Enter</b></td></tr>")
         rows.append("<tr><td>Clear the selection</td><td><b>Esc</b></td></tr>")
-        QMessageBox.information(
-            self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>"
-        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>")
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -63,7 +63,9 @@ def _wikilinks_to_markdown(text: str) -> str:
         heading = (heading or "")[1:].strip()
         if embed:
             return f"*[missing embed: {target or heading}]*" if target else match.group(0)
-        shown = (alias or "").strip() or (f"{target} › {heading}" if heading and target else target or heading)
+        shown = (alias or "").strip() or (
+            f"{target} › {heading}" if heading and target else target or heading
+        )
         href = f"{NOTE_SCHEME}:{quote(target)}"
         if heading:
             href += f"#{quote(heading)}"

@@ -103,7 +103,9 @@ class NotesPanel(QDockWidget):
         total = self.notes.total_user_matches(architecture, element_id)
         shown = sum(1 for excerpt in excerpts if excerpt.origin == "user")
         if total > shown:
-            parts.append(f'<p><a href="{ACTION_SCHEME}:show-all">Show all {total} matches in your notes</a></p>')
+            parts.append(
+                f'<p><a href="{ACTION_SCHEME}:show-all">Show all {total} matches in your notes</a></p>'
+            )
         self._set_html(parts)
 
     def _excerpt_html(self, excerpt: Excerpt) -> str:

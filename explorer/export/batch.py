@@ -1,0 +1,96 @@
+"""Writing exports to disk: one architecture to a file, or every architecture to a folder.
+
+Each file is rendered completely in memory and then written atomically, so a
+failed or cancelled export never leaves a partial file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.export.atomic import ExportError, write_atomically
+from explorer.export.options import ExportOptions
+from explorer.export.render import render_architecture
+from explorer.layout.geometry import Layout
+from models.architecture import Architecture
+
+LayoutFor = Callable[[Architecture], Layout]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One file of a batch has been handled: written to ``path``, or failed with ``error``."""
+
+    index: int
+    """1-based position of this file in the batch."""
+    total: int
+    architecture_id: str
+    path: Path
+    error: str | None = None
+
+
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    failed: list[Progress] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def target_path(folder: Path, architecture: Architecture, options: ExportOptions) -> Path:
+    """``<folder>/<id>.<ext>``: the file an architecture is exported to in a batch."""
+    return folder / f"{architecture.id}.{options.extension}"
+
+
+def existing_targets(
+    folder: Path, architectures: Sequence[Architecture], options: ExportOptions
+) -> list[Path]:
+    """The files a batch would replace (the window asks before overwriting them)."""
+    return [path for a in architectures if (path := target_path(folder, a, options)).exists()]
+
+
+def export_architecture(
+    architecture: Architecture, layout: Layout, path: Path, options: ExportOptions
+) -> Path:
+    """Render and write one export; returns the absolute path written.
+
+    Raises:
+        ExportError: the file could not be written (nothing is left behind).
+    """
+    return write_atomically(path, render_architecture(architecture, layout, options))
+
+
+def export_all(
+    architectures: Sequence[Architecture],
+    folder: Path,
+    options: ExportOptions,
+    layout_for: LayoutFor,
+    *,
+    progress: Callable[[Progress], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> BatchResult:
+    """Export each architecture to ``<folder>/<id>.<ext>``, reporting after every file.
+
+    ``cancelled`` is asked before each file; a cancelled batch keeps the files
+    already completed and starts no other. A file that cannot be written is
+    reported and the batch goes on; Graphviz errors (``layout_for``) stop it.
+    """
+    result = BatchResult()
+    total = len(architectures)
+    for index, architecture in enumerate(architectures, start=1):
+        if cancelled():
+            result.cancelled = True
+            break
+        path = target_path(folder, architecture, options)
+        try:
+            written = export_architecture(architecture, layout_for(architecture), path, options)
+        except ExportError as error:
+            report = Progress(index, total, architecture.id, path, str(error))
+            result.failed.append(report)
+        else:
+            report = Progress(index, total, architecture.id, written)
+            result.written.append(written)
+        if progress is not None:
+            progress(report)
+    return result

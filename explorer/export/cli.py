@@ -1,0 +1,191 @@
+"""The ``export`` command: diagrams to PNG, SVG or PDF without opening a window.
+
+``arch-explorer export ID -o FILE`` writes one file, ``export --all -o DIR``
+one file per architecture named ``<id>.<ext>`` with a progress line each.
+Qt is only started once the arguments and the sources have been checked, and
+runs offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from explorer import exit_codes
+from explorer.export.options import (
+    BACKGROUNDS,
+    DEFAULT_MARGIN,
+    FORMATS,
+    SCALES,
+    SLIDE_ALIASES,
+    ExportOptions,
+    InvalidOptionsError,
+    format_for_path,
+    slide_name,
+)
+
+EXAMPLES = """examples:
+  arch-explorer export ecs-fargate -o fargate.png --scale 2
+  arch-explorer export eks -o eks.svg --background dark --title "Amazon EKS"
+  arch-explorer export kubernetes -o k8s.pdf --slide 16:9 --select kube-apiserver
+  arch-explorer export --all -o slides/ --format png --width 1600
+"""
+
+
+def add_export_parser(commands: Any, add_source_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the ``export`` subcommand to ``commands`` (the result of ``add_subparsers``)."""
+    parser = commands.add_parser(
+        "export",
+        help="save diagrams as PNG, SVG or PDF",
+        description="Save a diagram (or all of them) as PNG, SVG or PDF, drawn as in the window.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_source_options(parser)
+    parser.add_argument("id", metavar="ID", nargs="?", help="the architecture to export")
+    parser.add_argument("--all", action="store_true", help="export every architecture into the folder -o")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=Path,
+        required=True,
+        help="the file to write (a folder with --all)",
+    )
+    parser.add_argument("--format", choices=FORMATS, help="default: from the file extension (png with --all)")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--scale", type=int, choices=SCALES, help="pixels per diagram unit (default: 2)")
+    size.add_argument("--width", type=int, metavar="PX", help="the image width in pixels, instead of --scale")
+    parser.add_argument("--background", choices=BACKGROUNDS, default="white", help="default: white")
+    parser.add_argument(
+        "--margin", type=int, default=DEFAULT_MARGIN, metavar="PX", help=f"default: {DEFAULT_MARGIN}"
+    )
+    parser.add_argument("--title", default="", help="a title above the diagram")
+    parser.add_argument("--caption", default="", help="a caption below the diagram")
+    parser.add_argument(
+        "--slide",
+        choices=list(SLIDE_ALIASES),
+        help="centre the diagram on a 16:9 slide: 1920×1080 (16:9) or 3840×2160 (16:9-4k)",
+    )
+    parser.add_argument("--select", metavar="COMPONENT_ID", help="draw this component or group selected")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
+    from explorer.cli import fail
+
+    if args.all == (args.id is not None):
+        return fail("export needs either an architecture ID or --all")
+    if args.all and args.select:
+        return fail("--select applies to one architecture, not to --all")
+    if not args.all:
+        from explorer.export.atomic import ExportError, check_target
+
+        try:
+            check_target(args.output)
+        except ExportError as error:
+            return fail(str(error), exit_codes.FAILED)
+    try:
+        options = _options(args)
+    except InvalidOptionsError as error:
+        return fail(str(error))
+
+    from explorer.sources import load_sources
+
+    sources = load_sources(args.models, args.notes)
+    for error in sources.model_errors:
+        print(f"arch-explorer: {error.message}", file=sys.stderr)
+    if args.all:
+        architectures = list(sources.architectures.values())
+        if not architectures:
+            return fail("there are no architectures to export")
+    else:
+        architecture = sources.architectures.get(args.id)
+        if architecture is None:
+            known = ", ".join(sources.architectures) or "none"
+            return fail(f"unknown architecture {args.id!r} (known: {known})")
+        if args.select and not architecture.has_element(args.select):
+            return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
+        architectures = [architecture]
+
+    ensure_qt()
+    from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+
+    try:
+        if args.all:
+            return _export_all(architectures, args.output, options)
+        return _export_one(architectures[0], args.output, options)
+    except GraphvizNotFoundError as error:
+        return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
+    except GraphvizFailedError as error:
+        return fail(str(error), exit_codes.GRAPHVIZ_FAILED)
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    if args.format is not None:
+        file_format = args.format
+    elif args.all:
+        file_format = "png"
+    else:
+        file_format = format_for_path(args.output)
+    return ExportOptions(
+        format=file_format,
+        scale=args.scale if args.scale is not None else ExportOptions.scale,
+        width=args.width,
+        background=args.background,
+        margin=args.margin,
+        title=args.title,
+        caption=args.caption,
+        slide=slide_name(args.slide),
+        keep_selection=args.select is not None,
+        selected=args.select,
+    )
+
+
+def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
+    from explorer.cli import fail
+    from explorer.export.atomic import ExportError
+    from explorer.export.batch import export_architecture
+    from explorer.layout.graphviz_layout import compute_layout
+
+    try:
+        export_architecture(architecture, compute_layout(architecture), output, options)
+    except ExportError as error:
+        return fail(str(error), exit_codes.FAILED)
+    return exit_codes.OK
+
+
+def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
+    from explorer.cli import fail
+    from explorer.export.batch import Progress, export_all
+    from explorer.layout.graphviz_layout import compute_layout
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return fail(f"cannot create the folder {folder}: {error.strerror or error}", exit_codes.FAILED)
+
+    def report(progress: Progress) -> None:
+        counter = f"[{progress.index}/{progress.total}]"
+        if progress.error is None:
+            print(f"{counter} {progress.architecture_id} -> {progress.path}", flush=True)
+        else:
+            print(f"{counter} {progress.architecture_id} failed", flush=True)
+            print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
+
+    result = export_all(architectures, folder, options, compute_layout, progress=report)
+    return exit_codes.FAILED if result.failed else exit_codes.OK
+
+
+def ensure_qt() -> Any:
+    """The QApplication, created offscreen when there is no display to connect to."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if no_display and sys.platform not in ("win32", "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])

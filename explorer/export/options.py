@@ -1,0 +1,177 @@
+"""What an export looks like: format, size, background, framing and text.
+
+Qt-free, so the command line can validate options before a QApplication
+exists; :func:`load_options` and :func:`save_options` take any store with
+``value``/``setValue`` (the window's ``QSettings``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+Format = Literal["png", "svg", "pdf"]
+Background = Literal["white", "transparent", "dark"]
+
+FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
+SCALES: tuple[int, ...] = (1, 2, 4)
+BACKGROUNDS: tuple[Background, ...] = ("white", "transparent", "dark")
+SLIDES: dict[str, tuple[int, int]] = {"1920x1080": (1920, 1080), "3840x2160": (3840, 2160)}
+SLIDE_ALIASES: dict[str, str] = {"16:9": "1920x1080", "16:9-4k": "3840x2160"}
+"""The command line's names for the slide sizes."""
+
+DEFAULT_MARGIN = 24
+MAX_MARGIN = 400
+MIN_WIDTH = 16
+MAX_WIDTH = 20_000
+SETTINGS_GROUP = "export"
+
+
+class SettingsStore(Protocol):
+    """The part of ``QSettings`` the options need."""
+
+    def value(self, key: str, defaultValue: Any = ...) -> Any: ...  # noqa: N803 (Qt's name)
+
+    def setValue(self, key: str, value: Any) -> None: ...  # noqa: N802 (Qt's name)
+
+
+class InvalidOptionsError(ValueError):
+    """An option out of range; the message names the option and what it accepts."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """One export's settings.
+
+    ``width`` (output pixels), when set, wins over ``scale``; ``slide`` wins over
+    both, fitting the diagram into a fixed 16:9 canvas. ``margin`` is in
+    diagram units (1× pixels). ``selected`` is drawn highlighted only when
+    ``keep_selection`` is true.
+    """
+
+    format: Format = "png"
+    scale: int = 2
+    width: int | None = None
+    background: Background = "white"
+    margin: int = DEFAULT_MARGIN
+    title: str = ""
+    caption: str = ""
+    slide: str | None = None
+    keep_selection: bool = False
+    selected: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise InvalidOptionsError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if self.scale not in SCALES:
+            raise InvalidOptionsError(
+                f"scale must be one of {', '.join(map(str, SCALES))}, not {self.scale!r}"
+            )
+        if self.width is not None and not MIN_WIDTH <= self.width <= MAX_WIDTH:
+            raise InvalidOptionsError(f"width must be between {MIN_WIDTH} and {MAX_WIDTH} pixels")
+        if self.background not in BACKGROUNDS:
+            raise InvalidOptionsError(
+                f"background must be one of {', '.join(BACKGROUNDS)}, not {self.background!r}"
+            )
+        if not 0 <= self.margin <= MAX_MARGIN:
+            raise InvalidOptionsError(f"margin must be between 0 and {MAX_MARGIN}")
+        if self.slide is not None and self.slide not in SLIDES:
+            raise InvalidOptionsError(f"slide must be one of {', '.join(SLIDES)}, not {self.slide!r}")
+
+    @property
+    def extension(self) -> str:
+        return self.format
+
+    @property
+    def slide_size(self) -> tuple[int, int] | None:
+        return SLIDES[self.slide] if self.slide is not None else None
+
+    @property
+    def highlighted(self) -> str | None:
+        """The element drawn selected, if any."""
+        return self.selected if self.keep_selection else None
+
+    def with_changes(self, **changes: Any) -> ExportOptions:
+        return replace(self, **changes)
+
+
+def format_for_path(path: Path | str, default: Format | None = None) -> Format:
+    """The format named by ``path``'s extension, else ``default``; raises for an unknown extension."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix  # type: ignore[return-value]
+    if default is not None:
+        return default
+    known = ", ".join(f".{name}" for name in FORMATS)
+    raise InvalidOptionsError(f"cannot tell the format of {str(path)!r}: use {known} or --format")
+
+
+def slide_name(value: str | None) -> str | None:
+    """``16:9``/``16:9-4k`` or a canvas size (``1920x1080``) to the canonical slide name."""
+    if value is None or value in ("", "none"):
+        return None
+    name = SLIDE_ALIASES.get(value, value)
+    if name not in SLIDES:
+        known = ", ".join([*SLIDE_ALIASES, *SLIDES])
+        raise InvalidOptionsError(f"unknown slide size {value!r} (known: {known})")
+    return name
+
+
+# Fields not remembered: the selection belongs to the moment, not to the user's preferences.
+_TRANSIENT = {"selected"}
+
+
+def save_options(store: SettingsStore, options: ExportOptions) -> None:
+    for field in fields(ExportOptions):
+        if field.name in _TRANSIENT:
+            continue
+        value = getattr(options, field.name)
+        store.setValue(f"{SETTINGS_GROUP}/{field.name}", "" if value is None else value)
+
+
+def load_options(store: SettingsStore) -> ExportOptions:
+    """The last saved options; each odd or missing value falls back to its default."""
+    defaults = ExportOptions()
+    options = defaults
+    for field in fields(ExportOptions):
+        if field.name in _TRANSIENT:
+            continue
+        raw = store.value(f"{SETTINGS_GROUP}/{field.name}", None)
+        if raw is None:
+            continue
+        value = _coerce(raw, getattr(defaults, field.name), field.name)
+        try:
+            options = replace(options, **{field.name: value})
+        except (InvalidOptionsError, TypeError):
+            continue
+    return options
+
+
+def _coerce(raw: Any, default: Any, name: str) -> Any:
+    # INI-backed QSettings hands everything back as strings.
+    if name in ("width", "slide"):
+        if raw in ("", None):
+            return None
+        return _to_int(raw) if name == "width" else str(raw)
+    if isinstance(default, bool):
+        return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")
+    if isinstance(default, int):
+        return _to_int(raw)
+    return str(raw)
+
+
+def _to_int(raw: Any) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def last_folder(store: SettingsStore) -> Path | None:
+    value = store.value(f"{SETTINGS_GROUP}/folder", "")
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def set_last_folder(store: SettingsStore, folder: Path) -> None:
+    store.setValue(f"{SETTINGS_GROUP}/folder", str(folder))

@@ -1,0 +1,356 @@
+"""Rendering the diagram scene to a PNG image, SVG or PDF for slides.
+
+Every format paints the same :class:`DiagramScene` as the window (built from the
+same model and layout) through ``QGraphicsScene.render`` onto a page: title
+above, diagram, caption below, all inside the margin, optionally centred on a
+16:9 slide. Raster output is drawn at the target resolution through a scaled
+painter (icons come from their full-resolution pixmaps), never upscaled.
+
+The dark background is drawn by the same items with an adapted palette
+(:mod:`explorer.export.theme`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
+
+from explorer.export.options import ExportOptions
+from explorer.export.theme import palette, theme_for, themed_layout
+from explorer.layout.geometry import Layout
+from explorer.ui.diagram import style
+from explorer.ui.diagram.items import qpoint
+from explorer.ui.diagram.scene import DiagramScene
+from models.architecture import Architecture
+
+BASE_DPI = 96.0
+"""One diagram unit is one pixel at 1×, as in the window at 100 % zoom."""
+REFERENCE_SLIDE_WIDTH = 1920
+PDF_RESOLUTION = 1200
+"""Device units per inch of the PDF writer; only rounding depends on it, the output is vector."""
+INCHES_PER_METRE = 1 / 0.0254
+TITLE_PX = 22
+CAPTION_PX = 13
+TEXT_GAP = 14.0
+MAX_TEXT_WIDTH = 720.0
+"""Titles and captions wider than the diagram wrap at this width."""
+_TEXT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+_THEME_PROPERTY = "exportTheme"
+_HINTS = (
+    QPainter.RenderHint.Antialiasing
+    | QPainter.RenderHint.TextAntialiasing
+    | QPainter.RenderHint.SmoothPixmapTransform
+)
+
+
+# Scene -------------------------------------------------------------------------
+
+
+def create_scene(architecture: Architecture, layout: Layout, options: ExportOptions) -> DiagramScene:
+    """A fresh scene for ``architecture`` in the theme the options' background asks for.
+
+    Fresh, so the window's hover, focus ring and item caches stay out of the export.
+    """
+    theme = theme_for(options.background)
+    with palette(theme):
+        scene = DiagramScene(architecture, themed_layout(layout, theme))
+    scene.setProperty(_THEME_PROPERTY, theme.name)
+    scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    for item in scene.items():
+        # A cached item reaches SVG and PDF as a bitmap; uncached it stays vector.
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    apply_selection(scene, options)
+    return scene
+
+
+def apply_selection(scene: DiagramScene, options: ExportOptions) -> None:
+    """Shows ``options.highlighted`` selected (or nothing), without emitting signals."""
+    scene.select_element(options.highlighted, emit=False)
+    scene.set_selection_highlight_visible(True)
+
+
+def scene_theme(scene: DiagramScene) -> str:
+    value = scene.property(_THEME_PROPERTY)
+    return value if isinstance(value, str) else "light"
+
+
+def ink_rect(scene: DiagramScene) -> QRectF:
+    """What the diagram paints, tightly: groups, icons with labels, edges, the selection halo."""
+    rect = QRectF()
+    for group in scene.group_items():
+        box = group.group_box.box
+        pen = style.GROUP_SELECTED_PEN if group.is_selected() else style.GROUP_BORDER_PEN
+        half = pen.widthF() / 2
+        rect = rect.united(QRectF(box.x, box.y, box.width, box.height).adjusted(-half, -half, half, half))
+    for component in scene.component_items():
+        content = component.icon_rect()
+        if not component.label_rect().isEmpty():
+            content = content.united(component.label_rect())
+        if component.is_selected():
+            grow = style.HALO_MARGIN + style.HALO_PEN.widthF()
+            content = content.adjusted(-grow, -grow, grow, grow)
+        rect = rect.united(content)
+    for edge in scene.edge_items():
+        pen = style.EDGE_EMPHASISED_PEN if edge.is_emphasised() else style.EDGE_PEN
+        half = pen.widthF() / 2
+        rect = rect.united(edge.path().boundingRect().adjusted(-half, -half, half, half))
+        rect = rect.united(QPolygonF([qpoint(point) for point in edge.edge.arrow_head]).boundingRect())
+        if not edge.label_rect().isEmpty():
+            rect = rect.united(edge.label_rect())
+    return rect if not rect.isEmpty() else scene.diagram_rect()
+
+
+# Page geometry -----------------------------------------------------------------
+
+
+def text_font(*, title: bool) -> QFont:
+    font = QFont()
+    font.setPixelSize(TITLE_PX if title else CAPTION_PX)
+    font.setBold(title)
+    # Unhinted, so text measured at 1× wraps the same way at 4× and in vector output.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where everything goes: a page in diagram units, mapped onto a canvas of pixels.
+
+    ``transform`` maps page coordinates to canvas pixels; ``source`` (scene
+    coordinates) is drawn into ``diagram`` (page coordinates).
+    """
+
+    canvas: QSize
+    dpi: float
+    transform: QTransform
+    page: QSizeF
+    source: QRectF
+    diagram: QRectF
+    title_rect: QRectF | None = None
+    caption_rect: QRectF | None = None
+
+    def to_canvas(self, scene_point: QPointF) -> QPointF:
+        """Where a scene point lands on the canvas, in pixels."""
+        page_point = scene_point - self.source.topLeft() + self.diagram.topLeft()
+        return self.transform.map(page_point)
+
+    def fitted(self, width: int, height: int) -> Frame:
+        """The same frame shrunk (never grown) to fit ``width`` × ``height`` pixels."""
+        factor = min(1.0, width / self.canvas.width(), height / self.canvas.height())
+        canvas = QSize(
+            max(1, round(self.canvas.width() * factor)), max(1, round(self.canvas.height() * factor))
+        )
+        return replace(
+            self,
+            canvas=canvas,
+            dpi=self.dpi * factor,
+            transform=self.transform * QTransform.fromScale(factor, factor),
+        )
+
+
+def compute_frame(scene: DiagramScene, options: ExportOptions) -> Frame:
+    """Lays out the page for ``scene`` and maps it onto the canvas the options ask for."""
+    source = ink_rect(scene)
+    margin = float(options.margin)
+    title, caption = options.title.strip(), options.caption.strip()
+    text_width = source.width()
+    for text, is_title in ((title, True), (caption, False)):
+        if text:
+            metrics = QFontMetricsF(text_font(title=is_title))
+            natural = max(metrics.horizontalAdvance(line) for line in text.splitlines()) + 2
+            text_width = max(text_width, min(natural, MAX_TEXT_WIDTH))
+    title_height, title_blank = _text_height(title, text_width, title=True)
+    caption_height, _ = _text_height(caption, text_width, title=False)
+    title_block = title_height - title_blank + TEXT_GAP if title else 0.0
+    caption_block = TEXT_GAP + caption_height if caption else 0.0
+    content_height = title_block + source.height() + caption_block
+    page = QSizeF(max(1, math.ceil(text_width + 2 * margin)), max(1, math.ceil(content_height + 2 * margin)))
+    # The page is rounded up to whole pixels; the slack is shared so margins stay even.
+    left = (page.width() - text_width) / 2
+    top = (page.height() - content_height) / 2
+    diagram = QRectF(
+        left + (text_width - source.width()) / 2, top + title_block, source.width(), source.height()
+    )
+    title_rect = QRectF(left, top - title_blank, text_width, title_height) if title else None
+    caption_rect = QRectF(left, diagram.bottom() + TEXT_GAP, text_width, caption_height) if caption else None
+    canvas, transform, dpi = _canvas(page, options)
+    return Frame(canvas, dpi, transform, page, source, diagram, title_rect, caption_rect)
+
+
+def _text_height(text: str, width: float, *, title: bool) -> tuple[float, float]:
+    """The wrapped text's height, and the blank above its capitals (trimmed so margins look even)."""
+    if not text:
+        return 0.0, 0.0
+    metrics = QFontMetricsF(text_font(title=title))
+    height = metrics.boundingRect(QRectF(0, 0, width, 1e6), _TEXT_FLAGS, text).height() + 2
+    return height, max(0.0, metrics.ascent() - metrics.capHeight())
+
+
+def _canvas(page: QSizeF, options: ExportOptions) -> tuple[QSize, QTransform, float]:
+    if options.slide_size is not None:
+        width, height = options.slide_size
+        factor = min(width / page.width(), height / page.height())
+        transform = QTransform.fromTranslate(
+            (width - page.width() * factor) / 2, (height - page.height() * factor) / 2
+        ).scale(factor, factor)
+        return QSize(width, height), transform, BASE_DPI * width / REFERENCE_SLIDE_WIDTH
+    if options.width is not None:
+        factor = options.width / page.width()
+        canvas = QSize(options.width, max(1, round(page.height() * factor)))
+    else:
+        factor = float(options.scale)
+        canvas = QSize(round(page.width()) * options.scale, round(page.height()) * options.scale)
+    return canvas, QTransform.fromScale(factor, factor), BASE_DPI * factor
+
+
+# Output ------------------------------------------------------------------------
+
+
+def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None = None) -> QImage:
+    """The export as an image (alpha kept); ``fit`` shrinks it into a box, for previews."""
+    frame = compute_frame(scene, options)
+    if fit is not None:
+        frame = frame.fitted(fit.width(), fit.height())
+    image = QImage(frame.canvas, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    dots_per_metre = round(frame.dpi * INCHES_PER_METRE)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    try:
+        _paint(painter, scene, frame, options)
+    finally:
+        painter.end()
+    return image
+
+
+def encode_png(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise RuntimeError("Qt could not encode the image as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
+    """A self-contained SVG document: Qt embeds icons as ``data:`` URIs, checked here."""
+    frame = compute_frame(scene, options)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(frame.canvas)
+    generator.setViewBox(QRectF(0, 0, frame.canvas.width(), frame.canvas.height()))
+    generator.setResolution(round(frame.dpi))
+    generator.setTitle(options.title.strip() or scene.architecture.title)
+    generator.setDescription(options.caption.strip() or scene.architecture.summary)
+    painter = QPainter(generator)
+    try:
+        _paint(painter, scene, frame, options)
+    finally:
+        painter.end()
+    buffer.close()
+    svg = bytes(data.data())
+    outside = external_references(svg)
+    if outside:
+        raise RuntimeError(f"the SVG refers to files outside itself: {', '.join(sorted(outside)[:3])}")
+    return svg
+
+
+_REFERENCE = re.compile(rb"""(?:href\s*=\s*["']([^"']*)["'])|(?:url\(\s*["']?([^)"']*))""")
+
+
+def external_references(svg: bytes) -> set[str]:
+    """Every ``href``/``url(…)`` target that is neither a ``data:`` URI nor a ``#`` fragment."""
+    found = set()
+    for match in _REFERENCE.finditer(svg):
+        target = (match.group(1) or match.group(2) or b"").strip()
+        if not (target.startswith(b"data:") or target.startswith(b"#")):
+            found.add(target.decode("utf-8", "replace"))
+    return found
+
+
+def render_pdf(scene: DiagramScene, options: ExportOptions) -> bytes:
+    """A one-page vector PDF; the page is the canvas at the PNG's resolution."""
+    frame = compute_frame(scene, options)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(options.title.strip() or scene.architecture.title)
+    writer.setCreator("Architecture Explorer")
+    points = QSizeF(frame.canvas.width() * 72 / frame.dpi, frame.canvas.height() * 72 / frame.dpi)
+    page_size = QPageSize(points, QPageSize.Unit.Point, "Diagram", QPageSize.SizeMatchPolicy.ExactMatch)
+    writer.setPageLayout(
+        QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(), QPageLayout.Unit.Point)
+    )
+    painter = QPainter(writer)
+    try:
+        painter.scale(PDF_RESOLUTION / frame.dpi, PDF_RESOLUTION / frame.dpi)
+        _paint(painter, scene, frame, options)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_bytes(scene: DiagramScene, options: ExportOptions) -> bytes:
+    """The file contents for ``options.format``."""
+    if options.format == "svg":
+        return render_svg(scene, options)
+    if options.format == "pdf":
+        return render_pdf(scene, options)
+    return encode_png(render_image(scene, options))
+
+
+def render_architecture(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
+    """Model and layout to file contents, through a scene made for this export."""
+    return render_bytes(create_scene(architecture, layout, options), options)
+
+
+def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: ExportOptions) -> None:
+    theme = theme_for(options.background)
+    if scene_theme(scene) != theme.name:
+        raise ValueError(f"the scene was made for the {scene_theme(scene)} theme, not {theme.name}")
+    painter.setRenderHints(_HINTS)
+    if theme.background is not None:
+        painter.fillRect(QRectF(0, 0, frame.canvas.width(), frame.canvas.height()), theme.background)
+    painter.setTransform(frame.transform, True)
+    for rect, text, is_title in (
+        (frame.title_rect, options.title, True),
+        (frame.caption_rect, options.caption, False),
+    ):
+        if rect is not None:
+            painter.setFont(text_font(title=is_title))
+            painter.setPen(theme.title if is_title else theme.caption)
+            painter.drawText(rect, _TEXT_FLAGS, text.strip())
+    with palette(theme):
+        scene.render(painter, frame.diagram, frame.source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _paint_text(painter: QPainter, rect: QRectF | None, text: str, color: QColor, *, title: bool) -> None:
+    if rect is not None:
+        painter.setFont(text_font(title=title))
+        painter.setPen(color)
+        painter.drawText(rect, _TEXT_FLAGS, text.strip())

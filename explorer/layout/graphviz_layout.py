@@ -1,0 +1,278 @@
+"""The one module that uses ``diagrams`` and Graphviz: model → diagram → DOT → layout.
+
+An architecture becomes a ``diagrams.Diagram`` (clusters for groups, ``Custom``
+nodes whose ``nodeid`` is the component id, edges for relations). Its DOT text
+is piped through ``dot -Tjson`` in memory; nothing is rendered or written to
+disk. The JSON is read back into a pure :class:`Layout` by
+:mod:`explorer.layout.dot_json`.
+
+``diagrams`` is imported inside the functions that need it, so starting the
+app does not pay for it until the first layout.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import subprocess
+import time
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from explorer.layout.dot_json import CLUSTER_PREFIX, RELATION_ATTR, DotJsonError, parse_layout
+from explorer.layout.geometry import Layout
+from explorer.layout.labels import (
+    EDGE_FONT_SIZE,
+    GROUP_FONT_SIZE,
+    NODE_FONT_SIZE,
+    NODE_WIDTH,
+    POINTS_PER_INCH,
+    NodeMetrics,
+    clean_text,
+    dot_label,
+    edge_label_lines,
+    node_label_lines,
+)
+from models import Architecture, Component, Group
+from models.icons import icon_or_fallback
+
+if TYPE_CHECKING:
+    import diagrams
+
+_log = logging.getLogger(__name__)
+
+SPLINES = frozenset({"ortho", "spline", "polyline", "curved", "line"})
+ORTHO_MAX_NODES = 150
+"""Ortho routing grows fast with size (about a minute for 1,000 nodes); above this, curves."""
+ORTHO_MAX_RELATIONS = 300
+
+DOT_COMMAND = ("dot", "-Tjson")
+INSTALL_HINT = (
+    "Graphviz's 'dot' program was not found on PATH; it is needed to lay out diagrams. "
+    "Install Graphviz — Debian/Ubuntu: sudo apt-get install graphviz; "
+    "Fedora: sudo dnf install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz (or the installer from https://graphviz.org/download/), "
+    "then make sure its 'bin' folder is on PATH and restart the app."
+)
+PLACEHOLDER_SIZE = (NODE_WIDTH / POINTS_PER_INCH, 0.5)
+"""Inches: an invisible node that keeps an empty group on the page (Graphviz drops empty clusters)."""
+
+_GRAPH_ATTRS = {"pad": "0.25", "nodesep": "0.6", "ranksep": "0.75", "forcelabels": "true"}
+_NODE_ATTRS = {
+    "width": f"{NODE_WIDTH / POINTS_PER_INCH:.4f}",
+    "fontsize": f"{NODE_FONT_SIZE:g}",
+    "imagepos": "tc",
+}
+_CLUSTER_ATTRS = {"fontsize": f"{GROUP_FONT_SIZE:g}"}
+_EDGE_ATTRS = {"fontsize": f"{EDGE_FONT_SIZE:g}"}
+
+
+class GraphvizNotFoundError(RuntimeError):
+    """Graphviz's ``dot`` is not on PATH; the message says how to install it."""
+
+
+class GraphvizFailedError(RuntimeError):
+    """``dot`` crashed, timed out or printed something that is not a layout."""
+
+
+class GraphvizTimeoutError(GraphvizFailedError):
+    """``dot`` took longer than allowed and was stopped."""
+
+
+def choose_splines(architecture: Architecture) -> str:
+    """``"ortho"`` (tidy right angles) where it is fast, ``"spline"`` for large models."""
+    small = (
+        len(architecture.components) <= ORTHO_MAX_NODES and len(architecture.relations) <= ORTHO_MAX_RELATIONS
+    )
+    return "ortho" if small else "spline"
+
+
+def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagram:
+    """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
+
+    The diagram's context (``diagrams.setdiagram``/``setcluster``) is set in a
+    copied ``contextvars`` context, so it does not leak into the caller's.
+
+    Raises:
+        ValueError: ``splines`` is unknown, or the model cannot be drawn (a
+            relation to an unknown component, a group inside itself).
+    """
+    if splines not in SPLINES:
+        raise ValueError(f"unknown splines {splines!r}; expected one of {sorted(SPLINES)}")
+    from diagrams import Diagram
+
+    diagram = Diagram(
+        "",
+        show=False,
+        direction=architecture.layout.direction.upper(),
+        graph_attr={**_GRAPH_ATTRS, "splines": splines},
+        node_attr=_NODE_ATTRS,
+        edge_attr=_EDGE_ATTRS,
+    )
+    contextvars.copy_context().run(_DiagramBuilder(architecture, diagram, splines).build)
+    return diagram
+
+
+def dot_source(architecture: Architecture, *, splines: str | None = None) -> str:
+    """The DOT text Graphviz is given for ``architecture``."""
+    chosen = splines or choose_splines(architecture)
+    return build_diagram(architecture, splines=chosen).dot.source
+
+
+def run_dot(source: str, *, timeout: float = 60.0) -> dict[str, Any]:
+    """Graphviz's JSON layout of the DOT ``source``, computed in memory.
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not on PATH.
+        GraphvizFailedError: ``dot`` failed, timed out or printed no JSON object.
+    """
+    try:
+        completed = subprocess.run(
+            DOT_COMMAND,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+    except FileNotFoundError:
+        raise GraphvizNotFoundError(INSTALL_HINT) from None
+    except subprocess.TimeoutExpired:
+        raise GraphvizTimeoutError(
+            f"Graphviz took longer than {timeout:g} s to lay out the diagram and was stopped"
+        ) from None
+    except OSError as error:
+        raise GraphvizFailedError(f"Graphviz's 'dot' could not be started: {error}") from None
+    if completed.returncode != 0:
+        raise GraphvizFailedError(_failure_message(completed.returncode, completed.stderr))
+    return _json_object(completed.stdout)
+
+
+def compute_layout(
+    architecture: Architecture, *, splines: str | None = None, timeout: float = 60.0
+) -> Layout:
+    """Lays ``architecture`` out with Graphviz; ``splines=None`` picks by size (:func:`choose_splines`).
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not on PATH.
+        GraphvizFailedError: ``dot`` failed, timed out (``GraphvizTimeoutError``) or printed garbage.
+    """
+    chosen = splines or choose_splines(architecture)
+    diagram = build_diagram(architecture, splines=chosen)
+    deadline = time.monotonic() + timeout
+    try:
+        data = run_dot(diagram.dot.source, timeout=timeout)
+    except GraphvizTimeoutError:
+        raise
+    except GraphvizFailedError as error:
+        # dot's default ranking trips over some clustered graphs ("trouble in init_rank", lost
+        # edges, crashes); the global ranking does not, but is several times slower on big graphs.
+        _log.info("Graphviz failed on %s (%s); retrying with newrank", architecture.id, error)
+        diagram.dot.graph_attr["newrank"] = "true"
+        data = run_dot(diagram.dot.source, timeout=max(deadline - time.monotonic(), 1.0))
+    try:
+        return parse_layout(data, architecture, splines=chosen)
+    except DotJsonError as error:
+        raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
+
+
+class _DiagramBuilder:
+    """Adds clusters, nodes and edges to a diagram; runs inside its own ``contextvars`` context."""
+
+    def __init__(self, architecture: Architecture, diagram: diagrams.Diagram, splines: str) -> None:
+        self.architecture = architecture
+        self.diagram = diagram
+        # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
+        self.label_attr = "xlabel" if splines == "ortho" else "label"
+        self.nodes: dict[str, diagrams.Node] = {}
+        self.placed_groups = 0
+        self.child_groups: defaultdict[str | None, list[Group]] = defaultdict(list)
+        self.members: defaultdict[str | None, list[Component]] = defaultdict(list)
+        for group in architecture.groups:
+            parent = group.parent if group.parent in architecture.groups_by_id else None
+            self.child_groups[parent].append(group)
+        for component in architecture.components:
+            group_id = component.group if component.group in architecture.groups_by_id else None
+            self.members[group_id].append(component)
+
+    def build(self) -> None:
+        from diagrams import setdiagram
+
+        setdiagram(self.diagram)
+        self._add_contents(None)
+        if self.placed_groups != len(self.architecture.groups):
+            raise ValueError("some groups are nested inside themselves (a cycle of parents)")
+        for index, relation in enumerate(self.architecture.relations):
+            self._add_edge(index, relation.source, relation.target, relation.label)
+
+    def _add_contents(self, group_id: str | None) -> None:
+        for component in self.members[group_id]:
+            self._add_node(component)
+        for group in self.child_groups[group_id]:
+            self._add_cluster(group)
+
+    def _add_cluster(self, group: Group) -> None:
+        from diagrams import Cluster
+
+        cluster = Cluster(dot_label([clean_text(group.label)]), graph_attr=_CLUSTER_ATTRS)
+        # diagrams names a cluster "cluster_" + label: same-label groups would merge.
+        cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
+        self.placed_groups += 1
+        with cluster:
+            self._add_contents(group.id)
+            if not self.members[group.id] and not self.child_groups[group.id]:
+                width, height = PLACEHOLDER_SIZE
+                cluster.node(
+                    f"placeholder of {group.id}",
+                    "",
+                    style="invis",
+                    width=f"{width:.4f}",
+                    height=f"{height:.4f}",
+                    shape="box",
+                )
+
+    def _add_node(self, component: Component) -> None:
+        from diagrams.custom import Custom
+
+        if ":" in component.id:
+            raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
+        lines = node_label_lines(component.label)
+        height = NodeMetrics(len(lines)).height / POINTS_PER_INCH
+        icon = icon_or_fallback(component.icon).as_posix()
+        self.nodes[component.id] = Custom(dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}")
+
+    def _add_edge(self, index: int, source: str, target: str, label: str) -> None:
+        from diagrams import Edge
+
+        for end in (source, target):
+            if end not in self.nodes:
+                raise ValueError(f"relation {index} joins {end!r}, which is not a component")
+        attrs = {RELATION_ATTR: str(index), "fontsize": _EDGE_ATTRS["fontsize"]}
+        lines = edge_label_lines(label)
+        if lines:
+            attrs[self.label_attr] = dot_label(lines)
+        self.nodes[source].connect(self.nodes[target], Edge(forward=True, **attrs))
+
+
+def _failure_message(returncode: int, stderr: bytes) -> str:
+    """Names how ``dot`` failed, quoting its errors rather than its (many) warnings."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    errors = (
+        [line for line in lines if line.startswith("Error")]
+        or [line for line in lines if not line.startswith("Warning")]
+        or lines
+    )
+    how = f"crashed (signal {-returncode})" if returncode < 0 else f"failed (exit status {returncode})"
+    return f"Graphviz {how}" + (": " + " / ".join(errors[:3]) if errors else "")
+
+
+def _json_object(stdout: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(stdout)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        preview = stdout[:60].decode("utf-8", "replace")
+        raise GraphvizFailedError(f"Graphviz printed something that is not a JSON layout: {preview!r}")
+    return data

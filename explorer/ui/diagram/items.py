@@ -1,0 +1,371 @@
+"""Graphics items for one diagram: a component, a group and an edge.
+
+Each item is built once from a pure layout box and precomputes everything it
+paints (rectangles, paths, label positions), so ``paint`` only draws. The scene
+owns selection, focus and dimming and tells items through small setters.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
+
+from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
+from explorer.ui.diagram import style
+from explorer.ui.diagram.icons import fit_icon_rect, icon_cache
+from models.architecture import Component, Group, Relation
+
+ELEMENT_ID_KEY = 0
+"""``QGraphicsItem.data`` key holding the id of the component or group an item draws."""
+ACCESSIBLE_NAME_KEY = int(Qt.ItemDataRole.AccessibleTextRole)
+
+_NO_MARKER_NOTE = "Not in your notes yet"
+_Option = QStyleOptionGraphicsItem
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def qpoint(point: Point) -> QPointF:
+    return QPointF(point.x, point.y)
+
+
+def _lod(painter: QPainter) -> float:
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def _grow(rect: QRectF, margin: float) -> QRectF:
+    return rect.adjusted(-margin, -margin, margin, margin)
+
+
+def tooltip_html(title: str, description: str, note: str = "") -> str:
+    first_line = description.strip().splitlines()[0] if description.strip() else ""
+    parts = [f"<b>{html.escape(title)}</b>"]
+    if first_line:
+        parts.append(html.escape(first_line))
+    if note:
+        parts.append(f"<i>{html.escape(note)}</i>")
+    return "<br>".join(parts)
+
+
+class ComponentItem(QGraphicsItem):
+    """A component: its icon, its wrapped label and its selection, hover, focus and marker state."""
+
+    def __init__(self, component: Component, node: NodeBox, icon_path: Path) -> None:
+        super().__init__()
+        self.component = component
+        self.node = node
+        self._icon_path = icon_path
+        self._selected = False
+        self._hovered = False
+        self._focus_ring = False
+        self._interaction_visible = True
+        self._marked = False
+        self._label_visible = True
+        self._icon_visible = True
+
+        source = icon_cache().source(icon_path)
+        self._icon_rect = fit_icon_rect(qrect(node.icon_box), source.width(), source.height())
+        self._placeholder_brush = QBrush(icon_cache().average_color(icon_path) or style.PLACEHOLDER_FILL)
+        self._label = style.fitted_label(qrect(node.label_box), node.label_lines)
+        content = self._icon_rect.united(self._label.rect) if node.label_lines else QRectF(self._icon_rect)
+        self._highlight_rect = _grow(content, style.HALO_MARGIN)
+        self._focus_rect = _grow(content, style.FOCUS_MARGIN)
+        self._bounds = _grow(content, style.ITEM_MARGIN)
+        self._shape = QPainterPath()
+        self._shape.addRoundedRect(self._highlight_rect, style.HIGHLIGHT_RADIUS, style.HIGHLIGHT_RADIUS)
+        self._marker_center = QPointF(self._icon_rect.right() - 1.0, self._icon_rect.top() + 1.0)
+
+        self.setZValue(style.Z_COMPONENT)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setData(ELEMENT_ID_KEY, component.id)
+        self.setData(ACCESSIBLE_NAME_KEY, component.label)
+        self._update_tooltip()
+
+    @property
+    def element_id(self) -> str:
+        return self.component.id
+
+    @property
+    def accessible_name(self) -> str:
+        return self.component.label
+
+    def icon_rect(self) -> QRectF:
+        """Where the icon is drawn, in scene coordinates."""
+        return QRectF(self._icon_rect)
+
+    def label_rect(self) -> QRectF:
+        """Where the label lines are drawn (empty without a label)."""
+        return QRectF(self._label.rect)
+
+    def marker_center(self) -> QPointF:
+        return QPointF(self._marker_center)
+
+    def is_selected(self) -> bool:
+        return self._selected
+
+    def is_marked(self) -> bool:
+        return self._marked
+
+    def has_focus_ring(self) -> bool:
+        return self._focus_ring
+
+    def set_selected(self, selected: bool) -> None:
+        self._set("_selected", selected)
+
+    def set_focus_ring(self, visible: bool) -> None:
+        self._set("_focus_ring", visible)
+
+    def set_interaction_visible(self, visible: bool) -> None:
+        """Whether hover and the focus ring are drawn (not in exports)."""
+        self._set("_interaction_visible", visible)
+
+    def set_marked(self, marked: bool) -> None:
+        if self._set("_marked", marked):
+            self._update_tooltip()
+
+    def set_label_visible(self, visible: bool) -> None:
+        if self._set("_label_visible", visible):
+            self._update_tooltip()
+
+    def set_icon_visible(self, visible: bool) -> None:
+        self._set("_icon_visible", visible)
+
+    def _set(self, name: str, value: bool) -> bool:
+        if getattr(self, name) == value:
+            return False
+        setattr(self, name, value)
+        self.update()
+        return True
+
+    def _update_tooltip(self) -> None:
+        # Without labels (a quiz) the tooltip would give the answer away.
+        if not self._label_visible:
+            self.setToolTip("")
+            return
+        note = _NO_MARKER_NOTE if self._marked else ""
+        self.setToolTip(tooltip_html(self.component.label, self.component.description, note))
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._set("_hovered", True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._set("_hovered", False)
+        super().hoverLeaveEvent(event)
+
+    def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
+        lod = _lod(painter)
+        radius = style.HIGHLIGHT_RADIUS
+        if self._selected:
+            painter.setPen(style.HALO_PEN)
+            painter.setBrush(style.HALO_FILL)
+            painter.drawRoundedRect(self._highlight_rect, radius, radius)
+        elif self._hovered and self._interaction_visible:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.HOVER_FILL)
+            painter.drawRoundedRect(self._highlight_rect, radius, radius)
+
+        self._paint_icon(painter, lod)
+        if self._label_visible and lod >= style.LOD_NO_LABEL:
+            painter.setPen(style.TEXT_PEN)
+            self._label.paint(painter)
+        if self._marked:
+            painter.setPen(style.MARKER_PEN)
+            painter.setBrush(style.BACKGROUND)
+            painter.drawEllipse(self._marker_center, style.MARKER_RADIUS, style.MARKER_RADIUS)
+        if self._focus_ring and self._interaction_visible:
+            painter.setPen(style.FOCUS_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._focus_rect, radius + 3, radius + 3)
+
+    def _paint_icon(self, painter: QPainter, lod: float) -> None:
+        visible = self._icon_visible and lod >= style.LOD_SIMPLE_ICON
+        if visible and icon_cache().draw(painter, self._icon_path, self._icon_rect, lod):
+            return
+        painter.setPen(style.PLACEHOLDER_PEN)
+        painter.setBrush(self._placeholder_brush if self._icon_visible else style.PLACEHOLDER_BRUSH)
+        corner = self._icon_rect.width() / 6
+        painter.drawRoundedRect(self._icon_rect.adjusted(4, 4, -4, -4), corner, corner)
+
+
+class GroupItem(QGraphicsItem):
+    """A group: a rounded, filled box with its title at the top left, behind what it holds."""
+
+    def __init__(self, group: Group, box: GroupBox) -> None:
+        super().__init__()
+        self.group = group
+        self.group_box = box
+        self._selected = False
+        self._rect = qrect(box.box)
+        self._brush = QBrush(style.group_fill(box.depth, box.fill))
+        pad = style.GROUP_SELECTED_PEN.widthF()
+        self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
+        self._shape = QPainterPath()
+        self._shape.addRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
+
+        metrics = QFontMetricsF(style.group_font())
+        inset = style.GROUP_TITLE_INSET
+        title = box.label or group.label
+        self._title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, self._rect.width() - 2 * inset)
+        # Graphviz's ``lp`` is the centre of the space it reserved for the title.
+        centre_y = box.label_pos.y
+        if not self._rect.top() <= centre_y <= self._rect.top() + 3 * metrics.height():
+            centre_y = self._rect.top() + inset + metrics.height() / 2
+        baseline = centre_y + (metrics.ascent() - metrics.descent()) / 2
+        self._title_pos = QPointF(self._rect.left() + inset, baseline)
+        width = metrics.horizontalAdvance(self._title)
+        self._title_rect = QRectF(self._title_pos.x(), baseline - metrics.ascent(), width, metrics.height())
+
+        self.setZValue(style.Z_GROUP + box.depth)
+        self.setData(ELEMENT_ID_KEY, group.id)
+        self.setData(ACCESSIBLE_NAME_KEY, group.label)
+        self.setToolTip(tooltip_html(group.label, group.description))
+
+    @property
+    def element_id(self) -> str:
+        return self.group.id
+
+    @property
+    def accessible_name(self) -> str:
+        return self.group.label
+
+    def title_rect(self) -> QRectF:
+        return QRectF(self._title_rect)
+
+    def is_selected(self) -> bool:
+        return self._selected
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
+        painter.setPen(style.GROUP_SELECTED_PEN if self._selected else style.GROUP_BORDER_PEN)
+        painter.setBrush(self._brush)
+        painter.drawRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
+        if _lod(painter) >= style.LOD_NO_LABEL:
+            painter.setFont(style.group_font())
+            painter.setPen(style.GROUP_TITLE_PEN)
+            painter.drawText(self._title_pos, self._title)
+
+
+class EdgeItem(QGraphicsItem):
+    """A relation: the routed Bézier chain, its arrowhead and its label on a light plate."""
+
+    LABEL_PAD_X = 4.0
+    LABEL_PAD_Y = 2.0
+
+    def __init__(self, edge: EdgePath, relation: Relation | None, tooltip: str = "") -> None:
+        super().__init__()
+        self.edge = edge
+        self.relation = relation
+        self._emphasised = False
+        self._path = bezier_path(edge.points)
+        self._arrow = QPolygonF([qpoint(point) for point in edge.arrow_head])
+        self._label: style.TextBlock | None = None
+        self._label_rect = QRectF()
+        if edge.label and edge.label_pos is not None:
+            centre = qpoint(edge.label_pos)
+            self._label = style.TextBlock(edge.label.splitlines(), style.edge_font(), centre.x(), centre.y())
+            self._label.place(centre.x(), centre.y() - self._label.height / 2)
+            self._label_rect = self._label.rect.adjusted(
+                -self.LABEL_PAD_X, -self.LABEL_PAD_Y, self.LABEL_PAD_X, self.LABEL_PAD_Y
+            )
+
+        outline = self._path.boundingRect().united(self._arrow.boundingRect())
+        if not self._label_rect.isNull():
+            outline = outline.united(self._label_rect)
+        pad = style.EDGE_EMPHASISED_PEN.widthF()
+        self._bounds = outline.adjusted(-pad, -pad, pad, pad)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(style.EDGE_HIT_WIDTH)
+        self._shape = stroker.createStroke(self._path)
+        if not self._arrow.isEmpty():
+            self._shape.addPolygon(self._arrow)
+        if not self._label_rect.isNull():
+            self._shape.addRect(self._label_rect)
+
+        self.setZValue(style.Z_EDGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip(tooltip)
+
+    @property
+    def source(self) -> str:
+        return self.edge.source
+
+    @property
+    def target(self) -> str:
+        return self.edge.target
+
+    def path(self) -> QPainterPath:
+        return QPainterPath(self._path)
+
+    def label_rect(self) -> QRectF:
+        return QRectF(self._label_rect)
+
+    def is_emphasised(self) -> bool:
+        return self._emphasised
+
+    def set_emphasised(self, emphasised: bool) -> None:
+        if emphasised != self._emphasised:
+            self._emphasised = emphasised
+            self.setZValue(style.Z_EDGE_EMPHASISED if emphasised else style.Z_EDGE)
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
+        emphasised = self._emphasised
+        painter.setPen(style.EDGE_EMPHASISED_PEN if emphasised else style.EDGE_PEN)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if not self._arrow.isEmpty():
+            painter.setPen(style.ARROW_EMPHASISED_PEN if emphasised else style.ARROW_PEN)
+            painter.setBrush(style.ACCENT if emphasised else style.EDGE)
+            painter.drawPolygon(self._arrow)
+        if self._label is not None and _lod(painter) >= style.LOD_NO_EDGE_LABEL:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.EDGE_LABEL_BACKGROUND)
+            painter.drawRoundedRect(self._label_rect, 3.0, 3.0)
+            painter.setPen(style.TEXT_PEN if emphasised else style.MUTED_TEXT_PEN)
+            self._label.paint(painter)
+
+
+def bezier_path(points: tuple[Point, ...]) -> QPainterPath:
+    """The path of a cubic Bézier chain: a start point then (control, control, end) triples."""
+    path = QPainterPath()
+    if not points:
+        return path
+    path.moveTo(qpoint(points[0]))
+    index = 1
+    while index + 2 < len(points):
+        path.cubicTo(qpoint(points[index]), qpoint(points[index + 1]), qpoint(points[index + 2]))
+        index += 3
+    for point in points[index:]:
+        path.lineTo(qpoint(point))
+    return path

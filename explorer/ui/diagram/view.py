@@ -1,0 +1,354 @@
+"""The widget that shows a diagram: zoom, pan, pinch and keyboard navigation."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+
+from explorer.ui.diagram import style
+from explorer.ui.diagram.items import ComponentItem
+from explorer.ui.diagram.scene import DiagramScene
+
+_ARROWS = {
+    Qt.Key.Key_Left: (-1.0, 0.0),
+    Qt.Key.Key_Right: (1.0, 0.0),
+    Qt.Key.Key_Up: (0.0, -1.0),
+    Qt.Key.Key_Down: (0.0, 1.0),
+}
+_ZOOM_IN_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
+
+
+class DiagramView(QGraphicsView):
+    """Shows a :class:`DiagramScene`.
+
+    The wheel (with or without Ctrl) and pinches zoom towards the pointer; a
+    drag anywhere pans, and a click without a drag selects (or clears over empty
+    canvas). Tab, Shift+Tab and the arrow keys move a focus ring between
+    components, Enter selects the focused one and Esc clears the selection.
+    """
+
+    zoom_changed = Signal(float)
+
+    MIN_ZOOM = 0.1
+    MAX_ZOOM = 4.0
+    ZOOM_STEP = 1.25
+    MAX_FIT_ZOOM = 1.5
+    """Fitting never blows a small diagram up past this."""
+    SELECTION_CONTEXT = QRectF(0, 0, 420, 300)
+    """The least scene area :meth:`zoom_to_selection` shows around the selection."""
+    WHEEL_BASE = 1.2 ** (1 / 120)
+    """Zoom per eighth of a degree of wheel turn: one notch (120) zooms by 1.2."""
+    PIXEL_BASE = 1.0025
+    """Zoom per pixel of touchpad scrolling."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramView")
+        self.setAccessibleName("Architecture diagram")
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+            | QPainter.RenderHint.TextAntialiasing
+        )
+        self.setBackgroundBrush(style.BACKGROUND)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._diagram: DiagramScene | None = None
+        self._auto_fit = False
+        self._press_pos: QPointF | None = None
+        self._press_button = Qt.MouseButton.NoButton
+        self._last_pan_pos = QPointF()
+        self._panning = False
+
+    # Diagram ----------------------------------------------------------------
+
+    def diagram(self) -> DiagramScene | None:
+        return self._diagram
+
+    def set_diagram(self, scene: DiagramScene, zoom: float | None = None) -> None:
+        """Shows ``scene`` at ``zoom``, or fitted to the view when ``zoom`` is None."""
+        self._diagram = scene
+        self._end_drag()
+        self.setScene(scene)
+        if zoom is None:
+            self.fit_diagram()
+        else:
+            self._scale_view(zoom)
+            self.centerOn(scene.sceneRect().center())
+
+    # Zoom -------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zooms to ``factor``, keeping the scene point ``anchor`` (default: the view's centre) in place."""
+        viewport_anchor = None if anchor is None else self.viewportTransform().map(anchor)
+        self._auto_fit = False
+        self._scale_view(factor, viewport_anchor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * self.ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / self.ZOOM_STEP)
+
+    def fit_diagram(self) -> None:
+        """Zooms and scrolls so the whole diagram (and its margin) fits the view."""
+        if self._diagram is None:
+            return
+        self._auto_fit = True
+        self._fit_rect(self._diagram.sceneRect(), self.MAX_FIT_ZOOM)
+
+    def zoom_to_selection(self) -> None:
+        """Fits the selected element together with what it is related to."""
+        scene = self._diagram
+        selected = scene.selected_element() if scene is not None else None
+        if scene is None or selected is None:
+            return
+        # A component comes with its neighbours; a group's box already holds its context.
+        related = (
+            scene.related_elements(selected) if isinstance(scene.item_for(selected), ComponentItem) else ()
+        )
+        rect = QRectF()
+        for element_id in {selected, *related}:
+            item = scene.item_for(element_id)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        context = QRectF(self.SELECTION_CONTEXT)
+        context.moveCenter(rect.center())
+        self._auto_fit = False
+        self._fit_rect(rect.adjusted(-24, -24, 24, 24).united(context), self.MAX_ZOOM)
+
+    def center_on_element(self, element_id: str) -> None:
+        """Scrolls (without zooming) so the element is in the middle of the view."""
+        item = self._diagram.item_for(element_id) if self._diagram is not None else None
+        if item is not None:
+            self.centerOn(item.sceneBoundingRect().center())
+
+    def _fit_rect(self, rect: QRectF, max_zoom: float) -> None:
+        width = self.viewport().width() - 4
+        height = self.viewport().height() - 4
+        if rect.isEmpty() or width <= 0 or height <= 0:
+            return
+        self._scale_view(min(width / rect.width(), height / rect.height(), max_zoom))
+        self.centerOn(rect.center())
+
+    def _scale_view(self, factor: float, viewport_anchor: QPointF | None = None) -> None:
+        """The one place the zoom changes: clamps it and keeps the anchor point still."""
+        factor = min(max(factor, self.MIN_ZOOM), self.MAX_ZOOM)
+        if math.isclose(factor, self.zoom(), rel_tol=1e-9):
+            return
+        anchor = viewport_anchor if viewport_anchor is not None else QPointF(self.viewport().rect().center())
+        scene_anchor = self.viewportTransform().inverted()[0].map(anchor)
+        self.setTransform(QTransform.fromScale(factor, factor))
+        drift = self.viewportTransform().map(scene_anchor) - anchor
+        self._scroll_by(drift.x(), drift.y())
+        self.zoom_changed.emit(factor)
+
+    def _scroll_by(self, dx: float, dy: float) -> None:
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + round(dx))
+        vertical.setValue(vertical.value() + round(dy))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_diagram()
+
+    # Wheel and gestures -----------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self._diagram is None:
+            super().wheelEvent(event)
+            return
+        pixels, angle = event.pixelDelta(), event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Shift turns the wheel into horizontal scrolling, as in most canvases.
+            self._scroll_by(-(pixels.y() or angle.y() or angle.x()), 0)
+            event.accept()
+            return
+        if pixels.y():
+            factor = self.PIXEL_BASE ** pixels.y()
+        elif angle.y():
+            factor = self.WHEEL_BASE ** angle.y()
+        else:
+            super().wheelEvent(event)
+            return
+        self._auto_fit = False
+        self._scale_view(self.zoom() * factor, event.position())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self._auto_fit = False
+            self._scale_view(self.zoom() * (1.0 + event.value()), event.position())
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.Gesture and self._pinch(event):
+            return True
+        return super().viewportEvent(event)
+
+    def _pinch(self, event: QGestureEvent) -> bool:
+        pinch = event.gesture(Qt.GestureType.PinchGesture)
+        if not isinstance(pinch, QPinchGesture):
+            return False
+        if pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+            anchor = QPointF(self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
+            self._auto_fit = False
+            self._scale_view(self.zoom() * pinch.scaleFactor(), anchor)
+        event.accept(pinch)
+        return True
+
+    # Mouse: drag pans, click selects ----------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        button = event.button()
+        if self._diagram is None or button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+            super().mousePressEvent(event)
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._press_pos = event.position()
+        self._last_pan_pos = event.position()
+        self._press_button = button
+        # The middle button only ever pans, so it needs no drag distance.
+        self._panning = button == Qt.MouseButton.MiddleButton
+        if self._panning:
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_pos is None:
+            super().mouseMoveEvent(event)
+            return
+        position = event.position()
+        if not self._panning:
+            travelled = (position - self._press_pos).manhattanLength()
+            if travelled < QApplication.startDragDistance():
+                event.accept()
+                return
+            self._panning = True
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        delta = position - self._last_pan_pos
+        self._last_pan_pos = position
+        self._auto_fit = False
+        self._scroll_by(-delta.x(), -delta.y())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press_pos is None or event.button() != self._press_button:
+            super().mouseReleaseEvent(event)
+            return
+        was_panning = self._panning
+        self._end_drag()
+        if not was_panning and self._diagram is not None:
+            self._diagram.click_at(self.mapToScene(event.position().toPoint()), self.viewportTransform())
+            self._describe_focus()
+        event.accept()
+
+    def _end_drag(self) -> None:
+        if self._panning:
+            self.viewport().unsetCursor()
+        self._press_pos = None
+        self._press_button = Qt.MouseButton.NoButton
+        self._panning = False
+
+    # Keyboard ---------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        scene = self._diagram
+        if scene is None:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and scene.focused_element():
+            scene.set_focus_ring_visible(True)
+            scene.select_element(scene.focused_element())
+            self._describe_focus()
+        elif key == Qt.Key.Key_Escape and scene.selected_element() is not None:
+            scene.select_element(None)
+        elif key in _ARROWS and plain:
+            scene.focus_direction(*_ARROWS[key])
+            self._show_focus()
+        elif event.matches(QKeySequence.StandardKey.ZoomIn) or (plain and key in _ZOOM_IN_KEYS):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (plain and key == Qt.Key.Key_Minus):
+            self.zoom_out()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        scene = self._diagram
+        if scene is not None and scene.focus_next(next):
+            self._show_focus()
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        scene = self._diagram
+        if scene is None:
+            return
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            # Tabbing into the diagram starts at its first (or, backwards, last) component.
+            scene.set_focused_element(None)
+            scene.focus_next(reason == Qt.FocusReason.TabFocusReason)
+            self._show_focus()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._diagram is not None and event.reason() not in (
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+        ):
+            self._diagram.set_focus_ring_visible(False)
+
+    def _show_focus(self) -> None:
+        """Shows the focus ring and scrolls the focused component into view."""
+        scene = self._diagram
+        focused = scene.focused_element() if scene is not None else None
+        if scene is None or focused is None:
+            return
+        scene.set_focus_ring_visible(True)
+        item = scene.item_for(focused)
+        if item is not None:
+            self.ensureVisible(item.sceneBoundingRect(), 24, 24)
+        self._describe_focus()
+
+    def _describe_focus(self) -> None:
+        """Tells assistive technology which component the keyboard is on."""
+        scene = self._diagram
+        focused = scene.focused_element() if scene is not None else None
+        item = scene.item_for(focused) if scene is not None and focused is not None else None
+        if isinstance(item, ComponentItem):
+            description = item.component.description.strip().splitlines()
+            name = item.accessible_name
+            self.setAccessibleDescription(f"{name}: {description[0]}" if description else name)

@@ -1,0 +1,326 @@
+"""File → Export…: choose format, size, background, framing and text, with a live preview.
+
+The preview is the export itself, rendered smaller by the same code, so what
+the dialog shows is what gets written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.export.atomic import ExportError, check_target, write_atomically
+from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
+from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
+from explorer.layout.geometry import Layout
+from explorer.ui.diagram.scene import DiagramScene
+from models.architecture import Architecture
+
+PREVIEW_SIZE = QSize(560, 360)
+PREVIEW_DELAY_MS = 120
+"""Changes are batched this long before the preview is drawn again."""
+_FORMATS = (("PNG image", "png"), ("SVG vector image", "svg"), ("PDF document", "pdf"))
+_BACKGROUNDS = (("White", "white"), ("Transparent", "transparent"), ("Dark theme", "dark"))
+_WIDTH = "width"
+_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
+
+
+def confirm_overwrite(parent: QWidget, paths: list[Path]) -> bool:
+    """Asks before replacing existing files; True to go ahead."""
+    if not paths:
+        return True
+    if len(paths) == 1:
+        text = f"{paths[0].name} already exists in {paths[0].parent}.\nDo you want to replace it?"
+    else:
+        names = "\n".join(f"  {path.name}" for path in paths[:8])
+        more = f"\n  … and {len(paths) - 8} more" if len(paths) > 8 else ""
+        text = f"These files already exist in {paths[0].parent}:\n{names}{more}\nDo you want to replace them?"
+    answer = QMessageBox.question(
+        parent,
+        "Replace existing files?",
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ExportDialog(QDialog):
+    """Export one architecture; ``exported`` is emitted with the file written.
+
+    Signals:
+        preview_updated(): the preview was drawn again for the current options.
+        exported(Path): the file was written (the dialog then closes).
+    """
+
+    preview_updated = Signal()
+    exported = Signal(Path)
+
+    def __init__(
+        self,
+        architecture: Architecture,
+        layout: Layout,
+        options: ExportOptions,
+        path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(f"Export {architecture.title}")
+        self.architecture = architecture
+        self.diagram_layout = layout
+        self.written_path: Path | None = None
+        self._selected = options.selected
+        self._scenes: dict[str, DiagramScene] = {}
+        self.preview_image = QImage()
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self._build(options, path)
+        self.update_preview()
+
+    # Widgets ---------------------------------------------------------------
+
+    def _build(self, options: ExportOptions, path: Path) -> None:
+        self.format_combo = self._combo("formatCombo", _FORMATS, options.format)
+        scales = [(f"{scale}×", str(scale)) for scale in SCALES] + [("Pixel width", _WIDTH)]
+        self.scale_combo = self._combo(
+            "scaleCombo", scales, _WIDTH if options.width is not None else str(options.scale)
+        )
+        self.width_spin = self._spin("widthSpin", MIN_WIDTH, MAX_WIDTH, options.width or 1920, " px")
+        self.background_combo = self._combo("backgroundCombo", _BACKGROUNDS, options.background)
+        self.margin_spin = self._spin("marginSpin", 0, MAX_MARGIN, options.margin, " px")
+        slides = [("None", ""), *((f"16:9 slide, {size.replace('x', ' × ')}", size) for size in SLIDES)]
+        self.slide_combo = self._combo("slideCombo", slides, options.slide or "")
+        self.title_edit = self._line("titleEdit", options.title, "Optional, drawn above the diagram")
+        self.caption_edit = self._line("captionEdit", options.caption, "Optional, drawn below the diagram")
+        self.keep_selection_check = QCheckBox(self._selection_text(), self)
+        self.keep_selection_check.setObjectName("keepSelectionCheck")
+        self.keep_selection_check.setEnabled(self._selected is not None)
+        self.keep_selection_check.setChecked(options.keep_selection and self._selected is not None)
+        self.keep_selection_check.toggled.connect(self._schedule_preview)
+        self.path_edit = self._line("pathEdit", str(path), "")
+        browse = QPushButton("Browse…", self)
+        browse.setObjectName("browseButton")
+        browse.clicked.connect(self._browse)
+
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.scale_combo)
+        size_row.addWidget(self.width_spin, 1)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format_combo)
+        form.addRow("&Size:", size_row)
+        form.addRow("&Background:", self.background_combo)
+        form.addRow("&Margin:", self.margin_spin)
+        form.addRow("S&lide:", self.slide_combo)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Caption:", self.caption_edit)
+        form.addRow("", self.keep_selection_check)
+        form.addRow("Save &as:", path_row)
+
+        self.preview_label = QLabel(self)
+        self.preview_label.setObjectName("previewLabel")
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumSize(PREVIEW_SIZE)
+        self.preview_label.setAccessibleName("Export preview")
+        self.size_label = QLabel(self)
+        self.size_label.setObjectName("sizeLabel")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addLayout(form)
+        preview_column = QVBoxLayout()
+        preview_column.addWidget(self.preview_label, 1)
+        preview_column.addWidget(self.size_label)
+        columns.addLayout(preview_column, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self._update_width_enabled()
+
+    def _combo(self, name: str, entries: object, current: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, value in entries:  # type: ignore[attr-defined]
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.currentIndexChanged.connect(self._schedule_preview)
+        return combo
+
+    def _spin(self, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        spin.valueChanged.connect(self._schedule_preview)
+        return spin
+
+    def _line(self, name: str, text: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(bool(placeholder))
+        if placeholder:
+            edit.textChanged.connect(self._schedule_preview)
+        return edit
+
+    def _selection_text(self) -> str:
+        if self._selected is None:
+            return "Keep the selection highlight (nothing is selected)"
+        element = self.architecture.components_by_id.get(
+            self._selected
+        ) or self.architecture.groups_by_id.get(self._selected)
+        return f"Keep the selection highlight ({element.label if element else self._selected})"
+
+    # State -----------------------------------------------------------------
+
+    def options(self) -> ExportOptions:
+        """The options as the dialog shows them."""
+        size = self.scale_combo.currentData()
+        return ExportOptions(
+            format=self.format_combo.currentData(),
+            scale=int(size) if size != _WIDTH else ExportOptions.scale,
+            width=self.width_spin.value() if size == _WIDTH else None,
+            background=self.background_combo.currentData(),
+            margin=self.margin_spin.value(),
+            title=self.title_edit.text(),
+            caption=self.caption_edit.text(),
+            slide=self.slide_combo.currentData() or None,
+            keep_selection=self.keep_selection_check.isChecked(),
+            selected=self._selected,
+        )
+
+    def path(self) -> Path:
+        """The file to write, with the extension of the chosen format."""
+        text = self.path_edit.text().strip()
+        path = Path(text).expanduser() if text else Path(f"{self.architecture.id}")
+        extension = f".{self.format_combo.currentData()}"
+        return path if path.suffix.lower() == extension else path.with_suffix(extension)
+
+    def scene_for(self, options: ExportOptions) -> DiagramScene:
+        """The export scene for the options' theme, made once and kept for the next preview."""
+        key = "dark" if options.background == "dark" else "light"
+        scene = self._scenes.get(key)
+        if scene is None:
+            scene = self._scenes[key] = create_scene(self.architecture, self.diagram_layout, options)
+        scene.select_element(options.highlighted, emit=False)
+        return scene
+
+    # Behaviour -------------------------------------------------------------
+
+    def _schedule_preview(self) -> None:
+        self._update_width_enabled()
+        self._timer.start()
+
+    def _update_width_enabled(self) -> None:
+        slide = bool(self.slide_combo.currentData())
+        self.scale_combo.setEnabled(not slide)
+        self.width_spin.setEnabled(not slide and self.scale_combo.currentData() == _WIDTH)
+
+    def _format_changed(self) -> None:
+        self.path_edit.setText(str(self.path()))
+
+    def update_preview(self) -> None:
+        """Draws the preview now (changes otherwise redraw it after a short pause)."""
+        self._timer.stop()
+        options = self.options()
+        scene = self.scene_for(options)
+        ratio = self.devicePixelRatioF()
+        fit = QSize(round(PREVIEW_SIZE.width() * ratio), round(PREVIEW_SIZE.height() * ratio))
+        self.preview_image = render_image(scene, options, fit=fit)
+        shown = (
+            _on_checkerboard(self.preview_image)
+            if options.background == "transparent"
+            else self.preview_image
+        )
+        pixmap = QPixmap.fromImage(shown)
+        pixmap.setDevicePixelRatio(ratio)
+        self.preview_label.setPixmap(pixmap)
+        self.size_label.setText(_describe_size(compute_frame(scene, options).canvas, options))
+        self.preview_updated.emit()
+
+    def _browse(self) -> None:
+        file_format = self.format_combo.currentData()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export diagram as",
+            str(self.path()),
+            ";;".join(_FILTERS.values()),
+            _FILTERS[file_format],
+            QFileDialog.Option.DontConfirmOverwrite,  # accept() asks, once, for every way in
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+            suffix = Path(chosen).suffix.lower().lstrip(".")
+            index = self.format_combo.findData(suffix)
+            if index >= 0:
+                self.format_combo.setCurrentIndex(index)
+
+    def accept(self) -> None:
+        """Writes the file (asking before replacing one); stays open if that fails."""
+        options, path = self.options(), self.path()
+        try:
+            target = check_target(path)
+        except ExportError as error:
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return
+        if target.exists() and not confirm_overwrite(self, [target]):
+            return
+        try:
+            self.written_path = write_atomically(target, render_bytes(self.scene_for(options), options))
+        except ExportError as error:
+            QMessageBox.warning(self, "Cannot export", str(error))
+            return
+        self.exported.emit(self.written_path)
+        super().accept()
+
+
+def _describe_size(canvas: QSize, options: ExportOptions) -> str:
+    if options.format == "png":
+        return f"{canvas.width()} × {canvas.height()} pixels"
+    return f"{options.format.upper()}, vector, {canvas.width()} × {canvas.height()} at 96 dpi"
+
+
+def _on_checkerboard(image: QImage) -> QImage:
+    """The image over a grey checkerboard, so that transparency shows in the preview."""
+    tile = QImage(16, 16, QImage.Format.Format_RGB32)
+    tile.fill(QColor("#FFFFFF"))
+    tile_painter = QPainter(tile)
+    tile_painter.fillRect(0, 0, 8, 8, QColor("#E3E3E3"))
+    tile_painter.fillRect(8, 8, 8, 8, QColor("#E3E3E3"))
+    tile_painter.end()
+    board = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(board)
+    painter.fillRect(board.rect(), QBrush(tile))
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return board

@@ -1,0 +1,29 @@
+"""The platform's per-user folders for the app (data, cache), created on demand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "architecture-explorer"
+
+
+def user_data_dir() -> Path:
+    """Where revision progress and the user's own architectures live.
+
+    ``ARCH_EXPLORER_DATA_DIR`` overrides it (tests, portable installs).
+    """
+    override = os.environ.get("ARCH_EXPLORER_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    override = os.environ.get("ARCH_EXPLORER_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def user_models_dir() -> Path:
+    """The folder whose architecture files are loaded beside the built-in ones."""
+    return user_data_dir() / "architectures"

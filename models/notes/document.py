@@ -1,0 +1,98 @@
+"""What a parsed note is: sections (one per heading) holding blocks, plus Obsidian metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+BLOCK_KINDS = ("paragraph", "list_item", "table", "code", "quote", "callout")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One excerptable piece of a section.
+
+    Attributes:
+        kind: one of :data:`BLOCK_KINDS`.
+        text: the block's Markdown source, dedented. A list item includes its
+            nested items; leading tabs are expanded the way the parser read them,
+            so the text renders as the user meant it.
+        line: 1-based first line in the file.
+        end_line: 1-based last line in the file.
+        prose: the words matching looks at: the block's own inline text without
+            nested list items, code, link targets or embeds. Empty for code.
+        context: for a nested list item, the first line of each enclosing item,
+            outermost first, so an excerpt can show what the item belongs to.
+    """
+
+    kind: str
+    text: str
+    line: int
+    end_line: int = 0
+    prose: str = ""
+    context: tuple[str, ...] = ()
+
+    def contains(self, other: Block) -> bool:
+        """True when ``other`` lies inside this block (a nested list item)."""
+        return self.line <= other.line and other.end_line <= self.end_line and self != other
+
+
+@dataclass(frozen=True)
+class Section:
+    """The text under one heading, up to the next heading of any level.
+
+    Text before the first heading forms a section with level 0, an empty title
+    and an empty heading path.
+    """
+
+    title: str
+    level: int
+    heading_path: tuple[str, ...]
+    line: int
+    keys: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The section's Markdown without its heading."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class NoteDocument:
+    """A parsed note. ``source`` is the path (or any name) it came from."""
+
+    source: str
+    title: str
+    front_matter: dict[str, Any]
+    sections: tuple[Section, ...]
+    tags: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    embeds: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def name(self) -> str:
+        """The file stem: what ``[[wikilinks]]`` call the note."""
+        return PurePath(self.source).stem or self.source
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other names from the front matter's ``aliases`` (Obsidian)."""
+        value = self.front_matter.get("aliases", self.front_matter.get("alias", ()))
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            return ()
+        return tuple(str(item) for item in value if isinstance(item, str | int | float) and str(item))
+
+    @property
+    def architectures(self) -> tuple[str, ...]:
+        """Architecture ids listed in the front matter (built-in notes)."""
+        value = self.front_matter.get("architectures", ())
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",")]
+        if not isinstance(value, list | tuple):
+            return ()
+        return tuple(str(item) for item in value if isinstance(item, str) and item)

@@ -1,0 +1,145 @@
+"""Reads notes from files and folders; every problem becomes a message naming the file, never an exception."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.notes.document import NoteDocument
+from models.notes.parser import parse_note
+from models.paths import NOTES_DIR
+
+NOTE_SUFFIXES = (".md", ".markdown")
+MAX_NOTE_BYTES = 50 * 1024 * 1024
+_BINARY_PROBE = 1024
+
+
+@dataclass
+class NotesLoadResult:
+    """The notes that could be read, and one message per problem (each names the file)."""
+
+    documents: list[NoteDocument] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def load_builtin_notes() -> list[NoteDocument]:
+    """Every ``assets/notes/*.md`` (the app's own notes, keyed with ``{#key}`` headings)."""
+    if not NOTES_DIR.is_dir():
+        return []
+    return load_notes([NOTES_DIR]).documents
+
+
+def load_notes(locations: Sequence[Path]) -> NotesLoadResult:
+    """Load each location: a Markdown file, or a folder searched recursively.
+
+    Hidden folders (``.obsidian``, ``.trash``, ``.git``) are skipped, symbolic
+    links are followed but never twice into the same folder, and a note reached
+    through two locations is loaded once.
+    """
+    result = NotesLoadResult()
+    seen: set[str] = set()
+    for location in locations:
+        for path in _note_files(Path(location).expanduser(), result.errors):
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            document, problems = load_note_file(path)
+            result.errors.extend(problems)
+            if document is not None:
+                result.documents.append(document)
+    return result
+
+
+def load_note_file(path: Path) -> tuple[NoteDocument | None, list[str]]:
+    """Read and parse one note; returns the document (None if unusable) and the problems met."""
+    source = str(path)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return None, [f"{source}: not a regular file; skipped"]
+        if status.st_size > MAX_NOTE_BYTES:
+            limit = MAX_NOTE_BYTES // (1024 * 1024)
+            return None, [f"{source}: larger than the {limit} MB limit for a note; skipped"]
+        with path.open("rb") as file:
+            raw = file.read(MAX_NOTE_BYTES + 1)
+    except OSError as error:
+        return None, [f"{source}: cannot read the file ({error.strerror or error})"]
+    text, problems = _decode(raw, source)
+    if text is None:
+        return None, problems
+    document = parse_note(text, source)
+    problems.extend(f"{source}: {warning}" for warning in document.warnings)
+    return document, problems
+
+
+def _decode(raw: bytes, source: str) -> tuple[str | None, list[str]]:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; other bytes are replaced, with a message."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace"), []
+    if b"\0" in raw[:_BINARY_PROBE]:
+        return None, [
+            f"{source}: looks like a binary file (it contains NUL bytes), not a Markdown note; skipped"
+        ]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        problem = (
+            f"{source}: not UTF-8 (undecodable byte at offset {error.start}); "
+            "such bytes are shown as \N{REPLACEMENT CHARACTER}"
+        )
+        return raw.decode("utf-8-sig", errors="replace"), [problem]
+
+
+def _note_files(path: Path, errors: list[str]) -> Iterator[Path]:
+    try:
+        if path.is_dir():
+            found = False
+            for file in _walk(path, errors):
+                found = True
+                yield file
+            if not found:
+                errors.append(f"{path}: no Markdown notes ({', '.join(NOTE_SUFFIXES)}) in this folder")
+        elif path.is_file():
+            if path.suffix.lower() in NOTE_SUFFIXES:
+                yield path
+            else:
+                errors.append(f"{path}: not a Markdown note (expected {' or '.join(NOTE_SUFFIXES)})")
+        elif path.is_symlink():
+            errors.append(f"{path}: broken symbolic link")
+        elif not path.exists():
+            errors.append(f"{path}: not found")
+        else:
+            errors.append(f"{path}: not a file or a folder")
+    except OSError as error:
+        errors.append(f"{path}: cannot be read ({error.strerror or error})")
+
+
+def _walk(root: Path, errors: list[str]) -> Iterator[Path]:
+    """Markdown files below ``root`` in a stable order, following links but never in a loop."""
+    visited: set[str] = set()
+
+    def report(error: OSError) -> None:
+        errors.append(f"{error.filename}: cannot read the folder ({error.strerror or error})")
+
+    for folder, subfolders, files in os.walk(root, onerror=report, followlinks=True):
+        real = os.path.realpath(folder)
+        visited.add(real)
+        kept = []
+        for name in sorted(subfolders):
+            full = os.path.join(folder, name)
+            if name.startswith("."):
+                continue
+            target = os.path.realpath(full)
+            if target == real or real.startswith(target.rstrip(os.sep) + os.sep):
+                errors.append(f"{full}: symbolic link loop (it leads back to {target}); skipped")
+            elif target not in visited:
+                kept.append(name)
+        subfolders[:] = kept
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(NOTE_SUFFIXES):
+                yield Path(folder, name)

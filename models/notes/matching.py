@@ -1,0 +1,363 @@
+"""Finds where the user's notes talk about an architecture's components and groups.
+
+A block matches an element when it names it (label or alias; case, plural and
+``-``/``_``/space insensitive). The score rises when the block stresses the
+name, when a heading above names the element, and when the nearest heading (or
+enclosing list item) names this architecture; it falls when that context names
+a different architecture (an EKS section is weaker evidence for plain
+Kubernetes). Common words such as *node* or *service*, and the architecture's
+own name, only count with other evidence, so they cannot flood an element.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from models.architecture import Architecture
+from models.notes.document import NoteDocument, Section
+from models.notes.excerpts import (
+    BLOCK_OTHER_FACTOR,
+    BLOCK_SELF,
+    GENERIC,
+    HEADING_NAMES_ELEMENT,
+    MAX_REPEATS,
+    REPEAT,
+    SECTION_GENERIC,
+    SECTION_SPECIFIC,
+    SPECIFIC,
+    Candidate,
+    Excerpt,
+    prominence,
+    rank,
+    with_context,
+)
+
+SELF, OTHER, FAMILY = 1, 2, 4  # architecture-mask bits; FAMILY: own name another architecture shares
+# fmt: off
+# One-word names this common only count with other evidence (see the module docstring).
+GENERIC_WORDS = frozenset({
+    "admin", "agent", "api", "app", "application", "balancer", "blueprint", "cache", "client", "cloud",
+    "cluster", "component", "container", "controller", "database", "dependency", "deployment", "developer",
+    "disk", "endpoint", "engine", "function", "gateway", "hardware", "host", "image", "instance", "job",
+    "key", "library", "load", "log", "manager", "master", "network", "node", "plane", "policy", "pod", "pool",
+    "process", "proxy", "queue", "region", "registry", "replica", "repository", "role", "runtime",
+    "scheduler", "secret", "server", "serverless", "service", "storage", "store", "subnet", "system", "task",
+    "tool", "user", "volume", "worker", "workload", "zone",
+})
+# "node group", "service account", "container definition": a common word followed by one of these
+# names something else.
+COMPOUND_HEADS = frozenset({
+    "account", "controller", "definition", "engine", "group", "host", "id", "ip", "mode", "name", "port",
+    "role", "type",
+})
+# fmt: on
+# Architectures notes talk about, known even when the app has not loaded them.
+WELL_KNOWN_ARCHITECTURES = (
+    ("Kubernetes", "K8s"),
+    ("EKS", "Amazon EKS", "Elastic Kubernetes Service"),
+    ("ECS", "Amazon ECS", "Elastic Container Service"),
+    ("ECS on EC2", "EC2 mode", "EC2 launch type"),
+    ("ECS on Fargate", "Fargate mode", "Fargate launch type"),
+    ("AKS", "Azure Kubernetes Service"),
+    ("GKE", "Google Kubernetes Engine"),
+)
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+_ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
+_WORDS = re.compile(r"[^\W_]+")
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
+_VENDOR = re.compile(r"(?i)(?:amazon|aws) \S")
+_NEXT_WORD = re.compile(r"[\s_-]+([^\W_]+)")
+_SEPARATOR_ATOM, _END = " ", ""
+_MAX_NAME = 80
+
+
+class Hit(NamedTuple):
+    """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits)."""
+
+    start: int
+    end: int
+    text: str
+    element: str
+    generic: bool
+    architecture: int
+
+
+class TermIndex:
+    """Names compiled into one regex, run over lower-cased text.
+
+    The regex is a trie of the names: at each position only names sharing a
+    prefix are tried and the longest wins, so "Elastic Kubernetes Service" is
+    one EKS mention, not Kubernetes plus a service.
+    """
+
+    def __init__(
+        self, entries: Iterable[tuple[str, str, int, bool]], members: dict[str, list[str]] | None = None
+    ):
+        """``entries``: (name, element id or "", architecture bits, generic) tuples.
+
+        ``members``: element ids standing for several elements named alike (two kubelets).
+        """
+        self.members = members or {}
+        self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
+        trie: dict[str, dict] = {}
+        for name, element, architecture, generic in entries:
+            if len(_key(name)) < 2 or len(name) > _MAX_NAME:
+                continue
+            for variant in (name, *([name[:-1] + "ies"] if re.search(r"[^aeiou]y$", name) else [])):
+                self.targets.setdefault(_key(variant), {})[(element, architecture)] = generic
+                node = trie
+                for atom in _ATOMS.findall(" ".join(variant.lower().split())):
+                    node = node.setdefault(_SEPARATOR_ATOM if atom[0] in " _-" else atom, {})
+                node[_END] = {}
+        body = r"(?<![^\W_])" + (_trie_regex(trie) if trie else "(?!)")
+        self.pattern, self.folding_pattern = re.compile(body), re.compile(body, re.IGNORECASE)
+        self._headings: dict[str, list[Hit]] = {}
+        self._spellings: dict[str, tuple[list[tuple[tuple[str, int], bool]], bool]] = {}
+
+    @classmethod
+    def for_architecture(cls, architecture: Architecture, others: Sequence[Architecture] = ()) -> TermIndex:
+        own, known = _architecture_names(architecture)
+        foreign = [name for other in others for name in _architecture_names(other)[0]]
+        foreign += [
+            name
+            for number, names in enumerate(WELL_KNOWN_ARCHITECTURES)
+            if number not in known
+            for name in names
+        ]
+        own_keys, foreign_words = {_key(name) for name in own}, [_words(name) for name in foreign]
+        entries = [
+            (name, "", FAMILY if _shared(_words(name), foreign_words) else SELF, False) for name in own
+        ]
+        entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
+        # Elements with the same names always match alike: match them once.
+        members: dict[tuple[tuple[str, bool], ...], list[str]] = {}
+        for element in (*architecture.components, *architecture.groups):
+            names = {
+                (name, _is_generic(name) or _key(name) in own_keys)
+                for name in _variants([element.label, *element.aliases])
+            }
+            members.setdefault(tuple(sorted(names)), []).append(element.id)
+        for names, ids in members.items():
+            entries += [(name, ids[0], 0, generic) for name, generic in names]
+        return cls(entries, {ids[0]: ids for ids in members.values()})
+
+    def hits(self, text: str) -> list[Hit]:
+        """Every name in ``text``, one hit per element or architecture it names."""
+        lower = text.lower()
+        folded = len(lower) != len(text)  # rare Unicode whose lower case is longer: match case-insensitively
+        hits = []
+        for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
+            start, end = match.span()
+            targets, any_generic = self._lookup(match.group(0).lower())
+            compound = False
+            if any_generic and not folded and (following := _NEXT_WORD.match(lower, end)):
+                compound = _singular(following.group(1)) in COMPOUND_HEADS
+            matched = text[start:end]
+            for (element, architecture), generic in targets:
+                if not (generic and compound):
+                    hits.append(Hit(start, end, matched, element, generic, architecture))
+        return hits
+
+    def _lookup(self, matched: str) -> tuple[list[tuple[tuple[str, int], bool]], bool]:
+        """What a matched spelling names (plural endings stripped), cached per spelling."""
+        found = self._spellings.get(matched)
+        if found is None:
+            key = _key(matched)
+            targets = self.targets.get(key) or self.targets.get(key[:-1]) or self.targets.get(key[:-2]) or {}
+            found = self._spellings[matched] = (list(targets.items()), any(targets.values()))
+        return found
+
+    def heading_hits(self, text: str) -> list[Hit]:
+        """:meth:`hits` for headings and list-item leads, which repeat across sections: cached."""
+        found = self._headings.get(text)
+        if found is None:
+            found = self._headings[text] = self.hits(text)
+        return found
+
+    def stance(self, text: str) -> str:
+        """Is ``text`` about this architecture ("self"), another ("other"), both ("mixed") or none ("")?"""
+        bits = 0
+        for hit in self.heading_hits(text):
+            bits |= hit.architecture
+        return _stance(bits)
+
+
+def _stance(bits: int) -> str:
+    if bits & SELF:
+        return "mixed" if bits & OTHER else "self"
+    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
+
+
+def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
+    """Its names, with the well-known names it mentions ("Amazon ECS on EC2" adds ECS and ECS on EC2)."""
+    names = _variants([architecture.title, *architecture.aliases, architecture.id])
+    known = {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
+    return names + [name for number in sorted(known) for name in WELL_KNOWN_ARCHITECTURES[number]], known
+
+
+def _shared(words: list[str], foreign: list[list[str]]) -> bool:
+    """True when another architecture's name contains this one ("ECS" in "ECS on Fargate")."""
+    size = len(words)
+    return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = []
+    for atom in sorted(node, key=lambda a: (a == _END, a)):
+        if atom == _END:
+            branches.append(r"(?:e?s)?(?![^\W_])")  # simple plurals; never inside a longer word
+        else:
+            piece = r"[\s_-]*" if atom == _SEPARATOR_ATOM else re.escape(atom)
+            branches.append(piece + _trie_regex(node[atom]))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _key(name: str) -> str:
+    return _SEPARATORS.sub("", name.lower())
+
+
+def _words(name: str) -> list[str]:
+    return _WORDS.findall(name.lower())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_generic(name: str) -> bool:
+    words = _words(name)
+    return len(words) == 1 and _singular(words[0]) in GENERIC_WORDS
+
+
+def _variants(names: Iterable[str]) -> list[str]:
+    """Each name; also without its "(part)" (and the part if an acronym), and without "Amazon"/"AWS"."""
+    found: list[str] = []
+    for raw in names:
+        forms = [" ".join(str(raw).split())]
+        if match := _PARENTHESES.search(forms[0]):
+            outside = " ".join(f"{forms[0][: match.start()]} {forms[0][match.end() :]}".split())
+            inside = match.group(1).strip()
+            acronym = _is_acronym_of(inside, outside) or _is_acronym_of(outside, inside)
+            forms += [outside, inside] if acronym else [outside]
+        found += forms + [form.split(" ", 1)[1] for form in forms if _VENDOR.match(form)]
+    return [name for name in dict.fromkeys(found) if name]
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """ "EKS" for "Elastic Kubernetes Service", but not "EC2" for "Managed node"."""
+    if not _ACRONYM.fullmatch(short):
+        return False
+    initials = iter(word[0] for word in long.upper().split())
+    return all(letter in initials for letter in short.upper() if letter.isalpha())
+
+
+_WELL_KNOWN = TermIndex(
+    (name, str(number), 0, False) for number, names in enumerate(WELL_KNOWN_ARCHITECTURES) for name in names
+)
+
+
+class NotesMatcher:
+    """Matches notes against one architecture; its names are compiled once."""
+
+    def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
+        self.architecture = architecture
+        self.terms = TermIndex.for_architecture(architecture, others)
+
+    def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
+        """Excerpts per element id, best first, at most ``limit`` each."""
+        ranked = self.ranked_candidates(documents)
+        return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
+
+    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
+        """Every match per element id, best first; excerpts are built only for what is shown."""
+        found: dict[str, list[Candidate]] = {}
+        for index, document in enumerate(documents):
+            for section in document.sections:
+                for element_id, candidate in self._section_candidates(index, document, section):
+                    found.setdefault(element_id, []).append(candidate)
+        ranked = {key: rank(candidates) for key, candidates in found.items()}
+        return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
+
+    def _section_candidates(
+        self, index: int, document: NoteDocument, section: Section
+    ) -> Iterator[tuple[str, Candidate]]:
+        terms = self.terms
+        path_stance = next((s for title in reversed(section.heading_path) if (s := terms.stance(title))), "")
+        stance, near = path_stance or terms.stance(document.title), bool(path_stance)
+        path_elements = {h.element for t in section.heading_path for h in terms.heading_hits(t) if h.element}
+        whole: dict[str, Candidate] = {}  # elements the section's own heading names get the whole section
+        for hit in terms.heading_hits(section.title) if section.blocks else ():
+            if hit.element and (not hit.generic or stance in ("self", "mixed")):
+                base = SECTION_GENERIC if hit.generic else SECTION_SPECIFIC
+                candidate = whole.setdefault(
+                    hit.element, Candidate(0.0, (index, section.line), document, section, None)
+                )
+                candidate.score = max(candidate.score, with_context(base, stance, near))
+                candidate.terms[hit.text] = None
+        yield from whole.items()
+        for block in section.blocks:
+            hits = terms.hits(block.prose) if block.prose else []
+            if not hits:
+                continue
+            lead_stance = next((s for lead in reversed(block.context) if (s := terms.stance(lead))), "")
+            context = (lead_stance, True) if lead_stance else (stance, near)
+            for element_id, (score, matched) in _score_block(
+                block.prose, hits, *context, path_elements
+            ).items():
+                candidate = whole.get(element_id)
+                if candidate is None:
+                    candidate = Candidate(score, (index, block.line), document, section, block)
+                    yield element_id, candidate
+                candidate.terms.update(dict.fromkeys(matched))
+
+
+def _score_block(
+    prose: str, hits: list[Hit], stance: str, near: bool, path_elements: set[str]
+) -> dict[str, tuple[float, list[str]]]:
+    """Score each element the block names; a generic name without other evidence is dropped."""
+    bits, by_element = 0, {}
+    for hit in hits:
+        bits |= hit.architecture
+        if hit.element:
+            by_element.setdefault(hit.element, []).append(hit)
+    block_stance = _stance(bits)
+    specific = {element for element, found in by_element.items() if not all(hit.generic for hit in found)}
+    scored: dict[str, tuple[float, list[str]]] = {}
+    about_this = bool({stance, block_stance} & {"self", "mixed"})
+    for element, found in by_element.items():
+        evidence = about_this or element in path_elements or (stance != "other" and specific - {element})
+        if element not in specific and not evidence:
+            continue
+        score = SPECIFIC if element in specific else GENERIC
+        score += max(prominence(prose, hit.start, hit.end) for hit in found)
+        score += REPEAT * min(len(found) - 1, MAX_REPEATS)
+        score += HEADING_NAMES_ELEMENT if element in path_elements else 0.0
+        score = with_context(score, stance, near)
+        if block_stance == "self":
+            score += BLOCK_SELF
+        elif block_stance == "other":
+            score *= BLOCK_OTHER_FACTOR
+        scored[element] = (score, [hit.text for hit in found])
+    return scored
+
+
+def match_excerpts(
+    architecture: Architecture,
+    documents: Sequence[NoteDocument],
+    *,
+    limit: int | None = 5,
+    others: Sequence[Architecture] = (),
+) -> dict[str, list[Excerpt]]:
+    """User-note excerpts per component and group id, best first, at most ``limit`` each.
+
+    ``others`` are the other known architectures: a section headed by one of
+    their names is weaker evidence for this one. Well-known names (Kubernetes,
+    EKS, ECS…) count as other architectures even when ``others`` is empty.
+    """
+    return NotesMatcher(architecture, others).match(documents, limit=limit)

@@ -1,0 +1,201 @@
+"""Obsidian syntax that CommonMark does not know: wikilinks, embeds, tags, callouts, tab indentation.
+
+All functions are regex passes over the inline source of one block, written so
+that their time stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TAB_WIDTH = 4
+# Deeper list nesting is flattened: markdown-it drops content nested past its limit.
+MAX_LIST_DEPTH = 12
+
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]{1,500}?)\]\]")
+_TAG = re.compile(r"(?:(?<=[\s(,;])|^)#([\w/-]{1,100})", re.MULTILINE)
+_CODE_SPAN = re.compile(r"``[^\n]{0,1000}?``|`[^`\n]{0,1000}`")
+_LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--.{0,2000}?-->", re.DOTALL)
+_URL = re.compile(r"<?https?://[^\s>)]+>?")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_])|==|~~")
+_HEADING_KEYS = re.compile(r"\s*\{\s*(#[\w.-]+(?:\s+#[\w.-]+)*)\s*\}\s*$")
+_CALLOUT = re.compile(r"^\s*\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
+_LIST_MARKER = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_FRONT_MATTER_LINE = re.compile(r"^-{3,}[ \t]*$")
+_FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
+_NEW_BLOCK = re.compile(r"#{1,6}(?:[ \t]|$)|>|\||`{3,}|~{3,}|-{3,}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Wikilink:
+    """``[[note#heading|alias]]`` or, with ``embed``, ``![[file]]``."""
+
+    target: str
+    note: str
+    heading: str | None
+    alias: str | None
+    embed: bool
+
+
+@dataclass(frozen=True)
+class Callout:
+    """The first line of ``> [!type]+ Title``."""
+
+    type: str
+    title: str
+    foldable: str  # "", "+" or "-"
+
+
+def find_wikilinks(text: str) -> list[Wikilink]:
+    """All wikilinks and embeds in ``text``, in order; code spans are skipped."""
+    links = []
+    for match in _WIKILINK.finditer(strip_code_spans(text)):
+        inner = match.group(2).replace("\\|", "|")
+        target, _, alias = inner.partition("|")
+        target = target.strip()
+        note, _, heading = target.partition("#")
+        links.append(
+            Wikilink(
+                target, note.strip(), heading.strip() or None, alias.strip() or None, bool(match.group(1))
+            )
+        )
+    return links
+
+
+def find_tags(text: str) -> list[str]:
+    """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
+    return [tag for tag in _TAG.findall(strip_code_spans(text)) if not tag.replace("/", "").isdigit()]
+
+
+def strip_code_spans(text: str) -> str:
+    return _CODE_SPAN.sub(" ", text) if "`" in text else text
+
+
+def searchable_text(inline: str) -> str:
+    """The words a reader sees: no code spans, embeds, URLs or HTML; wikilinks as their display text."""
+    text = strip_code_spans(inline)
+    if "[[" in text:
+        text = _WIKILINK.sub(_link_display, text)
+    if "](" in text:
+        text = _LINK_TARGET.sub("]", text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    return text
+
+
+def plain_text(inline: str) -> str:
+    """Inline Markdown as plain words, for titles: no emphasis markers, collapsed spaces."""
+    text = _EMPHASIS.sub("", searchable_text(inline)).replace("\\", "")
+    return " ".join(text.split())
+
+
+def split_heading_keys(inline: str) -> tuple[str, tuple[str, ...]]:
+    """``Title {#a #b}`` -> (``Title``, (``a``, ``b``))."""
+    match = _HEADING_KEYS.search(inline)
+    if not match:
+        return inline, ()
+    keys = tuple(key.lstrip("#") for key in match.group(1).split())
+    return inline[: match.start()], keys
+
+
+def parse_callout(first_line: str) -> Callout | None:
+    """The callout marker of a block quote's first line, if it has one."""
+    match = _CALLOUT.match(first_line)
+    if not match:
+        return None
+    return Callout(match.group(1).lower(), plain_text(match.group(3)), match.group(2))
+
+
+def strip_callout_marker(text: str) -> str:
+    """The text of a callout without its ``[!type]`` marker (the title stays)."""
+    first, newline, rest = text.partition("\n")
+    return _CALLOUT.sub(r"\3", first, count=1) + newline + rest
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Index of the line after the front matter, or 0 when there is none."""
+    if not lines or not _FRONT_MATTER_LINE.match(lines[0]):
+        return 0
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_END.match(lines[index]):
+            return index + 1
+    return 0
+
+
+def _width(whitespace: str) -> int:
+    return len(whitespace.expandtabs(TAB_WIDTH))
+
+
+def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
+    """Re-indent lines so CommonMark reads them as an Obsidian user means them.
+
+    Obsidian users indent nested list items with tabs, and indent text under a
+    heading with a tab without meaning code. Each indented line is placed at the
+    content column of the list item it belongs to (or at column 0 outside
+    lists), so nesting is kept and no indented code block appears. Fenced code
+    keeps its own relative indentation. Lines stay one-to-one, so line numbers
+    do not move.
+    """
+    out = list(lines)
+    stack: list[tuple[int, int]] = []  # (source indent width, output content column)
+    fence: tuple[str, int, int] | None = None  # (marker, source indent, output indent)
+    previous_blank = True
+    for index in range(start, len(out)):
+        line = out[index]
+        stripped = line.lstrip(" \t")
+        width = _width(line[: len(line) - len(stripped)])
+        if fence is not None:
+            marker, fence_source, fence_out = fence
+            closing = stripped.rstrip()
+            if closing.startswith(marker) and not closing.strip(marker[0]):
+                fence = None
+            if width or fence_out:
+                out[index] = " " * (fence_out + max(0, width - fence_source)) + stripped
+            continue
+        if not stripped.strip():
+            previous_blank = True
+            continue
+        item = _LIST_MARKER.match(stripped)
+        if item:
+            while stack and stack[-1][0] >= width:
+                stack.pop()
+            if len(stack) >= MAX_LIST_DEPTH:
+                stack.pop()
+            column = stack[-1][1] if stack else 0
+            marker = item.group(0)
+            rest = stripped[item.end() :]
+            content = rest.lstrip(" \t")
+            gap = rest[: len(rest) - len(content)]
+            if "\t" in gap or len(gap) > 4 or not gap:
+                gap = " "
+            out[index] = " " * column + marker + (gap + content if content.strip() else "")
+            stack.append((width, column + len(marker) + len(gap)))
+        else:
+            if width == 0 and (previous_blank or _NEW_BLOCK.match(stripped)):
+                stack.clear()
+            while stack and stack[-1][0] >= width and width > 0:
+                stack.pop()
+            column = stack[-1][1] if stack and width > 0 else 0
+            if width != column or "\t" in line[: len(line) - len(stripped)]:
+                out[index] = " " * column + stripped
+            fence_match = _FENCE.match(stripped)
+            if fence_match:
+                fence = (fence_match.group(1), width, column)
+        previous_blank = False
+    return out
+
+
+def _link_display(match: re.Match[str]) -> str:
+    if match.group(1):
+        return " "
+    inner = match.group(2).replace("\\|", "|")
+    target, _, alias = inner.partition("|")
+    if alias.strip():
+        return alias
+    note, _, heading = target.partition("#")
+    return f"{note} {heading}".strip()

@@ -1,0 +1,38 @@
+"""Fixtures for the Qt tests, in layers: sources → settings → window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from explorer.app import create_window
+from explorer.sources import Sources, load_sources
+from explorer.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def sources() -> Sources:
+    """The built-in architectures and notes, loaded once for the whole run."""
+    loaded = load_sources()
+    assert not loaded.model_errors, loaded.model_errors
+    return loaded
+
+
+@pytest.fixture
+def settings_store(tmp_path: Path) -> QSettings:
+    """A settings file of the test's own, never the user's real settings."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, sources: Sources, settings_store: QSettings) -> Iterator[MainWindow]:
+    created = create_window(sources, settings_store)
+    qtbot.addWidget(created)
+    created.resize(1400, 900)
+    created.show()
+    qtbot.waitExposed(created)
+    yield created
+    created.close()
