@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source_options(describe)
     describe.add_argument("id", metavar="ID")
     describe.add_argument("--json", action="store_true", help="machine-readable output")
-    describe.add_argument("--all-excerpts", action="store_true", help="do not cap user excerpts per component")
+    describe.add_argument(
+        "--all-excerpts", action="store_true", help="do not cap user excerpts per component"
+    )
 
     add_export_parser(commands, _add_source_options)
     return parser

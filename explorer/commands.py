@@ -59,9 +59,7 @@ def describe(architecture: Architecture, notes: NotesLibrary, *, show_all: bool 
     """The architecture as plain data, with the note excerpts of every component and group."""
 
     def excerpts(element_id: str) -> list[dict[str, Any]]:
-        return [
-            _excerpt_data(e) for e in notes.excerpts_for(architecture, element_id, show_all=show_all)
-        ]
+        return [_excerpt_data(e) for e in notes.excerpts_for(architecture, element_id, show_all=show_all)]
 
     return {
         "id": architecture.id,
@@ -127,4 +125,3 @@ def _as_text(description: dict[str, Any]) -> str:
         label = f" ({relation['label']})" if relation["label"] else ""
         lines.append(f"{relation['source']} —{relation['kind']}→ {relation['target']}{label}")
     return "\n".join(lines)
-

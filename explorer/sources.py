@@ -27,7 +27,11 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
     user_notes = load_notes(note_locations) if note_locations else None
     return Sources(
         architectures={architecture.id: architecture for architecture in catalog.architectures},
-        notes=NotesLibrary(load_builtin_notes(), user_notes.documents if user_notes else ()),
+        notes=NotesLibrary(
+            load_builtin_notes(),
+            user_notes.documents if user_notes else (),
+            architectures=catalog.architectures,
+        ),
         model_errors=list(catalog.errors),
         notes_errors=list(user_notes.errors) if user_notes else [],
     )

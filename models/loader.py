@@ -251,7 +251,9 @@ def _check_ids(groups: list[Group], components: list[Component], checker: _Check
     entries += [(f"components[{i}].id", c.id) for i, c in enumerate(components)]
     for location, element_id in entries:
         if element_id in first_use:
-            raise checker.fail(location, f"duplicate id {element_id!r} (first used at {first_use[element_id]})")
+            raise checker.fail(
+                location, f"duplicate id {element_id!r} (first used at {first_use[element_id]})"
+            )
         first_use[element_id] = location
 
 
@@ -262,7 +264,9 @@ def _check_references(
     component_ids = {component.id for component in components}
     for index, group in enumerate(groups):
         if group.parent is not None and group.parent not in group_ids:
-            raise checker.fail(f"groups[{index}].parent", f"unknown group {group.parent!r}; expected a group id")
+            raise checker.fail(
+                f"groups[{index}].parent", f"unknown group {group.parent!r}; expected a group id"
+            )
     for index, component in enumerate(components):
         if component.group is not None and component.group not in group_ids:
             raise checker.fail(
@@ -296,5 +300,12 @@ def _join(location: str, key: str) -> str:
 
 
 def _type_name(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }
     return "nothing" if value is None else names.get(type(value), type(value).__name__)

@@ -14,10 +14,8 @@ from typing import Any
 
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import (
-    ICON_SIZE,
-    ICON_TOP_PAD,
-    LINE_HEIGHT,
     POINTS_PER_INCH,
+    NodeMetrics,
     clean_text,
     edge_label_lines,
     node_label_lines,
@@ -112,22 +110,17 @@ def _group_box(obj: Mapping[str, Any], group_id: str, architecture: Architecture
 
 
 def _node_box(obj: Mapping[str, Any], component_id: str, architecture: Architecture, flip: _Flip) -> NodeBox:
-    """The node's box, an icon square at its top and its label band at its bottom.
-
-    The label band is at the very bottom because ``labelloc=b`` puts Graphviz's
-    text there; the node's height was chosen to leave the icon room above it.
-    """
     center = flip.point(*_numbers(obj["pos"], 2))
     width = float(obj["width"]) * POINTS_PER_INCH
     height = float(obj["height"]) * POINTS_PER_INCH
     box = Rect(center.x - width / 2, center.y - height / 2, width, height)
     lines = node_label_lines(architecture.components_by_id[component_id].label)
-    label_height = len(lines) * LINE_HEIGHT
+    metrics = NodeMetrics(len(lines))
     return NodeBox(
         component_id=component_id,
         box=box,
-        icon_box=Rect(center.x - ICON_SIZE / 2, box.y + ICON_TOP_PAD, ICON_SIZE, ICON_SIZE),
-        label_box=Rect(box.x, box.bottom - label_height, width, label_height),
+        icon_box=metrics.icon_box(box),
+        label_box=metrics.label_box(box),
         label_lines=lines,
     )
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import json
-import logging
 import subprocess
-import time
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -40,11 +38,9 @@ from models.icons import icon_or_fallback
 if TYPE_CHECKING:
     import diagrams
 
-_log = logging.getLogger(__name__)
-
 SPLINES = frozenset({"ortho", "spline", "polyline", "curved", "line"})
 ORTHO_MAX_NODES = 150
-"""Ortho routing grows fast with size (about a minute for 1,000 nodes); above this, curves."""
+"""Ortho routing grows fast: 0.25 s at 150 nodes, 1.5 s at 300, about a minute at 1,000."""
 ORTHO_MAX_RELATIONS = 300
 
 DOT_COMMAND = ("dot", "-Tjson")
@@ -58,13 +54,16 @@ INSTALL_HINT = (
 PLACEHOLDER_SIZE = (NODE_WIDTH / POINTS_PER_INCH, 0.5)
 """Inches: an invisible node that keeps an empty group on the page (Graphviz drops empty clusters)."""
 
-_GRAPH_ATTRS = {"pad": "0.25", "nodesep": "0.6", "ranksep": "0.75", "forcelabels": "true"}
+# newrank: dot's default, cluster-by-cluster ranking fails on many clustered graphs with Graphviz
+# 2.4x ("trouble in init_rank", "lost edge", crashes); the global ranking has not failed yet.
+_GRAPH_ATTRS = {"pad": "0.25", "nodesep": "0.6", "ranksep": "0.75", "newrank": "true", "forcelabels": "true"}
 _NODE_ATTRS = {
     "width": f"{NODE_WIDTH / POINTS_PER_INCH:.4f}",
     "fontsize": f"{NODE_FONT_SIZE:g}",
     "imagepos": "tc",
 }
-_CLUSTER_ATTRS = {"fontsize": f"{GROUP_FONT_SIZE:g}"}
+# Titles are bold in the view, so Graphviz must measure them bold to leave them room.
+_CLUSTER_ATTRS = {"fontsize": f"{GROUP_FONT_SIZE:g}", "fontname": "Helvetica-Bold"}
 _EDGE_ATTRS = {"fontsize": f"{EDGE_FONT_SIZE:g}"}
 
 
@@ -125,7 +124,8 @@ def run_dot(source: str, *, timeout: float = 60.0) -> dict[str, Any]:
 
     Raises:
         GraphvizNotFoundError: ``dot`` is not on PATH.
-        GraphvizFailedError: ``dot`` failed, timed out or printed no JSON object.
+        GraphvizFailedError: ``dot`` failed, timed out (:class:`GraphvizTimeoutError`) or
+            printed no JSON object.
     """
     try:
         completed = subprocess.run(
@@ -156,21 +156,11 @@ def compute_layout(
 
     Raises:
         GraphvizNotFoundError: ``dot`` is not on PATH.
-        GraphvizFailedError: ``dot`` failed, timed out (``GraphvizTimeoutError``) or printed garbage.
+        GraphvizFailedError: ``dot`` failed, timed out (:class:`GraphvizTimeoutError`) or
+            printed garbage.
     """
     chosen = splines or choose_splines(architecture)
-    diagram = build_diagram(architecture, splines=chosen)
-    deadline = time.monotonic() + timeout
-    try:
-        data = run_dot(diagram.dot.source, timeout=timeout)
-    except GraphvizTimeoutError:
-        raise
-    except GraphvizFailedError as error:
-        # dot's default ranking trips over some clustered graphs ("trouble in init_rank", lost
-        # edges, crashes); the global ranking does not, but is several times slower on big graphs.
-        _log.info("Graphviz failed on %s (%s); retrying with newrank", architecture.id, error)
-        diagram.dot.graph_attr["newrank"] = "true"
-        data = run_dot(diagram.dot.source, timeout=max(deadline - time.monotonic(), 1.0))
+    data = run_dot(dot_source(architecture, splines=chosen), timeout=timeout)
     try:
         return parse_layout(data, architecture, splines=chosen)
     except DotJsonError as error:
@@ -181,6 +171,10 @@ class _DiagramBuilder:
     """Adds clusters, nodes and edges to a diagram; runs inside its own ``contextvars`` context."""
 
     def __init__(self, architecture: Architecture, diagram: diagrams.Diagram, splines: str) -> None:
+        from diagrams import Cluster, Edge
+        from diagrams.custom import Custom
+
+        self.cluster_type, self.edge_type, self.custom_type = Cluster, Edge, Custom
         self.architecture = architecture
         self.diagram = diagram
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
@@ -213,9 +207,7 @@ class _DiagramBuilder:
             self._add_cluster(group)
 
     def _add_cluster(self, group: Group) -> None:
-        from diagrams import Cluster
-
-        cluster = Cluster(dot_label([clean_text(group.label)]), graph_attr=_CLUSTER_ATTRS)
+        cluster = self.cluster_type(dot_label([clean_text(group.label)]), graph_attr=_CLUSTER_ATTRS)
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
         self.placed_groups += 1
@@ -233,18 +225,16 @@ class _DiagramBuilder:
                 )
 
     def _add_node(self, component: Component) -> None:
-        from diagrams.custom import Custom
-
         if ":" in component.id:
             raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
         lines = node_label_lines(component.label)
         height = NodeMetrics(len(lines)).height / POINTS_PER_INCH
         icon = icon_or_fallback(component.icon).as_posix()
-        self.nodes[component.id] = Custom(dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}")
+        self.nodes[component.id] = self.custom_type(
+            dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}"
+        )
 
     def _add_edge(self, index: int, source: str, target: str, label: str) -> None:
-        from diagrams import Edge
-
         for end in (source, target):
             if end not in self.nodes:
                 raise ValueError(f"relation {index} joins {end!r}, which is not a component")
@@ -252,7 +242,7 @@ class _DiagramBuilder:
         lines = edge_label_lines(label)
         if lines:
             attrs[self.label_attr] = dot_label(lines)
-        self.nodes[source].connect(self.nodes[target], Edge(forward=True, **attrs))
+        self.nodes[source].connect(self.nodes[target], self.edge_type(forward=True, **attrs))
 
 
 def _failure_message(returncode: int, stderr: bytes) -> str:

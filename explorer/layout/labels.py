@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from explorer.layout.geometry import Rect
 
 POINTS_PER_INCH = 72.0
 
@@ -44,7 +47,11 @@ _PIECE = re.compile(r"[^\s\-/_.]*[\-/_.]+|[^\s\-/_.]+")
 
 @dataclass(frozen=True)
 class NodeMetrics:
-    """Where the icon and the label lines go inside a node of a given number of lines."""
+    """The inside of a component node with ``line_count`` label lines.
+
+    An icon square at the top, the label band at the very bottom (where
+    Graphviz writes a ``labelloc=b`` label), a gap between the two.
+    """
 
     line_count: int
 
@@ -55,6 +62,12 @@ class NodeMetrics:
     @property
     def height(self) -> float:
         return ICON_TOP_PAD + ICON_SIZE + ICON_LABEL_GAP + self.label_height
+
+    def icon_box(self, box: Rect) -> Rect:
+        return Rect(box.center.x - ICON_SIZE / 2, box.y + ICON_TOP_PAD, ICON_SIZE, ICON_SIZE)
+
+    def label_box(self, box: Rect) -> Rect:
+        return Rect(box.x, box.bottom - self.label_height, box.width, self.label_height)
 
 
 @cache
@@ -80,7 +93,8 @@ def text_ems(text: str) -> float:
 def clean_text(text: str) -> str:
     """``text`` on one line: line breaks and tabs become spaces, control characters go.
 
-    Control characters (NUL above all) must never reach Graphviz, which reads C strings.
+    Control characters (NUL above all) must never reach Graphviz, which reads C strings,
+    and lone surrogates cannot even be encoded for it.
     """
     printable = "".join(" " if char.isspace() else char for char in text if _is_printable(char))
     return " ".join(printable.split())
@@ -118,13 +132,19 @@ def dot_label(lines: tuple[str, ...] | list[str]) -> str:
     value. The result is a ``graphviz.nohtml`` string so ``<…>`` stays text,
     never an HTML-like label.
     """
+    return _nohtml()("\\n".join(line.replace("\\", "\\\\") for line in lines))
+
+
+@cache
+def _nohtml() -> Callable[[str], str]:
+    """``graphviz.nohtml``, imported on first use so importing this module stays cheap."""
     from graphviz import nohtml
 
-    return nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+    return nohtml
 
 
 def _is_printable(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char) not in ("Cc", "Cs", "Co", "Cn")
+    return char.isspace() or unicodedata.category(char) not in ("Cc", "Cs")
 
 
 def _wrap_paragraph(text: str, max_ems: float) -> list[str]:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QStyle, QToolBar, QWidget
 
+from explorer.ui import export_actions
+
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
 
@@ -40,6 +42,33 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     pixmap = QStyle.StandardPixmap
     actions = {
         "quit": _action(window, "&Quit", window.close, [Keys.Quit, "Ctrl+Q"]),
+        "export": _action(
+            window,
+            "&Export…",
+            lambda: export_actions.export_dialog(window),
+            ["Ctrl+E"],
+            "Export the diagram as PNG, SVG or PDF",
+        ),
+        "export_png": _action(
+            window,
+            "Export &PNG",
+            lambda: export_actions.quick_export_png(window),
+            ["Ctrl+Shift+E"],
+            "Export the diagram as PNG with the last export settings",
+        ),
+        "copy_diagram": _action(
+            window,
+            "&Copy diagram as image",
+            lambda: export_actions.copy_diagram(window),
+            ["Ctrl+Shift+C"],
+            "Copy the diagram to the clipboard as an image",
+        ),
+        "export_all": _action(
+            window,
+            "Export &all architectures…",
+            lambda: export_actions.export_all(window),
+            tip="Export every architecture into a folder",
+        ),
         "zoom_in": _action(window, "Zoom &in", view.zoom_in, [Keys.ZoomIn, "Ctrl+="], "Zoom in"),
         "zoom_out": _action(window, "Zoom &out", view.zoom_out, [Keys.ZoomOut], "Zoom out"),
         "fit": _action(window, "&Fit diagram", view.fit_diagram, ["Ctrl+0"], "Fit the whole diagram"),
@@ -80,6 +109,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&File")
     file_menu.setObjectName("fileMenu")
+    for name in ("export", "export_png", "copy_diagram", "export_all"):
+        file_menu.addAction(actions[name])
+    file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     view_menu = menu_bar.addMenu("&View")
     view_menu.setObjectName("viewMenu")

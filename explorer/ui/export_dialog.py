@@ -35,6 +35,8 @@ from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 PREVIEW_SIZE = QSize(560, 360)
+PREVIEW_DETAIL = 0.6
+"""The least scale the preview is drawn at before shrinking (the items simplify below it)."""
 PREVIEW_DELAY_MS = 120
 """Changes are batched this long before the preview is drawn again."""
 _FORMATS = (("PNG image", "png"), ("SVG vector image", "svg"), ("PDF document", "pdf"))
@@ -129,14 +131,14 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Format:", self.format_combo)
-        form.addRow("&Size:", size_row)
+        form.addRow(self._buddy("&Size:", self.scale_combo), size_row)
         form.addRow("&Background:", self.background_combo)
         form.addRow("&Margin:", self.margin_spin)
         form.addRow("S&lide:", self.slide_combo)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Caption:", self.caption_edit)
         form.addRow("", self.keep_selection_check)
-        form.addRow("Save &as:", path_row)
+        form.addRow(self._buddy("Save &as:", self.path_edit), path_row)
 
         self.preview_label = QLabel(self)
         self.preview_label.setObjectName("previewLabel")
@@ -165,6 +167,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._update_width_enabled()
+
+    def _buddy(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     def _combo(self, name: str, entries: object, current: str) -> QComboBox:
         combo = QComboBox(self)
@@ -256,7 +263,17 @@ class ExportDialog(QDialog):
         scene = self.scene_for(options)
         ratio = self.devicePixelRatioF()
         fit = QSize(round(PREVIEW_SIZE.width() * ratio), round(PREVIEW_SIZE.height() * ratio))
-        self.preview_image = render_image(scene, options, fit=fit)
+        frame = compute_frame(scene, options)
+        detail = frame.fitted(fit.width(), fit.height()).transform.m11()
+        if detail >= PREVIEW_DETAIL:
+            self.preview_image = render_image(scene, options, fit=fit)
+        else:
+            # Drawn that small the items drop icons and labels; draw larger and shrink instead.
+            grow = PREVIEW_DETAIL / detail
+            large = render_image(scene, options, fit=fit * grow)
+            self.preview_image = large.scaled(
+                fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         shown = (
             _on_checkerboard(self.preview_image)
             if options.background == "transparent"
@@ -265,7 +282,7 @@ class ExportDialog(QDialog):
         pixmap = QPixmap.fromImage(shown)
         pixmap.setDevicePixelRatio(ratio)
         self.preview_label.setPixmap(pixmap)
-        self.size_label.setText(_describe_size(compute_frame(scene, options).canvas, options))
+        self.size_label.setText(_describe_size(frame.canvas, options))
         self.preview_updated.emit()
 
     def _browse(self) -> None:

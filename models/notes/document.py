@@ -65,7 +65,7 @@ class NoteDocument:
 
     source: str
     title: str
-    front_matter: dict[str, Any]
+    front_matter: dict[str, Any] = field(hash=False)  # a dict: kept out of the hash so notes stay hashable
     sections: tuple[Section, ...]
     tags: tuple[str, ...] = ()
     links: tuple[str, ...] = ()

@@ -1,28 +1,40 @@
-"""Excerpts: what the notes panel shows for a component, and the built-in notes' ``{#key}`` sections."""
+"""Excerpts: what the notes panel shows for an element.
+
+Built-in excerpts are the ``{#key}`` sections of the app's own notes. User
+excerpts are scored here (the weights, in one place) and ranked.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.architecture import Architecture
 from models.notes.document import Block, NoteDocument, Section
 
+if TYPE_CHECKING:
+    from models.notes.matching import Hit
+
 BUILTIN = "built-in"
 USER = "user"
 SUMMARY_KEY = "summary"
+# Built-in "when to use which" guidance, shown with the architecture's summary.
+GUIDANCE_KEY = "when-to-use"
+# What an architecture name found in a note points to: this architecture, another one, or this one
+# by a name that is also part of another's ("ECS" when "ECS on Fargate" is another architecture).
+SELF, OTHER, FAMILY = 1, 2, 4
 # A section shown whole is cut after this many blocks: an excerpt, not the note.
 MAX_SECTION_BLOCKS = 8
 
 _LIST_MARKER = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]*")
 _WORD = re.compile(r"[^\W_]")
 
-# How user excerpts are scored (models.notes.matching decides when each applies).
-# A plain mention of a specific name is worth 1.
+# How user excerpts are scored. A plain mention of a specific name is worth 1.
 SPECIFIC, GENERIC = 1.0, 0.4
 SECTION_SPECIFIC, SECTION_GENERIC = 2.0, 1.2  # the section's own heading names the element
-EMPHASIS, LEAD = 0.4, 0.25  # the name is bold/italic/highlighted, or among the block's first words
+EMPHASIS, LEAD = 0.4, 0.25  # the name is bold/italic/highlighted; the block starts with it
 REPEAT, MAX_REPEATS = 0.15, 2  # each further mention in the same block
 HEADING_NAMES_ELEMENT = 0.6  # a heading above names the element
 NEAR_SELF, FAR_SELF, MIXED = 0.5, 0.2, 0.3  # context names this architecture (far: only the note title)
@@ -38,8 +50,9 @@ class Excerpt:
         origin: ``"built-in"`` or ``"user"``.
         source: the note it comes from (a path for user notes).
         heading_path: the headings above it, outermost first.
-        line: 1-based line of the excerpt's first line in ``source``.
-        text: Markdown to render.
+        line: 1-based line in ``source`` of the heading (built-in, whole sections) or of the block.
+        text: Markdown to render. A nested list item comes under the first line of each
+            enclosing item, so it keeps its context ("2. Nodes" above "Also contain kubelets").
         matched_terms: the names found, spelled as in the text, for highlighting.
         score: relevance (user notes); higher is better.
         title: the heading for built-in excerpts, the note's title for user ones.
@@ -68,9 +81,9 @@ def block_markdown(block: Block) -> str:
     return "\n".join(lines)
 
 
-def section_markdown(section: Section, blocks: Sequence[Block] | None = None) -> str:
+def section_markdown(section: Section) -> str:
     """The section's top-level blocks (nested list items are already inside their parents)."""
-    chosen = [block for block in (blocks or section.blocks) if not block.context]
+    chosen = [block for block in section.blocks if not block.context]
     text = "\n\n".join(block.text for block in chosen[:MAX_SECTION_BLOCKS])
     return text + ("\n\n…" if len(chosen) > MAX_SECTION_BLOCKS else "")
 
@@ -135,6 +148,52 @@ def with_context(score: float, stance: str, near: bool) -> float:
     return score
 
 
+def stance_of(bits: int) -> str:
+    """What a text naming these architectures is about: "self", "other", "mixed" or ""."""
+    if bits & SELF:
+        return "mixed" if bits & OTHER else "self"
+    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
+
+
+def score_block(
+    prose: str, hits: list[Hit], stance: str, near: bool, path_elements: set[str]
+) -> dict[str, tuple[float, list[str]]]:
+    """Score each element a block names; a generic name without other evidence is dropped.
+
+    ``stance`` is what the nearest heading or enclosing list item is about;
+    ``path_elements`` are the elements named by the headings above the block.
+    """
+    bits, specific = 0, set()
+    for hit in hits:
+        bits |= hit.architecture
+        if hit.element and not hit.generic:
+            specific.add(hit.element)
+    block_stance = stance_of(bits)
+    about_this = bool({stance, block_stance} & {"self", "mixed"})
+    if not (specific or about_this or path_elements):
+        return {}  # only common words, in a note that is not about this architecture
+    by_element: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if hit.element:
+            by_element.setdefault(hit.element, []).append(hit)
+    scored: dict[str, tuple[float, list[str]]] = {}
+    for element, found in by_element.items():
+        evidence = about_this or element in path_elements or (stance != "other" and specific - {element})
+        if element not in specific and not evidence:
+            continue
+        score = SPECIFIC if element in specific else GENERIC
+        score += max(prominence(prose, hit.start, hit.end) for hit in found)
+        score += REPEAT * min(len(found) - 1, MAX_REPEATS)
+        score += HEADING_NAMES_ELEMENT if element in path_elements else 0.0
+        score = with_context(score, stance, near)
+        if block_stance == "self":
+            score += BLOCK_SELF
+        elif block_stance == "other":
+            score *= BLOCK_OTHER_FACTOR
+        scored[element] = (score, [hit.text for hit in found])
+    return scored
+
+
 def resolve_key(architecture: Architecture, key: str) -> list[str]:
     """Element ids a ``{#key}`` names: an id, a concept shared by components, or ``summary``."""
     if key == SUMMARY_KEY or architecture.has_element(key):
@@ -147,8 +206,8 @@ def builtin_excerpts(
 ) -> dict[str, list[Excerpt]]:
     """Keyed sections of the built-in notes that list ``architecture.id`` in their front matter.
 
-    Returns a mapping from component id, group id or ``"summary"`` to excerpts
-    in document order.
+    Returns a mapping from component id, group id, ``"summary"`` or another
+    (topic) key to excerpts in document order.
     """
     found: dict[str, list[Excerpt]] = {}
     for document in _about(architecture, documents):
@@ -159,7 +218,10 @@ def builtin_excerpts(
             excerpt = Excerpt(
                 BUILTIN, document.source, section.heading_path, section.line, text, title=section.title
             )
-            targets = dict.fromkeys(eid for key in section.keys for eid in resolve_key(architecture, key))
+            # A key that is no element (``{#when-to-use}``) stays available under its own name.
+            targets = dict.fromkeys(
+                eid for key in section.keys for eid in resolve_key(architecture, key) or [key]
+            )
             for element_id in targets:
                 found.setdefault(element_id, []).append(excerpt)
     return found
@@ -181,7 +243,10 @@ def check_builtin_keys(architectures: Iterable[Architecture], documents: Sequenc
             for key in section.keys:
                 if known and not any(resolve_key(architecture, key) for architecture in known):
                     names = ", ".join(architecture.id for architecture in known)
-                    problems.append(f"{document.source}:{section.line}: key {key!r} is nothing in {names}")
+                    problems.append(
+                        f"{document.source}:{section.line}: key {key!r} names no component, concept or group"
+                        f" of {names} (it is only reachable as a topic key)"
+                    )
     return problems
 
 

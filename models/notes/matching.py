@@ -1,40 +1,23 @@
-"""Finds where the user's notes talk about an architecture's components and groups.
+"""Finds the names of an architecture's elements, and of architectures, in note text.
 
-A block matches an element when it names it (label or alias; case, plural and
-``-``/``_``/space insensitive). The score rises when the block stresses the
-name, when a heading above names the element, and when the nearest heading (or
-enclosing list item) names this architecture; it falls when that context names
-a different architecture (an EKS section is weaker evidence for plain
-Kubernetes). Common words such as *node* or *service*, and the architecture's
-own name, only count with other evidence, so they cannot flood an element.
+Names match case-, plural- and ``-``/``_``/space-insensitively, never inside a
+longer word, and the longest name wins ("Elastic Kubernetes Service" is one EKS
+mention, not Kubernetes plus a service). Each hit says whether the name is a
+common word (*node*, *service*, or the architecture's own name), which only
+counts with other evidence, and which architecture a name of one points to.
+How hits become ranked excerpts is in :mod:`models.notes.library` and
+:mod:`models.notes.excerpts`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from models.architecture import Architecture
-from models.notes.document import NoteDocument, Section
-from models.notes.excerpts import (
-    BLOCK_OTHER_FACTOR,
-    BLOCK_SELF,
-    GENERIC,
-    HEADING_NAMES_ELEMENT,
-    MAX_REPEATS,
-    REPEAT,
-    SECTION_GENERIC,
-    SECTION_SPECIFIC,
-    SPECIFIC,
-    Candidate,
-    Excerpt,
-    prominence,
-    rank,
-    with_context,
-)
+from models.notes.excerpts import FAMILY, OTHER, SELF, stance_of
 
-SELF, OTHER, FAMILY = 1, 2, 4  # architecture-mask bits; FAMILY: own name another architecture shares
 # fmt: off
 # One-word names this common only count with other evidence (see the module docstring).
 GENERIC_WORDS = frozenset({
@@ -152,7 +135,7 @@ class TermIndex:
         hits = []
         for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
             start, end = match.span()
-            targets, any_generic = self._lookup(match.group(0).lower())
+            targets, any_generic = self._lookup(match.group(0) if not folded else match.group(0).lower())
             compound = False
             if any_generic and not folded and (following := _NEXT_WORD.match(lower, end)):
                 compound = _singular(following.group(1)) in COMPOUND_HEADS
@@ -167,7 +150,10 @@ class TermIndex:
         found = self._spellings.get(matched)
         if found is None:
             key = _key(matched)
-            targets = self.targets.get(key) or self.targets.get(key[:-1]) or self.targets.get(key[:-2]) or {}
+            targets: dict[tuple[str, int], bool] = {}
+            stems = [key[:-2], key[:-1]] if key.endswith("es") else [key[:-1]] if key.endswith("s") else []
+            for spelling in (*stems, key):  # "kubelets" names both "kubelet" and "kubelets"
+                targets.update(self.targets.get(spelling, {}))
             found = self._spellings[matched] = (list(targets.items()), any(targets.values()))
         return found
 
@@ -178,18 +164,16 @@ class TermIndex:
             found = self._headings[text] = self.hits(text)
         return found
 
-    def stance(self, text: str) -> str:
-        """Is ``text`` about this architecture ("self"), another ("other"), both ("mixed") or none ("")?"""
+    def bits(self, text: str) -> int:
+        """Which architectures ``text`` names, as SELF | OTHER | FAMILY bits."""
         bits = 0
         for hit in self.heading_hits(text):
             bits |= hit.architecture
-        return _stance(bits)
+        return bits
 
-
-def _stance(bits: int) -> str:
-    if bits & SELF:
-        return "mixed" if bits & OTHER else "self"
-    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
+    def stance(self, text: str) -> str:
+        """Is ``text`` about this architecture ("self"), another ("other"), both ("mixed") or none ("")?"""
+        return stance_of(self.bits(text))
 
 
 def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
@@ -260,104 +244,3 @@ def _is_acronym_of(short: str, long: str) -> bool:
 _WELL_KNOWN = TermIndex(
     (name, str(number), 0, False) for number, names in enumerate(WELL_KNOWN_ARCHITECTURES) for name in names
 )
-
-
-class NotesMatcher:
-    """Matches notes against one architecture; its names are compiled once."""
-
-    def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
-        self.architecture = architecture
-        self.terms = TermIndex.for_architecture(architecture, others)
-
-    def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
-        """Excerpts per element id, best first, at most ``limit`` each."""
-        ranked = self.ranked_candidates(documents)
-        return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
-
-    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
-        """Every match per element id, best first; excerpts are built only for what is shown."""
-        found: dict[str, list[Candidate]] = {}
-        for index, document in enumerate(documents):
-            for section in document.sections:
-                for element_id, candidate in self._section_candidates(index, document, section):
-                    found.setdefault(element_id, []).append(candidate)
-        ranked = {key: rank(candidates) for key, candidates in found.items()}
-        return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
-
-    def _section_candidates(
-        self, index: int, document: NoteDocument, section: Section
-    ) -> Iterator[tuple[str, Candidate]]:
-        terms = self.terms
-        path_stance = next((s for title in reversed(section.heading_path) if (s := terms.stance(title))), "")
-        stance, near = path_stance or terms.stance(document.title), bool(path_stance)
-        path_elements = {h.element for t in section.heading_path for h in terms.heading_hits(t) if h.element}
-        whole: dict[str, Candidate] = {}  # elements the section's own heading names get the whole section
-        for hit in terms.heading_hits(section.title) if section.blocks else ():
-            if hit.element and (not hit.generic or stance in ("self", "mixed")):
-                base = SECTION_GENERIC if hit.generic else SECTION_SPECIFIC
-                candidate = whole.setdefault(
-                    hit.element, Candidate(0.0, (index, section.line), document, section, None)
-                )
-                candidate.score = max(candidate.score, with_context(base, stance, near))
-                candidate.terms[hit.text] = None
-        yield from whole.items()
-        for block in section.blocks:
-            hits = terms.hits(block.prose) if block.prose else []
-            if not hits:
-                continue
-            lead_stance = next((s for lead in reversed(block.context) if (s := terms.stance(lead))), "")
-            context = (lead_stance, True) if lead_stance else (stance, near)
-            for element_id, (score, matched) in _score_block(
-                block.prose, hits, *context, path_elements
-            ).items():
-                candidate = whole.get(element_id)
-                if candidate is None:
-                    candidate = Candidate(score, (index, block.line), document, section, block)
-                    yield element_id, candidate
-                candidate.terms.update(dict.fromkeys(matched))
-
-
-def _score_block(
-    prose: str, hits: list[Hit], stance: str, near: bool, path_elements: set[str]
-) -> dict[str, tuple[float, list[str]]]:
-    """Score each element the block names; a generic name without other evidence is dropped."""
-    bits, by_element = 0, {}
-    for hit in hits:
-        bits |= hit.architecture
-        if hit.element:
-            by_element.setdefault(hit.element, []).append(hit)
-    block_stance = _stance(bits)
-    specific = {element for element, found in by_element.items() if not all(hit.generic for hit in found)}
-    scored: dict[str, tuple[float, list[str]]] = {}
-    about_this = bool({stance, block_stance} & {"self", "mixed"})
-    for element, found in by_element.items():
-        evidence = about_this or element in path_elements or (stance != "other" and specific - {element})
-        if element not in specific and not evidence:
-            continue
-        score = SPECIFIC if element in specific else GENERIC
-        score += max(prominence(prose, hit.start, hit.end) for hit in found)
-        score += REPEAT * min(len(found) - 1, MAX_REPEATS)
-        score += HEADING_NAMES_ELEMENT if element in path_elements else 0.0
-        score = with_context(score, stance, near)
-        if block_stance == "self":
-            score += BLOCK_SELF
-        elif block_stance == "other":
-            score *= BLOCK_OTHER_FACTOR
-        scored[element] = (score, [hit.text for hit in found])
-    return scored
-
-
-def match_excerpts(
-    architecture: Architecture,
-    documents: Sequence[NoteDocument],
-    *,
-    limit: int | None = 5,
-    others: Sequence[Architecture] = (),
-) -> dict[str, list[Excerpt]]:
-    """User-note excerpts per component and group id, best first, at most ``limit`` each.
-
-    ``others`` are the other known architectures: a section headed by one of
-    their names is weaker evidence for this one. Well-known names (Kubernetes,
-    EKS, ECS…) count as other architectures even when ``others`` is empty.
-    """
-    return NotesMatcher(architecture, others).match(documents, limit=limit)

@@ -1,7 +1,8 @@
 """Obsidian syntax that CommonMark does not know: wikilinks, embeds, tags, callouts, tab indentation.
 
-All functions are regex passes over the inline source of one block, written so
-that their time stays linear in the length of the text.
+The inline helpers are regex passes over one block's inline source, with
+bounded repetitions so their time stays linear in the length of the text; the
+line helpers prepare a whole note for markdown-it.
 """
 
 from __future__ import annotations

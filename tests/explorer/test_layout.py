@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -305,6 +306,17 @@ def test_nasty_group_and_edge_labels_reach_graphviz_as_plain_text(label: str) ->
     assert _texts(edge) == layout.edges[3].label.split("\n")
 
 
+def test_an_edge_graphviz_could_not_route_is_drawn_straight() -> None:
+    architecture = _architecture()
+    data = run_dot(dot_source(architecture, splines="ortho"))
+    for edge in data["edges"]:
+        if edge["relation"] == "1":
+            del edge["_draw_"]
+    layout = parse_layout(data, architecture, splines="ortho")
+    alb, web = layout.nodes["alb"].box.center, layout.nodes["web"].box.center
+    assert layout.edges[1].points == (alb, alb, web, web)
+
+
 @pytest.mark.parametrize(
     ("text", "lines"),
     [
@@ -314,6 +326,7 @@ def test_nasty_group_and_edge_labels_reach_graphviz_as_plain_text(label: str) ->
         ("tab\tand  spaces", ("tab and spaces",)),
         ("", ()),
         ("x\x00y", ("xy",)),
+        ("lone \ud800surrogate", ("lone surrogate",)),
     ],
 )
 def test_wrap_label(text: str, lines: tuple[str, ...]) -> None:
@@ -381,6 +394,15 @@ def test_build_diagram_is_a_diagrams_diagram_with_unique_cluster_names() -> None
     assert "splines=ortho" in source
 
 
+def test_importing_the_adapter_does_not_import_diagrams() -> None:
+    """Start-up should not pay for ``diagrams`` and ``graphviz`` before the first layout."""
+    check = (
+        "import sys, explorer.layout.graphviz_layout, explorer.layout.dot_json; "
+        "sys.exit(bool({'diagrams', 'graphviz'} & set(sys.modules)))"
+    )
+    assert subprocess.run([sys.executable, "-c", check], check=False).returncode == 0
+
+
 def test_layout_writes_nothing_to_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     compute_layout(_architecture())
@@ -399,6 +421,41 @@ def test_bad_input_is_refused_before_graphviz_runs() -> None:
     )
     with pytest.raises(ValueError, match="'b'"):
         dot_source(broken)
+
+
+def _trips_default_ranking() -> Architecture:
+    """Clusters and labelled edges on which dot 2.43's default ranking fails ("trouble in init_rank")."""
+    members = {
+        "g0": "c9 c13",
+        "g1": "c4 c6 c12 c19",
+        "g2": "c2 c3",
+        "g3": "c8 c10 c11 c16",
+        "g4": "c5 c14 c17",
+        "g5": "c0 c1 c7 c15",
+    }
+    links = (
+        "c9>c11 c16>c6 c3>c19 c8>c9:call c6>c12 c15>c7 c4>c19:call c6>c16 c0>c6 c5>c0:call c10>c17 "
+        "c9>c11:call c12>c16 c12>c9 c4>c15:call c13>c19 c12>c3:call c14>c7 c2>c19"
+    )
+    groups = tuple(Group(group, group, "x", parent=None if group == "g0" else "g0") for group in members)
+    components = tuple(
+        Component(id_, f"Component number {id_[1:]} service", "x", "aws/compute/ec2", group=group)
+        for group, ids in members.items()
+        for id_ in ids.split()
+    )
+    relations = []
+    for link in links.split():
+        ends, _, label = link.partition(":")
+        source, target = ends.split(">")
+        relations.append(Relation(source, target, "calls", label))
+    return Architecture("tricky", "Tricky", "", groups, components, tuple(relations))
+
+
+@pytest.mark.parametrize("splines", SPLINES)
+def test_clustered_graphs_that_trip_dots_default_ranking_still_lay_out(splines: str) -> None:
+    architecture = _trips_default_ranking()
+    layout = compute_layout(architecture, splines=splines)
+    assert len(layout.edges) == len(architecture.relations)
 
 
 @pytest.mark.parametrize("path", BUILT_IN_MODELS, ids=lambda path: path.stem)

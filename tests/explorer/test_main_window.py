@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QListWidget, QLineEdit
+from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLineEdit, QListWidget
 
 from explorer.app import create_window
 from explorer.sources import Sources
@@ -45,9 +45,11 @@ def test_window_has_the_named_parts(window: MainWindow) -> None:
     assert window.findChild(QDockWidget, "notesPanel") is window.notes_panel
     assert window.findChild(QLineEdit, "searchBox") is window.search_box
     assert window.current_id == "ecs-ec2"  # first run
-    assert window.architecture_list.ids()[:1] and set(BUILT_IN) <= set(window.architecture_list.ids())
+    assert window.architecture_list.ids()[:1]
+    assert set(BUILT_IN) <= set(window.architecture_list.ids())
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus[:1] == ["File"] and {"View", "Go", "Help"} <= set(menus)
+    assert menus[:1] == ["File"]
+    assert {"View", "Go", "Help"} <= set(menus)
 
 
 @pytest.mark.parametrize("architecture_id", BUILT_IN)
@@ -159,7 +161,8 @@ def test_settings_are_restored_in_a_second_window(
     second = create_window(sources, settings_store)
     qtbot.addWidget(second)
     assert second.current_id == "eks"
-    assert second.size().width() == 790 and second.size().height() == 640
+    assert second.size().width() == 790
+    assert second.size().height() == 640
     assert second.diagram_view.zoom() == pytest.approx(1.5, rel=0.01)
 
 
@@ -177,6 +180,7 @@ def test_screenshot_command(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     image = QImage(str(target))
-    assert image.width() >= 900 and image.height() >= 500
+    assert image.width() >= 900
+    assert image.height() >= 500
     colours = {image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}
     assert len(colours) > 20  # a painted window, not a blank rectangle

@@ -49,7 +49,11 @@ def test_line_numbers_are_one_based_file_lines(k8s_note: NoteDocument) -> None:
     control = section(k8s_note, "Control plane")
     assert control.line == 9
     first = control.blocks[0]
-    assert (first.kind, first.line, first.text) == ("paragraph", 10, "the brain of the cluster, usually on dedicated machines")
+    assert (first.kind, first.line, first.text) == (
+        "paragraph",
+        10,
+        "the brain of the cluster, usually on dedicated machines",
+    )
     etcd = next(b for b in control.blocks if b.text.startswith("2. **etcd**"))
     assert (etcd.line, etcd.end_line) == (14, 15)
 
@@ -61,7 +65,9 @@ def test_tab_indented_block_after_heading_is_a_paragraph_not_code(k8s_note: Note
 
 
 def test_tab_indented_list_right_after_heading_is_a_list() -> None:
-    text = "### ECR - DockerHub but for AWS\n\t- main advantage = integrated with IAM\n\t- lives in a region\n"
+    text = (
+        "### ECR - DockerHub but for AWS\n\t- main advantage = integrated with IAM\n\t- lives in a region\n"
+    )
     blocks = parse_note(text, "n.md").sections[0].blocks
     assert [(b.kind, b.line, b.text) for b in blocks] == [
         ("list_item", 2, "- main advantage = integrated with IAM"),
@@ -127,7 +133,12 @@ def test_obsidian_links_embeds_and_tags(k8s_note: NoteDocument) -> None:
     assert k8s_note.title == "Kubernetes 101"
     assert k8s_note.aliases == ("K8s basics",)
     link = find_wikilinks("see [[EKS#Managed node groups|node groups]]")[0]
-    assert (link.note, link.heading, link.alias, link.embed) == ("EKS", "Managed node groups", "node groups", False)
+    assert (link.note, link.heading, link.alias, link.embed) == (
+        "EKS",
+        "Managed node groups",
+        "node groups",
+        False,
+    )
 
 
 def test_tags_are_not_headings_code_numbers_or_anchors() -> None:
@@ -137,14 +148,19 @@ def test_tags_are_not_headings_code_numbers_or_anchors() -> None:
 
 
 def test_wikilink_prose_shows_the_alias_and_drops_embeds() -> None:
-    block = parse_note("Read [[Kubelet notes|the kubelet]] ![[etcd.png]] `etcd`", "n.md").sections[0].blocks[0]
+    block = (
+        parse_note("Read [[Kubelet notes|the kubelet]] ![[etcd.png]] `etcd`", "n.md").sections[0].blocks[0]
+    )
     assert "the kubelet" in block.prose
     assert "etcd" not in block.prose
 
 
 def test_heading_keys_are_split_off_the_title() -> None:
     document = parse_note("## kube-apiserver {#kube-apiserver #api}\n\ntext\n", "n.md")
-    assert (document.sections[0].title, document.sections[0].keys) == ("kube-apiserver", ("kube-apiserver", "api"))
+    assert (document.sections[0].title, document.sections[0].keys) == (
+        "kube-apiserver",
+        ("kube-apiserver", "api"),
+    )
 
 
 def test_front_matter() -> None:
@@ -178,7 +194,16 @@ def test_only_front_matter_and_unclosed_front_matter() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n\n", "\0\0\0", "\ufeff# BOM\r\ntext\r\n", "#" * 10_000, "[[" * 10_000, "`" * 5_000, ">" * 5_000 + " x"],
+    [
+        "",
+        "\n\n",
+        "\0\0\0",
+        "\ufeff# BOM\r\ntext\r\n",
+        "#" * 10_000,
+        "[[" * 10_000,
+        "`" * 5_000,
+        ">" * 5_000 + " x",
+    ],
 )
 def test_odd_text_never_raises(text: str) -> None:
     assert isinstance(parse_note(text, "odd.md"), NoteDocument)
