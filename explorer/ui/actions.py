@@ -69,6 +69,26 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             lambda: export_actions.export_all(window),
             tip="Export every architecture into a folder",
         ),
+        "open_notes": _action(
+            window,
+            "&Open notes…",
+            window.user_content.open_notes_file,
+            [Keys.Open, "Ctrl+O"],
+            "Open a Markdown note of your own",
+        ),
+        "open_notes_folder": _action(
+            window,
+            "Open notes &folder…",
+            window.user_content.open_notes_folder,
+            ["Ctrl+Shift+O"],
+            "Open a folder of notes, such as an Obsidian vault",
+        ),
+        "notes_sources": _action(
+            window, "Notes &sources…", window.user_content.show_sources, tip="The notes you opened"
+        ),
+        "problems": _action(
+            window, "&Problems…", window.user_content.show_problems, tip="Files that could not be read"
+        ),
         "zoom_in": _action(window, "Zoom &in", view.zoom_in, [Keys.ZoomIn, "Ctrl+="], "Zoom in"),
         "zoom_out": _action(window, "Zoom &out", view.zoom_out, [Keys.ZoomOut], "Zoom out"),
         "fit": _action(window, "&Fit diagram", view.fit_diagram, ["Ctrl+0"], "Fit the whole diagram"),
@@ -109,6 +129,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&File")
     file_menu.setObjectName("fileMenu")
+    for name in ("open_notes", "open_notes_folder", "notes_sources", "problems"):
+        file_menu.addAction(actions[name])
+    file_menu.addSeparator()
     for name in ("export", "export_png", "copy_diagram", "export_all"):
         file_menu.addAction(actions[name])
     file_menu.addSeparator()

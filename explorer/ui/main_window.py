@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,7 +24,9 @@ from explorer.ui.diagram.scene import DiagramScene
 from explorer.ui.diagram.view import DiagramView
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.search_box import SearchBox
+from explorer.ui.user_content import UserContent
 from models.architecture import Architecture
+from models.errors import ModelError
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +70,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
         self.search_box = SearchBox(sources.architectures.values(), self)
+        self.user_content = UserContent(self)
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
 
         self.architecture_list.architecture_chosen.connect(self.show_architecture)
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
             scene.select_element(None, emit=False)
             self._on_selection_cleared()
         if switching:
+            self.user_content.update_markers()
             self.architecture_shown.emit(architecture_id)
         return True
 
@@ -124,6 +129,24 @@ class MainWindow(QMainWindow):
     def select_element(self, element_id: str | None) -> None:
         if self.scene is not None:
             self.scene.select_element(element_id)
+
+    def apply_architectures(self, architectures: list[Architecture], errors: list[ModelError]) -> None:
+        """Take a reloaded set of architectures; the current one is redrawn if it changed."""
+        self.sources.architectures = {architecture.id: architecture for architecture in architectures}
+        self.sources.model_errors = list(errors)
+        self.architecture_list.set_architectures(architectures)
+        self.search_box.set_architectures(architectures)
+        for architecture_id in list(self._scenes):
+            if self._scenes[architecture_id].architecture != self.sources.architectures.get(architecture_id):
+                del self._scenes[architecture_id]
+        current = self.current_id
+        self.current_id = None
+        if current in self.sources.architectures:
+            self.show_architecture(current)
+        elif architectures:
+            self.show_architecture(architectures[0].id)
+        for error in errors:
+            self.show_status(error.message)
 
     def go_back(self) -> None:
         self._navigate(self.history.back())
@@ -253,6 +276,17 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if UserContent.dropped_locations(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        locations = UserContent.dropped_locations(event.mimeData())
+        if locations:
+            self.user_content.add_note_locations(locations)
+            event.acceptProposedAction()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()
+        self.user_content.notes.shutdown()
         super().closeEvent(event)

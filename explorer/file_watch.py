@@ -1,0 +1,72 @@
+"""Debounced watching of files and folders (QFileSystemWatcher is neither recursive nor debounced)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+DEBOUNCE_MS = 250
+MAX_WATCHED_FOLDERS = 2000
+
+
+class FileWatch(QObject):
+    """Emits ``changed`` once a burst of changes below the watched locations has settled."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS):
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._poke)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.changed)
+
+    def watch(self, locations: Iterable[Path], files: Iterable[str | Path] = ()) -> None:
+        """Watch exactly these locations (folders recursively) and files, replacing what was watched.
+
+        A location that does not exist yet is watched through its nearest
+        existing parent folder, so its appearance (or a replaced folder) is seen.
+        """
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        paths: set[str] = {str(path) for path in files}
+        for location in locations:
+            if location.is_dir():
+                paths.update(str(folder) for folder in folders_below(location))
+            elif location.exists():
+                paths.add(str(location))
+            if location.parent.is_dir():
+                paths.add(str(location.parent))
+        if paths:
+            self._watcher.addPaths(sorted(paths))
+
+    def watched_paths(self) -> list[str]:
+        return self._watcher.files() + self._watcher.directories()
+
+    def _poke(self, _path: str) -> None:
+        self._timer.start()
+
+
+def folders_below(root: Path) -> list[Path]:
+    """``root`` and the folders under it, skipping hidden ones and symlink loops; bounded."""
+    folders: list[Path] = [root]
+    seen = {root.resolve()}
+    index = 0
+    while index < len(folders) and len(folders) < MAX_WATCHED_FOLDERS:
+        try:
+            children = [child for child in folders[index].iterdir() if child.is_dir()]
+        except OSError:
+            children = []
+        for child in children:
+            resolved = child.resolve()
+            if resolved not in seen and not child.name.startswith("."):
+                seen.add(resolved)
+                folders.append(child)
+        index += 1
+    return folders
