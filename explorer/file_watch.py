@@ -46,6 +46,11 @@ class FileWatch(QObject):
         if paths:
             self._watcher.addPaths(sorted(paths))
 
+    def stop(self) -> None:
+        """Forget every watched path and any change still waiting to be reported."""
+        self._timer.stop()
+        self.watch([])
+
     def watched_paths(self) -> list[str]:
         return self._watcher.files() + self._watcher.directories()
 

@@ -31,6 +31,7 @@ class UserNotes(QObject):
         self.errors: list[str] = []
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes")
         self._generation = 0
+        self._closed = False
         self._watch = FileWatch(self)
         self._watch.changed.connect(self.reload)
         self._loaded.connect(self._on_loaded)
@@ -52,6 +53,8 @@ class UserNotes(QObject):
 
     def reload(self) -> None:
         """Load every location again in the background."""
+        if self._closed:
+            return
         self._generation += 1
         generation = self._generation
         future: Future[NotesLoadResult] = self._executor.submit(load_notes, list(self.locations))
@@ -62,10 +65,13 @@ class UserNotes(QObject):
         self._executor.submit(lambda: None).result(timeout)
 
     def shutdown(self) -> None:
+        """Stop watching and loading (the window is closing)."""
+        self._closed = True
+        self._watch.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _on_loaded(self, generation: int, result: NotesLoadResult) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self._closed:
             return  # a newer load is on its way
         self.library.set_user(result.documents)
         self.errors = list(result.errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -40,10 +41,14 @@ class SearchBox(QLineEdit):
     def set_architectures(self, architectures: Iterable[Architecture]) -> None:
         self._model.clear()
         for architecture in architectures:
+            label_counts = Counter(component.label for component in architecture.components)
             for component in architecture.components:
+                place = ""
+                if label_counts[component.label] > 1 and component.group is not None:
+                    place = f" ({architecture.group(component.group).label})"
                 for name in dict.fromkeys(component.names):
                     shown = name if name == component.label else f"{name} → {component.label}"
-                    item = QStandardItem(f"{shown}  ·  {architecture.title}")
+                    item = QStandardItem(f"{shown}{place}  ·  {architecture.title}")
                     item.setData(architecture.id, ARCHITECTURE_ROLE)
                     item.setData(component.id, ELEMENT_ROLE)
                     item.setToolTip(component.description)

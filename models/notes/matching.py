@@ -116,16 +116,26 @@ class TermIndex:
             (name, "", FAMILY if _shared(_words(name), foreign_words) else SELF, False) for name in own
         ]
         entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
-        # Elements with the same names always match alike: match them once.
+        # Elements with the same names, or components of one concept (the kubelet
+        # on every node), always match alike: match them once, with all their names.
+        named: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
+        for component in architecture.components:
+            names, ids = named.setdefault(("concept", component.concept_id), (set(), []))
+            names.update(component.names)
+            ids.append(component.id)
+        for group in architecture.groups:
+            key = ("names", "\0".join(sorted({group.label, *group.aliases})))
+            names, ids = named.setdefault(key, (set(), []))
+            names.update((group.label, *group.aliases))
+            ids.append(group.id)
         members: dict[tuple[tuple[str, bool], ...], list[str]] = {}
-        for element in (*architecture.components, *architecture.groups):
-            names = {
-                (name, _is_generic(name) or _key(name) in own_keys)
-                for name in _variants([element.label, *element.aliases])
+        for names, ids in named.values():
+            variants = {
+                (name, _is_generic(name) or _key(name) in own_keys) for name in _variants(sorted(names))
             }
-            members.setdefault(tuple(sorted(names)), []).append(element.id)
-        for names, ids in members.items():
-            entries += [(name, ids[0], 0, generic) for name, generic in names]
+            members.setdefault(tuple(sorted(variants)), []).extend(ids)
+        for variants, ids in members.items():
+            entries += [(name, ids[0], 0, generic) for name, generic in variants]
         return cls(entries, {ids[0]: ids for ids in members.values()})
 
     def hits(self, text: str) -> list[Hit]:
