@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +18,12 @@ from explorer import exit_codes
 from explorer.settings import APPLICATION, ORGANIZATION, AppSettings
 from explorer.sources import Sources, load_sources
 from explorer.ui.main_window import MainWindow
+
+REPORT_FIRST_PAINT = "ARCH_EXPLORER_REPORT_FIRST_PAINT"
+"""Set (to anything but empty), the window prints its first-paint time as JSON and exits."""
+LAUNCH_TIME = "ARCH_EXPLORER_LAUNCH_TIME"
+"""Optional ``time.time()`` of the launch, set by a benchmark just before it starts the process."""
+_IMPORTED_AT = time.perf_counter()
 
 
 def ensure_application() -> QApplication:
@@ -72,6 +81,8 @@ def run_window(args: argparse.Namespace) -> int:
             return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
     app = ensure_application()
     window = create_window(sources, architecture_id=args.arch, select=args.select)
+    if os.environ.get(REPORT_FIRST_PAINT):
+        return _report_first_paint(app, window)
     window.show()
     if args.screenshot is not None:
         return _screenshot_and_quit(app, window, args.screenshot)
@@ -93,3 +104,61 @@ def _screenshot_and_quit(app: QApplication, window: MainWindow, path: Path) -> i
     QTimer.singleShot(300, capture)
     app.exec()
     return status["code"]
+
+
+class _FirstPaint(QObject):
+    """Watches the diagram's viewport; once a diagram has been painted, reports and quits."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.reported = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        window = self.window
+        showing = window.diagram_stack.currentWidget() is window.diagram_view
+        if event.type() == QEvent.Type.Paint and showing and window.scene is not None and not self.reported:
+            self.reported = True
+            # Queued, so it runs once this paint event has been fully handled.
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self) -> None:
+        import resource
+
+        now = time.perf_counter()
+        figures = {
+            "first_paint_ms": round(_process_age_seconds(now) * 1000, 1),
+            "since_app_import_ms": round((now - _IMPORTED_AT) * 1000, 1),
+            "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            "architecture": self.window.current_id,
+        }
+        print(json.dumps(figures), flush=True)
+        self.window.close()
+        self.app.quit()
+
+
+def _report_first_paint(app: QApplication, window: MainWindow) -> int:
+    watcher = _FirstPaint(app, window)
+    window.diagram_view.viewport().installEventFilter(watcher)
+    window.show()
+    app.exec()
+    return exit_codes.OK if watcher.reported else exit_codes.FAILED
+
+
+def _process_age_seconds(now: float) -> float:
+    """Seconds since the process started: from the launcher's clock, the OS, or our first import."""
+    launched = os.environ.get(LAUNCH_TIME)
+    if launched:
+        try:
+            return time.time() - float(launched)
+        except ValueError:
+            pass
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat, open("/proc/uptime", encoding="ascii") as up:
+            start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+            uptime = float(up.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return now - _IMPORTED_AT

@@ -1,21 +1,46 @@
-"""User-facing state kept between runs (window, last architecture, zoom, note locations)."""
+"""User-facing state kept between runs (window, last architecture, zoom, note locations).
+
+A damaged settings file (cut short by a crash, filled with NUL bytes by a
+power loss, not text at all) would otherwise stop every later save without a
+word: Qt refuses to write over a file it cannot parse. So it is detected when
+the settings are opened, moved aside as ``<name>.corrupt-<timestamp>`` for the
+user to inspect, and replaced by fresh settings, with a message in
+:attr:`AppSettings.problems`. Concurrent windows are safe: Qt locks the file
+and merges each window's changes when it saves.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from explorer.export.atomic import describe_os_error
+
 ORGANIZATION = "ArchitectureExplorer"
 APPLICATION = "Architecture Explorer"
 DEFAULT_ARCHITECTURE = "ecs-ec2"
+CORRUPT_SUFFIX = ".corrupt-"
+_MAX_CHECKED_BYTES = 16 * 1024 * 1024
 
 
 class AppSettings:
-    """Typed access to a QSettings store; every getter survives missing or odd values."""
+    """Typed access to a QSettings store; every getter survives missing or odd values.
+
+    Attributes:
+        problems: messages for the user about the settings file (damaged and
+            reset, or not saved), newest last; empty when all is well.
+    """
 
     def __init__(self, store: QSettings | None = None):
         self.store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
+        self.problems: list[str] = []
+        self._recover_if_damaged()
 
     def last_architecture(self) -> str:
         value = self.store.value("session/architecture", DEFAULT_ARCHITECTURE)
@@ -61,8 +86,19 @@ class AppSettings:
     def set_model_locations(self, paths: list[Path]) -> None:
         self.store.setValue("sources/models", [str(path) for path in paths])
 
-    def sync(self) -> None:
+    def sync(self) -> bool:
+        """Write pending changes; False (and a message in :attr:`problems`) when they could not be saved.
+
+        Qt writes through a temporary file and a rename, so a failed save
+        leaves the previous settings file as it was. Qt's error status does
+        not clear by itself, so once a save failed this keeps returning False.
+        """
         self.store.sync()
+        if self.store.status() == QSettings.Status.NoError:
+            return True
+        path = self.store.fileName()
+        self._report(f"Your settings could not be saved to {path}: {_unwritable_reason(path)}")
+        return False
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.store.value(key)
@@ -74,4 +110,98 @@ class AppSettings:
             value = [value]
         if not isinstance(value, list):
             return []
-        return [Path(item) for item in value if isinstance(item, str) and item]
+        # A NUL can be in no path: such a value is what is left of a value cut short.
+        return [Path(item) for item in value if isinstance(item, str) and item and "\0" not in item]
+
+    def _report(self, problem: str) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def _recover_if_damaged(self) -> None:
+        damage = settings_damage(self.store)
+        if damage is None:
+            return
+        path = Path(self.store.fileName())
+        try:
+            backup = back_up(path)
+        except FileNotFoundError:
+            backup = None  # another window moved it aside a moment ago
+        except OSError as error:
+            self._report(
+                f"Your settings file {path} is damaged ({damage}) and could not be moved aside "
+                f"({describe_os_error(error)}); settings will not be saved until it is removed"
+            )
+            return
+        # A fresh store: the old one keeps what it read from the damaged file and its error status.
+        self.store = QSettings(self.store.fileName(), self.store.format())
+        if backup is not None:
+            self.store.clear()
+            self.store.sync()
+        kept = f"; the damaged file was kept as {backup}" if backup is not None else ""
+        self._report(f"Your settings file {path} was damaged ({damage}) and has been reset{kept}")
+
+
+def settings_damage(store: QSettings) -> str | None:
+    """Why the file behind ``store`` is unusable, or None when it is fine (or does not exist yet)."""
+    store.allKeys()  # Qt reads the file lazily; status() is only meaningful after a read
+    path = store.fileName()
+    status = store.status()
+    if status == QSettings.Status.FormatError:
+        return "it is not in the settings format, perhaps cut short"
+    if status == QSettings.Status.AccessError and os.path.lexists(path):
+        return "it cannot be read"
+    if not _is_ini_file(store) or not os.path.isfile(path):
+        return None
+    try:
+        with open(path, "rb") as file:
+            raw = file.read(_MAX_CHECKED_BYTES)
+    except OSError as error:
+        return f"it cannot be read: {describe_os_error(error)}"
+    if b"\0" in raw:
+        return "it contains NUL bytes, as a file being saved during a crash can"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    return None
+
+
+def back_up(path: Path) -> Path:
+    """Move ``path`` aside to an unused ``<path>.corrupt-<timestamp>[-n]``; returns the new path."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}")
+    number = 1
+    while os.path.lexists(backup):
+        backup = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}-{number}")
+        number += 1
+    os.rename(path, backup)
+    return backup
+
+
+def _is_ini_file(store: QSettings) -> bool:
+    """True when the store is a text INI file (the native format on Linux; a plist or the registry elsewhere)."""
+    if store.format() == QSettings.Format.IniFormat:
+        return True
+    return store.format() == QSettings.Format.NativeFormat and sys.platform not in ("win32", "darwin")
+
+
+def _unwritable_reason(path: str) -> str:
+    """Why a file cannot be written at ``path``, found by trying (Qt only says that it failed)."""
+    target = Path(path)
+    try:
+        existed = target.exists()
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.close(fd)
+        if not existed:
+            target.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".settings-probe-", dir=target.parent)
+        try:
+            os.write(fd, b"\n" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(probe)
+    except OSError as error:
+        return describe_os_error(error)
+    return "the file could not be written (is it locked by another program?)"

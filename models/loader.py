@@ -24,6 +24,8 @@ DIRECTIONS = ("LR", "TB", "RL", "BT")
 DEFAULT_RELATION_KIND = "connects"
 DEFAULT_ORDER = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TEXT_CHARS = 10_000
+"""Longer text (a label, a description) is a mistake, and would slow every view that shows it."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,9 @@ class _Checker:
         for key in value:
             if not isinstance(key, str) or (key not in fields and not key.startswith("x-")):
                 allowed = ", ".join(fields)
-                raise self.fail(_join(location, str(key)), f"unknown key {key!r}; expected one of {allowed}")
+                raise self.fail(
+                    _join(location, str(key)[:60]), f"unknown key {_preview(key)}; expected one of {allowed}"
+                )
         checked: dict[str, Any] = {}
         for name, spec in fields.items():
             if value.get(name) is None:
@@ -112,10 +116,16 @@ class _Checker:
             text = str(value).strip()
             if not text:
                 raise self.fail(location, "expected text; got an empty string")
+            if len(text) > MAX_TEXT_CHARS:
+                raise self.fail(
+                    location, f"text of {len(text):,} characters; at most {MAX_TEXT_CHARS:,} are allowed"
+                )
             return text
         if kind == "id":
             if not isinstance(value, str) or not ID_PATTERN.match(value):
-                raise self.fail(location, f"expected an id (letters, digits, '-', '_', '.'); got {value!r}")
+                raise self.fail(
+                    location, f"expected an id (letters, digits, '-', '_', '.'); got {_preview(value)}"
+                )
             return value
         if kind == "names":
             if isinstance(value, str):
@@ -125,7 +135,7 @@ class _Checker:
             return tuple(self.typed(item, "text", f"{location}[{i}]") for i, item in enumerate(value))
         if kind == "direction":
             if not isinstance(value, str) or value.upper() not in DIRECTIONS:
-                raise self.fail(location, f"expected one of {', '.join(DIRECTIONS)}; got {value!r}")
+                raise self.fail(location, f"expected one of {', '.join(DIRECTIONS)}; got {_preview(value)}")
             return value.upper()
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
@@ -178,15 +188,19 @@ def load_architecture_file(path: Path) -> Architecture:
     """Read, parse and validate one file; every failure is a :class:`ModelError`."""
     source = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file():
+            raise ModelError(source, "not a regular file (a folder, device or pipe); skipped")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # a file growing while read must not get past the cap
+        if len(raw) > MAX_FILE_BYTES:
             raise ModelError(source, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
     except OSError as error:
         raise ModelError(source, f"cannot read the file: {error.strerror or error}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ModelError(source, f"not UTF-8 text (byte {error.start})") from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ModelError(source, f"not UTF-8 text (byte {error.start})", line=line) from None
     return load_architecture_text(text, source)
 
 
@@ -206,6 +220,9 @@ def load_architectures(locations: Iterable[Path]) -> LoadResult:
     for location in locations:
         if not location.exists():
             result.errors.append(ModelError(str(location), "no such file or folder"))
+            continue
+        if not (location.is_file() or location.is_dir()):
+            result.errors.append(ModelError(str(location), "not a file or a folder (a device or pipe?)"))
             continue
         for path in model_files(location):
             try:
@@ -297,6 +314,20 @@ def _check_containment(groups: list[Group], checker: _Checker) -> None:
 
 def _join(location: str, key: str) -> str:
     return f"{location}.{key}" if location else key
+
+
+def _preview(value: Any, limit: int = 60) -> str:
+    """A short, bounded rendering of a value for an error message.
+
+    Never ``repr`` of a container: YAML aliases can make a small file hold a
+    structure whose full ``repr`` would be gigabytes ("billion laughs").
+    """
+    if isinstance(value, str):
+        return repr(value if len(value) <= limit else value[:limit] + "…")
+    if value is None or isinstance(value, bool | int | float):
+        text = repr(value)
+        return text if len(text) <= limit else text[:limit] + "…"
+    return _type_name(value)
 
 
 def _type_name(value: Any) -> str:

@@ -38,6 +38,8 @@ EDGE_LABEL_EMS = 14.0
 MAX_NODE_LINES = 5
 MAX_EDGE_LINES = 3
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+MAX_LABEL_CHARS = 200
+"""Label text past this is cut (with an ellipsis) before it is wrapped or given to Graphviz."""
 
 _NARROW = frozenset("ijlI.,:;'!|ftr ()[]{}")
 _WIDE = frozenset("mwMW@%")
@@ -94,10 +96,16 @@ def clean_text(text: str) -> str:
     """``text`` on one line: line breaks and tabs become spaces, control characters go.
 
     Control characters (NUL above all) must never reach Graphviz, which reads C strings,
-    and lone surrogates cannot even be encoded for it.
+    and lone surrogates cannot even be encoded for it. Text longer than
+    :data:`MAX_LABEL_CHARS` is cut with an ellipsis: no label is that long on
+    screen, and Graphviz must never be handed megabytes.
     """
-    printable = "".join(" " if char.isspace() else char for char in text if _is_printable(char))
-    return " ".join(printable.split())
+    head = text[: MAX_LABEL_CHARS * 4]  # room for what cleaning removes, without reading it all
+    printable = "".join(" " if char.isspace() else char for char in head if _is_printable(char))
+    cleaned = " ".join(printable.split())
+    if len(cleaned) > MAX_LABEL_CHARS or len(head) < len(text):
+        return cleaned[:MAX_LABEL_CHARS].rstrip() + ELLIPSIS
+    return cleaned
 
 
 @lru_cache(maxsize=8192)
@@ -109,10 +117,14 @@ def wrap_label(text: str, max_ems: float, max_lines: int) -> tuple[str, ...]:
     line ends with an ellipsis.
     """
     lines: list[str] = []
-    for paragraph in text.splitlines():
+    head = text[: MAX_LABEL_CHARS * 4]
+    for paragraph in head.splitlines():
         lines.extend(_wrap_paragraph(clean_text(paragraph), max_ems))
-    if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], max_ems)]
+        if len(lines) > max_lines:
+            break
+    if len(lines) > max_lines or (len(head) < len(text) and lines):
+        kept = lines[:max_lines]
+        lines = [*kept[:-1], _with_ellipsis(kept[-1].removesuffix(ELLIPSIS), max_ems)]
     return tuple(lines)
 
 

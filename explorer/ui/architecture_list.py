@@ -19,6 +19,9 @@ from models.architecture import Architecture
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A number painted as a pill after the title (cards due for revision); 0 or None shows nothing."""
+BADGE_FILL = QColor("#D9822B")
 
 
 class _TwoLineDelegate(QStyledItemDelegate):
@@ -50,8 +53,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(text_color)
         line_height = QFontMetrics(bold).height()
-        title_rect = QRect(rect.x(), rect.y(), rect.width(), line_height)
-        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+        badge_width = self._paint_badge(painter, option, index, rect, line_height)
+        title_width = rect.width() - badge_width
+        title_rect = QRect(rect.x(), rect.y(), title_width, line_height)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, title_width)
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setFont(option.font)
         muted = QColor(text_color)
@@ -62,6 +67,35 @@ class _TwoLineDelegate(QStyledItemDelegate):
         elided = QFontMetrics(option.font).elidedText(summary, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(summary_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+        line_height: int,
+    ) -> int:
+        """Paints the due-count pill at the right of the title line; returns the width it takes."""
+        count = index.data(BADGE_ROLE)
+        if not isinstance(count, int) or count <= 0:
+            return 0
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        text = f"{count} due"
+        width = QFontMetrics(font).horizontalAdvance(text) + 12
+        pill = QRect(rect.right() - width + 1, rect.y() + 1, width, line_height - 2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE_FILL)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.setFont(font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+        return width + 6
 
 
 class ArchitectureList(QListWidget):
@@ -76,6 +110,7 @@ class ArchitectureList(QListWidget):
         self.setItemDelegate(_TwoLineDelegate(self))
         self.setUniformItemSizes(True)
         self.setMinimumWidth(240)
+        self._badges: dict[str, int] = {}
         self.set_architectures(architectures)
         self.currentItemChanged.connect(self._on_current_changed)
 
@@ -88,10 +123,24 @@ class ArchitectureList(QListWidget):
             item.setData(ID_ROLE, architecture.id)
             item.setData(SUMMARY_ROLE, _first_sentence(architecture.summary))
             item.setToolTip(architecture.summary)
+            item.setData(BADGE_ROLE, self._badges.get(architecture.id, 0))
             self.addItem(item)
         self.blockSignals(False)
         if current is not None:
             self.select_id(current)
+
+    def set_badges(self, badges: dict[str, int]) -> None:
+        """Shows a count after each architecture's title (cards due today); missing ids show none."""
+        self._badges = dict(badges)
+        for row in range(self.count()):
+            item = self.item(row)
+            count = self._badges.get(item.data(ID_ROLE), 0)
+            item.setData(BADGE_ROLE, count)
+            description = f"{count} due for revision" if count else ""
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
+
+    def badge(self, architecture_id: str) -> int:
+        return self._badges.get(architecture_id, 0)
 
     def ids(self) -> list[str]:
         return [self.item(row).data(ID_ROLE) for row in range(self.count())]

@@ -20,9 +20,11 @@ from explorer.settings import AppSettings
 from explorer.sources import Sources
 from explorer.ui.actions import build_actions
 from explorer.ui.architecture_list import ArchitectureList
+from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
 from explorer.ui.diagram.scene import DiagramScene
 from explorer.ui.diagram.view import DiagramView
 from explorer.ui.notes_panel import NotesPanel
+from explorer.ui.revision import install_revision
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
 from models.architecture import Architecture
@@ -44,6 +46,9 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._scenes: dict[str, DiagramScene] = {}
         self._navigating = False
+        # What to select, and whether it is a history step, once a large diagram is ready.
+        self._pending_select: str | None = None
+        self._pending_navigating = False
         self.current_id: str | None = None
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
@@ -57,6 +62,12 @@ class MainWindow(QMainWindow):
         self.diagram_stack = QStackedWidget(self)
         self.diagram_stack.addWidget(self.diagram_view)
         self.diagram_stack.addWidget(self.diagram_message)
+        self.loading_panel = LoadingPanel(self)
+        self.diagram_stack.addWidget(self.loading_panel)
+        self.scene_loader = SceneLoader(self.layouts, self)
+        self.scene_loader.progress.connect(self._on_load_progress)
+        self.scene_loader.ready.connect(self._on_scene_ready)
+        self.scene_loader.failed.connect(self._on_load_failed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.architecture_list)
@@ -81,6 +92,7 @@ class MainWindow(QMainWindow):
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
         self._restore_window()
         self._update_navigation_actions()
+        install_revision(self)
 
     # Public operations -----------------------------------------------------
 
@@ -103,11 +115,23 @@ class MainWindow(QMainWindow):
         self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
-            self.notes_panel.show_element(architecture, None)
-            self._record_place(architecture_id, None)
+            if self._loading(architecture):
+                # Shown, with its notes, and recorded in the history when the diagram is ready.
+                self._pending_select = element_id
+                self._pending_navigating = self._navigating
+            else:
+                self.notes_panel.show_element(architecture, None)
+                self._record_place(architecture_id, None)
             self._update_status()
             return True
-        if switching or self.diagram_view.scene() is not scene:
+        self._present(architecture, scene, element_id, switching)
+        return True
+
+    def _present(
+        self, architecture: Architecture, scene: DiagramScene, element_id: str | None, switching: bool
+    ) -> None:
+        architecture_id = architecture.id
+        if switching or self.diagram_view.scene() is not scene or not self._diagram_visible():
             self.diagram_stack.setCurrentWidget(self.diagram_view)
             self.diagram_view.set_diagram(scene, self.settings.zoom(architecture_id))
         if element_id is not None and architecture.has_element(element_id):
@@ -119,7 +143,9 @@ class MainWindow(QMainWindow):
         if switching:
             self.user_content.update_markers()
             self.architecture_shown.emit(architecture_id)
-        return True
+
+    def _diagram_visible(self) -> bool:
+        return self.diagram_stack.currentWidget() is self.diagram_view
 
     def go_to(self, architecture_id: str, element_id: str) -> None:
         """Jump to a component anywhere (used by search)."""
@@ -186,20 +212,68 @@ class MainWindow(QMainWindow):
     # Internals -------------------------------------------------------------
 
     def _scene_for(self, architecture: Architecture) -> DiagramScene | None:
+        """The scene at once when it is kept or small; None while a large one loads or on failure.
+
+        Small models are laid out (or read from the cache) and drawn on the spot; larger
+        ones in the background, behind a progress panel (:meth:`_on_scene_ready` ends it).
+        """
         scene = self._scenes.get(architecture.id)
         if scene is not None and scene.architecture == architecture:
+            self.scene_loader.cancel()
             return scene
+        if self._loading(architecture):
+            return None
+        self.scene_loader.cancel()
+        if len(architecture.components) > SYNC_MAX_COMPONENTS:
+            self.loading_panel.start(architecture.title)
+            self.diagram_stack.setCurrentWidget(self.loading_panel)
+            notes = self.sources.notes
+            # Matching the notes to a large model's names takes as long as drawing it: not here.
+            self.scene_loader.load(architecture, also=lambda: notes.summary_for(architecture))
+            return None
         try:
             layout = self.layouts.layout_for(architecture)
         except (GraphvizNotFoundError, GraphvizFailedError) as error:
-            self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{error}</p>")
-            self.diagram_stack.setCurrentWidget(self.diagram_message)
+            self._show_diagram_error(str(error))
             return None
-        scene = DiagramScene(architecture, layout, self)
+        return self._keep_scene(DiagramScene(architecture, layout, self))
+
+    def _loading(self, architecture: Architecture) -> bool:
+        pending = self.scene_loader.pending()
+        return pending is not None and pending.id == architecture.id and pending == architecture
+
+    def _keep_scene(self, scene: DiagramScene) -> DiagramScene:
         scene.element_selected.connect(self._on_element_selected)
         scene.selection_cleared.connect(self._on_selection_cleared)
-        self._scenes[architecture.id] = scene
+        self._scenes[scene.architecture.id] = scene
         return scene
+
+    def _show_diagram_error(self, message: str) -> None:
+        self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{message}</p>")
+        self.diagram_stack.setCurrentWidget(self.diagram_message)
+
+    def _on_load_progress(self, architecture_id: str, message: str, done: int, total: int) -> None:
+        if architecture_id == self.current_id:
+            self.loading_panel.show_progress(message, done, total)
+
+    def _on_scene_ready(self, scene: DiagramScene) -> None:
+        architecture = scene.architecture
+        self._keep_scene(scene)
+        if architecture.id != self.current_id or architecture != self.architecture:
+            return
+        navigating, self._navigating = self._navigating, self._pending_navigating
+        try:
+            self._present(architecture, scene, self._pending_select, switching=True)
+        finally:
+            self._navigating = navigating
+            self._pending_select = None
+            self._pending_navigating = False
+        self._update_status()
+
+    def _on_load_failed(self, architecture_id: str, message: str) -> None:
+        if architecture_id == self.current_id:
+            self._show_diagram_error(message)
+            self._record_place(architecture_id, None)
 
     def _on_element_selected(self, element_id: str) -> None:
         architecture = self.architecture
@@ -232,6 +306,8 @@ class MainWindow(QMainWindow):
                 self.scene.select_element(place.element_id)
                 if place.element_id is not None:
                     self.diagram_view.center_on_element(place.element_id)
+            elif self.scene_loader.pending() is not None:
+                self._pending_select = place.element_id
         finally:
             self._navigating = False
         self._update_navigation_actions()
@@ -289,4 +365,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()
         self.user_content.notes.shutdown()
+        self.scene_loader.cancel()
+        self.layouts.shutdown()
         super().closeEvent(event)

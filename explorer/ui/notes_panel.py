@@ -118,14 +118,15 @@ class NotesPanel(QDockWidget):
             name = html.escape(Path(excerpt.source).name)
             target = QUrl.toPercentEncoding(excerpt.source).data().decode()
             origin = (
-                f'<a href="{OPEN_SCHEME}:{target}#{excerpt.line}">📄 {name}'
+                f'Your notes · <a href="{OPEN_SCHEME}:{target}#{excerpt.line}">{name}'
                 f"{' › ' + path if path else ''} · line {excerpt.line}</a>"
                 f' &nbsp; <a href="{FILE_SCHEME}:{target}">open file</a>'
             )
         body = markdown_to_html(excerpt.text, excerpt.matched_terms)
         return (
             '<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;'
-            ' background-color:#f7f9fb; border:1px solid #e1e6eb;">'
+            f' background-color:{"#f7f9fb" if excerpt.origin == "built-in" else "#fbf8ef"};'
+            ' border:1px solid #e1e6eb;">'
             f'<tr><td><p class="origin">{origin}</p>{body}</td></tr></table>'
         )
 

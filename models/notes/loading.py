@@ -15,7 +15,13 @@ from models.paths import NOTES_DIR
 
 NOTE_SUFFIXES = (".md", ".markdown")
 MAX_NOTE_BYTES = 50 * 1024 * 1024
+"""Larger files are skipped: no one writes a note this long; it is an export, a log or a mistake."""
+MAX_PARSED_BYTES = 2 * 1024 * 1024
+MAX_PARSED_LINES = 20_000
+"""A longer note is cut here, with a message. Parsing costs up to ~50 µs a line (long lists and
+tables), so these keep the worst note to about a second and a 50 MB file from stalling a reload."""
 _BINARY_PROBE = 1024
+_MIB = 1024 * 1024
 
 
 @dataclass
@@ -66,12 +72,23 @@ def load_note_file(path: Path) -> tuple[NoteDocument | None, list[str]]:
             limit = MAX_NOTE_BYTES // (1024 * 1024)
             return None, [f"{source}: larger than the {limit} MB limit for a note; skipped"]
         with path.open("rb") as file:
-            raw = file.read(MAX_NOTE_BYTES + 1)
+            raw = file.read(MAX_PARSED_BYTES + 1)
     except OSError as error:
         return None, [f"{source}: cannot read the file ({error.strerror or error})"]
+    cut_bytes = len(raw) > MAX_PARSED_BYTES
+    if cut_bytes:
+        raw = _whole_characters(raw[:MAX_PARSED_BYTES])
     text, problems = _decode(raw, source)
     if text is None:
         return None, problems
+    text, cut_note = _first_lines(text, drop_partial_line=cut_bytes)
+    if cut_note:
+        size = f"{max(status.st_size, len(raw)) / _MIB:.1f} MB"
+        problems.append(
+            f"{source}: this note is too large to read whole ({size}); only its first "
+            f"{text.count(chr(10)) + 1:,} lines were read (the limit is {MAX_PARSED_LINES:,} lines "
+            f"or {MAX_PARSED_BYTES // _MIB} MB a note)"
+        )
     document = parse_note(text, source)
     problems.extend(f"{source}: {warning}" for warning in document.warnings)
     return document, problems
@@ -93,6 +110,42 @@ def _decode(raw: bytes, source: str) -> tuple[str | None, list[str]]:
             "such bytes are shown as \N{REPLACEMENT CHARACTER}"
         )
         return raw.decode("utf-8-sig", errors="replace"), [problem]
+
+
+def _whole_characters(raw: bytes) -> bytes:
+    """``raw`` without a character cut in half at its end (UTF-8, or UTF-16 with a BOM)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw[: len(raw) // 2 * 2]
+    for back in range(1, min(4, len(raw)) + 1):
+        byte = raw[-back]
+        if byte & 0xC0 != 0x80:  # not a continuation byte: an ASCII byte or a lead byte
+            return raw[:-back] if _sequence_length(byte) > back else raw
+    return raw
+
+
+def _sequence_length(lead: int) -> int:
+    """Bytes in the UTF-8 sequence that ``lead`` starts (1 for ASCII or a stray byte)."""
+    if lead >> 5 == 0b110:
+        return 2
+    if lead >> 4 == 0b1110:
+        return 3
+    return 4 if lead >> 3 == 0b11110 else 1
+
+
+def _first_lines(text: str, *, drop_partial_line: bool) -> tuple[str, bool]:
+    """At most :data:`MAX_PARSED_LINES` lines of ``text``; True when something was left out.
+
+    ``drop_partial_line``: the text was cut mid-file, so its last line may be
+    incomplete and is dropped (unless it is the only one).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n", MAX_PARSED_LINES)
+    cut = len(lines) > MAX_PARSED_LINES and lines[MAX_PARSED_LINES] != ""  # not just a final newline
+    if cut:
+        lines = lines[:MAX_PARSED_LINES]
+    elif drop_partial_line and len(lines) > 1:
+        lines = lines[:-1]
+    return "\n".join(lines), cut or drop_partial_line
 
 
 def _note_files(path: Path, errors: list[str]) -> Iterator[Path]:

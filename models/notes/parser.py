@@ -33,6 +33,8 @@ _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(fro
 _MARKDOWN.disable(["inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
+MAX_FRONT_MATTER_VALUES = 10_000
+"""Front matter holding more values once YAML aliases are expanded is ignored ("billion laughs")."""
 
 
 def parse_note(text: str, source: str) -> NoteDocument:
@@ -154,6 +156,12 @@ class _Builder:
             return
         if data is None:
             return
+        if _value_count(data, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
+            self.warnings.append(
+                f"front matter holds more than {MAX_FRONT_MATTER_VALUES:,} values (through YAML aliases?) "
+                "and was ignored"
+            )
+            return
         if not isinstance(data, dict):
             self.warnings.append("front matter is not a mapping of keys to values and was ignored")
             return
@@ -191,6 +199,20 @@ def _closing(tokens: list[Token], index: int) -> int:
         position += 1
         depth += tokens[position].nesting
     return position
+
+
+def _value_count(data: Any, limit: int) -> int:
+    """Values in ``data``, aliased parts counted each time they appear, counting no further than ``limit``."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple | set | frozenset):
+            stack.extend(value)
+    return count
 
 
 def _first_line(token: Token) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOpt
 from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
 from explorer.ui.diagram import style
 from explorer.ui.diagram.icons import fit_icon_rect, icon_cache
+from explorer.ui.diagram.paths import BezierChain
 from models.architecture import Component, Group, Relation
 
 ELEMENT_ID_KEY = 0
@@ -281,7 +282,8 @@ class EdgeItem(QGraphicsItem):
         self.edge = edge
         self.relation = relation
         self._emphasised = False
-        self._path = bezier_path(edge.points)
+        self._chain = BezierChain(edge.points)
+        self._path = self._chain.path
         self._arrow = QPolygonF([qpoint(point) for point in edge.arrow_head])
         self._label: style.TextBlock | None = None
         self._label_rect = QRectF()
@@ -298,15 +300,11 @@ class EdgeItem(QGraphicsItem):
             outline = outline.united(self._label_rect)
         pad = style.EDGE_EMPHASISED_PEN.widthF()
         self._bounds = outline.adjusted(-pad, -pad, pad, pad)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(style.EDGE_HIT_WIDTH)
-        self._shape = stroker.createStroke(self._path)
-        if not self._arrow.isEmpty():
-            self._shape.addPolygon(self._arrow)
-        if not self._label_rect.isNull():
-            self._shape.addRect(self._label_rect)
+        self._shape: QPainterPath | None = None
 
         self.setZValue(style.Z_EDGE)
+        # Gives paint() the exposed area, so a long edge strokes only what is in view.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setToolTip(tooltip)
 
@@ -337,13 +335,28 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            # Made on first hit test, not for each of thousands of edges up front.
+            stroker = QPainterPathStroker()
+            stroker.setWidth(style.EDGE_HIT_WIDTH)
+            self._shape = stroker.createStroke(self._path)
+            if not self._arrow.isEmpty():
+                self._shape.addPolygon(self._arrow)
+            if not self._label_rect.isNull():
+                self._shape.addRect(self._label_rect)
         return self._shape
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
         emphasised = self._emphasised
-        painter.setPen(style.EDGE_EMPHASISED_PEN if emphasised else style.EDGE_PEN)
+        if emphasised:
+            pen = style.EDGE_EMPHASISED_PEN
+        else:
+            # While the view moves, a one-pixel hairline: Qt draws those without the stroker.
+            scene = self.scene()
+            pen = style.EDGE_DRAFT_PEN if getattr(scene, "drafting", False) else style.EDGE_PEN
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self._chain.visible_path(option.exposedRect, _lod(painter), pen))
         if not self._arrow.isEmpty():
             painter.setPen(style.ARROW_EMPHASISED_PEN if emphasised else style.ARROW_PEN)
             painter.setBrush(style.ACCENT if emphasised else style.EDGE)
@@ -354,18 +367,3 @@ class EdgeItem(QGraphicsItem):
             painter.drawRoundedRect(self._label_rect, 3.0, 3.0)
             painter.setPen(style.TEXT_PEN if emphasised else style.MUTED_TEXT_PEN)
             self._label.paint(painter)
-
-
-def bezier_path(points: tuple[Point, ...]) -> QPainterPath:
-    """The path of a cubic Bézier chain: a start point then (control, control, end) triples."""
-    path = QPainterPath()
-    if not points:
-        return path
-    path.moveTo(qpoint(points[0]))
-    index = 1
-    while index + 2 < len(points):
-        path.cubicTo(qpoint(points[index]), qpoint(points[index + 1]), qpoint(points[index + 2]))
-        index += 3
-    for point in points[index:]:
-        path.lineTo(qpoint(point))
-    return path

@@ -9,7 +9,7 @@ go through :meth:`DiagramScene.select_element`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
@@ -40,10 +40,15 @@ class DiagramScene(QGraphicsScene):
     MARGIN = 24.0
     """Blank space around the diagram, in points."""
 
-    def __init__(self, architecture: Architecture, layout: Layout, parent: QObject | None = None) -> None:
+    def __init__(
+        self, architecture: Architecture, layout: Layout, parent: QObject | None = None, *, build: bool = True
+    ) -> None:
+        """Builds every item now, or with ``build=False`` leaves that to :meth:`build_steps`."""
         super().__init__(parent)
         self.architecture = architecture
         self.layout = layout
+        self.drafting = False
+        """Set by the view while it pans or zooms: edges are then drawn as hairlines."""
         self._components: dict[str, ComponentItem] = {}
         self._groups: dict[str, GroupItem] = {}
         self._edges: list[EdgeItem] = []
@@ -51,31 +56,53 @@ class DiagramScene(QGraphicsScene):
         self._focused: str | None = None
         self._focus_visible = False
         self._highlight_visible = True
-        self._build()
-        self._order = self._reading_order()
+        self._order: list[str] = []
         self.setBackgroundBrush(style.BACKGROUND)
-        self.setSceneRect(self.diagram_rect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN))
+        if build:
+            for _progress in self.build_steps():
+                pass
 
-    def _build(self) -> None:
+    def item_count(self) -> int:
+        """How many items the layout asks for (what :meth:`build_steps` counts up to)."""
+        return len(self.layout.groups) + len(self.layout.nodes) + len(self.layout.edges)
+
+    def build_steps(self, batch: int = 50) -> Iterator[int]:
+        """Makes the items ``batch`` at a time, yielding how many are done after each batch.
+
+        A large diagram is built between events this way, so the window never
+        freezes; the scene is complete (and usable) once the iterator is exhausted.
+        """
+        done = 0
+        for done, _item in enumerate(self._make_items(), start=1):
+            if done % batch == 0:
+                yield done
+        self._order = self._reading_order()
+        self.setSceneRect(self.diagram_rect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN))
+        yield done
+
+    def _make_items(self) -> Iterator[QGraphicsItem]:
         architecture = self.architecture
         for group_id, box in self.layout.groups.items():
             if group_id in architecture.groups_by_id:
-                item = GroupItem(architecture.group(group_id), box)
-                self._groups[group_id] = item
-                self.addItem(item)
+                group = GroupItem(architecture.group(group_id), box)
+                self._groups[group_id] = group
+                self.addItem(group)
+                yield group
         for component_id, node in self.layout.nodes.items():
             if component_id in architecture.components_by_id:
                 component = architecture.component(component_id)
                 item = ComponentItem(component, node, icon_or_fallback(component.icon))
                 self._components[component_id] = item
                 self.addItem(item)
+                yield item
         for edge in self.layout.edges:
             relation = self._relation_for(edge.source, edge.target, edge.index)
             title = f"{self._name(edge.source)} \N{RIGHTWARDS ARROW} {self._name(edge.target)}"
             tooltip = tooltip_html(title, (relation.label or relation.kind) if relation else "")
-            item = EdgeItem(edge, relation, tooltip)
-            self._edges.append(item)
-            self.addItem(item)
+            edge_item = EdgeItem(edge, relation, tooltip)
+            self._edges.append(edge_item)
+            self.addItem(edge_item)
+            yield edge_item
 
     def _relation_for(self, source: str, target: str, index: int) -> Relation | None:
         relations = self.architecture.relations

@@ -73,6 +73,8 @@ GROUP_TITLE_PEN = _pen(GROUP_TITLE, 1.0)
 GROUP_BORDER_PEN = _pen(GROUP_BORDER, 1.0)
 GROUP_SELECTED_PEN = _pen(ACCENT, 2.5)
 EDGE_PEN = _pen(EDGE, 1.3)
+EDGE_DRAFT_PEN = _pen(EDGE, 1.0)
+EDGE_DRAFT_PEN.setCosmetic(True)
 EDGE_EMPHASISED_PEN = _pen(ACCENT, 2.2)
 ARROW_PEN = QPen(EDGE, 1.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin)
 ARROW_EMPHASISED_PEN = QPen(

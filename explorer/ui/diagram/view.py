@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -53,6 +53,8 @@ class DiagramView(QGraphicsView):
     """Zoom per eighth of a degree of wheel turn: one notch (120) zooms by 1.2."""
     PIXEL_BASE = 1.0025
     """Zoom per pixel of touchpad scrolling."""
+    SETTLE_MS = 150
+    """How long after the last pan or zoom step the diagram is redrawn in full quality."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,11 @@ class DiagramView(QGraphicsView):
         self._press_button = Qt.MouseButton.NoButton
         self._last_pan_pos = QPointF()
         self._panning = False
+        # Edges are drawn as hairlines while the view moves, in full once it rests.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(self.SETTLE_MS)
+        self._settle.timeout.connect(self._end_motion)
 
     # Diagram ----------------------------------------------------------------
 
@@ -85,6 +92,9 @@ class DiagramView(QGraphicsView):
 
     def set_diagram(self, scene: DiagramScene, zoom: float | None = None) -> None:
         """Shows ``scene`` at ``zoom``, or fitted to the view when ``zoom`` is None."""
+        if self._diagram is not None:
+            self._diagram.drafting = False
+        self._settle.stop()
         self._diagram = scene
         self._end_drag()
         self.setScene(scene)
@@ -93,6 +103,9 @@ class DiagramView(QGraphicsView):
         else:
             self._scale_view(zoom)
             self.centerOn(scene.sceneRect().center())
+        # Showing a diagram is not a motion: its first frame is drawn in full.
+        self._settle.stop()
+        scene.drafting = False
 
     # Zoom -------------------------------------------------------------------
 
@@ -159,10 +172,29 @@ class DiagramView(QGraphicsView):
             return
         anchor = viewport_anchor if viewport_anchor is not None else QPointF(self.viewport().rect().center())
         scene_anchor = self.viewportTransform().inverted()[0].map(anchor)
+        self._start_motion()
         self.setTransform(QTransform.fromScale(factor, factor))
         drift = self.viewportTransform().map(scene_anchor) - anchor
         self._scroll_by(drift.x(), drift.y())
         self.zoom_changed.emit(factor)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._start_motion()
+        super().scrollContentsBy(dx, dy)
+
+    def is_moving(self) -> bool:
+        """True between a pan or zoom step and the full-quality redraw after it."""
+        return self._settle.isActive()
+
+    def _start_motion(self) -> None:
+        if self._diagram is not None:
+            self._diagram.drafting = True
+            self._settle.start()
+
+    def _end_motion(self) -> None:
+        if self._diagram is not None and self._diagram.drafting:
+            self._diagram.drafting = False
+            self.viewport().update()
 
     def _scroll_by(self, dx: float, dy: float) -> None:
         horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()

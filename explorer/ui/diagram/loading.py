@@ -1,0 +1,179 @@
+"""Opening a large diagram without freezing the window.
+
+:class:`SceneLoader` asks the layout service for a layout in a worker thread,
+then builds the scene's items in slices of a few milliseconds between events,
+and hands over the finished :class:`DiagramScene`. A newer request makes the
+older one stale: its Graphviz process is killed and its items are dropped.
+:class:`LoadingPanel` is what the diagram area shows meanwhile.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from explorer.layout.geometry import Layout
+from explorer.layout.service import LayoutJob, LayoutOptions, LayoutService
+from explorer.ui.diagram.scene import DiagramScene
+from models.architecture import Architecture
+
+SYNC_MAX_COMPONENTS = 40
+"""Models up to this size are laid out and drawn on the spot (well under 100 ms, even
+with Graphviz); larger ones go through :class:`SceneLoader`."""
+SLICE_SECONDS = 0.025
+"""Longest stretch of item building between two turns of the event loop."""
+
+
+class LoadingPanel(QWidget):
+    """A title, what is being done and a progress bar (busy while Graphviz works)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramLoading")
+        self.title = QLabel(self)
+        self.title.setObjectName("diagramLoadingTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.message = QLabel(self)
+        self.message.setObjectName("diagramLoadingMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("diagramLoadingProgress")
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(360)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def start(self, title: str) -> None:
+        self.title.setText(title)
+        self.show_progress("Laying out…")
+
+    def show_progress(self, message: str, done: int = 0, total: int = 0) -> None:
+        """``total`` 0 shows a busy bar (Graphviz says nothing about its progress)."""
+        self.message.setText(message)
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+
+
+class SceneLoader(QObject):
+    """Makes scenes for large architectures off the UI thread, one request at a time.
+
+    Signals:
+        progress(str, str, int, int): architecture id, what is being done, done, total
+            (total 0 while the amount of work is unknown).
+        ready(object): the finished :class:`DiagramScene`.
+        failed(str, str): architecture id and why the diagram cannot be drawn.
+    """
+
+    progress = Signal(str, str, int, int)
+    ready = Signal(object)
+    failed = Signal(str, str)
+    # Emitted from the worker thread; Qt queues them to this object's (the UI) thread.
+    _job_done = Signal(object)
+    _job_progress = Signal(object, str)
+
+    def __init__(self, service: LayoutService, scene_parent: QObject | None = None) -> None:
+        super().__init__(scene_parent)
+        self.service = service
+        self.scene_parent = scene_parent
+        self._job: LayoutJob | None = None
+        self._scene: DiagramScene | None = None
+        self._steps: Iterator[int] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_slice)
+        self._job_done.connect(self._on_job_done)
+        self._job_progress.connect(self._on_job_progress)
+
+    def pending(self) -> Architecture | None:
+        """The architecture being loaded, if any."""
+        return self._job.architecture if self._job is not None else None
+
+    def load(
+        self,
+        architecture: Architecture,
+        layout: Layout | None = None,
+        *,
+        also: Callable[[], object] | None = None,
+    ) -> None:
+        """Starts making a scene for ``architecture`` (from ``layout`` when it is known).
+
+        ``also`` runs in the worker thread once the layout is ready (see
+        :meth:`LayoutService.submit`).
+        """
+        self.cancel()
+        if layout is not None:
+            self._job = LayoutJob(architecture, LayoutOptions.for_architecture(architecture), layout)
+            self._start_building(self._job)
+            return
+        self._job = self.service.submit(architecture, self._job_done.emit, self._job_progress.emit, also=also)
+
+    def cancel(self) -> None:
+        """Drops the current request; its Graphviz process (if any) is stopped."""
+        if self._job is not None:
+            self._job.cancel()
+        self._job = None
+        self._timer.stop()
+        if self._scene is not None:
+            self._scene.deleteLater()
+        self._scene = None
+        self._steps = None
+
+    def _on_job_progress(self, job: LayoutJob, message: str) -> None:
+        if job is self._job:
+            self.progress.emit(job.architecture.id, message, 0, 0)
+
+    def _on_job_done(self, job: LayoutJob) -> None:
+        if job is not self._job:
+            return  # stale: a newer request replaced it
+        if job.layout is None:
+            self._job = None
+            self.failed.emit(job.architecture.id, job.error or "The layout failed.")
+            return
+        self._start_building(job)
+
+    def _start_building(self, job: LayoutJob) -> None:
+        assert job.layout is not None
+        self._scene = DiagramScene(job.architecture, job.layout, self.scene_parent, build=False)
+        self._steps = self._scene.build_steps()
+        self._timer.start()
+
+    def _build_slice(self) -> None:
+        job, scene, steps = self._job, self._scene, self._steps
+        if job is None or scene is None or steps is None:
+            return
+        total = scene.item_count()
+        deadline = time.perf_counter() + SLICE_SECONDS
+        done = 0
+        finished = False
+        # Tens of thousands of short-lived objects: collecting mid-slice only adds pauses.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            while time.perf_counter() < deadline:
+                done = next(steps, -1)
+                if done < 0:
+                    finished = True
+                    break
+        finally:
+            if enabled:
+                gc.enable()
+        if not finished:
+            self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)
+            self._timer.start()
+            return
+        self._job, self._scene, self._steps = None, None, None
+        self.ready.emit(scene)

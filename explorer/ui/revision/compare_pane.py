@@ -1,0 +1,145 @@
+"""One side of the compare window: a title, the diagram, and outlines on what only this side has."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QLabel,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.service import LayoutService
+from explorer.ui.diagram.items import ComponentItem
+from explorer.ui.diagram.scene import DiagramScene
+from explorer.ui.diagram.view import DiagramView
+from models.architecture import Architecture
+
+ONLY_HERE = QColor("#C2410C")
+RECOMMENDED = QColor("#15803D")
+ONLY_HERE_Z = 50.0
+
+
+class OnlyHereMarker(QGraphicsItem):
+    """A dashed outline around a component that has no counterpart on the other side."""
+
+    def __init__(self, component: ComponentItem, tooltip: str) -> None:
+        super().__init__()
+        self.component_id = component.element_id
+        self._rect = component.icon_rect().united(component.label_rect()).adjusted(-6, -6, 6, 6)
+        self._pen = QPen(ONLY_HERE, 1.6, Qt.PenStyle.DashLine)
+        outline = QPainterPath()
+        outline.addRoundedRect(self._rect, 7, 7)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(6)
+        self._shape = stroker.createStroke(outline)
+        self.setZValue(ONLY_HERE_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip(tooltip)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(self._pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self._rect, 7, 7)
+
+
+class ComparePane(QFrame):
+    """Shows one architecture's diagram in its own scene (never the main window's)."""
+
+    def __init__(self, side: str, layouts: LayoutService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setObjectName(f"comparePane_{side}")
+        self.layouts = layouts
+        self.architecture: Architecture | None = None
+        self.scene: DiagramScene | None = None
+        self.markers: list[OnlyHereMarker] = []
+        self._recommended = False
+        self.title = QLabel(self)
+        self.title.setObjectName(f"compareTitle_{side}")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.view = DiagramView(self)
+        self.view.setObjectName(f"compareView_{side}")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message, 1)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._update_frame()
+
+    def show_architecture(self, architecture: Architecture) -> DiagramScene | None:
+        """Builds a fresh scene for ``architecture``; None (and a message) if it cannot be laid out."""
+        self.architecture = architecture
+        self.markers = []
+        try:
+            layout = self.layouts.layout_for(architecture)
+        except (GraphvizNotFoundError, GraphvizFailedError) as error:
+            self.scene = None
+            self.message.setText(f"The diagram cannot be drawn: {error}")
+            self.view.hide()
+            self.message.show()
+            self._update_title()
+            return None
+        self.scene = DiagramScene(architecture, layout, self)
+        self.view.set_diagram(self.scene)
+        self.view.show()
+        self.message.hide()
+        self._update_title()
+        return self.scene
+
+    def mark_only_here(self, component_ids: tuple[str, ...], other_title: str) -> None:
+        if self.scene is None:
+            return
+        for marker in self.markers:
+            self.scene.removeItem(marker)
+        self.markers = []
+        for component_id in component_ids:
+            item = self.scene.item_for(component_id)
+            if isinstance(item, ComponentItem):
+                marker = OnlyHereMarker(item, f"Not in {other_title}")
+                self.scene.addItem(marker)
+                self.markers.append(marker)
+
+    def marked_ids(self) -> set[str]:
+        return {marker.component_id for marker in self.markers}
+
+    def set_recommended(self, recommended: bool) -> None:
+        self._recommended = recommended
+        self._update_frame()
+        self._update_title()
+
+    def is_recommended(self) -> bool:
+        return self._recommended
+
+    def _update_title(self) -> None:
+        title = html.escape(self.architecture.title) if self.architecture else ""
+        badge = ""
+        if self._recommended:
+            style = f"background:{RECOMMENDED.name()}; color:white;"
+            badge = f" &nbsp;<span style='{style}'>&nbsp;Recommended&nbsp;</span>"
+        self.title.setText(f"<span style='font-size:12pt; font-weight:600'>{title}</span>{badge}")
+
+    def _update_frame(self) -> None:
+        color = RECOMMENDED.name() if self._recommended else "#d0d7de"
+        width = 3 if self._recommended else 1
+        self.setStyleSheet(f"#{self.objectName()} {{ border: {width}px solid {color}; border-radius: 6px; }}")

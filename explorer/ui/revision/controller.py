@@ -1,0 +1,322 @@
+"""Revision in the main window: the actions, the schedule, due counts, quizzes and their summaries."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+
+from explorer.revision.store import ProgressError, ProgressStore
+from explorer.ui.revision.quiz_panel import QuizPanel
+from explorer.ui.revision.quiz_runner import QuizRunner
+from explorer.ui.revision.summary_dialog import SummaryDialog, describe_when
+from models.revision.items import QuizItem
+from models.revision.planning import (
+    architecture_targets,
+    card_keys,
+    due_item_counts,
+    due_targets,
+    items_by_architecture,
+)
+from models.revision.progress import Progress
+from models.revision.questions import make_questions
+from models.revision.session import Outcome, QuizSession
+
+if TYPE_CHECKING:
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.revision.compare_window import CompareWindow
+
+HIDE_ICONS_KEY = "revision/hide_icons"
+
+
+class RevisionController(QObject):
+    """Owns the progress of one window and everything revision adds to it."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        store: ProgressStore | None = None,
+        clock: Callable[[], datetime] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store or ProgressStore()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.rng = rng or random.Random()
+        self.runner: QuizRunner | None = None
+        self.summary_dialog: SummaryDialog | None = None
+        self.compare_window: CompareWindow | None = None
+        loaded = self.store.load()
+        self.progress = loaded.progress
+        self.load_problem = loaded.problem
+
+        self.panel = QuizPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        window.splitDockWidget(self.panel, window.notes_panel, Qt.Orientation.Vertical)
+        self.panel.hide()
+        self.actions = self._build_actions()
+        self.due_button = QToolButton(window)
+        self.due_button.setObjectName("dueButton")
+        self.due_button.setAutoRaise(True)
+        self.due_button.setToolTip(
+            "Cards due for revision today, in every architecture: click to revise them"
+        )
+        self.due_button.clicked.connect(self.revise_due)
+        window.statusBar().addPermanentWidget(self.due_button)
+        window.architecture_shown.connect(self._on_architecture_shown)
+        self._sync_with_models()
+        self.refresh_due()
+        if self.load_problem:
+            self._warn("Revision progress", self.load_problem)
+
+    # Actions ---------------------------------------------------------------
+
+    def _build_actions(self) -> dict[str, QAction]:
+        window = self.window
+
+        def action(text: str, slot: Callable[[], object], shortcut: str = "", tip: str = "") -> QAction:
+            created = QAction(text, window)
+            if shortcut:
+                created.setShortcut(QKeySequence(shortcut))
+            created.setStatusTip(tip)
+            created.setToolTip(tip or text.replace("&", ""))
+            created.triggered.connect(lambda _checked=False: slot())
+            window.addAction(created)
+            return created
+
+        actions = {
+            "revise": action("&Revise", self.toggle_revision, "Ctrl+R", "Quiz yourself on this diagram"),
+            "revise_due": action(
+                "Revise &due", self.revise_due, "Ctrl+Shift+R", "Revise every card due today"
+            ),
+            "compare": action("&Compare…", self.open_compare, tip="Two architectures side by side"),
+            "reset_progress": action("Re&set progress…", self.reset_progress, tip="Forget every schedule"),
+            "export_progress": action("E&xport progress…", self.export_progress, tip="Save progress as JSON"),
+            "import_progress": action(
+                "&Import progress…", self.import_progress, tip="Merge progress from JSON"
+            ),
+        }
+        hard = QAction("&Hide icons too (harder)", window)
+        hard.setCheckable(True)
+        hard.setChecked(bool(window.settings.store.value(HIDE_ICONS_KEY, False, type=bool)))
+        hard.toggled.connect(self._on_hard_toggled)
+        actions["hide_icons"] = hard
+        self.panel.hard_changed.connect(hard.setChecked)
+
+        view_menu = window.menus["view"]
+        view_menu.addSeparator()
+        view_menu.addAction(actions["revise"])
+        view_menu.addAction(actions["compare"])
+        menu = window.menuBar().addMenu("&Revise")
+        menu.setObjectName("reviseMenu")
+        window.menuBar().insertMenu(window.menus["help"].menuAction(), menu)
+        for names in (("revise", "revise_due", "hide_icons"), ("compare",), ("export_progress",
+                      "import_progress", "reset_progress")):  # fmt: skip
+            for name in names:
+                menu.addAction(actions[name])
+            menu.addSeparator()
+        window.menus["revise"] = menu
+        window.actions_by_name.update({name: a for name, a in actions.items() if name != "hide_icons"})
+        return actions
+
+    @property
+    def hide_icons(self) -> bool:
+        return self.actions["hide_icons"].isChecked()
+
+    def _on_hard_toggled(self, checked: bool) -> None:
+        self.window.settings.store.setValue(HIDE_ICONS_KEY, checked)
+        if self.runner is not None and self.runner.active and self.panel.hard_check.isChecked() != checked:
+            self.panel.hard_check.setChecked(checked)
+
+    # Quizzes ---------------------------------------------------------------
+
+    def toggle_revision(self) -> None:
+        """Ctrl+R: revise the architecture on screen, or end the quiz that is running."""
+        if self.runner is not None and self.runner.active:
+            self.runner.stop()
+            return
+        architecture = self.window.architecture
+        if architecture is None or self.window.scene is None:
+            self.window.show_status("There is no diagram to revise.")
+            return
+        targets = architecture_targets(architecture, self.progress, self.clock(), self.rng)
+        self.start(targets)
+
+    def revise_due(self) -> None:
+        """A quiz over the cards due today in every architecture."""
+        if self.runner is not None and self.runner.active:
+            self.runner.stop()
+        self._refresh_from_disk()
+        now = self.clock()
+        targets = due_targets(self.window.sources.architectures.values(), self.progress, now)
+        if not targets:
+            next_due = self.progress.next_due()
+            when = f" The next review is {describe_when(next_due, now)}." if next_due else ""
+            self._inform("Nothing is due", f"No card is due for revision today.{when}")
+            return
+        self.start(targets)
+
+    def start(self, targets: Iterable[QuizItem]) -> QuizRunner | None:
+        """Starts a quiz over ``targets`` (items of any loaded architectures)."""
+        targets = [t for t in targets if t.architecture_id in self.window.sources.architectures]
+        if not targets:
+            return None
+        architectures = [self.window.sources.architectures[i] for i in {t.architecture_id for t in targets}]
+        items = items_by_architecture(architectures)
+        return self.run(QuizSession(make_questions(targets, items, self.rng), items))
+
+    def run(self, session: QuizSession) -> QuizRunner:
+        """Runs ``session`` on the window (ending any quiz still running)."""
+        if self.runner is not None and self.runner.active:
+            self.runner.stop()
+        self.runner = QuizRunner(self.window, self.panel, session, self.hide_icons)
+        self.runner.answered.connect(self.record)
+        self.runner.finished.connect(self._on_finished)
+        self.window.resizeDocks([self.panel], [380], Qt.Orientation.Vertical)
+        self.runner.start()
+        return self.runner
+
+    def record(self, outcome: Outcome) -> None:
+        """Updates the schedule of every card the answered item stands for, and saves it."""
+        self.progress.record(card_keys(outcome.question.item), outcome.grade, self.clock())
+        self._save()
+
+    def _on_finished(self, session: QuizSession) -> None:
+        summary = session.summary()
+        titles = {key: architecture.title for key, architecture in self.window.sources.architectures.items()}
+        dialog = SummaryDialog(summary, titles, self.progress.next_due(), self.clock(), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.revise_again.connect(self.start)
+        self.summary_dialog = dialog
+        dialog.open()
+
+    # Progress --------------------------------------------------------------
+
+    def refresh_due(self) -> dict[str, int]:
+        """Updates the badges in the architecture list and the count in the status bar."""
+        counts = due_item_counts(self.window.sources.architectures.values(), self.progress, self.clock())
+        self.window.architecture_list.set_badges(counts)
+        total = sum(counts.values())
+        self.due_button.setText(f"{total} due today" if total else "Nothing due today")
+        return counts
+
+    def reset_progress(self) -> None:
+        count = sum(1 for card in self.progress.cards.values() if not card.retired)
+        answer = QMessageBox.question(
+            self.window,
+            "Reset revision progress",
+            f"Forget the schedule of all {count} cards? Every component becomes new again. "
+            "This cannot be undone; export your progress first to keep a copy.",
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Reset:
+            return
+        if self.runner is not None and self.runner.active:
+            self.runner.stop()
+        self.progress = Progress(reset_at=self.clock())
+        self._save()
+        self.window.show_status("Revision progress reset.")
+
+    def export_progress(self) -> None:
+        suggested = str(Path.home() / "architecture-explorer-progress.json")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, "Export revision progress", suggested, "JSON files (*.json)"
+        )
+        if not path:
+            return
+        self._refresh_from_disk()
+        try:
+            written = self.store.export_to(Path(path), self.progress)
+        except ProgressError as error:
+            self._warn("Export progress", str(error))
+            return
+        self.window.show_status(f"Exported {len(self.progress.cards)} cards to {written}")
+
+    def import_progress(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, "Import revision progress", str(Path.home()), "JSON files (*.json)"
+        )
+        if not path:
+            return
+        try:
+            imported = self.store.read_file(Path(path))
+        except ProgressError as error:
+            self._warn("Import progress", str(error))
+            return
+        # The file's own reset must not wipe what was learnt here since.
+        self.progress = self.progress.merged(Progress(imported.cards))
+        self._sync_with_models()
+        self._save()
+        self.window.show_status(f"Imported {len(imported.cards)} cards from {Path(path).name}")
+
+    def _save(self) -> None:
+        try:
+            self.progress = self.store.save(self.progress)
+        except ProgressError as error:
+            self.window.show_status(f"Revision progress not saved: {error}")
+        self.refresh_due()
+
+    def _refresh_from_disk(self) -> None:
+        """Takes in what other windows saved."""
+        self._save()
+
+    def _sync_with_models(self) -> None:
+        components = {
+            key: [component.id for component in architecture.components]
+            for key, architecture in self.window.sources.architectures.items()
+        }
+        if self.progress.sync(components):
+            self._save()
+
+    def _on_architecture_shown(self, _architecture_id: str) -> None:
+        self._sync_with_models()
+        self.refresh_due()
+
+    def open_compare(self, left: str | None = None, right: str | None = None) -> CompareWindow:
+        from explorer.ui.revision.compare_window import CompareWindow
+
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.window.sources, self.window.layouts, self.window)
+        self.compare_window.show_pair(*self._default_pair(left, right))
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        return self.compare_window
+
+    def _default_pair(self, left: str | None, right: str | None) -> tuple[str, str]:
+        from models.revision.compare import DEFAULT_PAIRS, default_partner
+
+        known = self.window.sources.architectures
+        current = left or self.window.current_id
+        if current in known:
+            partner = right or default_partner(current, known)
+            if partner and partner in known and partner != current:
+                return current, partner
+        pair = next(((a, b) for a, b in DEFAULT_PAIRS if a in known and b in known), None)
+        ids = list(known)
+        return pair or (ids[0], ids[1 if len(ids) > 1 else 0])
+
+    # Messages --------------------------------------------------------------
+
+    def _warn(self, title: str, text: str) -> None:
+        self.window.show_status(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _inform(self, title: str, text: str) -> None:
+        self.window.show_status(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setObjectName("revisionInfo")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -1,0 +1,15 @@
+"""Fixtures of the reliability tests: the built-in content, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.sources import Sources, load_sources
+
+
+@pytest.fixture(scope="session")
+def sources() -> Sources:
+    """The built-in architectures and notes (the window tests share them, as in tests/explorer)."""
+    loaded = load_sources()
+    assert not loaded.model_errors, loaded.model_errors
+    return loaded

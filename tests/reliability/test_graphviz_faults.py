@@ -1,0 +1,255 @@
+"""Graphviz missing, crashing, printing garbage or hanging: real ``dot`` programs placed first on PATH.
+
+Every fake ``dot`` here is a real executable run as a real process (a shell
+script), never a mock: missing, not executable, killed by SIGSEGV, printing
+garbage, or sleeping past the time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from explorer import exit_codes
+from explorer.app import create_window
+from explorer.cli import main
+from explorer.layout.graphviz_layout import (
+    GraphvizFailedError,
+    GraphvizNotFoundError,
+    GraphvizTimeoutError,
+    compute_layout,
+    run_dot,
+)
+from explorer.sources import Sources
+from explorer.ui.main_window import MainWindow
+from models import load_architecture_text
+from tests.reliability._support import POSIX_ONLY, SMALL_MODEL, install_program, path_without_dot, run_cli
+
+pytestmark = POSIX_ONLY
+
+CRASHING = "cat > /dev/null\nkill -SEGV $$"
+GARBAGE = "cat > /dev/null\nprintf 'Segmentation \\377\\000 {{{ not json'"
+INSTALL_ADVICE = ("apt-get install graphviz", "brew install graphviz", "winget install graphviz")
+
+
+@pytest.fixture
+def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Installs a ``dot`` script with the given body first on PATH (the real tools stay reachable)."""
+
+    def install(body: str) -> Path:
+        script = install_program(tmp_path / "bin", "dot", body)
+        monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        return script
+
+    return install
+
+
+@pytest.fixture
+def no_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = path_without_dot(tmp_path / "empty-bin")
+    monkeypatch.setenv("PATH", path)
+    return path
+
+
+@pytest.fixture
+def open_window(
+    qtbot, sources: Sources, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[], MainWindow]]:
+    """Builds the window on EKS with settings and an (empty) layout cache of the test's own."""
+    monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    created: list[MainWindow] = []
+
+    def build() -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(sources, settings, architecture_id="eks")
+        qtbot.addWidget(window)
+        window.show()
+        created.append(window)
+        return window
+
+    yield build
+    for window in created:
+        window.close()
+
+
+def diagram_message(qtbot, window: MainWindow, words: str) -> str:
+    """The message in the diagram area, once it says ``words`` (layouts may run in the background)."""
+    label = window.findChild(QLabel, "diagramMessage")
+    assert label is not None
+
+    def shown() -> bool:
+        return window.diagram_stack.currentWidget() is label and words in label.text()
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    return label.text()
+
+
+def choose(qtbot, window: MainWindow, architecture_id: str) -> None:
+    """Click the architecture in the list, as a user would."""
+    listing = window.architecture_list
+    row = listing.ids().index(architecture_id)
+    rect = listing.visualItemRect(listing.item(row))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def panel_text(window: MainWindow) -> str:
+    return " ".join(window.notes_panel.plain_text().split())
+
+
+# The window ------------------------------------------------------------------
+
+
+def test_without_graphviz_the_window_starts_explains_and_the_rest_works(
+    qtbot, no_dot: str, open_window: Callable[[], MainWindow], sources: Sources
+) -> None:
+    window = open_window()
+    message = diagram_message(qtbot, window, "cannot be drawn")
+    for advice in INSTALL_ADVICE:
+        assert advice in message
+    assert sources.architectures["eks"].title in panel_text(window), "the notes panel works"
+    choose(qtbot, window, "kubernetes")
+    assert window.current_id == "kubernetes", "the list works"
+    assert sources.architectures["kubernetes"].title in panel_text(window)
+    diagram_message(qtbot, window, "apt-get install graphviz")
+    window.search_box.found.emit("ecs-fargate", "fargate-task")
+    assert window.current_id == "ecs-fargate", "search works"
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [(CRASHING, "crashed (signal 11)"), (GARBAGE, "not a JSON layout"), ("exit 3", "exit status 3")],
+    ids=["crash", "garbage", "failure"],
+)
+def test_a_broken_graphviz_is_explained_in_the_window(
+    qtbot, fake_dot, open_window: Callable[[], MainWindow], sources: Sources, body: str, words: str
+) -> None:
+    fake_dot(body)
+    window = open_window()
+    diagram_message(qtbot, window, words)
+    choose(qtbot, window, "kubernetes")
+    assert sources.architectures["kubernetes"].title in panel_text(window)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="explorer/ui/main_window.py puts the error text into a rich-text label unescaped; "
+    "fix: f'<h3>The diagram cannot be drawn</h3><p>{html.escape(str(error))}</p>'",
+)
+def test_graphviz_errors_are_shown_as_text(qtbot, fake_dot, open_window: Callable[[], MainWindow]) -> None:
+    fake_dot("cat > /dev/null\necho 'Error: <img src=\"hostile.png\"> in label' >&2\nexit 1")
+    message = diagram_message(qtbot, open_window(), "exit status 1")
+    assert "<img" not in message, "Graphviz's words are text, never markup the label would load"
+
+
+# The command line --------------------------------------------------------------
+
+
+def test_list_and_describe_need_no_graphviz(tmp_path: Path) -> None:
+    env = {"PATH": path_without_dot(tmp_path / "bin")}
+    listed = run_cli("list", env=env)
+    assert listed.returncode == exit_codes.OK, listed.stderr
+    assert "eks" in listed.stdout
+    described = run_cli("describe", "eks", "--json", env=env)
+    assert described.returncode == exit_codes.OK, described.stderr
+    assert '"id": "eks"' in described.stdout
+
+
+def test_the_window_starts_without_graphviz(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    env = {
+        "PATH": path_without_dot(tmp_path / "bin"),
+        "ARCH_EXPLORER_DATA_DIR": str(tmp_path / "data"),
+        "ARCH_EXPLORER_CACHE_DIR": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    completed = run_cli("--arch", "eks", "--screenshot", str(shot), env=env)
+    assert completed.returncode == exit_codes.OK, completed.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        (None, exit_codes.GRAPHVIZ_MISSING, "apt-get install graphviz"),
+        (CRASHING, exit_codes.GRAPHVIZ_FAILED, "Graphviz crashed (signal 11)"),
+        (GARBAGE, exit_codes.GRAPHVIZ_FAILED, "not a JSON layout"),
+    ],
+    ids=["missing", "crash", "garbage"],
+)
+def test_export_exits_with_a_distinct_status_and_one_clear_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_dot,
+    body: str | None,
+    status: int,
+    words: str,
+) -> None:
+    monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))  # no cached layout to fall back on
+    if body is None:
+        monkeypatch.setenv("PATH", path_without_dot(tmp_path / "bin"))
+    else:
+        fake_dot(body)
+    target = tmp_path / "out.png"
+    target.write_bytes(b"previous export")
+    assert main(["export", "eks", "-o", str(target)]) == status
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 1
+    assert words in errors[0]
+    assert target.read_bytes() == b"previous export", "the previous file is untouched"
+    assert not [path for path in tmp_path.iterdir() if path.name not in ("bin", "cache", "out.png")]
+
+
+# The adapter: what the window and the command line both rely on ----------------------
+
+
+def small_architecture():
+    return load_architecture_text(SMALL_MODEL, "small.yaml")
+
+
+def test_a_hanging_dot_is_killed_at_the_time_limit(tmp_path: Path, fake_dot) -> None:
+    pid_file = tmp_path / "dot.pid"
+    fake_dot(f"echo $$ > {pid_file}\nexec sleep 30")
+    start = time.perf_counter()
+    with pytest.raises(GraphvizTimeoutError, match=r"longer than 0\.5 s .* and was stopped"):
+        compute_layout(small_architecture(), timeout=0.5)
+    assert time.perf_counter() - start < 5
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # killed and reaped: nothing keeps running in the background
+
+
+def test_a_dot_that_starts_answering_then_hangs_is_stopped_too(fake_dot) -> None:
+    fake_dot("cat > /dev/null\nprintf '{\"objects\": ['\nexec sleep 30")
+    with pytest.raises(GraphvizTimeoutError):
+        compute_layout(small_architecture(), timeout=0.5)
+
+
+def test_a_flood_of_garbage_gives_a_short_message(fake_dot) -> None:
+    fake_dot("cat > /dev/null\nhead -c 20000000 /dev/zero | tr '\\0' 'x'")
+    with pytest.raises(GraphvizFailedError, match="not a JSON layout") as raised:
+        run_dot("digraph { a }")
+    assert len(str(raised.value)) < 200
+
+
+def test_a_dot_that_prints_nothing(fake_dot) -> None:
+    fake_dot("cat > /dev/null")
+    with pytest.raises(GraphvizFailedError, match="not a JSON layout"):
+        run_dot("digraph { a }")
+
+
+def test_a_dot_that_cannot_be_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "dot").write_text("#!/bin/sh\n", encoding="utf-8")  # no execute permission
+    monkeypatch.setenv("PATH", str(folder))
+    with pytest.raises((GraphvizNotFoundError, GraphvizFailedError)) as raised:
+        run_dot("digraph { a }")
+    assert "dot" in str(raised.value)
