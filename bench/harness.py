@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from explorer.app import create_window, ensure_application
+from explorer.app import create_window, ensure_application, freeze_startup_objects
 from explorer.sources import Sources, load_sources
 from explorer.ui.main_window import MainWindow
 from models.architecture import Architecture
@@ -31,6 +31,7 @@ def open_window(settings_file: Path, extra: tuple[Architecture, ...] = ()) -> tu
     for architecture in extra:
         sources.architectures[architecture.id] = architecture
     window = create_window(sources, QSettings(str(settings_file), QSettings.Format.IniFormat))
+    freeze_startup_objects()  # as explorer.app.run_window does
     window.resize(1400, 900)
     window.show()
     settle(app)
@@ -66,9 +67,12 @@ class Heartbeat(QObject):
         self.timer.timeout.connect(self._beat)
         self.last = 0.0
         self.longest = 0.0
+        self.started = 0.0
+        self.longest_ended = 0.0
+        """Seconds from :meth:`start` to the end of the longest gap (to tell what blocked)."""
 
     def start(self) -> None:
-        self.last = time.perf_counter()
+        self.last = self.started = time.perf_counter()
         self.longest = 0.0
         self.timer.start()
 
@@ -80,7 +84,9 @@ class Heartbeat(QObject):
 
     def _beat(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
+        if now - self.last > self.longest:
+            self.longest = now - self.last
+            self.longest_ended = now - self.started
         self.last = now
 
 

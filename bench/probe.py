@@ -120,10 +120,12 @@ def scale(size: int, settings_file: Path, timeout: float) -> dict[str, Any]:
     settle(app, 0.2)  # what follows the first paint (the full-quality redraw) counts as well
     blocked = heartbeat.stop()
     if painted is None:
-        return {"error": f"no diagram after {timeout:g} s"}
+        shown = window.diagram_stack.currentWidget().objectName()
+        return {"error": f"no diagram after {timeout:g} s (showing {shown}: {_visible_text(window)})"}
     result: dict[str, Any] = {
         "first_paint_ms": (painted - started) * 1000,
         "max_block_ms": blocked,
+        "max_block_ended_ms": heartbeat.longest_ended * 1000,
         "graphviz_runs": window.layouts.graphviz_runs,
     }
     result.update(_frames(app, window))
@@ -171,6 +173,12 @@ def _reopen(app: Any, window: Any, architecture_id: str, timeout: float) -> tupl
     painted = watch.wait(app, timeout)
     blocked = heartbeat.stop()
     return ((painted or float("nan")) - started) * 1000, blocked
+
+
+def _visible_text(window: Any) -> str:
+    if window.diagram_stack.currentWidget() is window.loading_panel:
+        return window.loading_panel.message.text()
+    return window.diagram_message.text()[:300]
 
 
 def _timed_repaint(view: Any) -> float:

@@ -41,6 +41,10 @@ class FileWatch(QObject):
                 paths.update(str(folder) for folder in folders_below(location))
             elif location.exists():
                 paths.add(str(location))
+            else:
+                ancestor = next((parent for parent in location.parents if parent.is_dir()), None)
+                if ancestor is not None:
+                    paths.add(str(ancestor))
             if location.parent.is_dir():
                 paths.add(str(location.parent))
         if paths:

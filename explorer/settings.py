@@ -11,6 +11,7 @@ and merges each window's changes when it saves.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -160,7 +161,7 @@ def settings_damage(store: QSettings) -> str | None:
     if b"\0" in raw:
         return "it contains NUL bytes, as a file being saved during a crash can"
     try:
-        raw.decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(raw, final=len(raw) < _MAX_CHECKED_BYTES)
     except UnicodeDecodeError:
         return "it is not UTF-8 text"
     return None
@@ -179,7 +180,7 @@ def back_up(path: Path) -> Path:
 
 
 def _is_ini_file(store: QSettings) -> bool:
-    """True when the store is a text INI file (the native format on Linux; a plist or the registry elsewhere)."""
+    """True for a text INI file: the native format on Linux (a plist or the registry elsewhere)."""
     if store.format() == QSettings.Format.IniFormat:
         return True
     return store.format() == QSettings.Format.NativeFormat and sys.platform not in ("win32", "darwin")

@@ -7,69 +7,59 @@ location *and* its line, which the YAML node tree gives us directly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models._yaml_document import YamlDocument, read_yaml
+from models._schema import Checker, Field
+from models._yaml_document import read_yaml
 from models.architecture import Architecture, Component, Group, LayoutHints, Relation
 from models.errors import ModelError
 from models.icons import find_icon
 
 MODEL_SUFFIXES = (".yaml", ".yml")
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-DIRECTIONS = ("LR", "TB", "RL", "BT")
 DEFAULT_RELATION_KIND = "connects"
 DEFAULT_ORDER = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_TEXT_CHARS = 10_000
-"""Longer text (a label, a description) is a mistake, and would slow every view that shows it."""
-
-
-@dataclass(frozen=True)
-class _Field:
-    kind: str  # "id", "text", "names" (list of text), "int", "direction", "list", "mapping"
-    required: bool = False
 
 
 _ARCHITECTURE_FIELDS = {
-    "id": _Field("id", required=True),
-    "title": _Field("text", required=True),
-    "summary": _Field("text", required=True),
-    "aliases": _Field("names"),
-    "order": _Field("int"),
-    "layout": _Field("mapping"),
-    "groups": _Field("list"),
-    "components": _Field("list", required=True),
-    "relations": _Field("list"),
+    "id": Field("id", required=True),
+    "title": Field("text", required=True),
+    "summary": Field("text", required=True),
+    "aliases": Field("names"),
+    "order": Field("int"),
+    "layout": Field("mapping"),
+    "groups": Field("list"),
+    "components": Field("list", required=True),
+    "relations": Field("list"),
 }
 _GROUP_FIELDS = {
-    "id": _Field("id", required=True),
-    "label": _Field("text", required=True),
-    "kind": _Field("text", required=True),
-    "parent": _Field("id"),
-    "description": _Field("text"),
-    "aliases": _Field("names"),
+    "id": Field("id", required=True),
+    "label": Field("text", required=True),
+    "kind": Field("text", required=True),
+    "parent": Field("id"),
+    "description": Field("text"),
+    "aliases": Field("names"),
 }
 _COMPONENT_FIELDS = {
-    "id": _Field("id", required=True),
-    "label": _Field("text", required=True),
-    "kind": _Field("text", required=True),
-    "icon": _Field("text", required=True),
-    "group": _Field("id"),
-    "aliases": _Field("names"),
-    "description": _Field("text"),
-    "concept": _Field("id"),
+    "id": Field("id", required=True),
+    "label": Field("text", required=True),
+    "kind": Field("text", required=True),
+    "icon": Field("text", required=True),
+    "group": Field("id"),
+    "aliases": Field("names"),
+    "description": Field("text"),
+    "concept": Field("id"),
 }
 _RELATION_FIELDS = {
-    "source": _Field("id", required=True),
-    "target": _Field("id", required=True),
-    "kind": _Field("text"),
-    "label": _Field("text"),
+    "source": Field("id", required=True),
+    "target": Field("id", required=True),
+    "kind": Field("text"),
+    "label": Field("text"),
 }
-_LAYOUT_FIELDS = {"direction": _Field("direction")}
+_LAYOUT_FIELDS = {"direction": Field("direction")}
 
 
 @dataclass
@@ -80,82 +70,10 @@ class LoadResult:
     errors: list[ModelError] = field(default_factory=list)
 
 
-class _Checker:
-    """Validates one parsed document, raising ModelError with location and line."""
-
-    def __init__(self, document: YamlDocument, source: str):
-        self.document = document
-        self.source = source
-
-    def fail(self, location: str, problem: str) -> ModelError:
-        return ModelError(self.source, problem, location, self.document.line_of(location))
-
-    def record(self, value: Any, fields: dict[str, _Field], location: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            expected = ", ".join(name for name, spec in fields.items() if spec.required)
-            raise self.fail(location, f"expected a mapping with {expected}; got {_type_name(value)}")
-        for key in value:
-            if not isinstance(key, str) or (key not in fields and not key.startswith("x-")):
-                allowed = ", ".join(fields)
-                raise self.fail(
-                    _join(location, str(key)[:60]), f"unknown key {_preview(key)}; expected one of {allowed}"
-                )
-        checked: dict[str, Any] = {}
-        for name, spec in fields.items():
-            if value.get(name) is None:
-                if spec.required:
-                    raise self.fail(location, f"missing required key {name!r}")
-                continue
-            checked[name] = self.typed(value[name], spec.kind, _join(location, name))
-        return checked
-
-    def typed(self, value: Any, kind: str, location: str) -> Any:
-        if kind == "text":
-            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                raise self.fail(location, f"expected text; got {_type_name(value)}")
-            text = str(value).strip()
-            if not text:
-                raise self.fail(location, "expected text; got an empty string")
-            if len(text) > MAX_TEXT_CHARS:
-                raise self.fail(
-                    location, f"text of {len(text):,} characters; at most {MAX_TEXT_CHARS:,} are allowed"
-                )
-            return text
-        if kind == "id":
-            if not isinstance(value, str) or not ID_PATTERN.match(value):
-                raise self.fail(
-                    location, f"expected an id (letters, digits, '-', '_', '.'); got {_preview(value)}"
-                )
-            return value
-        if kind == "names":
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list):
-                raise self.fail(location, f"expected a list of names; got {_type_name(value)}")
-            return tuple(self.typed(item, "text", f"{location}[{i}]") for i, item in enumerate(value))
-        if kind == "direction":
-            if not isinstance(value, str) or value.upper() not in DIRECTIONS:
-                raise self.fail(location, f"expected one of {', '.join(DIRECTIONS)}; got {_preview(value)}")
-            return value.upper()
-        if kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise self.fail(location, f"expected a whole number; got {_type_name(value)}")
-            return value
-        if kind == "list":
-            if not isinstance(value, list):
-                raise self.fail(location, f"expected a list; got {_type_name(value)}")
-            return value
-        if kind == "mapping":
-            if not isinstance(value, dict):
-                raise self.fail(location, f"expected a mapping; got {_type_name(value)}")
-            return value
-        raise AssertionError(kind)
-
-
 def load_architecture_text(text: str, source: str) -> Architecture:
     """Parse and validate one architecture document."""
     document = read_yaml(text, source)
-    checker = _Checker(document, source)
+    checker = Checker(document, source)
     top = checker.record(document.data, _ARCHITECTURE_FIELDS, "")
     groups = _build_all(top.get("groups", []), "groups", _GROUP_FIELDS, checker, _group)
     components = _build_all(top["components"], "components", _COMPONENT_FIELDS, checker, _component)
@@ -242,8 +160,8 @@ def load_architectures(locations: Iterable[Path]) -> LoadResult:
 def _build_all(
     items: list[Any],
     section: str,
-    fields: dict[str, _Field],
-    checker: _Checker,
+    fields: dict[str, Field],
+    checker: Checker,
     build: Callable[[dict[str, Any]], Any],
 ) -> list[Any]:
     return [build(checker.record(item, fields, f"{section}[{index}]")) for index, item in enumerate(items)]
@@ -262,7 +180,7 @@ def _relation(values: dict[str, Any]) -> Relation:
     return Relation(**values)
 
 
-def _check_ids(groups: list[Group], components: list[Component], checker: _Checker) -> None:
+def _check_ids(groups: list[Group], components: list[Component], checker: Checker) -> None:
     first_use: dict[str, str] = {}
     entries = [(f"groups[{i}].id", g.id) for i, g in enumerate(groups)]
     entries += [(f"components[{i}].id", c.id) for i, c in enumerate(components)]
@@ -275,7 +193,7 @@ def _check_ids(groups: list[Group], components: list[Component], checker: _Check
 
 
 def _check_references(
-    groups: list[Group], components: list[Component], relations: list[Relation], checker: _Checker
+    groups: list[Group], components: list[Component], relations: list[Relation], checker: Checker
 ) -> None:
     group_ids = {group.id for group in groups}
     component_ids = {component.id for component in components}
@@ -296,7 +214,7 @@ def _check_references(
                 raise checker.fail(f"relations[{index}].{end}", f"unknown component {value!r}")
 
 
-def _check_containment(groups: list[Group], checker: _Checker) -> None:
+def _check_containment(groups: list[Group], checker: Checker) -> None:
     parents = {group.id: group.parent for group in groups}
     index_of = {group.id: index for index, group in enumerate(groups)}
     cleared: set[str] = set()
@@ -310,33 +228,3 @@ def _check_containment(groups: list[Group], checker: _Checker) -> None:
             chain.append(current)
             current = parents[current]
         cleared.update(chain)
-
-
-def _join(location: str, key: str) -> str:
-    return f"{location}.{key}" if location else key
-
-
-def _preview(value: Any, limit: int = 60) -> str:
-    """A short, bounded rendering of a value for an error message.
-
-    Never ``repr`` of a container: YAML aliases can make a small file hold a
-    structure whose full ``repr`` would be gigabytes ("billion laughs").
-    """
-    if isinstance(value, str):
-        return repr(value if len(value) <= limit else value[:limit] + "…")
-    if value is None or isinstance(value, bool | int | float):
-        text = repr(value)
-        return text if len(text) <= limit else text[:limit] + "…"
-    return _type_name(value)
-
-
-def _type_name(value: Any) -> str:
-    names = {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-    }
-    return "nothing" if value is None else names.get(type(value), type(value).__name__)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.text import rich_text_tooltip
 from models.architecture import Architecture
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +123,7 @@ class ArchitectureList(QListWidget):
             item = QListWidgetItem(architecture.title)
             item.setData(ID_ROLE, architecture.id)
             item.setData(SUMMARY_ROLE, _first_sentence(architecture.summary))
-            item.setToolTip(architecture.summary)
+            item.setToolTip(rich_text_tooltip(architecture.summary))
             item.setData(BADGE_ROLE, self._badges.get(architecture.id, 0))
             self.addItem(item)
         self.blockSignals(False)

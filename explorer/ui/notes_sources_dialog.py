@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -57,7 +58,7 @@ class NotesSourcesDialog(QDialog):
         self.remove_button.setEnabled(self.list.count() > 0)
         errors = self.user_notes.errors
         self.problems.setText(
-            ("<b>Could not read:</b><br>" + "<br>".join(errors[:20]))
+            ("<b>Could not read:</b><br>" + "<br>".join(html.escape(error) for error in errors[:20]))
             if errors
             else "No problems reading them."
         )

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from explorer.ui.text import rich_text_tooltip
 from models.architecture import Architecture
 
 ARCHITECTURE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +52,7 @@ class SearchBox(QLineEdit):
                     item = QStandardItem(f"{shown}{place}  ·  {architecture.title}")
                     item.setData(architecture.id, ARCHITECTURE_ROLE)
                     item.setData(component.id, ELEMENT_ROLE)
-                    item.setToolTip(component.description)
+                    item.setToolTip(rich_text_tooltip(component.description))
                     self._model.appendRow(item)
 
     def entry_count(self) -> int:

@@ -121,7 +121,11 @@ class UserContent(QObject):
     # Problems --------------------------------------------------------------
 
     def problems(self) -> list[str]:
-        return [error.message for error in self.window.sources.model_errors] + list(self.notes.errors)
+        return [
+            *self.window.settings.problems,
+            *(error.message for error in self.window.sources.model_errors),
+            *self.notes.errors,
+        ]
 
     def _update_problems(self) -> None:
         count = len(self.problems())

@@ -10,17 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from models._yaml_document import YamlDocument, read_yaml
+from models._schema import Checker, Field
+from models._yaml_document import read_yaml
 from models.errors import ModelError
-from models.loader import ID_PATTERN
 from models.paths import ASSETS_DIR
 
 COMPARISONS_DIR = ASSETS_DIR / "comparisons"
-_TOP_KEYS = {"id", "title", "left", "right", "summary", "rows", "guidance"}
-_ROW_KEYS = {"aspect", "left", "right"}
-_GUIDANCE_KEYS = {"note", "heading"}
+_TOP_FIELDS = {
+    "id": Field("id", required=True),
+    "title": Field("text", required=True),
+    "left": Field("id", required=True),
+    "right": Field("id", required=True),
+    "summary": Field("text"),
+    "rows": Field("list", required=True),
+    "guidance": Field("list"),
+}
+_ROW_FIELDS = {
+    "aspect": Field("text", required=True),
+    "left": Field("text", required=True),
+    "right": Field("text", required=True),
+}
+_GUIDANCE_FIELDS = {"note": Field("text", required=True), "heading": Field("text", required=True)}
 
 
 @dataclass(frozen=True)
@@ -68,83 +79,42 @@ class ComparisonsResult:
         return next((found for c in self.comparisons if (found := c.oriented(left, right))), None)
 
 
-class _Checker:
-    def __init__(self, document: YamlDocument, source: str):
-        self.document = document
-        self.source = source
-
-    def fail(self, location: str, problem: str) -> ModelError:
-        return ModelError(self.source, problem, location, self.document.line_of(location))
-
-    def mapping(self, value: Any, location: str, allowed: set[str]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(location, "expected a mapping")
-        for key in value:
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                where = f"{location}.{key}" if location else str(key)
-                raise self.fail(where, f"unknown key {key!r} (known keys: {known})")
-        return value
-
-    def text(self, mapping: dict[str, Any], key: str, location: str, required: bool = True) -> str:
-        where = f"{location}.{key}" if location else key
-        value = mapping.get(key)
-        if value is None:
-            if required:
-                raise self.fail(location or where, f"missing required key {key!r}")
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, "expected non-empty text")
-        return " ".join(value.split())
-
-    def identifier(self, mapping: dict[str, Any], key: str) -> str:
-        value = self.text(mapping, key, "")
-        if not ID_PATTERN.match(value):
-            raise self.fail(key, f"{value!r} is not a valid id (letters, digits, '-', '_', '.')")
-        return value
-
-    def items(self, mapping: dict[str, Any], key: str, required: bool) -> list[Any]:
-        value = mapping.get(key)
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or (required and not value):
-            raise self.fail(key if value is not None else "", f"{key!r} must be a non-empty list")
-        return value
-
-
 def load_comparison_text(text: str, source: str) -> Comparison:
     """One comparison from YAML text; raises :class:`ModelError` naming where it is wrong."""
-    document = read_yaml(text, source)
-    check = _Checker(document, source)
-    top = check.mapping(document.data, "", _TOP_KEYS)
-    left, right = check.identifier(top, "left"), check.identifier(top, "right")
-    if left == right:
+    check = Checker(read_yaml(text, source), source)
+    top = check.record(check.document.data, _TOP_FIELDS, "")
+    if top["left"] == top["right"]:
         raise check.fail("right", "compares an architecture with itself")
+    if not top["rows"]:
+        raise check.fail("rows", "'rows' must be a non-empty list")
     rows: list[Difference] = []
     seen: set[str] = set()
-    for index, raw in enumerate(check.items(top, "rows", required=True)):
-        where = f"rows[{index}]"
-        row = check.mapping(raw, where, _ROW_KEYS)
-        aspect = check.text(row, "aspect", where)
+    for index, raw in enumerate(top["rows"]):
+        row = check.record(raw, _ROW_FIELDS, f"rows[{index}]")
+        aspect = _one_line(row["aspect"])
         if aspect.casefold() in seen:
-            raise check.fail(f"{where}.aspect", f"aspect {aspect!r} appears twice")
+            raise check.fail(f"rows[{index}].aspect", f"aspect {aspect!r} appears twice")
         seen.add(aspect.casefold())
-        rows.append(Difference(aspect, check.text(row, "left", where), check.text(row, "right", where)))
-    guidance = []
-    for index, raw in enumerate(check.items(top, "guidance", required=False)):
-        where = f"guidance[{index}]"
-        ref = check.mapping(raw, where, _GUIDANCE_KEYS)
-        guidance.append(GuidanceRef(check.text(ref, "note", where), check.text(ref, "heading", where)))
+        rows.append(Difference(aspect, _one_line(row["left"]), _one_line(row["right"])))
+    guidance = [
+        GuidanceRef(ref["note"], ref["heading"])
+        for index, raw in enumerate(top.get("guidance", []))
+        for ref in [check.record(raw, _GUIDANCE_FIELDS, f"guidance[{index}]")]
+    ]
     return Comparison(
-        id=check.identifier(top, "id"),
-        title=check.text(top, "title", ""),
-        left=left,
-        right=right,
+        id=top["id"],
+        title=_one_line(top["title"]),
+        left=top["left"],
+        right=top["right"],
         rows=tuple(rows),
-        summary=check.text(top, "summary", "", required=False),
+        summary=_one_line(top.get("summary", "")),
         guidance=tuple(guidance),
         source=source,
     )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def load_comparisons(locations: Iterable[Path] = (COMPARISONS_DIR,)) -> ComparisonsResult:

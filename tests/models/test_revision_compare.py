@@ -109,7 +109,7 @@ rows:
 @pytest.mark.parametrize(
     ("text", "line", "location", "problem"),
     [
-        (GOOD.replace("title: A vs B\n", ""), None, "title", "missing required key 'title'"),
+        (GOOD.replace("title: A vs B\n", ""), 1, "", "missing required key 'title'"),
         (GOOD.replace("right: b", "right: a"), 4, "right", "compares an architecture with itself"),
         (
             GOOD.replace("rows:\n  - {aspect: Cost, left: one, right: two}\n", "rows: []\n"),
@@ -119,9 +119,9 @@ rows:
         ),
         (GOOD + "  - {aspect: cost, left: x, right: y}\n", 7, "rows[1].aspect", "appears twice"),
         (GOOD.replace("right: two", "rigth: two"), 6, "rows[0].rigth", "unknown key 'rigth'"),
-        (GOOD.replace("left: one", "left: 3"), 6, "rows[0].left", "expected non-empty text"),
+        (GOOD.replace("left: one", "left: [1]"), 6, "rows[0].left", "expected text; got a list"),
         (GOOD + "colour: red\n", 7, "colour", "unknown key 'colour'"),
-        (GOOD.replace("left: a", "left: 'a b'"), 3, "left", "not a valid id"),
+        (GOOD.replace("left: a", "left: 'a b'"), 3, "left", "expected an id"),
         (GOOD + "guidance:\n  - {note: x}\n", 8, "guidance[0]", "missing required key 'heading'"),
         ("rows: [", None, "", "not valid YAML"),
     ],

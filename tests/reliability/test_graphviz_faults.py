@@ -28,7 +28,7 @@ from explorer.layout.graphviz_layout import (
 )
 from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
-from models import load_architecture_text
+from models import Architecture, load_architecture_text
 from tests.reliability._support import POSIX_ONLY, SMALL_MODEL, install_program, path_without_dot, run_cli
 
 pytestmark = POSIX_ONLY
@@ -138,6 +138,22 @@ def test_a_broken_graphviz_is_explained_in_the_window(
 
 @pytest.mark.xfail(
     strict=True,
+    reason="explorer/ui/main_window.py lays models of up to SYNC_MAX_COMPONENTS out on the UI thread "
+    "(LayoutService.layout_for, 120 s limit), so a hung dot freezes the window for two minutes; fix: "
+    "when layouts.cached(architecture) is None, go through scene_loader (or give the on-the-spot "
+    "layout a limit of a second or two and fall back to the loader)",
+)
+def test_a_hanging_graphviz_does_not_freeze_the_window(
+    qtbot, fake_dot, open_window: Callable[[], MainWindow]
+) -> None:
+    fake_dot("cat > /dev/null\nexec sleep 1")
+    start = time.perf_counter()
+    open_window()
+    assert time.perf_counter() - start < 0.9, "the window must not wait for the 1 s Graphviz run"
+
+
+@pytest.mark.xfail(
+    strict=True,
     reason="explorer/ui/main_window.py puts the error text into a rich-text label unescaped; "
     "fix: f'<h3>The diagram cannot be drawn</h3><p>{html.escape(str(error))}</p>'",
 )
@@ -210,7 +226,7 @@ def test_export_exits_with_a_distinct_status_and_one_clear_line(
 # The adapter: what the window and the command line both rely on ----------------------
 
 
-def small_architecture():
+def small_architecture() -> Architecture:
     return load_architecture_text(SMALL_MODEL, "small.yaml")
 
 
@@ -229,7 +245,7 @@ def test_a_hanging_dot_is_killed_at_the_time_limit(tmp_path: Path, fake_dot) -> 
 def test_a_dot_that_starts_answering_then_hangs_is_stopped_too(fake_dot) -> None:
     fake_dot("cat > /dev/null\nprintf '{\"objects\": ['\nexec sleep 30")
     with pytest.raises(GraphvizTimeoutError):
-        compute_layout(small_architecture(), timeout=0.5)
+        compute_layout(small_architecture(), timeout=0.3)
 
 
 def test_a_flood_of_garbage_gives_a_short_message(fake_dot) -> None:

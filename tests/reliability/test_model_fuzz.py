@@ -26,7 +26,8 @@ from models import (
     load_architecture_text,
     load_architectures,
 )
-from models.loader import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from models._schema import MAX_TEXT_CHARS
+from models.loader import MAX_FILE_BYTES
 from tests.reliability._support import SMALL_MODEL, fuzz
 
 SOURCE = "fuzz.yaml"

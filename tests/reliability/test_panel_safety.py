@@ -19,7 +19,9 @@ from PySide6.QtGui import QDesktopServices, Qt, QTextDocument
 
 from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
+from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.ui.search_box import SearchBox
+from explorer.user_notes import UserNotes
 from models import Architecture, Component
 from models.catalog import load_catalog
 from models.notes import NotesLibrary, load_note_file
@@ -45,7 +47,7 @@ def server() -> Iterator[str]:
     """A real HTTP server on 127.0.0.1; its address, e.g. ``http://127.0.0.1:43117``."""
     _Counter.requests = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -104,7 +106,7 @@ def test_remote_images_are_links_and_never_fetched(
     qtbot, panel: tuple[NotesPanel, Path], server: str
 ) -> None:
     shown, _ = panel
-    qtbot.wait(300)
+    qtbot.wait(150)
     text = shown.plain_text()
     assert "[image: diagram]" in text
     assert (
@@ -181,22 +183,12 @@ def hostile_architecture() -> Architecture:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explorer/ui/architecture_list.py sets the summary as a raw tooltip (Qt renders it as HTML); "
-    "fix: item.setToolTip(f'<p>{html.escape(architecture.summary)}</p>')",
-)
 def test_architecture_list_tooltips_are_text(qtbot) -> None:
     listing = ArchitectureList([hostile_architecture()])
     qtbot.addWidget(listing)
     assert not _loads_images(listing.item(0).toolTip())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explorer/ui/search_box.py sets the component description as a raw tooltip; "
-    "fix: item.setToolTip(f'<p>{html.escape(component.description)}</p>')",
-)
 def test_search_tooltips_are_text(qtbot) -> None:
     box = SearchBox([hostile_architecture()])
     qtbot.addWidget(box)
@@ -206,3 +198,19 @@ def test_search_tooltips_are_text(qtbot) -> None:
     ]
     assert tooltips
     assert not any(_loads_images(tooltip) for tooltip in tooltips)
+
+
+def test_notes_sources_problems_are_text(qtbot, tmp_path: Path) -> None:
+    (tmp_path / '<img src="hostile.png">.md').write_bytes(b"\0binary")
+    owner = QObject()  # as in the app: the loader thread must never hold the last reference
+    notes = UserNotes(NotesLibrary(), parent=owner)
+    with qtbot.waitSignal(notes.library_changed, timeout=10_000):
+        notes.set_locations([tmp_path])
+    notes.wait_idle()
+    assert "looks like a binary file" in notes.errors[0]
+    dialog = NotesSourcesDialog(notes)
+    qtbot.addWidget(dialog)
+    try:
+        assert not _loads_images(dialog.problems.text())
+    finally:
+        notes.shutdown()

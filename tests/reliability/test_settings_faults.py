@@ -109,12 +109,6 @@ def test_the_window_opens_on_a_damaged_file_and_saves_again(qtbot, tmp_path: Pat
     assert reopened.window_geometry() is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explorer/app.py (create_window) does not show AppSettings.problems yet; fix: after building "
-    "the window, `for problem in app_settings.problems: window.show_status(problem)` (or list them "
-    "with the other file problems in UserContent.problems())",
-)
 def test_the_window_tells_the_user_the_settings_were_reset(qtbot, tmp_path: Path, sources: Sources) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(b"\0" * 512)

@@ -152,8 +152,14 @@ class SceneLoader(QObject):
         self._timer.start()
 
     def _build_slice(self) -> None:
+        """One turn's worth of items; once all are made, the next turn hands the scene over."""
         job, scene, steps = self._job, self._scene, self._steps
-        if job is None or scene is None or steps is None:
+        if job is None or scene is None:
+            return
+        if steps is None:
+            # Handed over on a turn of its own: showing it (and its first paint) is work enough.
+            self._job, self._scene = None, None
+            self.ready.emit(scene)
             return
         total = scene.item_count()
         deadline = time.perf_counter() + SLICE_SECONDS
@@ -171,9 +177,8 @@ class SceneLoader(QObject):
         finally:
             if enabled:
                 gc.enable()
-        if not finished:
+        if finished:
+            self._steps = None
+        else:
             self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)
-            self._timer.start()
-            return
-        self._job, self._scene, self._steps = None, None, None
-        self.ready.emit(scene)
+        self._timer.start()

@@ -76,8 +76,11 @@ class DiagramScene(QGraphicsScene):
         for done, _item in enumerate(self._make_items(), start=1):
             if done % batch == 0:
                 yield done
+        yield done
         self._order = self._reading_order()
         self.setSceneRect(self.diagram_rect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN))
+        # Any query builds the item index; here rather than in the first paint.
+        self.items(QRectF(0.0, 0.0, 1.0, 1.0))
         yield done
 
     def _make_items(self) -> Iterator[QGraphicsItem]:
