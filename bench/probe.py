@@ -81,8 +81,8 @@ def interact(runs: int, settings_file: Path) -> dict[str, Any]:
     }
 
 
-def export(runs: int, folder: Path) -> dict[str, Any]:
-    """Each built-in as PNG 1×, 2×, 4× and SVG, rendered and written as the window does it."""
+def export(runs: int, folder: Path, architectures: list[str], variants: list[str]) -> dict[str, Any]:
+    """Built-ins as PNG 1×, 2×, 4× and SVG, rendered and written as the window does it."""
     from explorer.app import ensure_application
     from explorer.export.batch import export_architecture
     from explorer.export.options import ExportOptions
@@ -92,10 +92,12 @@ def export(runs: int, folder: Path) -> dict[str, Any]:
     ensure_application()
     service = LayoutService()
     result: dict[str, Any] = {}
-    variants = {"png1": ("png", 1), "png2": ("png", 2), "png4": ("png", 4), "svg": ("svg", 1)}
-    for architecture in load_sources().architectures.values():
+    known = {"png1": ("png", 1), "png2": ("png", 2), "png4": ("png", 4), "svg": ("svg", 1)}
+    every = load_sources().architectures
+    for architecture in (every[architecture_id] for architecture_id in architectures):
         layout = service.layout_for(architecture)
-        for name, (fmt, scale) in variants.items():
+        for name in variants:
+            fmt, scale = known[name]
             options = ExportOptions(format=fmt, scale=scale)
             path = folder / f"{architecture.id}-{name}.{fmt}"
             samples = []
@@ -204,13 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--architectures", default="ecs-ec2,ecs-fargate,kubernetes,eks,containers-vs-vms")
+    parser.add_argument("--variants", default="png1,png2,png4,svg")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-probe-") as temp:
         folder = Path(temp)
         if args.scenario == "interact":
             emit(interact(args.runs, folder / "settings.ini"))
         elif args.scenario == "export":
-            emit(export(args.runs, folder))
+            emit(export(args.runs, folder, args.architectures.split(","), args.variants.split(",")))
         else:
             emit(scale(args.size, folder / "settings.ini", args.timeout))
     return 0

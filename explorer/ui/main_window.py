@@ -271,8 +271,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_load_failed(self, architecture_id: str, message: str) -> None:
-        if architecture_id == self.current_id:
+        architecture = self.architecture
+        if architecture is not None and architecture_id == architecture.id:
             self._show_diagram_error(message)
+            self.notes_panel.show_element(architecture, None)
             self._record_place(architecture_id, None)
 
     def _on_element_selected(self, element_id: str) -> None:
