@@ -92,7 +92,11 @@ def table(rows: list[Row]) -> str:
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
     rendered = [_join(header, widths), _join(tuple("-" * w for w in widths), widths)]
     rendered += [_join(line, widths) for line in lines]
-    notes = [f"  * {row.name}: {row.note}" for row in rows if row.note and row.value is not None]
+    notes: list[str] = []
+    for row in rows:
+        line = f"  * {row.section}: {row.note}"
+        if row.note and line not in notes:
+            notes.append(line)
     return "\n".join(rendered + (["", "Notes:", *notes] if notes else []))
 
 

@@ -6,11 +6,9 @@ back from it, with progress messages on the way. A job can be cancelled: its
 ``dot`` process is killed and its result dropped, so a stale layout never
 holds up the one the user is waiting for.
 
-The options are chosen by size: tidy orthogonal edges where Graphviz is fast,
-splines above that, and for large graphs fewer crossing-minimisation and
-network-simplex iterations (``mclimit``, ``nslimit``; for the very largest, no
-second crossing-minimisation pass), which cut Graphviz's time by two thirds for
-about 2 % more crossings.
+Options go by size: orthogonal edges where Graphviz is fast, splines above, and
+for large graphs fewer crossing-minimisation and network-simplex iterations
+(Graphviz's time down by two thirds, for about 2 % more crossings).
 """
 
 from __future__ import annotations
@@ -109,8 +107,8 @@ class LayoutJob:
 class LayoutService:
     """Keeps layouts in memory and on disk; computes missing ones on this thread or a worker."""
 
-    def __init__(self, cache: LayoutCache | None = None, *, use_disk: bool = True, workers: int = 2) -> None:
-        self.cache = (cache or LayoutCache()) if use_disk else None
+    def __init__(self, cache: LayoutCache | None = None, *, workers: int = 2) -> None:
+        self.cache = cache or LayoutCache()
         self._memory: OrderedDict[str, tuple[Architecture, Layout]] = OrderedDict()
         self._lock = threading.Lock()
         self._workers = workers
@@ -125,8 +123,6 @@ class LayoutService:
             if entry is not None and entry[0] == architecture:
                 self._memory.move_to_end(architecture.id)
                 return entry[1]
-        if self.cache is None:
-            return None
         layout = self.cache.load(
             _key(architecture, LayoutOptions.for_architecture(architecture)), architecture.id
         )
@@ -221,28 +217,23 @@ class LayoutService:
         progress: Progress | None,
         meanwhile: Callable[[], None] | None = None,
     ) -> Layout:
-        count = len(architecture.components)
+        count, relations = len(architecture.components), len(architecture.relations)
+        report = progress or (lambda _message: None)
         _check(cancel)
-        if progress is not None:
-            progress(f"Preparing {count:,} components for Graphviz…")
+        report(f"Preparing {count:,} components for Graphviz…")
         source = dot_source(architecture, splines=options.splines)
         _check(cancel)
-        if progress is not None:
-            progress(
-                f"Graphviz is laying out {count:,} components and {len(architecture.relations):,} relations…"
-            )
+        report(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
         self.graphviz_runs += 1
         data = run_dot(source, options.dot_arguments(), cancel=cancel, meanwhile=meanwhile)
         _check(cancel)
-        if progress is not None:
-            progress("Reading the layout…")
+        report("Reading the layout…")
         try:
             layout = parse_layout(data, architecture, splines=options.splines)
         except DotJsonError as error:
             raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
         self._remember(architecture, layout)
-        if self.cache is not None:
-            self.cache.store(_key(architecture, options), layout)
+        self.cache.store(_key(architecture, options), layout)
         return layout
 
     def _remember(self, architecture: Architecture, layout: Layout) -> None:
@@ -375,45 +366,33 @@ def _skip(text: str, index: int) -> int:
 
 
 def _value(text: str, index: int, depth: int) -> tuple[Any, int]:
-    if depth > 0 and text.startswith("{", index):
-        return _object(text, index + 1, depth)
-    if depth > 0 and text.startswith("[", index):
-        return _array(text, index + 1, depth)
+    if depth > 0 and text.startswith(("{", "["), index):
+        return _container(text, index, depth)
     return _DECODER.raw_decode(text, index)
 
 
-def _object(text: str, index: int, depth: int) -> tuple[dict[str, Any], int]:
-    result: dict[str, Any] = {}
-    index = _skip(text, index)
-    if text.startswith("}", index):
+def _container(text: str, index: int, depth: int) -> tuple[dict[str, Any] | list[Any], int]:
+    """The object or array at ``index``, its items decoded one by one."""
+    closing = "}" if text[index] == "{" else "]"
+    result: dict[str, Any] | list[Any] = {} if closing == "}" else []
+    index = _skip(text, index + 1)
+    if text.startswith(closing, index):
         return result, index + 1
     while True:
-        if not text.startswith('"', index):
-            raise ValueError(f"expected a key at {index}")
-        key, index = scanstring(text, index + 1)
+        if isinstance(result, dict):
+            if not text.startswith('"', index):
+                raise ValueError(f"expected a key at {index}")
+            key, index = scanstring(text, index + 1)
+            index = _skip(text, index)
+            if not text.startswith(":", index):
+                raise ValueError(f"expected ':' at {index}")
+            result[key], index = _value(text, _skip(text, index + 1), depth - 1)
+        else:
+            item, index = _value(text, index, depth - 1)
+            result.append(item)
         index = _skip(text, index)
-        if not text.startswith(":", index):
-            raise ValueError(f"expected ':' at {index}")
-        result[key], index = _value(text, _skip(text, index + 1), depth - 1)
-        index = _skip(text, index)
-        if text.startswith("}", index):
+        if text.startswith(closing, index):
             return result, index + 1
         if not text.startswith(",", index):
-            raise ValueError(f"expected ',' or '}}' at {index}")
-        index = _skip(text, index + 1)
-
-
-def _array(text: str, index: int, depth: int) -> tuple[list[Any], int]:
-    result: list[Any] = []
-    index = _skip(text, index)
-    if text.startswith("]", index):
-        return result, index + 1
-    while True:
-        item, index = _value(text, index, depth - 1)
-        result.append(item)
-        index = _skip(text, index)
-        if text.startswith("]", index):
-            return result, index + 1
-        if not text.startswith(",", index):
-            raise ValueError(f"expected ',' or ']' at {index}")
+            raise ValueError(f"expected ',' or {closing!r} at {index}")
         index = _skip(text, index + 1)

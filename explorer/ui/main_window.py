@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -249,7 +251,8 @@ class MainWindow(QMainWindow):
         return scene
 
     def _show_diagram_error(self, message: str) -> None:
-        self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{message}</p>")
+        # Graphviz's words (and the file names in them) are text, never markup.
+        self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{html.escape(message)}</p>")
         self.diagram_stack.setCurrentWidget(self.diagram_message)
 
     def _on_load_progress(self, architecture_id: str, message: str, done: int, total: int) -> None:

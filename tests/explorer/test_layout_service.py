@@ -22,6 +22,9 @@ from explorer.layout.graphviz_layout import (
 )
 from explorer.layout.service import (
     FAST_FROM_COMPONENTS,
+    FAST_GRAPH_ATTRS,
+    FASTEST_FROM_COMPONENTS,
+    FASTEST_GRAPH_ATTRS,
     LayoutCancelledError,
     LayoutJob,
     LayoutOptions,
@@ -95,8 +98,11 @@ def test_options_follow_the_size_of_the_model() -> None:
     assert LayoutOptions.for_architecture(_small()) == LayoutOptions("ortho")
     large = LayoutOptions.for_architecture(generate(FAST_FROM_COMPONENTS))
     assert large.splines == "spline"
+    assert large.graph_attrs == FAST_GRAPH_ATTRS
     assert large.dot_arguments() == [f"-G{name}={value}" for name, value in large.graph_attrs]
-    assert large.graph_attrs
+    largest = LayoutOptions.for_architecture(generate(FASTEST_FROM_COMPONENTS))
+    assert largest.graph_attrs == FASTEST_GRAPH_ATTRS
+    assert largest.as_key() != large.as_key()
 
 
 def test_the_worker_reports_progress_and_hands_over_the_layout(service: LayoutService) -> None:

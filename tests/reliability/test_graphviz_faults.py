@@ -152,11 +152,6 @@ def test_a_hanging_graphviz_does_not_freeze_the_window(
     assert time.perf_counter() - start < 0.9, "the window must not wait for the 1 s Graphviz run"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explorer/ui/main_window.py puts the error text into a rich-text label unescaped; "
-    "fix: f'<h3>The diagram cannot be drawn</h3><p>{html.escape(str(error))}</p>'",
-)
 def test_graphviz_errors_are_shown_as_text(qtbot, fake_dot, open_window: Callable[[], MainWindow]) -> None:
     fake_dot("cat > /dev/null\necho 'Error: <img src=\"hostile.png\"> in label' >&2\nexit 1")
     message = diagram_message(qtbot, open_window(), "exit status 1")

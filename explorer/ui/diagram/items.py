@@ -348,20 +348,25 @@ class EdgeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
         emphasised = self._emphasised
+        lod = _lod(painter)
         if emphasised:
             pen = style.EDGE_EMPHASISED_PEN
+        elif getattr(self.scene(), "drafting", False):
+            # While the view moves: a one-pixel hairline (Qt draws those without its
+            # stroker), and without antialiasing when thousands of them are in view.
+            pen = style.EDGE_DRAFT_PEN
+            if lod < style.LOD_ALIASED_DRAFT:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         else:
-            # While the view moves, a one-pixel hairline: Qt draws those without the stroker.
-            scene = self.scene()
-            pen = style.EDGE_DRAFT_PEN if getattr(scene, "drafting", False) else style.EDGE_PEN
+            pen = style.EDGE_PEN
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._chain.visible_path(option.exposedRect, _lod(painter), pen))
-        if not self._arrow.isEmpty():
+        painter.drawPath(self._chain.visible_path(option.exposedRect, lod, pen))
+        if not self._arrow.isEmpty() and (emphasised or lod >= style.LOD_NO_ARROW):
             painter.setPen(style.ARROW_EMPHASISED_PEN if emphasised else style.ARROW_PEN)
             painter.setBrush(style.ACCENT if emphasised else style.EDGE)
             painter.drawPolygon(self._arrow)
-        if self._label is not None and _lod(painter) >= style.LOD_NO_EDGE_LABEL:
+        if self._label is not None and lod >= style.LOD_NO_EDGE_LABEL:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.EDGE_LABEL_BACKGROUND)
             painter.drawRoundedRect(self._label_rect, 3.0, 3.0)

@@ -37,10 +37,15 @@ DIM_EDGE = 0.2
 DIM_GROUP = 0.55
 DIM_SOFT = 0.45
 
-# Level of detail (scale from item to device) under which details are dropped.
-LOD_SIMPLE_ICON = 0.35
-LOD_NO_LABEL = 0.25
-LOD_NO_EDGE_LABEL = 0.4
+# Level of detail (scale from item to device) under which details are dropped: below
+# 0.18 an icon is under 13 px and unrecognisable, below 0.2 a label is under 2.5 px.
+LOD_SIMPLE_ICON = 0.18
+LOD_NO_LABEL = 0.2
+LOD_NO_EDGE_LABEL = 0.3
+LOD_NO_ARROW = 0.2
+"""Below this an arrowhead is a pixel or two: not drawn (emphasised ones still are)."""
+LOD_ALIASED_DRAFT = 0.3
+"""Below this, edges drawn while the view moves skip antialiasing (thousands are in view)."""
 
 COMPONENT_FONT_PX = 11
 MIN_COMPONENT_FONT_PX = 8
