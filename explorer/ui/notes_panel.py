@@ -125,7 +125,7 @@ class NotesPanel(QDockWidget):
         body = markdown_to_html(excerpt.text, excerpt.matched_terms)
         return (
             '<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;'
-            f' background-color:{"#f7f9fb" if excerpt.origin == "built-in" else "#fbf8ef"};'
+            f" background-color:{'#f7f9fb' if excerpt.origin == 'built-in' else '#fbf8ef'};"
             ' border:1px solid #e1e6eb;">'
             f'<tr><td><p class="origin">{origin}</p>{body}</td></tr></table>'
         )
