@@ -121,19 +121,40 @@ def _run_window(args: argparse.Namespace) -> int:
     if args.arch is not None and args.arch not in sources.architectures:
         known = ", ".join(sources.architectures) or "none"
         return fail(f"unknown architecture {args.arch!r} (known: {known})")
+    architecture_id = args.arch
     if args.select is not None:
-        architecture = sources.architectures[args.arch or AppSettings().last_architecture()]
-        if not architecture.has_element(args.select):
-            return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
+        having = [a.id for a in sources.architectures.values() if a.has_element(args.select)]
+        if architecture_id is None and len(having) == 1:
+            architecture_id = having[0]
+        elif architecture_id is None:
+            where = f"it is in {', '.join(having)}" if having else "no architecture has it"
+            return fail(f"--select {args.select!r} needs --arch ID ({where})")
+        elif architecture_id not in having:
+            return fail(f"unknown component {args.select!r} in architecture {architecture_id!r}")
     app = ensure_application()
-    window = create_window(sources, architecture_id=args.arch, select=args.select)
+    window = create_window(sources, architecture_id=architecture_id, select=args.select)
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
     if os.environ.get(REPORT_FIRST_PAINT):
         return _report_first_paint(app, window)
-    window.show()
+    if args.screenshot is None and window.settings.window_geometry() is None:
+        window.showMaximized()  # the first run: diagrams want the room
+    else:
+        window.show()
+    if args.select is not None:
+        # Once the view has its final size: show the selection with its neighbours, readable.
+        QTimer.singleShot(0, lambda: _show_selection(window, args.select))
     if args.screenshot is not None:
         return _screenshot_and_quit(app, window, args.screenshot)
     return app.exec()
+
+
+def _show_selection(window: MainWindow, element_id: str) -> None:
+    """Zoom to the selection and its neighbours, but no closer than 100 %."""
+    view = window.diagram_view
+    view.zoom_to_selection()
+    if view.zoom() > 1.0:
+        view.set_zoom(1.0)
+        view.center_on_element(element_id)
 
 
 def _screenshot_and_quit(app: QApplication, window: MainWindow, path: Path) -> int:

@@ -130,16 +130,17 @@ class LayoutService:
             self._remember(architecture, layout)
         return layout
 
-    def layout_for(self, architecture: Architecture) -> Layout:
+    def layout_for(self, architecture: Architecture, *, timeout: float = TIMEOUT_SECONDS) -> Layout:
         """The layout of ``architecture``, computed on this thread if no cache has it.
 
         Raises:
             GraphvizNotFoundError: ``dot`` is not on PATH.
-            GraphvizFailedError: ``dot`` failed, timed out or printed garbage.
+            GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
         """
         layout = self.cached(architecture)
         if layout is None:
-            layout = self._compute(architecture, LayoutOptions.for_architecture(architecture), None, None)
+            options = LayoutOptions.for_architecture(architecture)
+            layout = self._compute(architecture, options, None, None, timeout=timeout)
         return layout
 
     def submit(
@@ -216,6 +217,8 @@ class LayoutService:
         cancel: threading.Event | None,
         progress: Progress | None,
         meanwhile: Callable[[], None] | None = None,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
     ) -> Layout:
         count, relations = len(architecture.components), len(architecture.relations)
         report = progress or (lambda _message: None)
@@ -225,7 +228,7 @@ class LayoutService:
         _check(cancel)
         report(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
         self.graphviz_runs += 1
-        data = run_dot(source, options.dot_arguments(), cancel=cancel, meanwhile=meanwhile)
+        data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
         _check(cancel)
         report("Reading the layout…")
         try:

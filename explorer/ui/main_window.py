@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
 from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
@@ -31,6 +31,9 @@ from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
 from models.architecture import Architecture
 from models.errors import ModelError
+
+# How long the window may wait for Graphviz on the spot before going on in the background.
+SYNC_LAYOUT_SECONDS = 0.5
 
 
 class MainWindow(QMainWindow):
@@ -227,18 +230,24 @@ class MainWindow(QMainWindow):
             return None
         self.scene_loader.cancel()
         if len(architecture.components) > SYNC_MAX_COMPONENTS:
-            self.loading_panel.start(architecture.title)
-            self.diagram_stack.setCurrentWidget(self.loading_panel)
-            notes = self.sources.notes
-            # Matching the notes to a large model's names takes as long as drawing it: not here.
-            self.scene_loader.load(architecture, also=lambda: notes.summary_for(architecture))
-            return None
+            return self._load_in_background(architecture)
         try:
-            layout = self.layouts.layout_for(architecture)
+            # A small model takes ~30 ms; one that takes far longer (a hung or overloaded
+            # Graphviz) goes on in the background rather than freezing the window.
+            layout = self.layouts.layout_for(architecture, timeout=SYNC_LAYOUT_SECONDS)
+        except GraphvizTimeoutError:
+            return self._load_in_background(architecture)
         except (GraphvizNotFoundError, GraphvizFailedError) as error:
             self._show_diagram_error(str(error))
             return None
         return self._keep_scene(DiagramScene(architecture, layout, self))
+
+    def _load_in_background(self, architecture: Architecture) -> None:
+        self.loading_panel.start(architecture.title)
+        self.diagram_stack.setCurrentWidget(self.loading_panel)
+        notes = self.sources.notes
+        # Matching the notes to a large model's names takes as long as drawing it: not here.
+        self.scene_loader.load(architecture, also=lambda: notes.summary_for(architecture))
 
     def _loading(self, architecture: Architecture) -> bool:
         pending = self.scene_loader.pending()

@@ -136,13 +136,6 @@ def test_a_broken_graphviz_is_explained_in_the_window(
     assert sources.architectures["kubernetes"].title in panel_text(window)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explorer/ui/main_window.py lays models of up to SYNC_MAX_COMPONENTS out on the UI thread "
-    "(LayoutService.layout_for, 120 s limit), so a hung dot freezes the window for two minutes; fix: "
-    "when layouts.cached(architecture) is None, go through scene_loader (or give the on-the-spot "
-    "layout a limit of a second or two and fall back to the loader)",
-)
 def test_a_hanging_graphviz_does_not_freeze_the_window(
     qtbot, fake_dot, open_window: Callable[[], MainWindow]
 ) -> None:
