@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import scale, scenarios
-from bench.report import Row, table, write
+from bench.report import Row, markdown, table, write
 
 DEFAULT_SIZES = (100, 500, 1000, 2000)
 BUILT_IN = ("ecs-ec2", "ecs-fargate", "kubernetes", "eks", "containers-vs-vms")
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cli-export", action="store_true", help="skip the command-line exports")
     parser.add_argument("--smoke", action="store_true", help="a tiny run that only checks it all works")
     parser.add_argument("--output", type=Path, help="write the JSON here instead of bench/results/")
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     return parser
 
 
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nTotal time: {meta['seconds']:.0f} s on {meta['machine']}")
     path = write(rows, meta, args.output)
     print(f"Results: {path}")
+    if args.markdown is not None:
+        args.markdown.write_text(markdown(rows), encoding="utf-8")
     return 0
 
 

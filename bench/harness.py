@@ -39,10 +39,14 @@ def open_window(settings_file: Path, extra: tuple[Architecture, ...] = ()) -> tu
 
 
 def settle(app: QApplication, seconds: float = 0.05) -> None:
-    """Lets pending events (paints, queued signals) run."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    """Runs the event loop for ``seconds`` (paints, timers, queued signals), sleeping when idle.
+
+    Not a ``processEvents`` loop: that never sleeps, and a core spinning beside ``dot``
+    slows it down as soon as anything else runs on the machine.
+    """
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def max_rss_mib() -> float:
@@ -98,6 +102,7 @@ class PaintWatch(QObject):
         self.window = window
         self.accept = accept
         self.painted_at: float | None = None
+        self.loop = QEventLoop()
         window.diagram_view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -108,11 +113,13 @@ class PaintWatch(QObject):
     def _painted(self) -> None:
         if self.painted_at is None:
             self.painted_at = time.perf_counter()
+            self.loop.quit()
 
     def wait(self, app: QApplication, timeout: float) -> float | None:
-        end = time.perf_counter() + timeout
-        while self.painted_at is None and time.perf_counter() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        """Runs the event loop until the paint (or ``timeout`` seconds); the paint's time."""
+        if self.painted_at is None:
+            QTimer.singleShot(round(timeout * 1000), self.loop.quit)
+            self.loop.exec()
         self.window.diagram_view.viewport().removeEventFilter(self)
         return self.painted_at
 

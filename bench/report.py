@@ -100,6 +100,26 @@ def table(rows: list[Row]) -> str:
     return "\n".join(rendered + (["", "Notes:", *notes] if notes else []))
 
 
+def markdown(rows: list[Row]) -> str:
+    """The rows as Markdown tables, one per section, with the notes after each."""
+    parts: list[str] = []
+    for section in dict.fromkeys(row.section for row in rows):
+        parts += [f"**{section}**", "", "| Figure | Median (min–max) | Baseline | Ratio | Target | |"]
+        parts.append("| --- | --- | --- | --- | --- | --- |")
+        notes: list[str] = []
+        for row in (row for row in rows if row.section == section):
+            value = row.value.text(row.unit) if row.value is not None else "n/a"
+            baseline = row.baseline.text(row.unit) if row.baseline is not None else ""
+            baseline = f"{baseline} {row.baseline_name}".strip() if row.baseline_name else baseline
+            ratio = f"{row.ratio:.2f}×" if row.ratio is not None else ""
+            verdict = {True: "met", False: "**missed**", None: ""}[row.met]
+            parts.append(f"| {row.name} | {value} | {baseline} | {ratio} | {row.target} | {verdict} |")
+            if row.note and row.note not in notes:
+                notes.append(row.note)
+        parts += ["", *(f"- {note}" for note in notes), ""] if notes else [""]
+    return "\n".join(parts)
+
+
 def write(rows: list[Row], meta: dict[str, Any], path: Path | None = None) -> Path:
     """Writes ``results/latest.json`` (and a dated copy, which git ignores); returns the latest."""
     document = {

@@ -103,7 +103,7 @@ class LayoutCache:
         except OSError:
             return None
         try:
-            with _collector_paused():
+            with collector_paused():
                 layout = decode_entry(data, key, architecture_id)
         except CorruptEntryError:
             with contextlib.suppress(OSError):
@@ -285,8 +285,12 @@ def _layout(header: dict[str, Any], reader: _Reader, architecture_id: str) -> La
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while tens of thousands of acyclic objects are made (3x faster)."""
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while tens of thousands of objects that live on are made.
+
+    Python collects after every 700 new objects; with a large heap a full collection
+    takes 50 ms, and in a worker thread it holds the UI thread as well.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:

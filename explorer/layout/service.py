@@ -1,10 +1,8 @@
 """Layouts on demand: from memory, from the disk cache, or from Graphviz in a worker thread.
 
-:meth:`LayoutService.layout_for` answers on the calling thread (small models,
-exports); :meth:`LayoutService.submit` lays out in a worker thread and calls
-back from it, with progress messages on the way. A job can be cancelled: its
-``dot`` process is killed and its result dropped, so a stale layout never
-holds up the one the user is waiting for.
+:meth:`LayoutService.layout_for` answers on the calling thread (small models, exports);
+:meth:`LayoutService.submit` works in a worker thread and calls back from it. A cancelled
+job's ``dot`` is killed and its result dropped: a stale layout never holds up the next.
 
 Options go by size: orthogonal edges where Graphviz is fast, splines above, and
 for large graphs fewer crossing-minimisation and network-simplex iterations
@@ -27,7 +25,7 @@ from dataclasses import dataclass, field
 from json.decoder import scanstring
 from typing import IO, Any
 
-from explorer.layout.cache import LayoutCache, layout_key
+from explorer.layout.cache import LayoutCache, collector_paused, layout_key
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.geometry import Layout
 from explorer.layout.graphviz_layout import (
@@ -153,11 +151,9 @@ class LayoutService:
     ) -> LayoutJob:
         """Lays ``architecture`` out in a worker thread; ``done(job)`` is called from that thread.
 
-        ``progress(job, message)`` says what the worker is doing. Neither is called for a
-        job once it is cancelled. ``also`` is work the first showing needs that would
-        otherwise block the UI thread: the worker does it while Graphviz runs (or after a
-        cached layout is read), before ``done``; its errors are ignored (the UI thread
-        meets them again and reports them).
+        ``progress(job, message)`` says what it is doing; neither is called once the job is
+        cancelled. ``also`` (work the first showing needs, off the UI thread) runs while
+        Graphviz does, before ``done``; its errors are ignored (the UI thread meets them again).
         """
         job = LayoutJob(architecture, LayoutOptions.for_architecture(architecture))
         if self._executor is None:
@@ -193,11 +189,15 @@ class LayoutService:
                 with contextlib.suppress(Exception):
                     pending.pop()()
 
+        fresh = False
         try:
             report("Looking for a saved layout…")
             layout = self.cached(job.architecture)
+            fresh = layout is None
             if layout is None:
-                layout = self._compute(job.architecture, job.options, job._cancel, report, meanwhile)
+                layout = self._compute(
+                    job.architecture, job.options, job._cancel, report, meanwhile, store=False
+                )
             job.layout = layout
         except LayoutCancelledError:
             return
@@ -209,6 +209,8 @@ class LayoutService:
             meanwhile()
         if not job.cancelled:
             done(job)
+        if fresh and job.layout is not None:
+            self.store(job.architecture, job.options, job.layout)
 
     def _compute(
         self,
@@ -219,6 +221,7 @@ class LayoutService:
         meanwhile: Callable[[], None] | None = None,
         *,
         timeout: float = TIMEOUT_SECONDS,
+        store: bool = True,
     ) -> Layout:
         count, relations = len(architecture.components), len(architecture.relations)
         report = progress or (lambda _message: None)
@@ -232,12 +235,18 @@ class LayoutService:
         _check(cancel)
         report("Reading the layout…")
         try:
-            layout = parse_layout(data, architecture, splines=options.splines)
+            with collector_paused():
+                layout = parse_layout(data, architecture, splines=options.splines)
         except DotJsonError as error:
             raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
         self._remember(architecture, layout)
-        self.cache.store(_key(architecture, options), layout)
+        if store:
+            self.store(architecture, options, layout)
         return layout
+
+    def store(self, architecture: Architecture, options: LayoutOptions, layout: Layout) -> None:
+        """Writes ``layout`` to the disk cache (a worker does it after handing the layout over)."""
+        self.cache.store(_key(architecture, options), layout)
 
     def _remember(self, architecture: Architecture, layout: Layout) -> None:
         with self._lock:
@@ -257,7 +266,7 @@ def run_dot(
 ) -> dict[str, Any]:
     """Graphviz's JSON layout of ``source``; a set ``cancel`` kills ``dot`` within 50 ms.
 
-    ``meanwhile`` is called once ``dot`` has started: this thread has nothing else to do.
+    ``meanwhile`` is called once ``dot`` has started (this thread has nothing else to do).
 
     Raises:
         LayoutCancelledError: ``cancel`` was set.
@@ -283,7 +292,8 @@ def run_dot(
     if process.returncode != 0:
         raise GraphvizFailedError(_failure_message(process.returncode, stderr))
     try:
-        return decode_json(stdout.decode("utf-8", "replace"))
+        with collector_paused():
+            return decode_json(stdout.decode("utf-8", "replace"))
     except ValueError:
         preview = stdout[:60].decode("utf-8", "replace")
         raise GraphvizFailedError(
@@ -292,11 +302,8 @@ def run_dot(
 
 
 def _input_file(source: str) -> IO[bytes]:
-    """``source`` in an unnamed temporary file, for ``dot``'s standard input.
-
-    Not a pipe: ``communicate()`` cannot resume writing one after a timeout, and
-    it times out every 50 ms so that ``cancel`` is seen.
-    """
+    """``source`` in an unnamed temporary file: ``communicate()`` cannot resume writing a pipe after
+    one of its 50 ms timeouts (which let ``cancel`` be seen)."""
     try:
         stdin = tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it)
         stdin.write(source.encode("utf-8"))
@@ -317,21 +324,17 @@ def _wait(
         except subprocess.TimeoutExpired:
             stopped = cancel is not None and cancel.is_set()
             if stopped or time.monotonic() > deadline:
-                _stop(process)
+                # Killed, its pipes closed rather than drained (a child of it could hold them open).
+                process.kill()
+                process.wait()
+                for stream in (process.stdout, process.stderr):
+                    if stream is not None:
+                        stream.close()
                 if stopped:
                     raise LayoutCancelledError() from None
                 raise GraphvizTimeoutError(
                     f"Graphviz took longer than {timeout:g} s to lay out the diagram and was stopped"
                 ) from None
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Kills ``dot``; its pipes are closed rather than drained (a child of it could hold them open)."""
-    process.kill()
-    process.wait()
-    for stream in (process.stdout, process.stderr):
-        if stream is not None:
-            stream.close()
 
 
 def _key(architecture: Architecture, options: LayoutOptions) -> str:
@@ -343,20 +346,15 @@ def _check(cancel: threading.Event | None) -> None:
         raise LayoutCancelledError()
 
 
-# Graphviz's JSON for 2,000 components is 7 MB: ``json.loads`` would hold the GIL for
-# 100 ms and freeze the window. Decoding the top two levels item by item lets the UI
-# thread run in between; each item is still decoded by the C decoder.
+# Graphviz's JSON for 2,000 components is 7 MB: ``json.loads`` would hold the GIL (and
+# freeze the window) for 100 ms. The outer levels are decoded item by item instead.
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def decode_json(text: str, depth: int = 2) -> dict[str, Any]:
-    """``json.loads(text)`` for an object, decoding its outer ``depth`` levels item by item.
-
-    Raises:
-        ValueError: ``text`` is not one JSON object.
-    """
+    """``json.loads(text)`` for an object, its outer ``depth`` levels item by item (ValueError if not one)."""
     value, end = _value(text, _skip(text, 0), depth)
     if _skip(text, end) != len(text) or not isinstance(value, dict):
         raise ValueError("not one JSON object")

@@ -9,13 +9,13 @@ older one stale: its Graphviz process is killed and its items are dropped.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from explorer.layout.cache import collector_paused
 from explorer.layout.geometry import Layout
 from explorer.layout.service import LayoutJob, LayoutOptions, LayoutService
 from explorer.ui.diagram.scene import DiagramScene
@@ -165,18 +165,12 @@ class SceneLoader(QObject):
         deadline = time.perf_counter() + SLICE_SECONDS
         done = 0
         finished = False
-        # Tens of thousands of short-lived objects: collecting mid-slice only adds pauses.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():  # thousands of items that live on: nothing to collect
             while time.perf_counter() < deadline:
                 done = next(steps, -1)
                 if done < 0:
                     finished = True
                     break
-        finally:
-            if enabled:
-                gc.enable()
         if finished:
             self._steps = None
         else:

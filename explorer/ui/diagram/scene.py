@@ -78,7 +78,9 @@ class DiagramScene(QGraphicsScene):
                 yield done
         yield done
         self._order = self._reading_order()
+        yield done
         self.setSceneRect(self.diagram_rect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN))
+        yield done
         # Any query builds the item index; here rather than in the first paint.
         self.items(QRectF(0.0, 0.0, 1.0, 1.0))
         yield done
