@@ -21,7 +21,7 @@ MAX_TEXT_CHARS = 10_000
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "id", "text", "names" (list of text), "int", "direction", "list", "mapping"
+    kind: str  # "id", "text", "names" (list of text), "int", "bool", "direction", "list", "mapping"
     required: bool = False
 
 
@@ -85,6 +85,10 @@ class Checker:
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise self.fail(location, f"expected a whole number; got {type_name(value)}")
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise self.fail(location, f"expected true or false; got {type_name(value)}")
             return value
         if kind == "list":
             if not isinstance(value, list):

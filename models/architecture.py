@@ -16,6 +16,8 @@ class Group:
     parent: str | None = None
     description: str = ""
     aliases: tuple[str, ...] = ()
+    logical: bool = False
+    """A grouping by membership (an ECS cluster), not a place: drawn with a dashed border."""
 
 
 @dataclass(frozen=True)

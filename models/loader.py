@@ -42,6 +42,7 @@ _GROUP_FIELDS = {
     "parent": Field("id"),
     "description": Field("text"),
     "aliases": Field("names"),
+    "logical": Field("bool"),
 }
 _COMPONENT_FIELDS = {
     "id": Field("id", required=True),

@@ -262,7 +262,8 @@ class GroupItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
-        painter.setPen(style.GROUP_SELECTED_PEN if self._selected else style.GROUP_BORDER_PEN)
+        border = style.GROUP_LOGICAL_PEN if self.group.logical else style.GROUP_BORDER_PEN
+        painter.setPen(style.GROUP_SELECTED_PEN if self._selected else border)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
         if _lod(painter) >= style.LOD_NO_LABEL:

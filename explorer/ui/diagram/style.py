@@ -77,6 +77,7 @@ MUTED_TEXT_PEN = _pen(MUTED_TEXT, 1.0)
 GROUP_TITLE_PEN = _pen(GROUP_TITLE, 1.0)
 GROUP_BORDER_PEN = _pen(GROUP_BORDER, 1.0)
 GROUP_SELECTED_PEN = _pen(ACCENT, 2.5)
+GROUP_LOGICAL_PEN = _pen(GROUP_TITLE, 1.0, Qt.PenStyle.DashLine)  # a membership, not a place
 EDGE_PEN = _pen(EDGE, 1.3)
 EDGE_DRAFT_PEN = _pen(EDGE, 1.0)
 EDGE_DRAFT_PEN.setCosmetic(True)
