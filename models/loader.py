@@ -8,13 +8,14 @@ location *and* its line, which the YAML node tree gives us directly.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from models._schema import Checker, Field
 from models._yaml_document import read_yaml
 from models.architecture import Architecture, Component, Group, LayoutHints, Relation
+from models.content_rules import content_warnings
 from models.errors import ModelError
 from models.icons import find_icon
 
@@ -88,7 +89,7 @@ def load_architecture_text(text: str, source: str) -> Architecture:
         for index, component in enumerate(components)
         if find_icon(component.icon) is None
     )
-    return Architecture(
+    architecture = Architecture(
         id=top["id"],
         title=top["title"],
         summary=top["summary"],
@@ -101,6 +102,7 @@ def load_architecture_text(text: str, source: str) -> Architecture:
         source=source,
         warnings=warnings,
     )
+    return replace(architecture, warnings=(*warnings, *content_warnings(architecture)))
 
 
 def load_architecture_file(path: Path) -> Architecture:
