@@ -38,7 +38,8 @@ def test_ecs_modes_link_by_concept_both_ways(architectures: dict[str, Architectu
     assert links.of("left", "task-a") == ("task-a", "task-b")
     assert links.of("left", "ecs-cluster") == ("ecs-cluster",)  # groups by id
     assert links.of("left", "instance-a") == ()
-    assert set(links.only_on("left")) == {"instance-role", "asg", "agent-a", "agent-b"}
+    assert set(links.only_on("left")) == {"instance-role", "asg"}
+    assert links.of("left", "agent-a") == ("fargate-agent-a", "fargate-agent-b")  # the Fargate agent
     assert links.only_on("right") == ()
 
 
