@@ -12,7 +12,17 @@ from models.revision.comparisons import (
     GuidanceRef,
     load_comparisons,
 )
-from models.revision.decision import QUESTIONS, Choice, Recommendation, recommend
+from models.revision.decision import (
+    KUBERNETES_QUESTIONS,
+    QUESTIONS,
+    TOPICS,
+    Choice,
+    DecisionTopic,
+    Recommendation,
+    recommend,
+    recommend_kubernetes,
+    topic_for,
+)
 from models.revision.items import QuizItem, item_for_component, quiz_items
 from models.revision.planning import architecture_targets, card_keys, due_targets, items_by_architecture
 from models.revision.progress import Progress, ProgressFormatError, end_of_day
@@ -22,13 +32,16 @@ from models.revision.session import Outcome, QuizSession, Summary
 
 __all__ = [
     "DEFAULT_PAIRS",
+    "KUBERNETES_QUESTIONS",
     "QUESTIONS",
+    "TOPICS",
     "CardKey",
     "CardState",
     "Choice",
     "Comparison",
     "ComparisonsResult",
     "Counterparts",
+    "DecisionTopic",
     "Difference",
     "Grade",
     "GuidanceRef",
@@ -56,5 +69,7 @@ __all__ = [
     "make_questions",
     "quiz_items",
     "recommend",
+    "recommend_kubernetes",
     "review",
+    "topic_for",
 ]

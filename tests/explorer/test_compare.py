@@ -52,13 +52,15 @@ def test_selecting_one_side_highlights_its_counterpart_both_ways(qtbot, compare:
     click(qtbot, right, "task-b")  # the same id is preferred among several counterparts
     assert left.scene.selected_element() == "task-b"
     assert "(2 of them)" in compare.selection_label.text()
-    click(qtbot, left, "agent-a")
+    click(qtbot, left, "agent-a")  # the ECS agent's counterpart is the Fargate agent
+    assert right.scene.selected_element() == "fargate-agent-a"
+    click(qtbot, left, "asg")
     assert right.scene.selected_element() is None
     assert "only in this architecture" in compare.selection_label.text()
 
 
 def test_what_exists_on_one_side_only_is_marked(compare: CompareWindow) -> None:
-    assert compare.left_pane.marked_ids() == {"instance-role", "asg", "agent-a", "agent-b"}
+    assert compare.left_pane.marked_ids() == {"instance-role", "asg"}
     assert compare.right_pane.marked_ids() == set()
     compare.show_pair("kubernetes", "eks")
     assert {"cluster-endpoint", "eni-a", "iam", "ecr", "alb"} <= compare.right_pane.marked_ids()
@@ -112,6 +114,10 @@ def test_the_decision_helper_recommends_and_highlights(qtbot, compare: CompareWi
     assert compare.right_pane.is_recommended()
     assert not compare.left_pane.is_recommended()
     assert "Recommended" in compare.right_pane.title.text()
+    helper.choose("accelerators", "yes")
+    assert "Recommended: ECS Managed Instances" in helper.result_text()
+    assert "14 days" in helper.result_text()
+    assert compare.left_pane.is_recommended()
     helper.choose("host_features", "yes")
     assert "Recommended: ECS on EC2" in helper.result_text()
     assert "Managed Instances" in helper.result_text()
@@ -125,11 +131,24 @@ def test_the_decision_helper_recommends_and_highlights(qtbot, compare: CompareWi
     assert helper.answers() == {}
 
 
-def test_a_recommendation_brings_the_ecs_pair_into_view(qtbot, compare: CompareWindow) -> None:
+def test_the_helper_answers_the_question_of_the_pair_compared(qtbot, compare: CompareWindow) -> None:
     compare.show_pair("kubernetes", "eks")
     helper = compare.open_decision_helper()
     qtbot.addWidget(helper)
-    helper.choose("manage", "yes")
-    helper.choose("load", "steady")
+    assert helper.topic.id == "kubernetes"
+    assert "EKS" in helper.windowTitle()
+    helper.choose("nodes", "none")
+    helper.choose("pods", "small")
+    assert "Recommended: Amazon EKS on Fargate" in helper.result_text()
+    assert compare.right_pane.is_recommended()
+    helper.choose("where", "elsewhere")
+    assert "Recommended: Self-managed Kubernetes" in helper.result_text()
+    assert compare.left_pane.is_recommended()
+    compare.show_pair("ecs-ec2", "ecs-fargate")
+    ecs_helper = compare.open_decision_helper()
+    qtbot.addWidget(ecs_helper)
+    assert ecs_helper.topic.id == "ecs"
+    ecs_helper.choose("manage", "yes")
+    ecs_helper.choose("load", "steady")
     assert (compare.left_id(), compare.right_id()) == ("ecs-ec2", "ecs-fargate")
     assert compare.left_pane.is_recommended()

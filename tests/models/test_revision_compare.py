@@ -12,7 +12,16 @@ from models.errors import ModelError
 from models.notes import NotesLibrary, load_builtin_notes
 from models.revision.compare import Counterparts, default_partner
 from models.revision.comparisons import load_comparison_text, load_comparisons
-from models.revision.decision import QUESTIONS, Choice, recommend
+from models.revision.decision import (
+    ECS_TOPIC,
+    KUBERNETES_QUESTIONS,
+    KUBERNETES_TOPIC,
+    QUESTIONS,
+    Choice,
+    recommend,
+    recommend_kubernetes,
+    topic_for,
+)
 
 ASPECTS = (
     "who manages the hosts",
@@ -158,6 +167,9 @@ def test_one_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
         ({"orchestration": "no", "manage": "either"}, Choice.PLAIN_EC2),
         ({"orchestration": "no", "manage": "no"}, Choice.FARGATE),
         ({"orchestration": "yes", "host_features": "yes", "manage": "no"}, Choice.ECS_EC2),
+        ({"orchestration": "yes", "accelerators": "yes", "manage": "no"}, Choice.ECS_MANAGED_INSTANCES),
+        ({"accelerators": "yes", "manage": "either"}, Choice.ECS_MANAGED_INSTANCES),
+        ({"accelerators": "yes", "manage": "yes"}, Choice.ECS_EC2),
         ({"orchestration": "yes", "manage": "no", "load": "steady"}, Choice.FARGATE),
         ({"orchestration": "yes", "manage": "yes", "load": "bursty"}, Choice.ECS_EC2),
         ({"orchestration": "yes", "manage": "either", "load": "steady"}, Choice.ECS_EC2),
@@ -174,14 +186,59 @@ def test_decision_helper_outcomes(answers: dict[str, str], choice: Choice) -> No
 
 
 def test_decision_helper_explains_itself() -> None:
-    gpu = recommend({"host_features": "yes", "manage": "no"})
-    assert gpu.architecture_id == "ecs-ec2"
-    assert "Fargate does not offer" in gpu.reasons[0]
-    assert "Managed Instances" in gpu.caveats[0]
+    gpu = recommend({"accelerators": "yes", "manage": "no"})
+    assert gpu.architecture_id == "ecs-ec2"  # the closest diagram: EC2 capacity, run by AWS
+    text = " ".join((*gpu.reasons, *gpu.caveats))
+    for fact in ("GPUs", "host", "patches", "cost-optimised", "management fee", "14 days"):
+        assert fact in text
+    custom_ami = recommend({"host_features": "yes", "manage": "no"})
+    assert "custom AMIs" in custom_ami.reasons[0]
+    assert "Managed Instances" in custom_ami.caveats[0]
     bursty = recommend({"manage": "no", "load": "bursty"})
     assert bursty.architecture_id == "ecs-fargate"
     assert any("idle" in reason for reason in bursty.reasons)
     steady = recommend({"manage": "yes", "load": "steady"})
     assert any("well packed" in reason for reason in steady.reasons)
     assert recommend({"orchestration": "no"}).architecture_id is None
-    assert [question.id for question in QUESTIONS] == ["orchestration", "manage", "load", "host_features"]
+    assert [q.id for q in QUESTIONS] == ["orchestration", "manage", "load", "accelerators", "host_features"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "choice"),
+    [
+        ({"where": "elsewhere"}, Choice.SELF_MANAGED_K8S),
+        ({"where": "aws", "control_plane": "yes"}, Choice.SELF_MANAGED_K8S),
+        ({"where": "hybrid"}, Choice.EKS_HYBRID_NODES),
+        ({}, Choice.EKS_AUTO_MODE),
+        ({"nodes": "none", "pods": "host"}, Choice.EKS_AUTO_MODE),
+        ({"nodes": "none", "pods": "small"}, Choice.EKS_FARGATE),
+        ({"nodes": "some"}, Choice.EKS_MANAGED_NODES),
+        ({"nodes": "all", "pods": "cost"}, Choice.EKS_KARPENTER),
+        ({"nodes": "all", "pods": "host"}, Choice.EKS_SELF_MANAGED_NODES),
+    ],
+)
+def test_kubernetes_decision_outcomes(answers: dict[str, str], choice: Choice) -> None:
+    result = recommend_kubernetes(answers)
+    assert result.choice is choice
+    assert result.architecture_id == ("kubernetes" if choice is Choice.SELF_MANAGED_K8S else "eks")
+    assert all(reason.endswith(".") for reason in (*result.reasons, *result.caveats))
+
+
+def test_kubernetes_decision_explains_itself() -> None:
+    fargate = recommend_kubernetes({"nodes": "none", "pods": "small", "kubernetes": "no"})
+    caveats = " ".join(fargate.caveats)
+    assert "DaemonSets" in caveats
+    assert "IRSA" in caveats
+    assert "ECS" in fargate.caveats[-1]  # no need for Kubernetes: ECS is simpler
+    auto = recommend_kubernetes({})
+    assert any("Karpenter" in reason for reason in auto.reasons)
+    assert "management fee" in auto.caveats[0]
+    assert "$0.10 per cluster-hour" in auto.reasons[0]
+
+
+def test_the_topic_follows_the_compared_pair() -> None:
+    assert topic_for("kubernetes", "eks") is KUBERNETES_TOPIC
+    assert topic_for("eks", "containers-vs-vms") is KUBERNETES_TOPIC
+    assert topic_for("ecs-ec2", "ecs-fargate") is ECS_TOPIC
+    assert topic_for("containers-vs-vms", "containers-vs-vms") is ECS_TOPIC
+    assert KUBERNETES_TOPIC.questions == KUBERNETES_QUESTIONS

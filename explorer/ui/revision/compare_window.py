@@ -30,6 +30,7 @@ from explorer.ui.revision.decision_dialog import DecisionDialog
 from models.notes.excerpts import GUIDANCE_KEY, builtin_excerpts
 from models.revision.compare import DEFAULT_PAIRS, Counterparts
 from models.revision.comparisons import Comparison, ComparisonsResult, load_comparisons
+from models.revision.decision import topic_for
 
 LEGEND = (
     "Click a component: its counterpart is highlighted on the other side. "
@@ -273,8 +274,13 @@ class CompareWindow(QMainWindow):
     # Decision helper -------------------------------------------------------
 
     def open_decision_helper(self) -> DecisionDialog:
+        topic = topic_for(self.left_id(), self.right_id())
+        if self.decision_dialog is not None and self.decision_dialog.topic != topic:
+            self.decision_dialog.close()
+            self.decision_dialog.deleteLater()
+            self.decision_dialog = None
         if self.decision_dialog is None:
-            self.decision_dialog = DecisionDialog(self)
+            self.decision_dialog = DecisionDialog(self, topic)
             self.decision_dialog.recommended.connect(self.highlight_recommendation)
         self.decision_dialog.show()
         self.decision_dialog.raise_()

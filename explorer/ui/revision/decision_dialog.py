@@ -1,4 +1,4 @@
-"""The decision helper: four questions, and a recommendation that explains itself."""
+"""The decision helper: a few questions on one topic, and a recommendation that explains itself."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.revision.decision import QUESTIONS, Recommendation, recommend
+from models.revision.decision import ECS_TOPIC, DecisionTopic, Recommendation
 
 
 class DecisionDialog(QDialog):
@@ -25,10 +25,11 @@ class DecisionDialog(QDialog):
 
     recommended = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, topic: DecisionTopic = ECS_TOPIC) -> None:
         super().__init__(parent)
+        self.topic = topic
         self.setObjectName("decisionHelper")
-        self.setWindowTitle("ECS on EC2, Fargate or plain EC2?")
+        self.setWindowTitle(topic.title)
         self.setModal(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 12)
@@ -43,7 +44,7 @@ class DecisionDialog(QDialog):
         layout.addWidget(intro)
         self.groups: dict[str, QButtonGroup] = {}
         self.buttons: dict[tuple[str, str], QRadioButton] = {}
-        for question in QUESTIONS:
+        for question in topic.questions:
             label = QLabel(f"<b>{html.escape(question.text)}</b>", self)
             label.setWordWrap(True)
             layout.addSpacing(6)
@@ -96,7 +97,7 @@ class DecisionDialog(QDialog):
 
     def _on_toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
-            self.result = recommend(self.answers())
+            self.result = self.topic.recommend(self.answers())
             self._show_result()
             self.recommended.emit(self.result.architecture_id or "")
 
@@ -114,8 +115,10 @@ class DecisionDialog(QDialog):
             parts.append("<p><b>Keep in mind:</b></p><ul>")
             parts += [f"<li>{html.escape(caveat)}</li>" for caveat in result.caveats]
             parts.append("</ul>")
-        if answered < len(QUESTIONS):
-            parts.append(f"<p style='color:#57606a'>Based on {answered} of {len(QUESTIONS)} answers.</p>")
+        if answered < len(self.topic.questions):
+            parts.append(
+                f"<p style='color:#57606a'>Based on {answered} of {len(self.topic.questions)} answers.</p>"
+            )
         if result.architecture_id is None:
             parts.append("<p style='color:#57606a'>Plain EC2 has no diagram here: it is one instance "
                          "running Docker, with nothing around it.</p>")  # fmt: skip
