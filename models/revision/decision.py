@@ -160,8 +160,9 @@ def recommend(answers: Mapping[str, str]) -> Recommendation:
     if accelerators:
         if manage == "yes":
             return Recommendation(Choice.ECS_EC2, (_WHY["accelerators_control"], _WHY["control"]))
-        reasons = (_WHY["accelerators_fargate"], _WHY["managed_instances"], _WHY["managed_instances_types"])
-        return Recommendation(Choice.ECS_MANAGED_INSTANCES, reasons, (_WHY["managed_instances_cost"],))
+        why = (_WHY["accelerators_fargate"], _WHY["managed_instances"], _WHY["managed_instances_types"])
+        return Recommendation(Choice.ECS_MANAGED_INSTANCES, why, (_WHY["managed_instances_cost"],))
+    reasons: tuple[str, ...]
     if manage == "no":
         reasons = (_WHY["no_hosts"], _WHY["bursty"]) if bursty else (_WHY["no_hosts"],)
         caveats = (_WHY["steady_cost"],) if load == "steady" else ()
