@@ -62,16 +62,16 @@ def test_a_perfect_eks_session_is_kept_after_a_restart(
     window.revision.rng = random.Random(5)
     window.actions_by_name["revise"].trigger()  # View → Revise (Ctrl+R)
     session = window.revision.runner.session
-    assert len(session.questions) == 21
+    assert len(session.questions) == 25
     assert {question.kind for question in session.questions} == set(QuestionKind)
     answer_everything_right(qtbot, window)
     summary = window.revision.summary_dialog
     assert summary.summary.perfect
-    assert "21 / 21" in summary.score_label.text()
+    assert "25 / 25" in summary.score_label.text()
     assert "perfect" in summary.score_label.text()
     assert not summary.again_button.isVisible()
     saved = window.revision.progress
-    assert len(saved.cards) == 30  # every EKS component has its card
+    assert len(saved.cards) == 35  # every EKS component has its card
     window.close()
 
     reopened = open_window(qtbot, sources, settings_store)
@@ -82,9 +82,9 @@ def test_a_perfect_eks_session_is_kept_after_a_restart(
     later = revision.clock() + timedelta(days=40)
     revision.clock = lambda: later
     counts = revision.refresh_due()
-    assert counts == {"eks": 21}
-    assert reopened.architecture_list.badge("eks") == 21
-    assert revision.due_button.text() == "21 due today"
+    assert counts == {"eks": 25}
+    assert reopened.architecture_list.badge("eks") == 25
+    assert revision.due_button.text() == "25 due today"
     reopened.close()
 
 
