@@ -1,0 +1,110 @@
+"""The ``draft`` command: an architecture file drafted from one Markdown note.
+
+``arch-explorer draft NOTE.md -o my-arch.yaml`` reads the note, recognises the
+technologies it names against the icon catalogue, writes a commented
+architecture file atomically and prints what it recognised and what it left
+out. Bad input (not text, empty, nothing recognised, an output that cannot be
+written) is one line on stderr, exit status 2, and no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from explorer import exit_codes
+from explorer.drafting.icon_source import icon_catalogue
+from explorer.export.atomic import ExportError, write_atomically
+from models.drafting import Draft, NameIndex, draft_note, draft_yaml
+from models.errors import ModelError
+from models.loader import load_architecture_text
+
+MAX_NOTE_BYTES = 5 * 1024 * 1024
+
+
+class DraftInputError(Exception):
+    """Input the draft command refuses; the message is one line for the user."""
+
+
+def add_draft_parser(commands: Any) -> None:
+    """Add the ``draft`` subcommand to ``commands`` (the result of ``add_subparsers``)."""
+    parser = commands.add_parser(
+        "draft",
+        help="draft an architecture file from one of your notes",
+        description="Draft an architecture file (YAML) from a Markdown note: components, groups, relations.",
+    )
+    parser.add_argument("note", metavar="NOTE.md", type=Path, help="the Markdown/Obsidian note to read")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE.yaml", type=Path, required=True, help="the file to write"
+    )
+    parser.add_argument("--id", help="the architecture id (default: from the note's title)")
+    parser.add_argument("--title", help="the architecture title (default: the note's title)")
+    parser.add_argument("--force", action="store_true", help="replace FILE.yaml if it exists")
+
+
+def read_note_text(path: Path) -> str:
+    """The note's text; raises :class:`DraftInputError` for anything that is not a usable note."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_NOTE_BYTES + 1)
+    except IsADirectoryError:
+        raise DraftInputError(f"{path} is a folder; give one note file") from None
+    except OSError as error:
+        raise DraftInputError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > MAX_NOTE_BYTES:
+        raise DraftInputError(f"{path} is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MB; is it a note?")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DraftInputError(f"{path} is not UTF-8 text (a binary file?)") from None
+    if "\x00" in text:
+        raise DraftInputError(f"{path} is a binary file, not a Markdown note")
+    if not text.strip():
+        raise DraftInputError(f"{path} is empty")
+    return text
+
+
+def make_draft(text: str, note: Path, architecture_id: str | None, title: str | None) -> tuple[Draft, str]:
+    """The draft of ``text`` and its YAML, checked by the model loader."""
+    draft = draft_note(text, NameIndex(icon_catalogue().entries), fallback_title=note.stem)
+    if not draft.components:
+        raise DraftInputError(f"found no technologies or services in {note}; nothing to draw")
+    draft = replace(draft, title=title or draft.title, id=architecture_id or draft.id)
+    text_out = draft_yaml(draft, note.name)
+    try:
+        load_architecture_text(text_out, str(note))
+    except ModelError as error:
+        raise DraftInputError(f"the draft is not a valid architecture: {error}") from None
+    return draft, text_out
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from explorer.cli import fail
+
+    try:
+        if args.output.exists() and not args.force:
+            raise DraftInputError(f"{args.output} exists; pass --force to replace it")
+        draft, text = make_draft(read_note_text(args.note), args.note, args.id, args.title)
+        write_atomically(args.output, text.encode("utf-8"))
+    except (DraftInputError, ExportError) as error:
+        return fail(str(error))
+    print(summary(draft, args.output, args.note))
+    return exit_codes.OK
+
+
+def summary(draft: Draft, output: Path, note: Path) -> str:
+    """What was recognised and what was left out, in a few lines."""
+    names = {component.id: component.label for component in draft.components}
+    lines = [f'Drafted "{draft.title}" (id {draft.id}) into {output}']
+    lines.append(f"  {len(draft.components)} components: " + ", ".join(names.values()))
+    if draft.groups:
+        lines.append(f"  {len(draft.groups)} groups: " + ", ".join(group.label for group in draft.groups))
+    if draft.relations:
+        arrows = [f"{names[r.source]} → {names[r.target]} ({r.label})" for r in draft.relations]
+        lines.append(f"  {len(draft.relations)} relations: " + "; ".join(arrows))
+    for item in draft.unsure:
+        lines.append(f"  unsure, left out: {item.label} ({item.reason})")
+    lines.append(f"Open it beside the note: arch-explorer --models {output} --notes {note} --arch {draft.id}")
+    return "\n".join(lines)
