@@ -10,6 +10,8 @@ MSK icon).
 
 from __future__ import annotations
 
+import re
+
 # fmt: off
 _TABLE = """
 aws/storage/simple-storage-service-s3 | Amazon S3 | S3; Simple Storage Service; S3 bucket; S3 buckets
@@ -37,10 +39,10 @@ aws/database/documentdb-mongodb-compatibility | Amazon DocumentDB | DocumentDB
 aws/database/timestream | Amazon Timestream | Timestream
 aws/integration/simple-queue-service-sqs | Amazon SQS | SQS; Simple Queue Service; SQS queue
 aws/integration/simple-notification-service-sns | Amazon SNS | SNS; Simple Notification Service; SNS topic
-aws/integration/eventbridge | Amazon EventBridge | EventBridge; CloudWatch Events; event bus
+aws/integration/eventbridge | Amazon EventBridge | EventBridge; CloudWatch Events
 aws/integration/eventbridge-scheduler | EventBridge Scheduler | Amazon EventBridge Scheduler
 aws/integration/eventbridge-pipes | EventBridge Pipes | Amazon EventBridge Pipes
-aws/integration/step-functions | AWS Step Functions | Step Functions; state machine
+aws/integration/step-functions | AWS Step Functions | Step Functions
 aws/integration/appsync | AWS AppSync | AppSync
 aws/integration/mq | Amazon MQ | Amazon MQ
 aws/analytics/kinesis-data-streams | Amazon Kinesis Data Streams | Kinesis Data Streams; Kinesis
@@ -57,7 +59,7 @@ aws/analytics/amazon-opensearch-service | Amazon OpenSearch Service | OpenSearch
 aws/network/api-gateway | Amazon API Gateway | API Gateway
 aws/network/cloudfront | Amazon CloudFront | CloudFront
 aws/network/route-53 | Amazon Route 53 | Route 53; Route53
-aws/network/elb-application-load-balancer | Application Load Balancer | ALB; application load balancer
+aws/network/elb-application-load-balancer | Application Load Balancer | ALB
 aws/network/elb-network-load-balancer | Network Load Balancer | NLB
 aws/network/elastic-load-balancing | Elastic Load Balancing | ELB
 aws/network/vpc | Amazon VPC | VPC; Virtual Private Cloud
@@ -72,12 +74,12 @@ aws/management/cloudwatch-logs | CloudWatch Logs | Amazon CloudWatch Logs; Cloud
 aws/management/cloudwatch-alarm | CloudWatch alarm | CloudWatch alarms
 aws/management/cloudtrail | AWS CloudTrail | CloudTrail
 aws/management/cloudformation | AWS CloudFormation | CloudFormation
-aws/management/systems-manager-parameter-store | Parameter Store | SSM Parameter Store
+aws/management/systems-manager-parameter-store | =Parameter Store | SSM Parameter Store
 aws/management/systems-manager | AWS Systems Manager | Systems Manager; SSM
 aws/management/amazon-managed-grafana | Amazon Managed Grafana | Managed Grafana
 aws/management/amazon-managed-prometheus | Amazon Managed Service for Prometheus | Managed Prometheus; AMP
 aws/management/amazon-managed-workflows-apache-airflow | Amazon MWAA | MWAA
-aws/management/auto-scaling | AWS Auto Scaling | Auto Scaling; Auto Scaling group; Auto Scaling groups
+aws/management/auto-scaling | AWS Auto Scaling | =Auto Scaling; Auto Scaling group; Auto Scaling groups
 aws/security/identity-and-access-management-iam | AWS IAM | IAM; Identity and Access Management; IAM role
 aws/security/cognito | Amazon Cognito | Cognito; Cognito user pool
 aws/security/secrets-manager | AWS Secrets Manager | Secrets Manager
@@ -108,17 +110,17 @@ gcp/database/bigtable | Cloud Bigtable | Bigtable
 gcp/database/firestore | Firestore | Cloud Firestore
 gcp/database/datastore | Datastore | Cloud Datastore
 gcp/database/memorystore | Memorystore | Cloud Memorystore; Memorystore for Redis
-gcp/storage/storage | Cloud Storage | Google Cloud Storage; GCS; GCS bucket; Cloud Storage bucket
+gcp/storage/storage | =Cloud Storage | Google Cloud Storage; GCS; GCS bucket; Cloud Storage bucket
 gcp/storage/filestore | Filestore | Cloud Filestore
-gcp/storage/persistent-disk | Persistent Disk | Google Persistent Disk
+gcp/storage/persistent-disk | =Persistent Disk | Google Persistent Disk
 gcp/analytics/bigquery | BigQuery | Google BigQuery; BQ
 gcp/analytics/pubsub | Pub/Sub | Cloud Pub/Sub; Google Pub/Sub; PubSub; Pub Sub
 gcp/analytics/dataflow | Dataflow | Cloud Dataflow
 gcp/analytics/dataproc | Dataproc | Cloud Dataproc
 gcp/analytics/composer | Cloud Composer | Composer
 gcp/analytics/looker | Looker | Looker Studio
-gcp/analytics/data-catalog | Data Catalog | Google Data Catalog
-gcp/network/load-balancing | Cloud Load Balancing | Google Cloud Load Balancing; HTTPS load balancer
+gcp/analytics/data-catalog | =Data Catalog | Google Data Catalog
+gcp/network/load-balancing | Cloud Load Balancing | Google Cloud Load Balancing
 gcp/network/cdn | Cloud CDN | Google Cloud CDN
 gcp/network/dns | Cloud DNS | Google Cloud DNS
 gcp/network/armor | Cloud Armor | Google Cloud Armor
@@ -129,7 +131,7 @@ gcp/api/apigee | Apigee | Apigee API Management
 gcp/operations/monitoring | Cloud Monitoring | Google Cloud Monitoring; Stackdriver
 gcp/operations/logging | Cloud Logging | Google Cloud Logging
 gcp/security/iam | Cloud IAM | Google Cloud IAM; GCP IAM
-gcp/security/secret-manager | Secret Manager | Google Secret Manager
+gcp/security/secret-manager | =Secret Manager | Google Secret Manager
 gcp/security/key-management-service | Cloud KMS | Google Cloud KMS
 gcp/security/iap | Identity-Aware Proxy | IAP; Cloud IAP
 gcp/devtools/build | Cloud Build | Google Cloud Build
@@ -138,18 +140,18 @@ gcp/devtools/scheduler | Cloud Scheduler | Google Cloud Scheduler
 gcp/devtools/tasks | Cloud Tasks | Google Cloud Tasks
 gcp/ml/vertex-ai | Vertex AI | Google Vertex AI
 azure/compute/function-apps | Azure Functions | Function Apps; Azure Function
-azure/compute/app-services | Azure App Service | App Service; App Services
+azure/compute/app-services | Azure App Service | =App Service; =App Services
 azure/compute/kubernetes-services | Azure Kubernetes Service | AKS
 azure/compute/container-registries | Azure Container Registry | ACR
 azure/database/cosmos-db | Azure Cosmos DB | Cosmos DB; CosmosDB
 azure/database/sql-databases | Azure SQL Database | Azure SQL
 azure/storage/blob-storage | Azure Blob Storage | Blob Storage; Azure Blob
 azure/storage/storage-accounts | Azure Storage account | storage account
-azure/integration/service-bus | Azure Service Bus | Service Bus
-azure/analytics/event-hubs | Azure Event Hubs | Event Hubs; Event Hub
+azure/integration/service-bus | Azure Service Bus | =Service Bus
+azure/analytics/event-hubs | Azure Event Hubs | =Event Hubs; =Event Hub
 azure/integration/api-management | Azure API Management | APIM
-azure/network/front-doors | Azure Front Door | Front Door
-azure/security/key-vaults | Azure Key Vault | Key Vault
+azure/network/front-doors | Azure Front Door | =Front Door
+azure/security/key-vaults | Azure Key Vault | =Key Vault
 azure/monitor/monitor | Azure Monitor | Azure Monitor
 azure/monitor/application-insights | Application Insights | App Insights
 onprem/queue/kafka | Kafka | Apache Kafka; Kafka topic; Kafka topics; Kafka broker; Kafka brokers
@@ -191,7 +193,7 @@ onprem/tracing/tempo | Grafana Tempo | Tempo
 onprem/logging/loki | Loki | Grafana Loki
 onprem/logging/fluentbit | Fluent Bit | Fluentbit; fluent-bit
 onprem/aggregator/fluentd | Fluentd | fluentd
-onprem/aggregator/vector | Vector | Vector agent
+onprem/aggregator/vector | =Vector | Vector agent
 onprem/logging/graylog | Graylog | Graylog server
 onprem/network/nginx | NGINX | Nginx; nginx
 onprem/network/envoy | Envoy | Envoy proxy
@@ -206,7 +208,7 @@ onprem/network/apache | Apache HTTP Server | Apache httpd; httpd
 onprem/network/tomcat | Tomcat | Apache Tomcat
 onprem/network/gunicorn | Gunicorn | gunicorn
 onprem/network/zookeeper | ZooKeeper | Apache ZooKeeper; Zookeeper
-onprem/network/internet | Internet | the internet
+onprem/network/internet | =Internet | the Internet
 onprem/dns/coredns | CoreDNS | Core DNS
 onprem/security/vault | Vault | HashiCorp Vault
 onprem/security/trivy | Trivy | Trivy scanner
@@ -318,18 +320,18 @@ k8s/compute/deploy | Deployment | Kubernetes Deployment; Deployments
 k8s/compute/sts | StatefulSet | StatefulSets
 k8s/compute/ds | DaemonSet | DaemonSets
 k8s/compute/rs | ReplicaSet | ReplicaSets
-k8s/compute/job | Kubernetes Job | Job
+k8s/compute/job | Kubernetes Job | =Job
 k8s/compute/cronjob | CronJob | CronJobs
 k8s/network/svc | Kubernetes Service | ClusterIP Service
 k8s/network/ing | Ingress | Ingress controller; Kubernetes Ingress
 k8s/network/netpol | NetworkPolicy | network policy; NetworkPolicies
 k8s/podconfig/cm | ConfigMap | ConfigMaps
-k8s/podconfig/secret | Kubernetes Secret | Secret
+k8s/podconfig/secret | Kubernetes Secret | =Secret
 k8s/storage/pvc | PersistentVolumeClaim | PVC; persistent volume claim
 k8s/storage/pv | PersistentVolume | PV; persistent volume
 k8s/storage/sc | StorageClass | storage class
 k8s/clusterconfig/hpa | HorizontalPodAutoscaler | HPA; Horizontal Pod Autoscaler
-k8s/group/ns | Namespace | Kubernetes namespace
+k8s/group/ns | =Namespace | Kubernetes namespace
 k8s/rbac/sa | ServiceAccount | service account
 k8s/ecosystem/helm | Helm | Helm chart; Helm charts
 k8s/ecosystem/kustomize | Kustomize | kustomization
@@ -339,7 +341,7 @@ generic/os/ubuntu | Ubuntu | Ubuntu Linux
 generic/virtualization/vmware | VMware | vSphere; ESXi
 generic/virtualization/qemu | QEMU | qemu
 generic/virtualization/virtualbox | VirtualBox | Virtual Box
-onprem/client/users | Users | end users
+onprem/client/users | =Users | end users
 """
 # fmt: on
 
@@ -349,5 +351,12 @@ def curated_names() -> dict[str, tuple[str, tuple[str, ...]]]:
     table: dict[str, tuple[str, tuple[str, ...]]] = {}
     for line in _TABLE.strip().splitlines():
         reference, label, aliases = (part.strip() for part in line.split("|"))
-        table[reference] = (label, tuple(alias.strip() for alias in aliases.split(";") if alias.strip()))
+        names = [label.lstrip("="), *(alias.strip().lstrip("=") for alias in aliases.split(";") if alias.strip())]
+        table[reference] = (names[0], tuple(names[1:]))
     return table
+
+
+def exact_case_names() -> frozenset[str]:
+    """Curated names marked ``=``: everyday phrases that only count with their capitals."""
+    names = re.findall(r"(?:^|[|;])\s*=([^|;\n]+)", _TABLE, flags=re.MULTILINE)
+    return frozenset(name.strip() for name in names)

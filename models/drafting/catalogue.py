@@ -29,6 +29,11 @@ class IconEntry:
     concept: str = ""
 
     @property
+    def key(self) -> str:
+        """Tells entries apart: two concepts may share an icon (task role, task execution role)."""
+        return f"{self.reference}#{self.concept}" if self.concept else self.reference
+
+    @property
     def provider(self) -> str:
         return self.reference.split("/", 1)[0]
 
@@ -75,6 +80,7 @@ def entries_from_architectures(architectures: Iterable[Architecture]) -> list[Ic
                 if name.casefold() != label.casefold()
                 and name.casefold() not in GENERIC_NAMES
                 and not any(character in name for character in "():")
+                and not (name.islower() and " " in name)  # "control plane", "load balancer": too general
             )
         )
         entries.append(IconEntry(icon, label, aliases, curated=True, concept=concept))

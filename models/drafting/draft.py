@@ -77,30 +77,30 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
     mentions = index.find(note.sentences)
     weights = _weights(note.sentences, mentions)
     relations = find_relations(note.sentences, mentions)
-    kept = {reference for reference, weight in weights.items() if weight >= _NEEDED}
+    kept = {key for key, weight in weights.items() if weight >= _NEEDED}
     for relation in relations:
         if weights.get(relation.source, 0) and weights.get(relation.target, 0):
             kept |= {relation.source, relation.target}
     title = note.title or _document_title(note) or fallback_title
-    entries = {mention.entry.reference: mention.entry for mention in mentions}
+    entries = {mention.entry.key: mention.entry for mention in mentions}
     homes = _homes(note, mentions, kept)
     groups, group_of = group_headings(note.headings, homes, skip_title=_title_heading(note))
     ids: dict[str, str] = {}
     components = []
-    for reference in sorted(kept, key=lambda ref: _first_position(mentions, ref)):
-        entry = entries[reference]
-        ids[reference] = _unique(slug(entry.label), set(ids.values()) | {group.id for group in groups})
+    for key in sorted(kept, key=lambda item: _first_position(mentions, item)):
+        entry = entries[key]
+        ids[key] = _unique(slug(entry.label), set(ids.values()) | {group.id for group in groups})
         components.append(
             DraftComponent(
-                id=ids[reference],
+                id=ids[key],
                 label=entry.label,
                 icon=entry.reference,
                 kind=_kind(entry),
                 aliases=_aliases(entry, mentions),
-                description=_description(note.sentences, mentions, reference),
+                description=_description(note.sentences, mentions, key),
                 concept=entry.concept,
-                group=group_of.get(reference),
-                weight=weights[reference],
+                group=group_of.get(key),
+                weight=weights[key],
             )
         )
     return Draft(
@@ -118,28 +118,34 @@ def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict
     weights: Counter[str] = Counter()
     for mention in mentions:
         if mention.negative:
-            weights[mention.entry.reference] += 0
+            weights[mention.entry.key] += 0
             continue
         sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
         strong = mention.emphasised or sentence.is_heading or lead
-        weights[mention.entry.reference] += _STRONG if strong else _PLAIN
+        weights[mention.entry.key] += _STRONG if strong else _PLAIN
     return dict(weights)
 
 
 def _homes(note: NoteText, mentions: Sequence[Mention], kept: set[str]) -> dict[str, int | None]:
-    """The heading each component is introduced under: where it is mentioned most (first on ties)."""
-    counts: dict[str, Counter[int | None]] = defaultdict(Counter)
+    """The heading each component is introduced under: where its mentions weigh most (first on ties).
+
+    The title heading's own text does not count: naming a thing in the title says nothing of where it sits.
+    """
+    weights: dict[str, Counter[int | None]] = defaultdict(Counter)
     order: dict[str, list[int | None]] = defaultdict(list)
+    title = _title_heading(note)
     for mention in mentions:
-        if mention.entry.reference in kept and not mention.negative:
-            heading = note.sentences[mention.sentence].heading
-            counts[mention.entry.reference][heading] += 1
-            order[mention.entry.reference].append(heading)
+        sentence = note.sentences[mention.sentence]
+        if mention.entry.key not in kept or mention.negative or (sentence.is_heading and sentence.heading == title):
+            continue
+        strong = mention.emphasised or sentence.is_heading
+        weights[mention.entry.key][sentence.heading] += _STRONG if strong else _PLAIN
+        order[mention.entry.key].append(sentence.heading)
     homes: dict[str, int | None] = {}
-    for reference, counter in counts.items():
+    for key, counter in weights.items():
         best = max(counter.values())
-        homes[reference] = next(heading for heading in order[reference] if counter[heading] == best)
+        homes[key] = next(heading for heading in order[key] if counter[heading] == best)
     return homes
 
 
@@ -155,8 +161,8 @@ def _document_title(note: NoteText) -> str:
     return note.headings[title].title if title is not None else ""
 
 
-def _first_position(mentions: Sequence[Mention], reference: str) -> int:
-    return next(number for number, mention in enumerate(mentions) if mention.entry.reference == reference)
+def _first_position(mentions: Sequence[Mention], key: str) -> int:
+    return next(number for number, mention in enumerate(mentions) if mention.entry.key == key)
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
@@ -173,7 +179,7 @@ def _kind(entry: IconEntry) -> str:
 
 def _aliases(entry: IconEntry, mentions: Sequence[Mention]) -> tuple[str, ...]:
     """The forms the note uses (so its lines match the component), then the entry's short names."""
-    written = [m.text for m in mentions if m.entry.reference == entry.reference]
+    written = [m.text for m in mentions if m.entry.key == entry.key]
     short = [alias for alias in entry.aliases if len(alias) <= 24][:3]
     seen = {entry.label.casefold()}
     aliases = []
@@ -184,11 +190,11 @@ def _aliases(entry: IconEntry, mentions: Sequence[Mention]) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def _description(sentences: Sequence[Sentence], mentions: Sequence[Mention], reference: str) -> str:
+def _description(sentences: Sequence[Sentence], mentions: Sequence[Mention], key: str) -> str:
     for mention in mentions:
         sentence = sentences[mention.sentence]
         if (
-            mention.entry.reference == reference
+            mention.entry.key == key
             and not sentence.is_heading
             and len(sentence.text.split()) > 3
         ):
@@ -228,10 +234,10 @@ def _unsure(
     mentions: Sequence[Mention], weights: dict[str, int], kept: set[str], entries: dict[str, IconEntry]
 ) -> tuple[Unsure, ...]:
     unsure = []
-    for reference, weight in weights.items():
-        if reference in kept:
+    for key, weight in weights.items():
+        if key in kept:
             continue
-        entry = entries[reference]
+        entry = entries[key]
         reason = (
             "only mentioned as an alternative or contrast" if weight == 0 else "mentioned once in passing"
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from models.drafting.catalogue import IconEntry
+from models.drafting._curated import exact_case_names
 from models.drafting.names import CASE_SENSITIVE_NAMES, CLOUD_PROVIDERS, GENERIC_NAMES, vendor_forms
 from models.drafting.text import Sentence
 
@@ -44,6 +45,7 @@ _NEGATIONS = frozenset(
         "considered",
     }
 )
+EXACT_CASE_NAMES = exact_case_names()
 # Icons never named in prose (flowchart shapes).
 _SKIPPED_PREFIXES = ("programming/flowchart/",)
 
@@ -90,13 +92,17 @@ class NameIndex:
                 continue
             for name, rule in _names_with_rules(entry):
                 tokens = tuple(tokens_of(name))
-                if tokens:
-                    self._names.setdefault(tuple(token.casefold() for token in tokens), []).append(
-                        Name(entry, tokens, rule)
-                    )
+                if not tokens:
+                    continue
+                keys = {tuple(token.casefold() for token in tokens)}
+                if len(tokens[-1]) > 4 and tokens[-1].endswith("s") and len(tokens) > 1:
+                    keys.add((*[token.casefold() for token in tokens[:-1]], tokens[-1][:-1].casefold()))
+                for key in keys:
+                    self._names.setdefault(key, []).append(Name(entry, tokens, rule))
 
         for names in self._names.values():
-            names.sort(key=lambda name: _outranked(name, names))
+            rivals = list(names)  # list.sort empties the list while it sorts
+            names.sort(key=lambda name: (_outranked(name, rivals), not name.entry.curated))
 
     def find(self, sentences: Sequence[Sentence]) -> list[Mention]:
         """Every mention in ``sentences``, in reading order."""
@@ -147,10 +153,19 @@ class NameIndex:
             if not candidates and len(key[-1]) > 3 and key[-1].endswith("s"):
                 candidates = self._names.get((*key[:-1], key[-1][:-1]), [])
             start, end = matches[index].start(), matches[index + length - 1].end()
+            if _in_compound(sentence.text, start, end):
+                continue
             for name in candidates:
-                if _allowed(name, words[index : index + length], sentence.emphasised(start, end)):
+                if _allowed(name, words[index : index + length], sentence.emphasised_exactly(start, end)):
                     return name, length
         return None
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """"S3-compatible", "Kafka-like": a name glued to a word by a hyphen is not the name."""
+    return text[end : end + 2][:1] == "-" and text[end + 1 : end + 2].isalpha() or (
+        text[max(0, start - 1) : start] == "-" and text[max(0, start - 2) : start - 1].isalpha()
+    )
 
 
 def _outranked(name: Name, rivals: list[Name]) -> bool:
@@ -172,7 +187,7 @@ def _allowed(name: Name, written: list[str], emphasised: bool) -> bool:
 def _names_with_rules(entry: IconEntry) -> list[tuple[str, Rule]]:
     own = [(name, _rule(entry, name)) for name in entry.names]
     vendored = [
-        (form, Rule.LOOSE if len(tokens_of(form)) > 1 else _rule(entry, form))
+        (form, Rule.LOOSE if entry.provider in CLOUD_PROVIDERS else _rule(entry, form))
         for name in entry.names
         for form in vendor_forms(entry.provider, name)
     ]
@@ -182,10 +197,8 @@ def _names_with_rules(entry: IconEntry) -> list[tuple[str, Rule]]:
 def _rule(entry: IconEntry, name: str) -> Rule:
     tokens = tokens_of(name)
     single = len(tokens) == 1
-    if single and tokens[0].casefold() in GENERIC_NAMES:
+    if (single and tokens[0].casefold() in GENERIC_NAMES) or not entry.curated:
         return Rule.EMPHASISED
-    if not entry.curated and entry.provider in CLOUD_PROVIDERS:
-        return Rule.EMPHASISED
-    if single and (tokens[0].casefold() in CASE_SENSITIVE_NAMES or len(tokens[0]) <= 3 or not entry.curated):
+    if name in EXACT_CASE_NAMES or (single and (tokens[0].casefold() in CASE_SENSITIVE_NAMES or len(name) <= 3)):
         return Rule.EXACT_CASE
     return Rule.LOOSE

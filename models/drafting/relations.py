@@ -213,22 +213,22 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
         for left_index in range(len(in_sentence) - 1):
             left, right = in_sentence[left_index], in_sentence[left_index + 1]
             relation = _relation(text, left, right, number)
-            if relation is None and subject is not None and _AND_THEN.match(text[left.end : right.start]):
-                # "A consumes from B and writes to C": A is the subject of both verbs.
-                gap = _AND_THEN.sub("", text[left.end : right.start])
-                relation = _relation(
-                    f"{subject.text} {gap}", _at_start(subject), _after(subject, gap, right), number
-                )
+            gap_words = _WORD.findall(text[left.end : right.start])
+            if relation is None and subject is not None and gap_words and gap_words[0].casefold() in ("and", ","):
+                # "A consumes from B, … and writes to C": A is the subject of the last verb too.
+                tail = _tail_after_break(gap_words)
+                if tail is not None:
+                    gap = " ".join(tail) + " "
+                    relation = _relation(
+                        f"{subject.text} {gap}", _at_start(subject), _after(subject, gap, right), number
+                    )
             if relation is None:
                 continue
-            if relation.source == left.entry.reference:
+            if relation.source == left.entry.key:
                 subject = left
             found.append(relation)
             found += _listed_targets(text, relation, in_sentence[left_index + 1 :], number)
     return found
-
-
-_AND_THEN = re.compile(r"(?i)^\s*,?\s*and\s+(?=[a-z]+s\b)")
 
 
 def _at_start(subject: Mention) -> Mention:
@@ -241,7 +241,7 @@ def _after(subject: Mention, gap: str, right: Mention) -> Mention:
 
 
 def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRelation | None:
-    if left.negative or right.negative or left.entry.reference == right.entry.reference:
+    if left.negative or right.negative or left.entry.key == right.entry.key:
         return None
     if _object_of_preposition(text[: left.start]):
         return None
@@ -258,24 +258,40 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
             rest = folded[position + 2 :]
             if not rest or rest[-1] != "by" or _breaks(rest):
                 return None
-            return FoundRelation(right.entry.reference, left.entry.reference, verb, verb, number)
+            return FoundRelation(right.entry.key, left.entry.key, verb, verb, number)
         verb = word if word in _VERBS else _BASE_FORMS.get(word, "")
         if verb and position + 1 < len(folded) and folded[position + 1] in _NOUN_FOLLOWERS:
             return None
         if verb:
             rest_words = words[position + 1 :]
-            if _breaks([w.casefold() for w in rest_words]) or (
-                rest_words and rest_words[-1].casefold() == "by"
-            ):
+            if _breaks([w.casefold() for w in rest_words]):
+                # "A builds the image and pushes it to B": the last verb joins A to B.
+                tail = _tail_after_break(rest_words)
+                if tail is None:
+                    return None
+                verb, rest_words = tail[0].casefold(), tail[1:]
+            if rest_words and rest_words[-1].casefold() == "by":
                 return None
             return FoundRelation(
-                left.entry.reference, right.entry.reference, verb, _label(verb, rest_words), number
+                left.entry.key, right.entry.key, verb, _label(verb, rest_words), number
             )
         if word in _AUXILIARIES or word in _PREPOSITIONS:
             return None
         if word not in _SUBJECT_FILLERS and not word.isalpha():
             return None
     return None
+
+
+def _tail_after_break(words: Sequence[str]) -> list[str] | None:
+    """The words after the last "and" or comma, when they start with a verb."""
+    folded = [word.casefold() for word in words]
+    last = max(index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()")
+    if folded[last] not in ("and", ","):
+        return None
+    tail = [word for word in words[last + 1 :] if word.casefold() != "and"]
+    if not tail or tail[0].casefold() not in _VERBS or _breaks([word.casefold() for word in tail]):
+        return None
+    return tail
 
 
 def _breaks(words: Sequence[str]) -> bool:
@@ -312,8 +328,8 @@ def _listed_targets(
         joined = [word for word in gap if word in (",", "and", "or")]
         if not joined or len(gap) - len(joined) > 1 or gap[-1] not in (",", "and", "or") or current.negative:
             break
-        if current.entry.reference != relation.source:
+        if current.entry.key != relation.source:
             extra.append(
-                FoundRelation(relation.source, current.entry.reference, relation.verb, relation.label, number)
+                FoundRelation(relation.source, current.entry.key, relation.verb, relation.label, number)
             )
     return extra

@@ -47,7 +47,12 @@ class Sentence:
     is_list_item: bool = False
 
     def emphasised(self, start: int, end: int) -> bool:
-        return any(low <= start and end <= high for low, high in self.emphasis)
+        """True when the range overlaps a bold or code span."""
+        return any(start < high and low < end for low, high in self.emphasis)
+
+    def emphasised_exactly(self, start: int, end: int) -> bool:
+        """True when a bold or code span holds this range and nothing else."""
+        return any(self.text[low:high].strip() == self.text[start:end] for low, high in self.emphasis)
 
 
 @dataclass(frozen=True)
