@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +28,8 @@ def report(name: str, total: Score) -> str:
         f" ({total.found_components}/{total.gold_components}),"
         f" spurious {_percent(total.spurious_components, total.drafted_components)}"
         f" ({total.spurious_components}/{total.drafted_components});"
-        f" groups {_percent(total.found_groups, total.gold_groups)} ({total.found_groups}/{total.gold_groups}),"
+        f" groups {_percent(total.found_groups, total.gold_groups)}"
+        f" ({total.found_groups}/{total.gold_groups}),"
         f" placed {_percent(total.placed_members, total.gold_members)};"
         f" relations found {_percent(total.found_relations, total.gold_relations)}"
         f" ({total.found_relations}/{total.gold_relations}),"
@@ -59,10 +62,26 @@ def quality(index: NameIndex, verbose: bool) -> None:
         print(report(name, half))
 
 
+def _timed_catalogue() -> tuple[float, float]:
+    """Seconds to build the catalogue from the ``diagrams`` files, then to load it from the cache."""
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["ARCH_EXPLORER_CACHE_DIR"] = cache
+        try:
+            timings = []
+            for _ in range(2):
+                icon_catalogue.cache_clear()
+                started = time.perf_counter()
+                icon_catalogue()
+                timings.append(time.perf_counter() - started)
+        finally:
+            del os.environ["ARCH_EXPLORER_CACHE_DIR"]
+            icon_catalogue.cache_clear()
+    return timings[0], timings[1]
+
+
 def speed() -> None:
-    started = time.perf_counter()
+    built, cached = _timed_catalogue()
     catalogue = icon_catalogue()
-    loaded = time.perf_counter() - started
     lines: list[str] = []
     notes = sorted((HERE / "notes").glob("*.md"))
     while len(lines) < NOTE_LINES:
@@ -75,8 +94,11 @@ def speed() -> None:
         draft_note(text, NameIndex(catalogue.entries))
         timings.append(time.perf_counter() - started)
     print(
-        f"\nspeed: catalogue loaded in {loaded:.2f} s ({len(catalogue)} icons);"
-        f" drafting a {NOTE_LINES}-line note (name index included): median {statistics.median(timings):.3f} s,"
+        f"\nspeed: icon catalogue ({len(catalogue)} entries) built in {built:.2f} s,"
+        f" loaded from its cache in {cached:.2f} s"
+    )
+    print(
+        f"drafting a {NOTE_LINES}-line note (name index included): median {statistics.median(timings):.3f} s,"
         f" max {max(timings):.3f} s over {RUNS} runs (target ≤ 1 s)"
     )
 

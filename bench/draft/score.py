@@ -113,4 +113,6 @@ def _score_relations(
             result.found_relations += 1
         else:
             result.wrong_relations += 1
-            result.wrong.append(f"{relation.source} → {relation.target} ({relation.label}): {relation.evidence}")
+            result.wrong.append(
+                f"{relation.source} → {relation.target} ({relation.label}): {relation.evidence}"
+            )

@@ -351,7 +351,10 @@ def curated_names() -> dict[str, tuple[str, tuple[str, ...]]]:
     table: dict[str, tuple[str, tuple[str, ...]]] = {}
     for line in _TABLE.strip().splitlines():
         reference, label, aliases = (part.strip() for part in line.split("|"))
-        names = [label.lstrip("="), *(alias.strip().lstrip("=") for alias in aliases.split(";") if alias.strip())]
+        names = [
+            label.lstrip("="),
+            *(alias.strip().lstrip("=") for alias in aliases.split(";") if alias.strip()),
+        ]
         table[reference] = (names[0], tuple(names[1:]))
     return table
 

@@ -137,7 +137,11 @@ def _homes(note: NoteText, mentions: Sequence[Mention], kept: set[str]) -> dict[
     title = _title_heading(note)
     for mention in mentions:
         sentence = note.sentences[mention.sentence]
-        if mention.entry.key not in kept or mention.negative or (sentence.is_heading and sentence.heading == title):
+        if (
+            mention.entry.key not in kept
+            or mention.negative
+            or (sentence.is_heading and sentence.heading == title)
+        ):
             continue
         strong = mention.emphasised or sentence.is_heading
         weights[mention.entry.key][sentence.heading] += _STRONG if strong else _PLAIN
@@ -193,11 +197,7 @@ def _aliases(entry: IconEntry, mentions: Sequence[Mention]) -> tuple[str, ...]:
 def _description(sentences: Sequence[Sentence], mentions: Sequence[Mention], key: str) -> str:
     for mention in mentions:
         sentence = sentences[mention.sentence]
-        if (
-            mention.entry.key == key
-            and not sentence.is_heading
-            and len(sentence.text.split()) > 3
-        ):
+        if mention.entry.key == key and not sentence.is_heading and len(sentence.text.split()) > 3:
             return _shorten(sentence.text)
     return ""
 

@@ -15,9 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from models.drafting.catalogue import IconEntry
 from models.drafting._curated import exact_case_names
-from models.drafting.names import CASE_SENSITIVE_NAMES, CLOUD_PROVIDERS, GENERIC_NAMES, vendor_forms
+from models.drafting.catalogue import IconEntry
+from models.drafting.names import (
+    CASE_SENSITIVE_NAMES,
+    CLOUD_PROVIDERS,
+    GENERIC_NAMES,
+    VENDOR_PREFIXES,
+    vendor_forms,
+)
 from models.drafting.text import Sentence
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+[#+]*")
@@ -162,9 +168,11 @@ class NameIndex:
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
-    """"S3-compatible", "Kafka-like": a name glued to a word by a hyphen is not the name."""
-    return text[end : end + 2][:1] == "-" and text[end + 1 : end + 2].isalpha() or (
-        text[max(0, start - 1) : start] == "-" and text[max(0, start - 2) : start - 1].isalpha()
+    """ "S3-compatible", "Kafka-like": a name glued to a word by a hyphen is not the name."""
+    return (
+        text[end : end + 2][:1] == "-"
+        and text[end + 1 : end + 2].isalpha()
+        or (text[max(0, start - 1) : start] == "-" and text[max(0, start - 2) : start - 1].isalpha())
     )
 
 
@@ -187,11 +195,26 @@ def _allowed(name: Name, written: list[str], emphasised: bool) -> bool:
 def _names_with_rules(entry: IconEntry) -> list[tuple[str, Rule]]:
     own = [(name, _rule(entry, name)) for name in entry.names]
     vendored = [
-        (form, Rule.LOOSE if entry.provider in CLOUD_PROVIDERS else _rule(entry, form))
+        (form, _vendored_rule(entry, name))
         for name in entry.names
         for form in vendor_forms(entry.provider, name)
     ]
     return own + vendored if not entry.concept else own
+
+
+def _vendored_rule(entry: IconEntry, name: str) -> Rule:
+    if _everyday_after_vendor(entry, name) or name in EXACT_CASE_NAMES:
+        return Rule.EXACT_CASE
+    return Rule.LOOSE if entry.provider in CLOUD_PROVIDERS else _rule(entry, name)
+
+
+def _everyday_after_vendor(entry: IconEntry, name: str) -> bool:
+    """ "AWS Batch" is the service, "AWS (batch)" is not: a vendor before an everyday word keeps its case."""
+    for prefix in VENDOR_PREFIXES.get(entry.provider, ()):
+        if name.casefold().startswith(prefix.casefold() + " "):
+            name = name[len(prefix) + 1 :]
+    tokens = tokens_of(name)
+    return len(tokens) == 1 and tokens[0].casefold() in CASE_SENSITIVE_NAMES | GENERIC_NAMES
 
 
 def _rule(entry: IconEntry, name: str) -> Rule:
@@ -199,6 +222,10 @@ def _rule(entry: IconEntry, name: str) -> Rule:
     single = len(tokens) == 1
     if (single and tokens[0].casefold() in GENERIC_NAMES) or not entry.curated:
         return Rule.EMPHASISED
-    if name in EXACT_CASE_NAMES or (single and (tokens[0].casefold() in CASE_SENSITIVE_NAMES or len(name) <= 3)):
+    if (
+        name in EXACT_CASE_NAMES
+        or _everyday_after_vendor(entry, name)
+        or (single and (tokens[0].casefold() in CASE_SENSITIVE_NAMES or len(name) <= 3))
+    ):
         return Rule.EXACT_CASE
     return Rule.LOOSE

@@ -214,7 +214,12 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
             left, right = in_sentence[left_index], in_sentence[left_index + 1]
             relation = _relation(text, left, right, number)
             gap_words = _WORD.findall(text[left.end : right.start])
-            if relation is None and subject is not None and gap_words and gap_words[0].casefold() in ("and", ","):
+            if (
+                relation is None
+                and subject is not None
+                and gap_words
+                and gap_words[0].casefold() in ("and", ",")
+            ):
                 # "A consumes from B, … and writes to C": A is the subject of the last verb too.
                 tail = _tail_after_break(gap_words)
                 if tail is not None:
@@ -272,9 +277,7 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
                 verb, rest_words = tail[0].casefold(), tail[1:]
             if rest_words and rest_words[-1].casefold() == "by":
                 return None
-            return FoundRelation(
-                left.entry.key, right.entry.key, verb, _label(verb, rest_words), number
-            )
+            return FoundRelation(left.entry.key, right.entry.key, verb, _label(verb, rest_words), number)
         if word in _AUXILIARIES or word in _PREPOSITIONS:
             return None
         if word not in _SUBJECT_FILLERS and not word.isalpha():
@@ -292,6 +295,12 @@ def _tail_after_break(words: Sequence[str]) -> list[str] | None:
     if not tail or tail[0].casefold() not in _VERBS or _breaks([word.casefold() for word in tail]):
         return None
     return tail
+
+
+def _starts_clause(after: str) -> bool:
+    """A verb within the next three words: the name before it is a subject."""
+    words = [word.casefold() for word in _WORD.findall(after)[:3]]
+    return any(word in _VERBS or word in _BASE_FORMS for word in words)
 
 
 def _breaks(words: Sequence[str]) -> bool:
@@ -328,6 +337,8 @@ def _listed_targets(
         joined = [word for word in gap if word in (",", "and", "or")]
         if not joined or len(gap) - len(joined) > 1 or gap[-1] not in (",", "and", "or") or current.negative:
             break
+        if _starts_clause(text[current.end :]):
+            break  # "…to B, and C workers consume…": C is the subject of a new clause, not a target
         if current.entry.key != relation.source:
             extra.append(
                 FoundRelation(relation.source, current.entry.key, relation.verb, relation.label, number)

@@ -65,48 +65,79 @@ class NoteText:
 
 
 def read_note(text: str) -> NoteText:
-    """Split ``text`` into headings and sentences."""
+    """Split ``text`` into headings and sentences; a paragraph's wrapped lines are read as one."""
     lines = text.splitlines()
     title, start = _front_matter_title(lines)
-    headings: list[Heading] = []
-    sentences: list[Sentence] = []
-    stack: list[Heading] = []
+    reader = _Reader()
     in_fence = False
     for number in range(start, len(lines)):
-        line = lines[number]
+        line = _QUOTE.sub("", lines[number])
         if _FENCE.match(line):
+            reader.flush()
             in_fence = not in_fence
+        elif in_fence:
             continue
-        if in_fence or not line.strip():
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            level = len(heading.group(1))
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            cleaned, emphasis = _clean(heading.group(2))
-            current = Heading(
-                len(headings), level, cleaned.strip(), stack[-1].index if stack else None, number
+        elif not line.strip():
+            reader.flush()
+        elif heading := _HEADING.match(line):
+            reader.flush()
+            reader.heading(len(heading.group(1)), heading.group(2), number)
+        elif line.lstrip().startswith("|"):
+            reader.flush()
+            for cell in line.strip().strip("|").split("|"):
+                if not set(cell.strip()) <= set("-: "):
+                    reader.add(cell, number, is_item=False)
+                    reader.flush()
+        elif _LIST_MARK.match(line):
+            reader.flush()
+            reader.add(_LIST_MARK.sub("", line, count=1), number, is_item=True)
+        else:
+            reader.add(line, number, is_item=False)
+    reader.flush()
+    return NoteText(title, tuple(reader.headings), tuple(reader.sentences))
+
+
+class _Reader:
+    """Collects a paragraph's lines, then cuts it into sentences under the current heading."""
+
+    def __init__(self) -> None:
+        self.headings: list[Heading] = []
+        self.sentences: list[Sentence] = []
+        self._stack: list[Heading] = []
+        self._lines: list[str] = []
+        self._first_line = 0
+        self._is_item = False
+
+    def heading(self, level: int, raw: str, number: int) -> None:
+        while self._stack and self._stack[-1].level >= level:
+            self._stack.pop()
+        cleaned, emphasis = _clean(raw)
+        parent = self._stack[-1].index if self._stack else None
+        current = Heading(len(self.headings), level, cleaned.strip(), parent, number)
+        self.headings.append(current)
+        self._stack.append(current)
+        self.sentences.append(Sentence(cleaned, number, current.index, emphasis, is_heading=True))
+
+    def add(self, line: str, number: int, is_item: bool) -> None:
+        if not self._lines:
+            self._first_line, self._is_item = number, is_item
+        self._lines.append(line.strip())
+
+    def flush(self) -> None:
+        if not self._lines:
+            return
+        cleaned, emphasis = _clean(" ".join(self._lines))
+        here = self._stack[-1].index if self._stack else None
+        for piece_start, piece in _split_sentences(cleaned):
+            piece_emphasis = tuple(
+                (low - piece_start, high - piece_start)
+                for low, high in emphasis
+                if low >= piece_start and high <= piece_start + len(piece)
             )
-            headings.append(current)
-            stack.append(current)
-            sentences.append(Sentence(cleaned, number, current.index, emphasis, is_heading=True))
-            continue
-        is_item = bool(_LIST_MARK.match(line))
-        body = _LIST_MARK.sub("", _QUOTE.sub("", line), count=1)
-        here = stack[-1].index if stack else None
-        for cell in body.strip().strip("|").split("|") if body.lstrip().startswith("|") else [body]:
-            if set(cell.strip()) <= set("-: "):
-                continue
-            cleaned, emphasis = _clean(cell)
-            for piece_start, piece in _split_sentences(cleaned):
-                piece_emphasis = tuple(
-                    (low - piece_start, high - piece_start)
-                    for low, high in emphasis
-                    if low >= piece_start and high <= piece_start + len(piece)
-                )
-                sentences.append(Sentence(piece, number, here, piece_emphasis, is_list_item=is_item))
-    return NoteText(title, tuple(headings), tuple(sentences))
+            self.sentences.append(
+                Sentence(piece, self._first_line, here, piece_emphasis, is_list_item=self._is_item)
+            )
+        self._lines = []
 
 
 def _front_matter_title(lines: list[str]) -> tuple[str, int]:
