@@ -28,6 +28,7 @@ from models.drafting.text import Sentence
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+[#+]*")
 _MAX_TOKENS = 7
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 # Words before a name that say the note is setting it aside, not using it.
 _NEGATIONS = frozenset(
     {
@@ -130,7 +131,8 @@ class NameIndex:
                 continue
             name, length = hit
             start, end = matches[index].start(), matches[index + length - 1].end()
-            before = {word for word in folded[max(0, index - 4) : index]}
+            clause = _CLAUSE_BREAK.split(sentence.text[:start])[-1]
+            before = {word.casefold() for word in tokens_of(clause)[-4:]}
             found.append(
                 Mention(
                     name.entry,

@@ -69,7 +69,7 @@ CASE_SENSITIVE_NAMES = frozenset({
 })
 # fmt: on
 
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+|[A-Z]+")
+_CAMEL = re.compile(r"[A-Z][A-Z0-9]*(?=[A-Z][a-z]|$)|[A-Z]?[a-z0-9]+|[A-Z0-9]+")
 
 
 def split_camel(class_name: str) -> str:

@@ -187,7 +187,7 @@ _PREPOSITIONS = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "each", "every", "some", "all", "this"})
 _WORD = re.compile(r"[A-Za-z0-9'/.+#-]+|[,;:()]")
 _MAX_GAP_WORDS = 9
-_MAX_LABEL_WORDS = 5
+_MAX_LABEL_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -315,9 +315,8 @@ def _object_of_preposition(before: str) -> bool:
 
 
 def _label(verb: str, rest: Sequence[str]) -> str:
-    words = list(rest)
-    while words and words[-1].casefold() in _DETERMINERS:
-        words.pop()
+    """The verb and what follows it, without articles; long phrases keep the verb and preposition."""
+    words = [word for word in rest if word.casefold() not in _DETERMINERS]
     if len(words) + 1 > _MAX_LABEL_WORDS:
         words = [words[-1]] if words[-1].casefold() in _PREPOSITIONS else []
     return " ".join([verb, *words])
