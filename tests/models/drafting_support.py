@@ -1,4 +1,4 @@
-"""A small, real catalogue for the drafting tests: every curated icon, the built-in concepts and a few others."""
+"""A small, real catalogue for the drafting tests: the curated icons, built-in concepts and a few more."""
 
 from __future__ import annotations
 
