@@ -10,22 +10,13 @@ written) is one line on stderr, exit status 2, and no file.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from explorer import exit_codes
-from explorer.drafting.icon_source import icon_catalogue
+from explorer.drafting.service import DraftInputError, make_draft, read_note_text
 from explorer.export.atomic import ExportError, write_atomically
-from models.drafting import Draft, NameIndex, draft_note, draft_yaml
-from models.errors import ModelError
-from models.loader import load_architecture_text
-
-MAX_NOTE_BYTES = 5 * 1024 * 1024
-
-
-class DraftInputError(Exception):
-    """Input the draft command refuses; the message is one line for the user."""
+from models.drafting import Draft
 
 
 def add_draft_parser(commands: Any) -> None:
@@ -42,42 +33,6 @@ def add_draft_parser(commands: Any) -> None:
     parser.add_argument("--id", help="the architecture id (default: from the note's title)")
     parser.add_argument("--title", help="the architecture title (default: the note's title)")
     parser.add_argument("--force", action="store_true", help="replace FILE.yaml if it exists")
-
-
-def read_note_text(path: Path) -> str:
-    """The note's text; raises :class:`DraftInputError` for anything that is not a usable note."""
-    try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_NOTE_BYTES + 1)
-    except IsADirectoryError:
-        raise DraftInputError(f"{path} is a folder; give one note file") from None
-    except OSError as error:
-        raise DraftInputError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(raw) > MAX_NOTE_BYTES:
-        raise DraftInputError(f"{path} is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MB; is it a note?")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DraftInputError(f"{path} is not UTF-8 text (a binary file?)") from None
-    if "\x00" in text:
-        raise DraftInputError(f"{path} is a binary file, not a Markdown note")
-    if not text.strip():
-        raise DraftInputError(f"{path} is empty")
-    return text
-
-
-def make_draft(text: str, note: Path, architecture_id: str | None, title: str | None) -> tuple[Draft, str]:
-    """The draft of ``text`` and its YAML, checked by the model loader."""
-    draft = draft_note(text, NameIndex(icon_catalogue().entries), fallback_title=note.stem)
-    if not draft.components:
-        raise DraftInputError(f"found no technologies or services in {note}; nothing to draw")
-    draft = replace(draft, title=title or draft.title, id=architecture_id or draft.id)
-    text_out = draft_yaml(draft, note.name)
-    try:
-        load_architecture_text(text_out, str(note))
-    except ModelError as error:
-        raise DraftInputError(f"the draft is not a valid architecture: {error}") from None
-    return draft, text_out
 
 
 def run_draft(args: argparse.Namespace) -> int:

@@ -73,6 +73,22 @@ def test_bad_notes_are_refused_and_nothing_is_written(
     assert not output.exists()
 
 
+def test_a_bad_id_is_refused(note: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out.yaml"
+    assert main(["draft", str(note), "-o", str(output), "--id", "my id!"]) == exit_codes.BAD_INPUT
+    assert "--id 'my id!'" in capsys.readouterr().err
+    assert not output.exists()
+
+
+def test_names_only_said_in_passing_are_named_in_the_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "note.md"
+    source.write_text("We might try Kafka one day.\n", encoding="utf-8")
+    assert main(["draft", str(source), "-o", str(tmp_path / "out.yaml")]) == exit_codes.BAD_INPUT
+    assert "only in passing: Kafka" in capsys.readouterr().err
+
+
 def test_an_unwritable_output_is_refused(
     note: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
