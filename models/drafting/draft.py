@@ -27,6 +27,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 @dataclass(frozen=True)
 class DraftComponent:
+    """A component to draw; ``weight`` is how strongly the note named it (see the module docstring)."""
+
     id: str
     label: str
     icon: str
@@ -40,6 +42,8 @@ class DraftComponent:
 
 @dataclass(frozen=True)
 class DraftRelation:
+    """A relation between two drafted components; ``evidence`` is the sentence that stated it."""
+
     source: str
     target: str
     kind: str
@@ -58,6 +62,8 @@ class Unsure:
 
 @dataclass(frozen=True)
 class Draft:
+    """Everything drafted from one note, ready for :func:`models.drafting.draft_yaml`."""
+
     id: str
     title: str
     summary: str
@@ -110,7 +116,7 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
         groups=tuple(groups),
         components=tuple(components),
         relations=_draft_relations(relations, ids, note.sentences),
-        unsure=_unsure(mentions, weights, kept, entries),
+        unsure=_unsure(weights, kept, entries),
     )
 
 
@@ -118,7 +124,7 @@ def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict
     weights: Counter[str] = Counter()
     for mention in mentions:
         if mention.negative:
-            weights[mention.entry.key] += 0
+            weights[mention.entry.key] += 0  # listed, so a name only ever set aside is reported as unsure
             continue
         sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
@@ -230,9 +236,7 @@ def _draft_relations(
     return tuple(relations.values())
 
 
-def _unsure(
-    mentions: Sequence[Mention], weights: dict[str, int], kept: set[str], entries: dict[str, IconEntry]
-) -> tuple[Unsure, ...]:
+def _unsure(weights: dict[str, int], kept: set[str], entries: dict[str, IconEntry]) -> tuple[Unsure, ...]:
     unsure = []
     for key, weight in weights.items():
         if key in kept:

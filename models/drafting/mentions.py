@@ -171,11 +171,9 @@ class NameIndex:
 
 def _in_compound(text: str, start: int, end: int) -> bool:
     """ "S3-compatible", "Kafka-like": a name glued to a word by a hyphen is not the name."""
-    return (
-        text[end : end + 2][:1] == "-"
-        and text[end + 1 : end + 2].isalpha()
-        or (text[max(0, start - 1) : start] == "-" and text[max(0, start - 2) : start - 1].isalpha())
-    )
+    glued_after = text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+    glued_before = start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    return glued_after or glued_before
 
 
 def _outranked(name: Name, rivals: list[Name]) -> bool:
