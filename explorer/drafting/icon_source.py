@@ -4,7 +4,8 @@ The scan reads the package's files as text (its ``resources/`` icons and the
 generated ``diagrams/<provider>/<category>.py`` modules, for class names and
 short aliases such as ``S3 = SimpleStorageServiceS3``) without importing it.
 The result is cached as JSON in the user cache folder, keyed by the
-``diagrams`` version and the naming rules' version, so later starts only read
+``diagrams`` version and the naming rules (their version and the curated
+table's fingerprint), so later starts only read
 one file.
 """
 
@@ -21,7 +22,7 @@ from explorer.export.atomic import ExportError, write_atomically
 from explorer.userdirs import user_cache_dir
 from models.catalog import load_catalog
 from models.drafting.catalogue import Catalogue, ScannedIcon, entries_from_architectures, entries_from_icons
-from models.drafting.names import NAMING_VERSION
+from models.drafting.names import naming_fingerprint
 from models.icons import diagrams_resources_dir
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def _cache_file() -> Path:
         version = metadata.version("diagrams")
     except metadata.PackageNotFoundError:
         version = "none"
-    return user_cache_dir() / f"icon-catalogue-diagrams-{version}-names-{NAMING_VERSION}.json"
+    return user_cache_dir() / f"icon-catalogue-diagrams-{version}-names-{naming_fingerprint()}.json"
 
 
 def _icon_entries_json() -> list[dict[str, object]]:

@@ -10,6 +10,7 @@ MSK icon).
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 # fmt: off
@@ -357,6 +358,11 @@ def curated_names() -> dict[str, tuple[str, tuple[str, ...]]]:
         ]
         table[reference] = (names[0], tuple(names[1:]))
     return table
+
+
+def table_fingerprint() -> str:
+    """Changes whenever the table does, so a cached catalogue built from an older one is not reused."""
+    return hashlib.sha256(_TABLE.encode("utf-8")).hexdigest()[:10]
 
 
 def exact_case_names() -> frozenset[str]:

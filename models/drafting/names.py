@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from models.drafting._curated import curated_names
+from models.drafting._curated import curated_names, table_fingerprint
 
-# Bump when the naming rules change, so cached catalogues are rebuilt.
+# Bump when the naming rules below change, so cached catalogues are rebuilt (the
+# curated table is fingerprinted on its own, see naming_fingerprint).
 NAMING_VERSION = 1
 
 # Vendor prefixes a note may put before a provider's service name.
@@ -92,6 +93,11 @@ def icon_names(
     if len(words) > 2 and acronym.casefold() == initials.casefold():
         aliases += [" ".join(label.split()[:-1]), acronym.upper()]
     return label, tuple(dict.fromkeys(aliases)), False
+
+
+def naming_fingerprint() -> str:
+    """Identifies the naming rules and the curated table: part of the catalogue cache's key."""
+    return f"{NAMING_VERSION}-{table_fingerprint()}"
 
 
 def vendor_forms(provider: str, name: str) -> tuple[str, ...]:

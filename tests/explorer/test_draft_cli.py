@@ -155,6 +155,17 @@ def test_the_catalogue_is_cached_once_and_read_back(tmp_path: Path, monkeypatch:
         icon_source.icon_catalogue.cache_clear()
 
 
+def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(blocker / "cache"))
+    icon_source.icon_catalogue.cache_clear()
+    try:
+        assert icon_source.icon_catalogue().get("onprem/queue/kafka") is not None
+    finally:
+        icon_source.icon_catalogue.cache_clear()
+
+
 def test_runs_from_the_command_line(note: Path, tmp_path: Path) -> None:
     output = tmp_path / "metrics.yaml"
     completed = subprocess.run(
