@@ -50,7 +50,7 @@ def draft_yaml(draft: Draft, note_name: str) -> str:
         f"summary: {scalar(draft.summary)}",
         f"x-drafted-from: {scalar(note_name)}",
         "layout:",
-        "  direction: LR",
+        "  direction: TB  # top to bottom fits a screen; LR suits long chains of relations",
     ]
     if draft.groups:
         lines += ["", "# One group per heading of the note that gathers two components or more.", "groups:"]
