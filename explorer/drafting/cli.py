@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer import exit_codes
-from explorer.drafting.service import DraftInputError, make_draft, read_note_text
-from explorer.export.atomic import ExportError, write_atomically
-from models.drafting import Draft
+
+if TYPE_CHECKING:
+    from models.drafting import Draft
 
 
 def add_draft_parser(commands: Any) -> None:
@@ -36,7 +36,10 @@ def add_draft_parser(commands: Any) -> None:
 
 
 def run_draft(args: argparse.Namespace) -> int:
+    # Imported here so the other commands do not pay for the drafting code at start-up.
     from explorer.cli import fail
+    from explorer.drafting.service import DraftInputError, make_draft, read_note_text
+    from explorer.export.atomic import ExportError, write_atomically
 
     try:
         if args.output.exists() and not args.force:
