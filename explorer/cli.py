@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import exit_codes
+from explorer.drafting.cli import add_draft_parser
 from explorer.export.cli import add_export_parser
 
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_export_parser(commands, _add_source_options)
+    add_draft_parser(commands)
     return parser
 
 
@@ -91,6 +93,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from explorer.export.cli import run_export
 
         return run_export(args)
+    if args.command == "draft":
+        from explorer.drafting.cli import run_draft
+
+        return run_draft(args)
     from explorer.app import run_window
 
     return run_window(args)

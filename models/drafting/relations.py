@@ -1,0 +1,345 @@
+"""Relations from sentences that name two components with a verb between them.
+
+Conservative on purpose: the words between the two names must start (after at
+most three words of the subject, like "job" in "the Spark job writes…") with a
+known verb and hold no conjunction or clause break; the first name must not be
+the object of a preposition ("data *from* Kafka…"). The subject is the source
+("Prometheus scrapes Kafka": Prometheus → Kafka), unless the verb is passive
+with "by" ("S3 is read by Athena": Athena → S3). The verb phrase is the label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from models.drafting.mentions import Mention
+from models.drafting.text import Sentence
+
+# fmt: off
+# Verb (third person) → past participle; the base form is the verb without its "s"/"es".
+_VERBS = {
+    "writes": "written", "sends": "sent", "forwards": "forwarded", "publishes": "published",
+    "pushes": "pushed", "streams": "streamed", "ships": "shipped", "emits": "emitted",
+    "exports": "exported", "loads": "loaded", "delivers": "delivered", "posts": "posted",
+    "routes": "routed", "proxies": "proxied", "uploads": "uploaded", "copies": "copied",
+    "syncs": "synced", "replicates": "replicated", "dumps": "dumped", "inserts": "inserted",
+    "puts": "put", "enqueues": "enqueued", "produces": "produced", "reads": "read",
+    "queries": "queried", "calls": "called", "invokes": "invoked", "fetches": "fetched",
+    "pulls": "pulled", "polls": "polled", "consumes": "consumed", "subscribes": "subscribed",
+    "scrapes": "scraped", "watches": "watched", "ingests": "ingested", "indexes": "indexed",
+    "stores": "stored", "caches": "cached", "persists": "persisted", "triggers": "triggered",
+    "schedules": "scheduled", "starts": "started", "launches": "launched", "runs": "run",
+    "orchestrates": "orchestrated", "notifies": "notified", "alerts": "alerted", "pages": "paged",
+    "monitors": "monitored", "authenticates": "authenticated", "serves": "served",
+    "redirects": "redirected", "balances": "balanced", "fronts": "fronted", "protects": "protected",
+    "encrypts": "encrypted", "uses": "used", "depends": "depended", "talks": "talked",
+    "connects": "connected", "hits": "hit", "requests": "requested", "collects": "collected",
+    "aggregates": "aggregated", "transforms": "transformed", "processes": "processed",
+    "visualizes": "visualized", "visualises": "visualised", "graphs": "graphed", "traces": "traced",
+    "logs": "logged", "receives": "received", "feeds": "fed", "passes": "passed",
+    "distributes": "distributed", "resolves": "resolved", "registers": "registered",
+    "deploys": "deployed", "builds": "built", "manages": "managed", "creates": "created",
+    "updates": "updated", "exposes": "exposed", "tails": "tailed", "backs": "backed",
+    "signs": "signed", "checks": "checked", "retrieves": "retrieved", "hosts": "hosted",
+    "executes": "executed", "dispatches": "dispatched", "relays": "relayed", "mirrors": "mirrored",
+    "archives": "archived", "replays": "replayed", "drains": "drained", "offloads": "offloaded",
+    "sinks": "sunk", "lands": "landed", "saves": "saved", "wraps": "wrapped",
+}
+# fmt: on
+# Base forms that are more often nouns ("the Redis cache"): only their "-s" form counts.
+_NOUN_LIKE = frozenset(
+    {
+        "stream",
+        "cache",
+        "log",
+        "index",
+        "store",
+        "page",
+        "graph",
+        "post",
+        "sink",
+        "archive",
+        "build",
+        "host",
+        "back",
+        "sign",
+        "land",
+        "feed",
+        "alert",
+        "trace",
+        "check",
+        "update",
+        "request",
+        "hit",
+        "dump",
+        "copy",
+        "mirror",
+        "relay",
+        "process",
+        "load",
+        "call",
+        "query",
+        "route",
+        "sync",
+        "export",
+        "schedule",
+        "wrap",
+        "drain",
+        "pass",
+        "record",
+    }
+)
+# After a "-s" word these say it was a plural noun ("Fluent Bit logs are…").
+_NOUN_FOLLOWERS = frozenset({"are", "is", "go", "get", "were", "flow", "end", "live", "sit", "stay"})
+_PARTICIPLES = {participle: verb for verb, participle in _VERBS.items()}
+
+
+def _base_form(verb: str) -> str:
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+_BASE_FORMS = {_base_form(verb): verb for verb in _VERBS if _base_form(verb) not in _NOUN_LIKE}
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "gets", "get", "being", "been", "be"})
+_SUBJECT_FILLERS = frozenset(
+    {
+        "then",
+        "also",
+        "periodically",
+        "continuously",
+        "regularly",
+        "which",
+        "that",
+        "later",
+        "first",
+        "finally",
+        "itself",
+        "always",
+        "usually",
+        "only",
+        "now",
+        "can",
+        "will",
+        "should",
+        "must",
+        "may",
+        "directly",
+        "asynchronously",
+        "each",
+        "every",
+        "nightly",
+        "hourly",
+        "just",
+    }
+)
+_BREAKS = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "while",
+        "whereas",
+        "if",
+        "when",
+        "because",
+        "unless",
+        "although",
+        "though",
+        "so",
+        "unlike",
+        "instead",
+        "not",
+        "never",
+        "without",
+        "nor",
+        "then",
+        "before",
+        "after",
+        "whose",
+    }
+)
+_PREPOSITIONS = frozenset(
+    {
+        "from",
+        "to",
+        "into",
+        "in",
+        "on",
+        "onto",
+        "of",
+        "by",
+        "with",
+        "via",
+        "through",
+        "at",
+        "for",
+        "over",
+        "across",
+        "behind",
+        "against",
+    }
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "each", "every", "some", "all", "this"})
+_WORD = re.compile(r"[A-Za-z0-9'/.+#-]+|[,;:()]")
+_MAX_GAP_WORDS = 9
+_MAX_LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class FoundRelation:
+    """A relation read from one sentence: its ends (catalogue references), verb and label."""
+
+    source: str
+    target: str
+    verb: str
+    label: str
+    sentence: int
+
+
+def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[FoundRelation]:
+    """Relations stated by ``sentences`` between the entries of ``mentions``."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[FoundRelation] = []
+    for number, in_sentence in by_sentence.items():
+        text = sentences[number].text
+        subject: Mention | None = None
+        for left_index in range(len(in_sentence) - 1):
+            left, right = in_sentence[left_index], in_sentence[left_index + 1]
+            relation = _relation(text, left, right, number)
+            gap_words = _WORD.findall(text[left.end : right.start])
+            if (
+                relation is None
+                and subject is not None
+                and gap_words
+                and gap_words[0].casefold() in ("and", ",")
+            ):
+                # "A consumes from B, … and writes to C": A is the subject of the last verb too.
+                tail = _tail_after_break(gap_words)
+                if tail is not None:
+                    gap = " ".join(tail) + " "
+                    relation = _relation(
+                        f"{subject.text} {gap}", _at_start(subject), _after(subject, gap, right), number
+                    )
+            if relation is None:
+                continue
+            if relation.source == left.entry.key:
+                subject = left
+            found.append(relation)
+            found += _listed_targets(text, relation, in_sentence[left_index + 1 :], number)
+    return found
+
+
+def _at_start(subject: Mention) -> Mention:
+    return replace(subject, start=0, end=len(subject.text))
+
+
+def _after(subject: Mention, gap: str, right: Mention) -> Mention:
+    start = len(subject.text) + 1 + len(gap)
+    return replace(right, start=start, end=start + len(right.text))
+
+
+def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRelation | None:
+    if left.negative or right.negative or left.entry.key == right.entry.key:
+        return None
+    if _object_of_preposition(text[: left.start]):
+        return None
+    words = _WORD.findall(text[left.end : right.start])
+    if len(words) > _MAX_GAP_WORDS:
+        return None
+    folded = [word.casefold() for word in words]
+    for position, word in enumerate(folded[:4]):
+        if word in _BREAKS or word in ",;:()":
+            return None
+        passive = word in _AUXILIARIES and position + 1 < len(folded) and folded[position + 1] in _PARTICIPLES
+        if passive:
+            verb = _PARTICIPLES[folded[position + 1]]
+            rest = folded[position + 2 :]
+            if not rest or rest[-1] != "by" or _breaks(rest):
+                return None
+            return FoundRelation(right.entry.key, left.entry.key, verb, verb, number)
+        verb = word if word in _VERBS else _BASE_FORMS.get(word, "")
+        if verb and position + 1 < len(folded) and folded[position + 1] in _NOUN_FOLLOWERS:
+            return None
+        if verb:
+            rest_words = words[position + 1 :]
+            if _breaks([w.casefold() for w in rest_words]):
+                # "A builds the image and pushes it to B": the last verb joins A to B.
+                tail = _tail_after_break(rest_words)
+                if tail is None:
+                    return None
+                verb, rest_words = tail[0].casefold(), tail[1:]
+            if rest_words and rest_words[-1].casefold() == "by":
+                return None
+            return FoundRelation(left.entry.key, right.entry.key, verb, _label(verb, rest_words), number)
+        if word in _AUXILIARIES or word in _PREPOSITIONS:
+            return None
+        if word not in _SUBJECT_FILLERS and not word.isalpha():
+            return None
+    return None
+
+
+def _tail_after_break(words: Sequence[str]) -> list[str] | None:
+    """The words after the last "and" or comma, when they start with a verb."""
+    folded = [word.casefold() for word in words]
+    last = max(index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()")
+    if folded[last] not in ("and", ","):
+        return None
+    tail = [word for word in words[last + 1 :] if word.casefold() != "and"]
+    if not tail or tail[0].casefold() not in _VERBS or _breaks([word.casefold() for word in tail]):
+        return None
+    return tail
+
+
+def _starts_clause(after: str) -> bool:
+    """A verb within the next three words: the name before it is a subject."""
+    words = [word.casefold() for word in _WORD.findall(after)[:3]]
+    return any(word in _VERBS or word in _BASE_FORMS for word in words)
+
+
+def _breaks(words: Sequence[str]) -> bool:
+    return any(word in _BREAKS or word in ",;:()" for word in words)
+
+
+def _object_of_preposition(before: str) -> bool:
+    words = [word.casefold() for word in _WORD.findall(before)]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
+def _label(verb: str, rest: Sequence[str]) -> str:
+    """The verb and what follows it, without articles; long phrases keep the verb and preposition."""
+    words = [word for word in rest if word.casefold() not in _DETERMINERS]
+    if len(words) + 1 > _MAX_LABEL_WORDS:
+        words = [words[-1]] if words[-1].casefold() in _PREPOSITIONS else []
+    return " ".join([verb, *words])
+
+
+def _listed_targets(
+    text: str, relation: FoundRelation, following: Sequence[Mention], number: int
+) -> list[FoundRelation]:
+    """ "A writes to B and C": the relation to B holds for C too."""
+    extra = []
+    for previous, current in zip(following, following[1:], strict=False):
+        gap = [
+            word
+            for word in _WORD.findall(text[previous.end : current.start].casefold())
+            if word not in _DETERMINERS
+        ]
+        joined = [word for word in gap if word in (",", "and", "or")]
+        if not joined or len(gap) - len(joined) > 1 or gap[-1] not in (",", "and", "or") or current.negative:
+            break
+        if _starts_clause(text[current.end :]):
+            break  # "…to B, and C workers consume…": C is the subject of a new clause, not a target
+        if current.entry.key != relation.source:
+            extra.append(
+                FoundRelation(relation.source, current.entry.key, relation.verb, relation.label, number)
+            )
+    return extra
