@@ -14,6 +14,7 @@ from pathlib import Path
 
 from explorer import exit_codes
 from explorer.export.cli import add_export_parser
+from explorer.walkthrough_cli import add_walkthroughs_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_export_parser(commands, _add_source_options)
+    add_walkthroughs_parser(commands, _add_source_options)
     return parser
 
 
@@ -87,6 +89,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from explorer.commands import describe_architecture
 
         return describe_architecture(args)
+    if args.command == "walkthroughs":
+        from explorer.walkthrough_cli import list_walkthroughs
+
+        return list_walkthroughs(args)
     if args.command == "export":
         from explorer.export.cli import run_export
 
