@@ -112,7 +112,7 @@ def load_architecture_file(path: Path) -> Architecture:
 
 
 def read_model_text(path: Path) -> str:
-    """The text of one model file (UTF-8, at most :data:`MAX_FILE_BYTES`); failures are :class:`ModelError`."""
+    """The text of one model file (UTF-8, at most :data:`MAX_FILE_BYTES`); failures are ModelError."""
     source = str(path)
     try:
         if not path.is_file():
