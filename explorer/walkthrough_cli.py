@@ -32,14 +32,16 @@ def list_walkthroughs(args: argparse.Namespace) -> int:
         known = ", ".join(architectures) or "none"
         print(f"arch-explorer: unknown architecture {args.arch!r} (known: {known})", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    chosen = [w for w in loaded.walkthroughs if args.arch is None or w.architecture == args.arch]
+    order = {architecture_id: index for index, architecture_id in enumerate(architectures)}
+    chosen = sorted(
+        (w for w in loaded.walkthroughs if args.arch is None or w.architecture == args.arch),
+        key=lambda w: order[w.architecture],
+    )
     if args.json:
         print(json.dumps([w.to_data() for w in chosen], indent=2, ensure_ascii=False))
     else:
         width = max((len(w.id) for w in chosen), default=0)
-        for walkthrough in chosen:
-            steps = len(walkthrough.steps)
-            print(
-                f"{walkthrough.id:<{width}}  {walkthrough.architecture}  {walkthrough.title} ({steps} steps)"
-            )
+        arch_width = max((len(w.architecture) for w in chosen), default=0)
+        for w in chosen:
+            print(f"{w.id:<{width}}  {w.architecture:<{arch_width}}  {w.title} ({len(w.steps)} steps)")
     return exit_codes.BAD_INPUT if catalog.errors or loaded.errors else exit_codes.OK
