@@ -116,10 +116,6 @@ def _step(raw: Any, location: str, checker: Checker, architecture: Architecture)
     values = checker.record(raw, _STEP_FIELDS, location)
     components = _ids(values.get("components", []), f"{location}.components", checker)
     groups = _ids(values.get("groups", []), f"{location}.groups", checker)
-    relations = tuple(
-        _relation(item, f"{location}.relations[{index}]", checker, architecture)
-        for index, item in enumerate(values.get("relations", []))
-    )
     for index, component_id in enumerate(components):
         if component_id not in architecture.components_by_id:
             raise checker.fail(
@@ -132,6 +128,10 @@ def _step(raw: Any, location: str, checker: Checker, architecture: Architecture)
                 f"{location}.groups[{index}]",
                 _unknown("group", group_id, architecture, architecture.groups_by_id, "components"),
             )
+    relations = tuple(
+        _relation(item, f"{location}.relations[{index}]", checker, architecture)
+        for index, item in enumerate(values.get("relations", []))
+    )
     if not (components or groups or relations):
         raise checker.fail(location, "a step must name at least one component, group or relation")
     direction = values.get("direction", DIRECTIONS[0])
@@ -171,5 +171,8 @@ def _unknown(
     problem = f"unknown {what} {element_id!r} in architecture {architecture.id!r}"
     if architecture.has_element(element_id):
         return f"{problem}; it is one of the {other}: list it under {other}"
-    close = difflib.get_close_matches(element_id, list(known), n=1)
-    return f"{problem}; did you mean {close[0]!r}?" if close else problem
+    close = [repr(name) for name in sorted(difflib.get_close_matches(element_id, list(known), n=3))]
+    if not close:
+        return problem
+    choices = f"{', '.join(close[:-1])} or {close[-1]}" if len(close) > 1 else close[0]
+    return f"{problem}; did you mean {choices}?"
