@@ -134,18 +134,18 @@ def read_model_text(path: Path) -> str:
 def model_files(location: Path) -> list[Path]:
     """The model files at ``location``: the file itself, or the YAML files below a folder."""
     if location.is_file():
-        return [] if _is_walkthrough(location) else [location]
+        return [] if is_walkthrough_file(location) else [location]
     if not location.is_dir():
         return []
     return sorted(
         path
         for path in location.rglob("*")
-        if path.suffix in MODEL_SUFFIXES and not _is_walkthrough(path) and path.is_file()
+        if path.suffix in MODEL_SUFFIXES and not is_walkthrough_file(path) and path.is_file()
     )
 
 
-def _is_walkthrough(path: Path) -> bool:
-    # Walkthroughs share the user's models folder (docs/WALKTHROUGHS.md); they are not architectures.
+def is_walkthrough_file(path: Path) -> bool:
+    """True for ``*.walkthrough.yaml``: a walkthrough in the models folder, not an architecture."""
     return path.name.endswith(WALKTHROUGH_SUFFIXES)
 
 

@@ -3,10 +3,9 @@
 Pure Python: the window, export and revision build on these values.
 """
 
+from models.loader import WALKTHROUGH_SUFFIXES, is_walkthrough_file
 from models.walkthroughs._loader import (
-    USER_SUFFIXES,
     WalkthroughLoadResult,
-    is_walkthrough_file,
     load_walkthrough_file,
     load_walkthrough_text,
     load_walkthroughs,
@@ -16,7 +15,7 @@ from models.walkthroughs.catalog import load_walkthrough_catalog
 
 __all__ = [
     "DIRECTIONS",
-    "USER_SUFFIXES",
+    "WALKTHROUGH_SUFFIXES",
     "Step",
     "Walkthrough",
     "WalkthroughLoadResult",

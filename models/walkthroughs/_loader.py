@@ -16,11 +16,9 @@ from models._schema import Checker, Field
 from models._yaml_document import read_yaml
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.loader import MODEL_SUFFIXES, WALKTHROUGH_SUFFIXES, read_model_text
+from models.loader import MODEL_SUFFIXES, is_walkthrough_file, read_model_text
 from models.walkthroughs._model import DIRECTIONS, Step, Walkthrough
 
-USER_SUFFIXES = WALKTHROUGH_SUFFIXES
-"""How a walkthrough file in the user's models folder is named (``my-flow.walkthrough.yaml``)."""
 MIN_STEPS = 2
 
 _WALKTHROUGH_FIELDS = {
@@ -47,11 +45,6 @@ class WalkthroughLoadResult:
 
     walkthroughs: list[Walkthrough] = field(default_factory=list)
     errors: list[ModelError] = field(default_factory=list)
-
-
-def is_walkthrough_file(path: Path) -> bool:
-    """True for a user walkthrough file name (``*.walkthrough.yaml``)."""
-    return path.name.endswith(USER_SUFFIXES)
 
 
 def load_walkthrough_text(text: str, source: str, architectures: Mapping[str, Architecture]) -> Walkthrough:

@@ -29,11 +29,6 @@ class Step:
     relations: tuple[tuple[str, str], ...] = ()
     direction: str = "forward"
 
-    @property
-    def element_ids(self) -> tuple[str, ...]:
-        """The components, then the groups: everything the step emphasises besides its relations."""
-        return (*self.components, *self.groups)
-
 
 @dataclass(frozen=True)
 class Walkthrough:

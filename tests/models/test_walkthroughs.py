@@ -185,6 +185,8 @@ def test_user_walkthroughs_live_beside_user_architectures(
         VALID.replace("id: k8s-apply", "id: mine"), encoding="utf-8"
     )
     assert load_architectures([tmp_path]).errors == []
+    single = load_architectures([tmp_path / "nested" / "mine.walkthrough.yaml"])
+    assert (single.architectures, single.errors) == ([], [])
     result = load_walkthrough_catalog(architectures, [tmp_path])
     assert result.errors == []
     assert "mine" in [w.id for w in result.walkthroughs]
