@@ -15,6 +15,7 @@ from pathlib import Path
 from explorer import exit_codes
 from explorer.drafting.cli import add_draft_parser
 from explorer.export.cli import add_export_parser
+from explorer.walkthrough_cli import add_walkthroughs_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_parser(commands, _add_source_options)
     add_draft_parser(commands)
+    add_walkthroughs_parser(commands, _add_source_options)
     return parser
 
 
@@ -89,6 +91,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from explorer.commands import describe_architecture
 
         return describe_architecture(args)
+    if args.command == "walkthroughs":
+        from explorer.walkthrough_cli import list_walkthroughs
+
+        return list_walkthroughs(args)
     if args.command == "export":
         from explorer.export.cli import run_export
 

@@ -20,6 +20,7 @@ from models.errors import ModelError
 from models.icons import find_icon
 
 MODEL_SUFFIXES = (".yaml", ".yml")
+WALKTHROUGH_SUFFIXES = (".walkthrough.yaml", ".walkthrough.yml")
 DEFAULT_RELATION_KIND = "connects"
 DEFAULT_ORDER = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -107,6 +108,11 @@ def load_architecture_text(text: str, source: str) -> Architecture:
 
 def load_architecture_file(path: Path) -> Architecture:
     """Read, parse and validate one file; every failure is a :class:`ModelError`."""
+    return load_architecture_text(read_model_text(path), str(path))
+
+
+def read_model_text(path: Path) -> str:
+    """The text of one model file (UTF-8, at most :data:`MAX_FILE_BYTES`); failures are ModelError."""
     source = str(path)
     try:
         if not path.is_file():
@@ -122,16 +128,25 @@ def load_architecture_file(path: Path) -> Architecture:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise ModelError(source, f"not UTF-8 text (byte {error.start})", line=line) from None
-    return load_architecture_text(text, source)
+    return text
 
 
 def model_files(location: Path) -> list[Path]:
     """The model files at ``location``: the file itself, or the YAML files below a folder."""
     if location.is_file():
-        return [location]
+        return [] if is_walkthrough_file(location) else [location]
     if not location.is_dir():
         return []
-    return sorted(path for path in location.rglob("*") if path.suffix in MODEL_SUFFIXES and path.is_file())
+    return sorted(
+        path
+        for path in location.rglob("*")
+        if path.suffix in MODEL_SUFFIXES and not is_walkthrough_file(path) and path.is_file()
+    )
+
+
+def is_walkthrough_file(path: Path) -> bool:
+    """True for ``*.walkthrough.yaml``: a walkthrough in the models folder, not an architecture."""
+    return path.name.endswith(WALKTHROUGH_SUFFIXES)
 
 
 def load_architectures(locations: Iterable[Path]) -> LoadResult:

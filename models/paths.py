@@ -9,3 +9,4 @@ from pathlib import Path
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 ARCHITECTURES_DIR = ASSETS_DIR / "architectures"
 NOTES_DIR = ASSETS_DIR / "notes"
+WALKTHROUGHS_DIR = ASSETS_DIR / "walkthroughs"

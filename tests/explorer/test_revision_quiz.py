@@ -233,14 +233,19 @@ def test_a_drag_pans_instead_of_answering(qtbot, eks_window: MainWindow) -> None
     runner = controller(eks_window).run(session_of(eks_window, (LOCATE, "etcd")))
     view = eks_window.diagram_view
     start = viewport_point(eks_window, "etcd-a")
-    scroll = view.horizontalScrollBar().value()
-    # etcd sits near the diagram's left edge, so drag leftwards: the view scrolls right.
+    bar = view.horizontalScrollBar()
+    scroll = bar.value()
+    # Drag towards the side the view can still scroll to (dragging left scrolls right), wherever
+    # the layout put etcd.
+    leftwards = scroll < bar.maximum()
+    step = QPoint(-1 if leftwards else 1, 0)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(view.viewport(), start - QPoint(40, 0))
-    qtbot.mouseMove(view.viewport(), start - QPoint(120, 0))
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start - QPoint(120, 0))
+    qtbot.mouseMove(view.viewport(), start + step * 40)
+    qtbot.mouseMove(view.viewport(), start + step * 120)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + step * 120)
     assert not runner.session.answered
-    assert view.horizontalScrollBar().value() > scroll
+    moved = bar.value() - scroll
+    assert moved > 0 if leftwards else moved < 0
 
 
 def test_locate_with_the_keyboard(qtbot, eks_window: MainWindow) -> None:
