@@ -22,6 +22,8 @@ LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 """Moments outside these years are damage; the margin to year 9999 keeps scheduling from overflowing."""
 MAX_STEP = 100
 MAX_COUNT = 10**9
+MIN_STABILITY = 0.001
+"""The scheduler's own floor."""
 MAX_STABILITY = 10.0**6
 """Days; the scheduler caps intervals at 100 years, so anything near this is damage."""
 MAX_MOMENT_CHARS = 64
@@ -174,14 +176,14 @@ def _card_from(raw: object, where: str) -> CardState:
         raise ProgressFormatError(f"{where}.state: expected 1, 2 or 3; got {preview(state)}")
     due = _moment(raw.get("due"), f"{where}.due")
     assert due is not None
-    return CardState(
+    card = CardState(
         key=(
             _id(raw.get("architecture"), f"{where}.architecture"),
             _id(raw.get("component"), f"{where}.component"),
         ),
         state=state,
         step=_whole(raw.get("step"), f"{where}.step", 0, MAX_STEP, optional=True),
-        stability=_real(raw.get("stability"), f"{where}.stability", 0.0, MAX_STABILITY),
+        stability=_real(raw.get("stability"), f"{where}.stability", MIN_STABILITY, MAX_STABILITY),
         difficulty=_real(raw.get("difficulty"), f"{where}.difficulty", 1.0, 10.0),
         due=due,
         last_review=_moment(raw.get("last_review"), f"{where}.last_review", optional=True),
@@ -189,6 +191,16 @@ def _card_from(raw: object, where: str) -> CardState:
         lapses=_whole(raw.get("lapses", 0), f"{where}.lapses", 0, MAX_COUNT) or 0,
         retired=_flag(raw.get("retired", False), f"{where}.retired"),
     )
+    _check_schedulable(card, where)
+    return card
+
+
+def _check_schedulable(card: CardState, where: str) -> None:
+    """What the scheduler needs to answer the card again (it asserts on these, deep inside)."""
+    if card.state in (LEARNING, RELEARNING) and card.step is None:
+        raise ProgressFormatError(f"{where}.step: required while learning or relearning")
+    if card.state in (REVIEW, RELEARNING) and (card.stability is None or card.difficulty is None):
+        raise ProgressFormatError(f"{where}: a card in review needs its stability and difficulty")
 
 
 def _id(value: object, where: str) -> str:
