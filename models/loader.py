@@ -123,7 +123,7 @@ def load_architecture_file(path: Path) -> Architecture:
 
 
 def _too_large() -> str:
-    return f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refused unread"
+    return f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refused without parsing it"
 
 
 def model_files(location: Path) -> list[Path]:

@@ -30,7 +30,7 @@ from models.notes import parse_note
 from models.paths import ARCHITECTURES_DIR
 from models.revision.progress import Progress, ProgressFormatError
 from models.revision.scheduler import Grade
-from tests.reliability._bulk import PIPELINE, SEED_IDS, SEEDS, run_cases, scaled
+from tests.reliability._bulk import PIPELINE, SEED_IDS, SEEDS, case_random, run_cases, scaled
 from tests.reliability._support import SMALL_MODEL
 from tests.reliability.test_model_fuzz import SCHEMA_KEYS, assert_consistent, assert_located, load_or_error
 from tests.reliability.test_notes_fuzz import PIECES, parsed_and_matched
@@ -261,10 +261,12 @@ def laid_out(seed: int, count: int) -> Iterator[tuple[str, Laid | Exception]]:
     """Generated models (text) with their Graphviz layouts, two ``dot`` processes at a time."""
 
     def lay_out(index: int) -> tuple[str, Laid | Exception]:
-        text = valid_model(random.Random(f"{seed}:{PIPELINE}:{index}"))
+        text = valid_model(case_random(seed, PIPELINE, index))
         try:
             architecture = load_architecture_text(text, "generated.yaml")
-            return text, (index, architecture, compute_layout(architecture))
+            # Splines, not the app's choice: Graphviz 2.43 aborts on about one generated model in
+            # 2,000 with orthogonal routing (issue 14, item 12), until the layout falls back itself.
+            return text, (index, architecture, compute_layout(architecture, splines="spline"))
         except Exception as error:  # handed to the checking thread, which reports it with the input
             return text, error
 
