@@ -11,14 +11,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from explorer.app import create_window
-from explorer.revision.store import ProgressError, ProgressStore
+from explorer.revision.store import ProgressError, ProgressStore, parse_json
 from explorer.sources import Sources
 from models.revision.progress import Progress
 from models.revision.scheduler import Grade
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 HEADER = '{"format": "architecture-explorer-progress", "version": 1, "cards": ['
-CARD = '{"architecture": "eks", "component": "etcd", "state": 2, "due": "2025-01-01T00:00:00"'
+CARD = '{"architecture": "eks", "component": "etcd", "state": 1, "step": 0, "due": "2025-01-01T00:00:00"'
+"""A sound card in learning; each damaged file changes one thing (JSON keeps the last of a repeated key)."""
 
 
 def with_card(extra: str) -> bytes:
@@ -42,11 +43,17 @@ DAMAGED = {
     "deep-card": with_card(', "x": ' + "[" * 100_000 + "]" * 100_000),
     "retired-as-text": with_card(', "retired": "no"'),
     "id-with-newline": HEADER.encode() + CARD.replace('"etcd"', '"etcd\\n"').encode() + b"}]}",
-    "float-state": with_card("").replace(b'"state": 2', b'"state": 2.5'),
+    "float-state": with_card("").replace(b'"state": 1', b'"state": 1.5'),
     "difficulty-out-of-range": with_card(', "difficulty": 11'),
     "reset-out-of-range": (HEADER + "]" + ', "reset_at": "9999-12-31T23:00:00-05:00"}').encode(),
+    "review-without-stability": with_card(', "state": 2'),
     "huge-version": b'{"format": "architecture-explorer-progress", "version": ' + b"9" * 4_000 + b"}",
 }
+
+
+def test_the_card_the_damaged_files_start_from_is_sound() -> None:
+    assert set(parse_json(with_card("")).cards) == {("eks", "etcd")}
+    assert parse_json(with_card(', "stability": 3.5, "difficulty": 5')).cards["eks", "etcd"].stability == 3.5
 
 
 @pytest.mark.parametrize("content", DAMAGED.values(), ids=DAMAGED.keys())
