@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -13,12 +14,33 @@ from explorer.sources import Sources, load_sources
 from models.architecture import Architecture
 from models.notes import Excerpt, NotesLibrary
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides: model text and file names reach
+# a terminal here, where ESC sequences would run and overrides would reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # json escapes C0
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every unsafe character shown as an escape (``\\x1b``); newlines and tabs kept."""
+    return _UNSAFE.sub(lambda match: _escape(match.group()), text)
+
+
+def terminal_json(value: object) -> str:
+    return _UNSAFE_IN_JSON.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, indent=2, ensure_ascii=False)
+    )
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
 
 def _report_problems(sources: Sources) -> None:
     for error in sources.model_errors:
-        print(f"arch-explorer: {error.message}", file=sys.stderr)
+        print(terminal_text(f"arch-explorer: {error.message}"), file=sys.stderr)
     for problem in sources.notes_errors:
-        print(f"arch-explorer: {problem}", file=sys.stderr)
+        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
 
 
 def list_architectures(args: argparse.Namespace) -> int:
@@ -29,11 +51,11 @@ def list_architectures(args: argparse.Namespace) -> int:
         for a in sources.architectures.values()
     ]
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(terminal_json(rows))
     else:
         width = max((len(row["id"]) for row in rows), default=0)
         for row in rows:
-            print(f"{row['id']:<{width}}  {row['title']}")
+            print(terminal_text(f"{row['id']:<{width}}  {row['title']}"))
     return exit_codes.BAD_INPUT if sources.model_errors else exit_codes.OK
 
 
@@ -42,16 +64,16 @@ def describe_architecture(args: argparse.Namespace) -> int:
     architecture = sources.architectures.get(args.id)
     if architecture is None:
         for error in sources.model_errors:
-            print(f"arch-explorer: {error.message}", file=sys.stderr)
+            print(terminal_text(f"arch-explorer: {error.message}"), file=sys.stderr)
         known = ", ".join(sources.architectures) or "none"
         return fail(f"unknown architecture {args.id!r} (known: {known})")
     for problem in sources.notes_errors:
-        print(f"arch-explorer: {problem}", file=sys.stderr)
+        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
     description = describe(architecture, sources.notes, show_all=args.all_excerpts)
     if args.json:
-        print(json.dumps(description, indent=2, ensure_ascii=False))
+        print(terminal_json(description))
     else:
-        print(_as_text(description))
+        print(terminal_text(_as_text(description)))
     return exit_codes.OK
 
 

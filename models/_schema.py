@@ -13,7 +13,10 @@ from typing import Any
 from models._yaml_document import YamlDocument
 from models.errors import ModelError
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+"""Always used with ``fullmatch``: ``$`` would also match before a final newline."""
+MAX_ID_CHARS = 100
+"""Ids become file names (``<id>.png``) and Graphviz names; longer ones are mistakes."""
 DIRECTIONS = ("LR", "TB", "RL", "BT")
 MAX_TEXT_CHARS = 10_000
 """Longer text (a label, a description) is a mistake, and would slow every view that shows it."""
@@ -67,10 +70,8 @@ class Checker:
                 )
             return text
         if kind == "id":
-            if not isinstance(value, str) or not ID_PATTERN.match(value):
-                raise self.fail(
-                    location, f"expected an id (letters, digits, '-', '_', '.'); got {preview(value)}"
-                )
+            if not is_id(value):
+                raise self.fail(location, f"expected {ID_RULE}; got {preview(value)}")
             return value
         if kind == "names":
             if isinstance(value, str):
@@ -99,6 +100,14 @@ class Checker:
                 raise self.fail(location, f"expected a mapping; got {type_name(value)}")
             return value
         raise AssertionError(kind)
+
+
+ID_RULE = f"an id (letters, digits, '-', '_', '.'; at most {MAX_ID_CHARS} characters)"
+
+
+def is_id(value: object) -> bool:
+    """True for a valid id: the whole text matches :data:`ID_PATTERN`, within :data:`MAX_ID_CHARS`."""
+    return isinstance(value, str) and len(value) <= MAX_ID_CHARS and ID_PATTERN.fullmatch(value) is not None
 
 
 def join(location: str, key: str) -> str:

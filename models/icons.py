@@ -41,20 +41,33 @@ def icon_roots(extra_roots: tuple[Path, ...] = ()) -> list[Path]:
 
 
 def find_icon(reference: str, extra_roots: tuple[Path, ...] = ()) -> Path | None:
-    """The file for ``reference``, or None when no root has it."""
-    return _find_icon_cached(reference, extra_roots)
+    """The file for ``reference``, or None when no root has it (or it cannot be looked up)."""
+    return _lookup(reference, extra_roots)[0]
+
+
+def icon_problem(reference: str, extra_roots: tuple[Path, ...] = ()) -> str | None:
+    """Why ``reference`` has no icon file (for a warning), or None when it has one."""
+    return _lookup(reference, extra_roots)[1]
 
 
 @cache
-def _find_icon_cached(reference: str, extra_roots: tuple[Path, ...]) -> Path | None:
+def _lookup(reference: str, extra_roots: tuple[Path, ...]) -> tuple[Path | None, str | None]:
+    """(file, None) or (None, why not). Never raises: the fallback icon stands in for any failure.
+
+    A reference is text from a model file, so the file system may refuse to look
+    it up at all (a name longer than the system allows raises ``OSError``).
+    """
     if not reference or ".." in Path(reference).parts or Path(reference).is_absolute():
-        return None
+        return None, "unknown icon"
     for root in icon_roots(extra_roots):
         for extension in ICON_EXTENSIONS:
             candidate = root / f"{reference}{extension}"
-            if candidate.is_file():
-                return candidate
-    return None
+            try:
+                if candidate.is_file():
+                    return candidate, None
+            except OSError as error:
+                return None, f"icon cannot be looked up ({error.strerror or error})"
+    return None, "unknown icon"
 
 
 def icon_path(reference: str, extra_roots: tuple[Path, ...] = ()) -> Path:

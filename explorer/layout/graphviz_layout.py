@@ -16,6 +16,7 @@ import contextvars
 import json
 import subprocess
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from explorer.layout.dot_json import CLUSTER_PREFIX, RELATION_ATTR, DotJsonError, parse_layout
@@ -194,35 +195,51 @@ class _DiagramBuilder:
         from diagrams import setdiagram
 
         setdiagram(self.diagram)
-        self._add_contents(None)
+        self._add_groups()
         if self.placed_groups != len(self.architecture.groups):
             raise ValueError("some groups are nested inside themselves (a cycle of parents)")
         for index, relation in enumerate(self.architecture.relations):
             self._add_edge(index, relation.source, relation.target, relation.label)
 
-    def _add_contents(self, group_id: str | None) -> None:
-        for component in self.members[group_id]:
+    def _add_groups(self) -> None:
+        """Every group as a cluster, depth first, with an explicit stack: nesting depth is user data."""
+        for component in self.members[None]:
             self._add_node(component)
-        for group in self.child_groups[group_id]:
-            self._add_cluster(group)
+        open_clusters: list[tuple[diagrams.Cluster | None, str | None, Iterator[Group]]] = [
+            (None, None, iter(self.child_groups[None]))
+        ]
+        while open_clusters:
+            cluster, group_id, children = open_clusters[-1]
+            child = next(children, None)
+            if child is not None:
+                open_clusters.append((self._open_cluster(child), child.id, iter(self.child_groups[child.id])))
+                continue
+            open_clusters.pop()
+            if cluster is not None and group_id is not None:
+                self._close_cluster(cluster, group_id)
 
-    def _add_cluster(self, group: Group) -> None:
+    def _open_cluster(self, group: Group) -> diagrams.Cluster:
         cluster = self.cluster_type(dot_label([clean_text(group.label)]), graph_attr=_CLUSTER_ATTRS)
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
         self.placed_groups += 1
-        with cluster:
-            self._add_contents(group.id)
-            if not self.members[group.id] and not self.child_groups[group.id]:
-                width, height = PLACEHOLDER_SIZE
-                cluster.node(
-                    f"placeholder of {group.id}",
-                    "",
-                    style="invis",
-                    width=f"{width:.4f}",
-                    height=f"{height:.4f}",
-                    shape="box",
-                )
+        cluster.__enter__()
+        for component in self.members[group.id]:
+            self._add_node(component)
+        return cluster
+
+    def _close_cluster(self, cluster: diagrams.Cluster, group_id: str) -> None:
+        if not self.members[group_id] and not self.child_groups[group_id]:
+            width, height = PLACEHOLDER_SIZE
+            cluster.node(
+                f"placeholder of {group_id}",
+                "",
+                style="invis",
+                width=f"{width:.4f}",
+                height=f"{height:.4f}",
+                shape="box",
+            )
+        cluster.__exit__(None, None, None)
 
     def _add_node(self, component: Component) -> None:
         if ":" in component.id:

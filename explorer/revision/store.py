@@ -27,6 +27,8 @@ from models.revision.progress import Progress, ProgressFormatError
 FILE_NAME = "progress.json"
 LOCK_TIMEOUT = 10.0
 LEFTOVER_AGE = 60.0
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""About 200,000 cards; a larger file is damage, and reading it would stall the start."""
 
 
 class ProgressError(Exception):
@@ -51,12 +53,33 @@ def to_json(progress: Progress) -> bytes:
 
 
 def parse_json(data: bytes) -> Progress:
-    """Progress from file bytes; raises :class:`ProgressFormatError` for anything unreadable."""
+    """Progress from file bytes; raises :class:`ProgressFormatError` for anything unreadable.
+
+    Every way ``json`` can fail counts as damage: a number too long to convert
+    (``ValueError``), nesting deeper than Python's recursion limit, and the
+    non-standard ``NaN``/``Infinity`` it would otherwise accept.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise ProgressFormatError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     try:
-        parsed = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ProgressFormatError(f"not valid JSON ({error})") from None
+        parsed = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError as error:
+        raise ProgressFormatError(f"not UTF-8 text (byte {error.start})") from None
+    except RecursionError:
+        raise ProgressFormatError("not valid JSON (nested too deeply)") from None
+    except ValueError as error:  # JSONDecodeError, and integers too long to convert
+        raise ProgressFormatError(f"not valid JSON ({str(error)[:200]})") from None
     return Progress.from_data(parsed)
+
+
+def _read_capped(path: Path) -> bytes:
+    """At most one byte past :data:`MAX_FILE_BYTES`: enough to tell the file is too large."""
+    with path.open("rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 class ProgressStore:
@@ -99,7 +122,7 @@ class ProgressStore:
     def read_file(source: Path) -> Progress:
         """Progress from an exported file; raises :class:`ProgressError` naming the file and problem."""
         try:
-            data = source.read_bytes()
+            data = _read_capped(source)
         except OSError as error:
             raise ProgressError(f"cannot read {source}: {error.strerror or error}") from None
         try:
@@ -124,7 +147,7 @@ class ProgressStore:
 
     def _read_or_set_aside(self) -> tuple[Progress, str | None, Path | None]:
         try:
-            data = self.path.read_bytes()
+            data = _read_capped(self.path)
         except FileNotFoundError:
             return Progress(), None, None
         except OSError as error:

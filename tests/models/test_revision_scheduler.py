@@ -131,7 +131,15 @@ HEADER = {"format": "architecture-explorer-progress", "version": 1}
 
 
 def card(**fields: object) -> dict[str, object]:
-    return {"architecture": "eks", "component": "x", "state": 2, "due": "2025-01-01T00:00:00", **fields}
+    return {
+        "architecture": "eks",
+        "component": "x",
+        "state": 2,
+        "stability": 3.0,
+        "difficulty": 5.0,
+        "due": "2025-01-01T00:00:00",
+        **fields,
+    }
 
 
 @pytest.mark.parametrize(

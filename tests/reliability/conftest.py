@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.sources import Sources, load_sources
+from tests.reliability._bulk import summary_lines
 
 
 @pytest.fixture(scope="session")
@@ -13,3 +14,9 @@ def sources() -> Sources:
     loaded = load_sources()
     assert not loaded.model_errors, loaded.model_errors
     return loaded
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many generated inputs the bulk fuzzing checked, and its seeds."""
+    for line in summary_lines():
+        terminalreporter.write_line(line)

@@ -251,8 +251,9 @@ class RevisionController(QObject):
         except ProgressError as error:
             self._warn("Import progress", str(error))
             return
-        # The file's own reset must not wipe what was learnt here since.
-        self.progress = self.progress.merged(Progress(imported.cards))
+        # The file's own reset must not wipe what was learnt here since, and the imported
+        # cards join this side of our reset: the user asked for them (see Progress.merged).
+        self.progress = self.progress.merged(Progress(imported.cards, self.progress.reset_at))
         self._sync_with_models()
         self._save()
         self.window.show_status(f"Imported {len(imported.cards)} cards from {Path(path).name}")
