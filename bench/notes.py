@@ -167,8 +167,8 @@ def quality(halves: Sequence[str], verbose: bool) -> None:
 
 def generated_vault(count: int = 1000) -> list[tuple[str, str]]:
     """``count`` notes of about 6.5 kB each, built from the evaluation notes with filler prose."""
-    seeds = sorted((EVAL_DIR / half).glob("*.md") for half in HALVES)
-    texts = [path.read_text(encoding="utf-8") for group in seeds for path in group]
+    paths = sorted(path for half in HALVES for path in (EVAL_DIR / half).glob("*.md"))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
     filler = (
         "This paragraph is study filler about deployments, rollouts and the week's lab; "
         "it repeats what the course said about clusters, images and networking in other words.\n\n"

@@ -1,16 +1,13 @@
 """Matching notes to an architecture, and the library of notes the app knows (built-in and the user's).
 
-A block of a user note matches an element when it names it (see
-:mod:`models.notes.matching`). The score rises when the block stresses the
-name, when a heading above names the element, and when the nearest heading (or
-enclosing list item) names this architecture; it falls when that context names
-a different architecture (an EKS section is weaker evidence for plain
-Kubernetes). A heading that names an element makes its whole section an excerpt.
+Which blocks of a user note are about which element is decided by
+:mod:`models.notes.reading`; here the readings are cached per note (an edited
+note is read again alone), gathered per element and ranked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models.architecture import Architecture
@@ -18,76 +15,67 @@ from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
     GUIDANCE_KEY,
-    SECTION_GENERIC,
-    SECTION_SPECIFIC,
-    SELF,
     SUMMARY_KEY,
     Candidate,
     Excerpt,
     builtin_excerpts,
     rank,
-    score_block,
-    with_context,
 )
-from models.notes.matching import TermIndex
+from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
+from models.notes.reading import Reading, read_document
 
 DEFAULT_LIMIT = 5
 
 
 class NotesMatcher:
-    """Matches notes against one architecture; its names are compiled once."""
+    """Matches notes against one architecture; its names are compiled once, each note is read once."""
 
     def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
+        self._readings: dict[int, tuple[NoteDocument, list[Reading]]] = {}
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
         ranked = self.ranked_candidates(documents)
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
 
+    def readings(self, document: NoteDocument) -> list[Reading]:
+        """What ``document`` says about this architecture's elements (cached while the note is loaded)."""
+        cached = self._readings.get(id(document))
+        if cached is None or cached[0] is not document:
+            cached = self._readings[id(document)] = (document, read_document(self.terms, document))
+        return cached[1]
+
+    def forget(self, keep: Sequence[NoteDocument]) -> None:
+        """Drop the cached readings of notes that are no longer loaded."""
+        alive = {id(document) for document in keep}
+        self._readings = {key: value for key, value in self._readings.items() if key in alive}
+
+    def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[tuple[int, Reading]]]:
+        """Readings per element key (see :attr:`TermIndex.members`), with their note's index."""
+        found: dict[str, list[tuple[int, Reading]]] = {}
+        for index, document in enumerate(documents):
+            for reading in self.readings(document):
+                found.setdefault(reading.element, []).append((index, reading))
+        return found
+
     def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
-        found: dict[str, list[Candidate]] = {}
-        for index, document in enumerate(documents):
-            for section in document.sections:
-                for element_id, candidate in self._section_candidates(index, document, section):
-                    found.setdefault(element_id, []).append(candidate)
-        ranked = {key: rank(candidates) for key, candidates in found.items()}
+        gathered = self.gather(documents)
+        ranked = {key: rank_readings(documents, found) for key, found in gathered.items()}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
 
-    def _section_candidates(
-        self, index: int, document: NoteDocument, section: Section
-    ) -> Iterator[tuple[str, Candidate]]:
-        terms = self.terms
-        path_stance = next((s for title in reversed(section.heading_path) if (s := terms.stance(title))), "")
-        stance, near = path_stance or terms.stance(document.title), bool(path_stance)
-        path_elements = {h.element for t in section.heading_path for h in terms.heading_hits(t) if h.element}
-        whole: dict[str, Candidate] = {}  # elements the section's own heading names get the whole section
-        for hit in terms.heading_hits(section.title) if section.blocks else ():
-            if hit.element and (not hit.generic or stance in ("self", "mixed")):
-                base = SECTION_GENERIC if hit.generic else SECTION_SPECIFIC
-                candidate = whole.setdefault(
-                    hit.element, Candidate(0.0, (index, section.line), document, section, None)
-                )
-                candidate.score = max(candidate.score, with_context(base, stance, near))
-                candidate.terms[hit.text] = None
-        yield from whole.items()
-        for block in section.blocks:
-            hits = terms.hits(block.prose) if block.prose else []
-            if not hits:
-                continue
-            lead_stance = next((s for lead in reversed(block.context) if (s := terms.stance(lead))), "")
-            context = (lead_stance, True) if lead_stance else (stance, near)
-            for element_id, (score, matched) in score_block(
-                block.prose, hits, *context, path_elements
-            ).items():
-                candidate = whole.get(element_id)
-                if candidate is None:
-                    candidate = Candidate(score, (index, block.line), document, section, block)
-                    yield element_id, candidate
-                candidate.terms.update(dict.fromkeys(matched))
+
+def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> list[Candidate]:
+    """Fresh candidates for ``found``, ranked."""
+    return rank(
+        [
+            Candidate(r.score, (i, r.block.line), documents[i], r.section, r.block, dict.fromkeys(r.terms))
+            for i, r in found
+        ]
+    )
 
 
 def match_excerpts(
@@ -109,8 +97,11 @@ def match_excerpts(
 @dataclass
 class _Matches:
     architecture: Architecture
+    matcher: NotesMatcher
     builtin: dict[str, list[Excerpt]]
-    user: dict[str, list[Candidate]]  # all matches, best first
+    gathered: dict[str, list[tuple[int, Reading]]]  # readings per element key
+    summary: list[Candidate]
+    ranked: dict[str, list[Candidate]] = field(default_factory=dict)  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
 
 
@@ -134,6 +125,7 @@ class NotesLibrary:
         self._architectures = tuple(architectures)
         self.limit = limit
         self._cache: dict[str, _Matches] = {}
+        self._matchers: dict[str, NotesMatcher] = {}  # kept across note changes: they cache readings
 
     @property
     def builtin(self) -> tuple[NoteDocument, ...]:
@@ -144,14 +136,26 @@ class NotesLibrary:
         return self._user
 
     def set_user(self, documents: Sequence[NoteDocument]) -> None:
-        """Replace the user's notes (after the notes locations changed or were reloaded)."""
+        """Replace the user's notes (after the notes locations changed or were reloaded).
+
+        Notes that are the same objects as before are not read again.
+        """
         self._user = tuple(documents)
         self._cache.clear()
+        for matcher in self._matchers.values():
+            matcher.forget(self._user)
+
+    def replace_user(self, document: NoteDocument) -> None:
+        """Put an edited note in place of the loaded one with the same source (or add it)."""
+        others = [d for d in self._user if d.source != document.source]
+        position = next((i for i, d in enumerate(self._user) if d.source == document.source), len(others))
+        self.set_user([*others[:position], document, *others[position:]])
 
     def set_architectures(self, architectures: Sequence[Architecture]) -> None:
         """All loaded architectures: their names tell which sections are about another one."""
         self._architectures = tuple(architectures)
         self._cache.clear()
+        self._matchers.clear()
 
     def excerpts_for(
         self, architecture: Architecture, element_id: str, *, show_all: bool = False
@@ -160,7 +164,7 @@ class NotesLibrary:
         matches = self._matches(architecture)
         shown = matches.shown.get((element_id, show_all))
         if shown is None:
-            user = matches.user.get(element_id, [])
+            user = self._user_candidates(matches, element_id)
             user_excerpts = [candidate.excerpt() for candidate in (user if show_all else user[: self.limit])]
             shown = [*matches.builtin.get(element_id, []), *user_excerpts]
             matches.shown[element_id, show_all] = shown
@@ -168,7 +172,17 @@ class NotesLibrary:
 
     def total_user_matches(self, architecture: Architecture, element_id: str) -> int:
         """How many user excerpts there are for the element, for a "show all (N)" link."""
-        return len(self._matches(architecture).user.get(element_id, []))
+        return len(self._user_candidates(self._matches(architecture), element_id))
+
+    def _user_candidates(self, matches: _Matches, element_id: str) -> list[Candidate]:
+        if element_id == SUMMARY_KEY:
+            return matches.summary
+        ranked = matches.ranked.get(element_id)
+        if ranked is None:
+            key = next((k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id)
+            ranked = rank_readings(self._user, matches.gathered.get(key, []))
+            matches.ranked[element_id] = ranked
+        return ranked
 
     def summary_for(self, architecture: Architecture) -> list[Excerpt]:
         """The built-in summary and guidance, then user sections headed by the architecture's name."""
@@ -207,12 +221,14 @@ class NotesLibrary:
             cached.architecture is architecture or cached.architecture == architecture
         ):
             return cached
-        others = [other for other in self._architectures if other.id != architecture.id]
-        matcher = NotesMatcher(architecture, others)
-        user = matcher.ranked_candidates(self._user)
-        user[SUMMARY_KEY] = _user_summary(matcher.terms, self._user)
+        matcher = self._matchers.get(architecture.id)
+        if matcher is None or matcher.architecture is not architecture:
+            others = [other for other in self._architectures if other.id != architecture.id]
+            matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others)
+        summary = _user_summary(matcher.terms, self._user)
         builtin = builtin_excerpts(architecture, self._builtin)
-        matches = self._cache[architecture.id] = _Matches(architecture, builtin, user)
+        gathered = matcher.gather(self._user)
+        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin, gathered, summary)
         return matches
 
 

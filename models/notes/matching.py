@@ -5,8 +5,10 @@ longer word, and the longest name wins ("Elastic Kubernetes Service" is one EKS
 mention, not Kubernetes plus a service). Each hit says whether the name is a
 common word (*node*, *service*, or the architecture's own name), which only
 counts with other evidence, and which architecture a name of one points to.
-How hits become ranked excerpts is in :mod:`models.notes.library` and
-:mod:`models.notes.excerpts`.
+Names of the *other* architectures' elements are in the index too (as foreign
+hits), so "Service Auto Scaling" is one ECS name and no Kubernetes Service, and
+a block full of ECS words counts as evidence against Kubernetes. How hits
+become excerpts is in :mod:`models.notes.reading`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from models.architecture import Architecture
-from models.notes.excerpts import FAMILY, OTHER, SELF, stance_of
+
+# What a name found in a note points to: this architecture, another one, this one by a name that is
+# also part of another's ("ECS" when "ECS on Fargate" is another architecture), or an element that
+# only another architecture has.
+SELF, OTHER, FAMILY, FOREIGN = 1, 2, 4, 8
+# How much one name says about which architecture a text is about (see :meth:`TermIndex.signal`).
+ARCHITECTURE_VOTE, ELEMENT_VOTE = 3.0, 1.0
 
 # fmt: off
 # One-word names this common only count with other evidence (see the module docstring).
@@ -27,8 +35,14 @@ GENERIC_WORDS = frozenset({
     "key", "library", "load", "log", "manager", "master", "network", "node", "plane", "policy", "pod", "pool",
     "process", "proxy", "queue", "region", "registry", "replica", "repository", "role", "runtime",
     "scheduler", "secret", "server", "serverless", "service", "storage", "store", "subnet", "system", "task",
-    "tool", "user", "volume", "worker", "workload", "zone",
+    "tool", "user", "volume", "worker", "workload", "zone", "kernel", "os", "control",
 })
+# Names made of common words that many architectures use for different things.
+AMBIGUOUS_PHRASES = frozenset({
+    "controlplane", "containerruntime", "loadbalancer", "networkinterface", "workernode", "containerhost",
+})
+# A capitalised common word followed by one of these is still the plain word ("Pods and Services").
+_FUNCTION_WORDS = frozenset({"and", "or", "of", "in", "on", "the", "a", "an", "to", "is", "are", "vs"})
 # "node group", "service account", "container definition": a common word followed by one of these
 # names something else.
 COMPOUND_HEADS = frozenset({
@@ -36,6 +50,8 @@ COMPOUND_HEADS = frozenset({
     "role", "type",
 })
 # fmt: on
+# Words of architecture names that say nothing about which one is meant.
+_NAME_FILLERS = frozenset({"amazon", "aws", "on", "mode", "type", "launch", "elastic", "the", "of", "101"})
 # Architectures notes talk about, known even when the app has not loaded them.
 WELL_KNOWN_ARCHITECTURES = (
     ("Kubernetes", "K8s"),
@@ -46,6 +62,8 @@ WELL_KNOWN_ARCHITECTURES = (
     ("AKS", "Azure Kubernetes Service"),
     ("GKE", "Google Kubernetes Engine"),
 )
+# A well-known architecture is a kind of another (EKS runs Kubernetes): the parent's names are family.
+_PARENTS = {1: 0, 3: 2, 4: 2, 5: 0, 6: 0}
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
@@ -54,12 +72,17 @@ _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
 _VENDOR = re.compile(r"(?i)(?:amazon|aws) \S")
 _NEXT_WORD = re.compile(r"[\s_-]+([^\W_]+)")
+_NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
 
 
 class Hit(NamedTuple):
-    """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits)."""
+    """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits).
+
+    ``compound``: a common word that is part of another concept's name ("Service Account",
+    "AWS App Mesh"); it names nothing here but tells that the text is about something else.
+    """
 
     start: int
     end: int
@@ -67,6 +90,7 @@ class Hit(NamedTuple):
     element: str
     generic: bool
     architecture: int
+    compound: bool = False
 
 
 class TermIndex:
@@ -85,6 +109,9 @@ class TermIndex:
         ``members``: element ids standing for several elements named alike (two kubelets).
         """
         self.members = members or {}
+        self.components: set[str] = set()  # keys (see ``members``) that are components, not groups
+        self.family_words: frozenset[str] = frozenset()  # distinctive words of this architecture's names
+        self.own_keys: frozenset[str] = frozenset()  # this architecture's names, as :func:`name_key`
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
         trie: dict[str, dict] = {}
         for name, element, architecture, generic in entries:
@@ -116,6 +143,17 @@ class TermIndex:
             (name, "", FAMILY if _shared(_words(name), foreign_words) else SELF, False) for name in own
         ]
         entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
+        element_keys = {
+            _key(name) for element in (*architecture.components, *architecture.groups) for name in _names(element)
+        }
+        foreign_elements = {
+            name
+            for other in others
+            for element in (*other.components, *other.groups)
+            for name in _variants(_names(element))
+            if _key(name) not in element_keys and _key(name) not in own_keys and not _is_generic(name)
+        }
+        entries += [(name, "", FOREIGN, False) for name in sorted(foreign_elements)]
         # Elements with the same names, or components of one concept (the kubelet
         # on every node), always match alike: match them once, with all their names.
         named: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
@@ -136,24 +174,64 @@ class TermIndex:
             members.setdefault(tuple(sorted(variants)), []).extend(ids)
         for variants, ids in members.items():
             entries += [(name, ids[0], 0, generic) for name, generic in variants]
-        return cls(entries, {ids[0]: ids for ids in members.values()})
+        index = cls(entries, {ids[0]: ids for ids in members.values()})
+        component_ids = {component.id for component in architecture.components}
+        index.components = {ids[0] for ids in members.values() if ids[0] in component_ids}
+        index.own_keys = frozenset(own_keys)
+        index.family_words = frozenset(
+            word
+            for name in own
+            for word in _words(name)
+            if _singular(word) not in GENERIC_WORDS and word not in _NAME_FILLERS
+        )
+        return index
 
-    def hits(self, text: str) -> list[Hit]:
-        """Every name in ``text``, one hit per element or architecture it names."""
+    def hits(self, text: str, *, title_case: bool = False) -> list[Hit]:
+        """Every name in ``text``, one hit per element or architecture it names.
+
+        ``title_case``: the text is a heading, where capitalised words do not make compounds.
+        """
         lower = text.lower()
         folded = len(lower) != len(text)  # rare Unicode whose lower case is longer: match case-insensitively
         hits = []
         for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
             start, end = match.span()
             targets, any_generic = self._lookup(match.group(0) if not folded else match.group(0).lower())
-            compound = False
-            if any_generic and not folded and (following := _NEXT_WORD.match(lower, end)):
-                compound = _singular(following.group(1)) in COMPOUND_HEADS
             matched = text[start:end]
+            compound = any_generic and not folded and self._compound(text, lower, end, title_case)
             for (element, architecture), generic in targets:
-                if not (generic and compound):
-                    hits.append(Hit(start, end, matched, element, generic, architecture))
+                hits.append(Hit(start, end, matched, element, generic, architecture, generic and compound))
         return hits
+
+    @staticmethod
+    def _compound(text: str, lower: str, end: int, title_case: bool) -> bool:
+        """Is the common word ending at ``end`` part of a longer name ("node group", "Service Account")?"""
+        following = _NEXT_WORD.match(lower, end)
+        if following is None:
+            return False
+        if _singular(following.group(1)) in COMPOUND_HEADS:
+            return True
+        if title_case or not text[end - 1 : end].isalpha():
+            return False
+        titled = _NEXT_TITLE_WORD.match(text, end)
+        start = lower.rfind(" ", 0, end) + 1
+        return bool(titled and text[start].isupper() and titled.group(1).lower() not in _FUNCTION_WORDS)
+
+    def signal(self, hits: Iterable[Hit]) -> float:
+        """How much the names say the text is about this architecture (> 0) or another (< 0)."""
+        total = 0.0
+        for hit in hits:
+            if hit.architecture & SELF:
+                total += ARCHITECTURE_VOTE
+            elif hit.architecture & OTHER:
+                total -= ARCHITECTURE_VOTE
+            elif hit.architecture & FAMILY:
+                total += ELEMENT_VOTE
+            elif hit.architecture & FOREIGN:
+                total -= ELEMENT_VOTE
+            elif hit.element and not hit.generic:
+                total += ELEMENT_VOTE
+        return total
 
     def _lookup(self, matched: str) -> tuple[list[tuple[tuple[str, int], bool]], bool]:
         """What a matched spelling names (plural endings stripped), cached per spelling."""
@@ -171,14 +249,14 @@ class TermIndex:
         """:meth:`hits` for headings and list-item leads, which repeat across sections: cached."""
         found = self._headings.get(text)
         if found is None:
-            found = self._headings[text] = self.hits(text)
+            found = self._headings[text] = self.hits(text, title_case=True)
         return found
 
     def bits(self, text: str) -> int:
         """Which architectures ``text`` names, as SELF | OTHER | FAMILY bits."""
         bits = 0
         for hit in self.heading_hits(text):
-            bits |= hit.architecture
+            bits |= hit.architecture & (SELF | OTHER | FAMILY)
         return bits
 
     def stance(self, text: str) -> str:
@@ -186,10 +264,23 @@ class TermIndex:
         return stance_of(self.bits(text))
 
 
+def stance_of(bits: int) -> str:
+    """What a text naming these architectures is about: "self", "other", "mixed" or ""."""
+    if bits & SELF:
+        return "mixed" if bits & OTHER else "self"
+    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
+
+
+def _names(element: object) -> list[str]:
+    label = str(getattr(element, "label", ""))
+    return [label, *getattr(element, "aliases", ())]
+
+
 def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
     """Its names, with the well-known names it mentions ("Amazon ECS on EC2" adds ECS and ECS on EC2)."""
     names = _variants([architecture.title, *architecture.aliases, architecture.id])
     known = {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
+    known |= {_PARENTS[number] for number in known if number in _PARENTS}
     return names + [name for number in sorted(known) for name in WELL_KNOWN_ARCHITECTURES[number]], known
 
 
@@ -210,6 +301,11 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def name_key(name: str) -> str:
+    """A name compared case- and separator-insensitively."""
+    return _key(name)
+
+
 def _key(name: str) -> str:
     return _SEPARATORS.sub("", name.lower())
 
@@ -226,7 +322,7 @@ def _singular(word: str) -> str:
 
 def _is_generic(name: str) -> bool:
     words = _words(name)
-    return len(words) == 1 and _singular(words[0]) in GENERIC_WORDS
+    return (len(words) == 1 and _singular(words[0]) in GENERIC_WORDS) or _key(name) in AMBIGUOUS_PHRASES
 
 
 def _variants(names: Iterable[str]) -> list[str]:

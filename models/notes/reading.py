@@ -1,0 +1,201 @@
+"""Reads one note the way a careful student does, for one architecture: which blocks are about which elements.
+
+* **Subjects flow down**: a block that does not start with a name of its own
+  takes its subject from the nearest enclosing list item, the lead-in
+  paragraph before its list ("The kubelet has a handful of responsibilities:"),
+  the headings above it, then the note's title ("Kubernetes - Components -
+  Kube proxy"). Names further inside such a block are passing mentions and do
+  not make it an excerpt of theirs ("Watches the API server…" is about the
+  kubelet).
+* **Context gates**: the names around a block (its own, its leads, headings,
+  the title, the whole note) vote for this architecture or another one. A block
+  whose context is about another architecture feeds nothing here, except a name
+  that says this architecture outright ("ECS service" in a Kubernetes note).
+* **Common words need support**: *service*, *pod*, *task*, *control plane*…
+  count only as the block's own subject in a context about this architecture.
+* **Definitions first**: "X is …", "X: …" rank above a block that starts with
+  X, which ranks above an inherited subject, which ranks above a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from models.notes.document import Block, NoteDocument, Section
+from models.notes.matching import FOREIGN, OTHER, Hit, TermIndex, name_key
+
+# Scores, in one place.
+DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
+INHERITED_LEAD, INHERITED_HEADING, INHERITED_TITLE = 1.5, 1.3, 1.1
+CARRIES_LIST = 0.3  # a lead-in shown with its whole list
+CONTEXT_BONUS = 0.2  # the context is clearly about this architecture
+# How much each level of context counts when deciding which architecture a block is about.
+BLOCK_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, FAR_HEADING_WEIGHT, TITLE_WEIGHT, NOTE_WEIGHT = (
+    1.0,
+    0.8,
+    0.7,
+    0.4,
+    0.7,
+    0.5,
+)
+
+_DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=]\s|\s(?:is|are)\s)")
+_LEADING_NOISE = re.compile(
+    r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
+)
+COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One block's claim to be an excerpt of one element (a key of :attr:`TermIndex.members`)."""
+
+    element: str
+    score: float
+    section: Section
+    block: Block
+    terms: tuple[str, ...]
+
+
+def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
+    """Every (element, block) pair of ``document`` worth showing, unranked."""
+    blocks = [
+        (section, block, terms.hits(block.prose))
+        for section in document.sections
+        for block in section.blocks
+        if block.kind != "code" and _has_words(block.prose)
+    ]
+    note_signal = sum(terms.signal(hits) for _, _, hits in blocks)
+    title_text = " ".join((document.title, *document.aliases, *document.tags))
+    levels: dict[tuple[str, float, float], _Level] = {}
+
+    def level(text: str, weight: float, inherited: float) -> _Level:
+        key = (text, weight, inherited)
+        found = levels.get(key)
+        if found is None:
+            found = levels[key] = _Level(terms, text, weight, inherited)
+        return found
+
+    title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
+    base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
+    readings: list[Reading] = []
+    for section, block, hits in blocks:
+        readings.extend(_read_block(terms, section, block, hits, base, title, level))
+    return readings
+
+
+class _Level:
+    """A piece of context (title, heading, lead): its vote and the subjects it hands down.
+
+    A title or heading hands down every component it names; a lead (a sentence)
+    only the one it starts with.
+    """
+
+    def __init__(self, terms: TermIndex, text: str, weight: float, inherited: float):
+        hits = [hit for hit in terms.heading_hits(text) if not hit.compound]
+        self.vote = weight * terms.signal(hits)
+        self.inherited = inherited
+        if inherited == INHERITED_LEAD:
+            hits = [hit for hit in hits if hit.start <= _leading_end(text)]
+        self.hits = hits
+        self.terms = terms
+
+    def subjects(self, context: float) -> list[Hit]:
+        """Components this text names, common words only when the context is about this architecture.
+
+        A component called by the architecture's own name ("ECS" for the ECS control plane) is not
+        handed down: a heading "ECS" is about all of ECS.
+        """
+        terms = self.terms
+        return [
+            h
+            for h in self.hits
+            if h.element in terms.components
+            and (not h.generic or context > 0)
+            and name_key(h.text) not in terms.own_keys
+        ]
+
+
+def _read_block(
+    terms: TermIndex,
+    section: Section,
+    block: Block,
+    hits: list[Hit],
+    base: float,
+    title: _Level,
+    level: Callable[[str, float, float], _Level],
+) -> Iterator[Reading]:
+    context_lines = () if block.kind == "table_row" else block.context
+    leads = [level(lead, LEAD_WEIGHT, INHERITED_LEAD) for lead in reversed(context_lines)]
+    if block.lead_in:
+        leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
+    path = section.heading_path
+    headings = [
+        level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
+        for depth, heading in enumerate(reversed(path))
+    ]
+    levels = [*leads, *headings, title]  # nearest first
+    context = base + BLOCK_WEIGHT * terms.signal(hits) + sum(level.vote for level in (*leads, *headings))
+    first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
+    leading_at = _leading_end(block.prose)
+    leading = [h for h in hits if h.start <= leading_at and not h.compound]
+    own_subject = first is not None and first.start <= leading_at  # the block names its own subject
+    about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
+    inherited: list[tuple[Hit, float]] = []
+    strong = False  # inherited from a lead or heading: names further in are passing mentions
+    if not own_subject and not about_other:
+        for source in levels:
+            found = source.subjects(context)
+            if found:
+                inherited = [(hit, source.inherited) for hit in found]
+                strong = source is not title and any(not hit.generic for hit in found)
+                break
+    chosen: dict[str, tuple[float, list[str]]] = {}
+
+    def add(element: str, score: float, text: str) -> None:
+        old_score, texts = chosen.get(element, (0.0, []))
+        chosen[element] = (max(old_score, score), [*texts, text])
+
+    for hit, score in inherited:
+        add(hit.element, score, hit.text)
+    for hit in hits:
+        if not hit.element or hit.compound:
+            continue
+        if hit in leading:
+            if hit.generic and context <= 0:
+                continue
+            definition = _DEFINITION_AFTER.match(block.prose, hit.end)
+            score = DEFINITION if definition else GENERIC_LEADING if hit.generic else LEADING
+        elif hit.generic or strong or about_other or hit.element not in terms.components:
+            # passing mentions: common words, names inside a block about something else, and groups
+            if hit.element in chosen:
+                add(hit.element, 0.0, hit.text)
+            continue
+        else:
+            score = MENTION
+        add(hit.element, score, hit.text)
+    if context < 0:  # about another architecture: keep only names that say this one outright
+        chosen = {e: v for e, v in chosen.items() if any(_says_this(terms, t) for t in v[1])}
+    bonus = (CARRIES_LIST if block.follow else 0.0) + (CONTEXT_BONUS if context > 0 else 0.0)
+    for element, (score, texts) in chosen.items():
+        if score > 0:
+            yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+
+
+def _says_this(terms: TermIndex, text: str) -> bool:
+    """True for a name that carries this architecture's own name ("ECS service", "EKS node")."""
+    words = set(re.findall(r"[^\W_]+", text.lower()))
+    return bool(words & terms.family_words) and not any(
+        hit.architecture & (OTHER | FOREIGN) for hit in terms.heading_hits(text)
+    )
+
+
+def _leading_end(prose: str) -> int:
+    """Where the block's first word starts: a name starting there is the block's own subject."""
+    return _LEADING_NOISE.match(prose).end()  # type: ignore[union-attr]  # the pattern matches empty text
+
+
+def _has_words(prose: str) -> bool:
+    return any(character.isalnum() for character in prose)
