@@ -115,9 +115,7 @@ def evaluate(
                 for block in inside:
                     shown_keys.setdefault(component.concept_id, set()).add((note, block.key))
                 score.shown += 1
-                right = any(
-                    architecture.id in b.archs and concepts & (b.must | b.ok) for b in inside
-                )
+                right = any(architecture.id in b.archs and concepts & (b.must | b.ok) for b in inside)
                 if not right:
                     score.wrong += 1
                     first = excerpt.text.strip().split("\n", 1)[0][:70]

@@ -179,7 +179,9 @@ class NotesLibrary:
             return matches.summary
         ranked = matches.ranked.get(element_id)
         if ranked is None:
-            key = next((k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id)
+            key = next(
+                (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
+            )
             ranked = rank_readings(self._user, matches.gathered.get(key, []))
             matches.ranked[element_id] = ranked
         return ranked

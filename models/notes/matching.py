@@ -21,8 +21,9 @@ from models.architecture import Architecture
 
 # What a name found in a note points to: this architecture, another one, this one by a name that is
 # also part of another's ("ECS" when "ECS on Fargate" is another architecture), or an element that
-# only another architecture has.
-SELF, OTHER, FAMILY, FOREIGN = 1, 2, 4, 8
+# only another architecture has. PARENT marks the names of what this architecture is a kind of
+# (Kubernetes for EKS): friendly context, but a text naming only them is not about this one.
+SELF, OTHER, FAMILY, FOREIGN, PARENT = 1, 2, 4, 8, 16
 # How much one name says about which architecture a text is about (see :meth:`TermIndex.signal`).
 ARCHITECTURE_VOTE, ELEMENT_VOTE = 3.0, 1.0
 
@@ -64,6 +65,7 @@ WELL_KNOWN_ARCHITECTURES = (
 )
 # A well-known architecture is a kind of another (EKS runs Kubernetes): the parent's names are family.
 _PARENTS = {1: 0, 3: 2, 4: 2, 5: 0, 6: 0}
+_PARENT_OF = frozenset(_PARENTS.values()) - {2}  # ECS is also the family name of its two modes
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
@@ -131,6 +133,13 @@ class TermIndex:
     @classmethod
     def for_architecture(cls, architecture: Architecture, others: Sequence[Architecture] = ()) -> TermIndex:
         own, known = _architecture_names(architecture)
+        direct = _well_known(_variants([architecture.title, *architecture.aliases, architecture.id]))
+        parent_keys = {
+            _key(name)
+            for number in known - direct
+            if number in _PARENT_OF
+            for name in WELL_KNOWN_ARCHITECTURES[number]
+        }
         foreign = [name for other in others for name in _architecture_names(other)[0]]
         foreign += [
             name
@@ -140,11 +149,23 @@ class TermIndex:
         ]
         own_keys, foreign_words = {_key(name) for name in own}, [_words(name) for name in foreign]
         entries = [
-            (name, "", FAMILY if _shared(_words(name), foreign_words) else SELF, False) for name in own
+            (
+                name,
+                "",
+                FAMILY | PARENT
+                if _key(name) in parent_keys
+                else FAMILY
+                if _shared(_words(name), foreign_words)
+                else SELF,
+                False,
+            )
+            for name in own
         ]
         entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
         element_keys = {
-            _key(name) for element in (*architecture.components, *architecture.groups) for name in _names(element)
+            _key(name)
+            for element in (*architecture.components, *architecture.groups)
+            for name in _names(element)
         }
         foreign_elements = {
             name
@@ -256,7 +277,7 @@ class TermIndex:
         """Which architectures ``text`` names, as SELF | OTHER | FAMILY bits."""
         bits = 0
         for hit in self.heading_hits(text):
-            bits |= hit.architecture & (SELF | OTHER | FAMILY)
+            bits |= hit.architecture & (SELF | OTHER | FAMILY | PARENT)
         return bits
 
     def stance(self, text: str) -> str:
@@ -268,7 +289,7 @@ def stance_of(bits: int) -> str:
     """What a text naming these architectures is about: "self", "other", "mixed" or ""."""
     if bits & SELF:
         return "mixed" if bits & OTHER else "self"
-    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
+    return "other" if bits & OTHER else "self" if bits & FAMILY and not bits & PARENT else ""
 
 
 def _names(element: object) -> list[str]:
@@ -279,9 +300,14 @@ def _names(element: object) -> list[str]:
 def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
     """Its names, with the well-known names it mentions ("Amazon ECS on EC2" adds ECS and ECS on EC2)."""
     names = _variants([architecture.title, *architecture.aliases, architecture.id])
-    known = {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
+    known = _well_known(names)
     known |= {_PARENTS[number] for number in known if number in _PARENTS}
     return names + [name for number in sorted(known) for name in WELL_KNOWN_ARCHITECTURES[number]], known
+
+
+def _well_known(names: list[str]) -> set[int]:
+    """Which of :data:`WELL_KNOWN_ARCHITECTURES` these names name."""
+    return {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
 
 
 def _shared(words: list[str], foreign: list[list[str]]) -> bool:

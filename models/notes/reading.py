@@ -30,7 +30,7 @@ from models.notes.matching import FOREIGN, OTHER, Hit, TermIndex, name_key
 DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
 INHERITED_LEAD, INHERITED_HEADING, INHERITED_TITLE = 1.5, 1.3, 1.1
 CARRIES_LIST = 0.3  # a lead-in shown with its whole list
-CONTEXT_BONUS = 0.2  # the context is clearly about this architecture
+CONTEXT_BONUS, MAX_CONTEXT = 0.08, 5.0  # per point of context about this architecture
 # How much each level of context counts when deciding which architecture a block is about.
 BLOCK_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, FAR_HEADING_WEIGHT, TITLE_WEIGHT, NOTE_WEIGHT = (
     1.0,
@@ -102,20 +102,25 @@ class _Level:
         self.hits = hits
         self.terms = terms
 
-    def subjects(self, context: float) -> list[Hit]:
-        """Components this text names, common words only when the context is about this architecture.
+    def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
+        """Components (or groups) this text names; common words only in a context about this architecture.
 
-        A component called by the architecture's own name ("ECS" for the ECS control plane) is not
-        handed down: a heading "ECS" is about all of ECS.
+        A common word that fits several components is a topic, not a subject. A component called
+        by the architecture's own name ("ECS" for the ECS control plane) is not handed down: a
+        heading "ECS" is about all of ECS.
         """
         terms = self.terms
-        return [
+        found = [
             h
             for h in self.hits
-            if h.element in terms.components
+            if h.element
+            and (h.element not in terms.components) == groups
             and (not h.generic or context > 0)
             and name_key(h.text) not in terms.own_keys
         ]
+        if len({hit.element for hit in found if hit.generic}) > 1:  # "Containers on AWS": a topic
+            found = [hit for hit in found if not hit.generic]
+        return found
 
 
 def _read_block(
@@ -146,12 +151,12 @@ def _read_block(
     inherited: list[tuple[Hit, float]] = []
     strong = False  # inherited from a lead or heading: names further in are passing mentions
     if not own_subject and not about_other:
-        for source in levels:
-            found = source.subjects(context)
-            if found:
-                inherited = [(hit, source.inherited) for hit in found]
-                strong = source is not title and any(not hit.generic for hit in found)
-                break
+        for groups in (False, True):  # a group only when no component is the subject
+            source = next((level for level in levels if level.subjects(context, groups=groups)), None)
+            if source is not None and not (groups and (inherited or _names_component(terms, hits))):
+                found = source.subjects(context, groups=groups)
+                inherited += [(hit, source.inherited) for hit in found]
+                strong = strong or (not groups and source is not title and any(not h.generic for h in found))
     chosen: dict[str, tuple[float, list[str]]] = {}
 
     def add(element: str, score: float, text: str) -> None:
@@ -168,8 +173,9 @@ def _read_block(
                 continue
             definition = _DEFINITION_AFTER.match(block.prose, hit.end)
             score = DEFINITION if definition else GENERIC_LEADING if hit.generic else LEADING
-        elif hit.generic or strong or about_other or hit.element not in terms.components:
-            # passing mentions: common words, names inside a block about something else, and groups
+        elif strong or about_other or (hit.generic and (hit.element in terms.components or context <= 0)):
+            # passing mentions: names inside a block about something else, and common words (a group
+            # named by one, "the control plane", still counts in a context about this architecture)
             if hit.element in chosen:
                 add(hit.element, 0.0, hit.text)
             continue
@@ -178,10 +184,14 @@ def _read_block(
         add(hit.element, score, hit.text)
     if context < 0:  # about another architecture: keep only names that say this one outright
         chosen = {e: v for e, v in chosen.items() if any(_says_this(terms, t) for t in v[1])}
-    bonus = (CARRIES_LIST if block.follow else 0.0) + (CONTEXT_BONUS if context > 0 else 0.0)
+    bonus = (CARRIES_LIST if block.follow else 0.0) + CONTEXT_BONUS * min(max(context, 0.0), MAX_CONTEXT)
     for element, (score, texts) in chosen.items():
         if score > 0:
             yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+
+
+def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
+    return any(hit.element in terms.components and not hit.generic and not hit.compound for hit in hits)
 
 
 def _says_this(terms: TermIndex, text: str) -> bool:
