@@ -219,18 +219,22 @@ class TermIndex:
             start, end = match.span()
             targets, any_generic = self._lookup(match.group(0) if not folded else match.group(0).lower())
             matched = text[start:end]
-            compound = any_generic and not folded and self._compound(text, lower, end, title_case)
+            compound = False
+            if not folded and (any_generic or _ends_generic(matched)):
+                compound = self._compound(text, lower, end, title_case, heads=any_generic)
             for (element, architecture), generic in targets:
-                hits.append(Hit(start, end, matched, element, generic, architecture, generic and compound))
+                hits.append(Hit(start, end, matched, element, generic, architecture, compound))
         return hits
 
     @staticmethod
-    def _compound(text: str, lower: str, end: int, title_case: bool) -> bool:
-        """Is the common word ending at ``end`` part of a longer name ("node group", "Service Account")?"""
+    def _compound(text: str, lower: str, end: int, title_case: bool, *, heads: bool) -> bool:
+        """Is the name ending at ``end`` in a common word part of a longer one ("node group", "Service
+        Account", "Kubernetes Service Managed by AWS")? ``heads``: the name is itself a common word,
+        so a following head noun ("group", "account") makes a compound too."""
         following = _NEXT_WORD.match(lower, end)
         if following is None:
             return False
-        if _singular(following.group(1)) in COMPOUND_HEADS:
+        if heads and _singular(following.group(1)) in COMPOUND_HEADS:
             return True
         if title_case or not text[end - 1 : end].isalpha():
             return False
@@ -344,6 +348,11 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _ends_generic(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and _singular(words[-1]) in GENERIC_WORDS
 
 
 def _is_generic(name: str) -> bool:

@@ -45,6 +45,11 @@ _DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=
 _LEADING_NOISE = re.compile(
     r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
 )
+_CONTRAST = re.compile(
+    r"(?:unlike|different from|differs from|compared (?:to|with)|vs\.?|versus|instead of|rather than|"
+    r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
+    re.IGNORECASE,
+)
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
@@ -105,7 +110,7 @@ class _Level:
     def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
         """Components (or groups) this text names; common words only in a context about this architecture.
 
-        A common word that fits several components is a topic, not a subject. A component called
+        A common word in a title, or one that fits several components, is a topic, not a subject. A component called
         by the architecture's own name ("ECS" for the ECS control plane) is not handed down: a
         heading "ECS" is about all of ECS.
         """
@@ -118,8 +123,8 @@ class _Level:
             and (not h.generic or context > 0)
             and name_key(h.text) not in terms.own_keys
         ]
-        if len({hit.element for hit in found if hit.generic}) > 1:  # "Containers on AWS": a topic
-            found = [hit for hit in found if not hit.generic]
+        if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
+            found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject
         return found
 
 
@@ -142,7 +147,8 @@ def _read_block(
         for depth, heading in enumerate(reversed(path))
     ]
     levels = [*leads, *headings, title]  # nearest first
-    context = base + BLOCK_WEIGHT * terms.signal(hits) + sum(level.vote for level in (*leads, *headings))
+    block_vote = terms.signal(hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit)))
+    context = base + BLOCK_WEIGHT * block_vote + sum(level.vote for level in (*leads, *headings))
     first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
     leading_at = _leading_end(block.prose)
     leading = [h for h in hits if h.start <= leading_at and not h.compound]
@@ -188,6 +194,11 @@ def _read_block(
     for element, (score, texts) in chosen.items():
         if score > 0:
             yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+
+
+def _contrasted(prose: str, hit: Hit) -> bool:
+    """True for an architecture named as a contrast ("unlike Kubernetes", "different from the EC2 mode")."""
+    return bool(_CONTRAST.search(prose, max(0, hit.start - 30), hit.start))
 
 
 def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
