@@ -190,10 +190,12 @@ def speed(runs: int) -> None:
     kubernetes = next(a for a in architectures if a.id == "kubernetes")
     vault = generated_vault()
     size = sum(len(text.encode()) for _, text in vault)
-    index_runs, edit_runs = [], []
+    parse_runs, index_runs, edit_runs = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         documents = [parse_note(text, source) for source, text in vault]
+        parse_runs.append(time.perf_counter() - start)
+        start = time.perf_counter()
         library = NotesLibrary(user=documents, architectures=architectures)
         library.excerpts_for(kubernetes, "kubelet-1")
         index_runs.append(time.perf_counter() - start)
@@ -202,9 +204,10 @@ def speed(runs: int) -> None:
         library.replace_user(parse_note(text + "\n\nThe kubelet now also does this.\n", source))
         library.excerpts_for(kubernetes, "kubelet-1")
         edit_runs.append(time.perf_counter() - start)
-    print(f"vault: {len(vault)} notes, {size / 1e6:.1f} MB")
-    print(f"index (parse all + match one architecture): {_median_ms(index_runs)}")
-    print(f"edit one note, re-match:                    {_median_ms(edit_runs)}")
+    print(f"vault: {len(vault)} notes, {size / 1e6:.1f} MB (median of {runs} runs)")
+    print(f"parse every note (at load, off the UI thread): {_median_ms(parse_runs)}")
+    print(f"index: match every note, one architecture:      {_median_ms(index_runs)}")
+    print(f"edit one note: parse it, re-match, re-rank:     {_median_ms(edit_runs)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,43 +28,63 @@ from models.notes.reading import Reading, read_document
 DEFAULT_LIMIT = 5
 
 
+_Read = tuple[NoteDocument, dict[str, list[Reading]], list[tuple[float, Section]]]
+
+
 class NotesMatcher:
     """Matches notes against one architecture; its names are compiled once, each note is read once."""
 
     def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
-        self._readings: dict[int, tuple[NoteDocument, list[Reading]]] = {}
+        self._readings: dict[int, _Read] = {}
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
         ranked = self.ranked_candidates(documents)
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
 
-    def readings(self, document: NoteDocument) -> list[Reading]:
-        """What ``document`` says about this architecture's elements (cached while the note is loaded)."""
+    def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
+        """What ``document`` says about each element key (cached while the note is loaded)."""
+        return self._read(document)[1]
+
+    def summary_sections(self, document: NoteDocument) -> list[tuple[float, Section]]:
+        """The sections of ``document`` that summarise this architecture, with their scores (cached)."""
+        return self._read(document)[2]
+
+    def _read(self, document: NoteDocument) -> _Read:
         cached = self._readings.get(id(document))
         if cached is None or cached[0] is not document:
-            cached = self._readings[id(document)] = (document, read_document(self.terms, document))
-        return cached[1]
+            grouped: dict[str, list[Reading]] = {}
+            for reading in read_document(self.terms, document):
+                grouped.setdefault(reading.element, []).append(reading)
+            cached = (document, grouped, _summary_sections(self.terms, document))
+            self._readings[id(document)] = cached
+        return cached
 
     def forget(self, keep: Sequence[NoteDocument]) -> None:
         """Drop the cached readings of notes that are no longer loaded."""
         alive = {id(document) for document in keep}
         self._readings = {key: value for key, value in self._readings.items() if key in alive}
 
-    def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[tuple[int, Reading]]]:
-        """Readings per element key (see :attr:`TermIndex.members`), with their note's index."""
-        found: dict[str, list[tuple[int, Reading]]] = {}
-        for index, document in enumerate(documents):
-            for reading in self.readings(document):
-                found.setdefault(reading.element, []).append((index, reading))
-        return found
+    def gather(self, documents: Sequence[NoteDocument], key: str) -> list[tuple[int, Reading]]:
+        """The readings of one element key (see :attr:`TermIndex.members`), with their note's index."""
+        return [(i, r) for i, document in enumerate(documents) for r in self.readings(document).get(key, ())]
+
+    def summary(self, documents: Sequence[NoteDocument]) -> list[Candidate]:
+        """User sections summarising this architecture, ranked."""
+        return rank(
+            [
+                Candidate(score, (index, section.line), document, section, None)
+                for index, document in enumerate(documents)
+                for score, section in self.summary_sections(document)
+            ]
+        )
 
     def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
-        gathered = self.gather(documents)
-        ranked = {key: rank_readings(documents, found) for key, found in gathered.items()}
+        keys = dict.fromkeys(key for document in documents for key in self.readings(document))
+        ranked = {key: rank_readings(documents, self.gather(documents, key)) for key in keys}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
 
 
@@ -99,7 +119,6 @@ class _Matches:
     architecture: Architecture
     matcher: NotesMatcher
     builtin: dict[str, list[Excerpt]]
-    gathered: dict[str, list[tuple[int, Reading]]]  # readings per element key
     summary: list[Candidate]
     ranked: dict[str, list[Candidate]] = field(default_factory=dict)  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
@@ -182,7 +201,7 @@ class NotesLibrary:
             key = next(
                 (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
             )
-            ranked = rank_readings(self._user, matches.gathered.get(key, []))
+            ranked = rank_readings(self._user, matches.matcher.gather(self._user, key))
             matches.ranked[element_id] = ranked
         return ranked
 
@@ -227,38 +246,35 @@ class NotesLibrary:
         if matcher is None or matcher.architecture is not architecture:
             others = [other for other in self._architectures if other.id != architecture.id]
             matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others)
-        summary = _user_summary(matcher.terms, self._user)
         builtin = builtin_excerpts(architecture, self._builtin)
-        gathered = matcher.gather(self._user)
-        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin, gathered, summary)
+        summary = matcher.summary(self._user)
+        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin, summary)
         return matches
 
 
-def _user_summary(terms: TermIndex, documents: Sequence[NoteDocument]) -> list[Candidate]:
-    """Sections whose own heading names only this architecture, and the start of notes named after it.
+def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:
+    """Sections whose own heading names only this architecture, and the start of a note named after it.
 
     A heading directly followed by a sub-heading ("Kubernetes 101" then
     "Cluster structure") lends its name to that first sub-section.
     """
-    candidates = []
-    for index, document in enumerate(documents):
-        sections, chosen_lines = document.sections, set()
-        for position, section in enumerate(sections):
-            if section.level:
-                if terms.stance(section.title) != "self":
-                    continue
-            elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
+    found: list[tuple[float, Section]] = []
+    sections, chosen_lines = document.sections, set()
+    for position, section in enumerate(sections):
+        if section.level:
+            if terms.stance(section.title) != "self":
                 continue
-            chosen = section
-            if not section.blocks and position + 1 < len(sections):
-                following = sections[position + 1]
-                if following.heading_path[: len(section.heading_path)] == section.heading_path:
-                    chosen = following
-            if chosen.blocks and chosen.line not in chosen_lines:
-                chosen_lines.add(chosen.line)
-                score = 1.0 if section.level else 0.8
-                candidates.append(Candidate(score, (index, chosen.line), document, chosen, None))
-    return rank(candidates)
+        elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
+            continue
+        chosen = section
+        if not section.blocks and position + 1 < len(sections):
+            following = sections[position + 1]
+            if following.heading_path[: len(section.heading_path)] == section.heading_path:
+                chosen = following
+        if chosen.blocks and chosen.line not in chosen_lines:
+            chosen_lines.add(chosen.line)
+            found.append((1.0 if section.level else 0.8, chosen))
+    return found
 
 
 def _find_heading(document: NoteDocument, heading: str) -> Section | None:

@@ -239,7 +239,9 @@ class TermIndex:
         if title_case or not text[end - 1 : end].isalpha():
             return False
         titled = _NEXT_TITLE_WORD.match(text, end)
-        start = lower.rfind(" ", 0, end) + 1
+        start = end - 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
         return bool(titled and text[start].isupper() and titled.group(1).lower() not in _FUNCTION_WORDS)
 
     def signal(self, hits: Iterable[Hit]) -> float:
