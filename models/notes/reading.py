@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from models.notes.document import Block, NoteDocument, Section
-from models.notes.matching import FOREIGN, OTHER, Hit, TermIndex, name_key
+from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex, name_key
 
 # Scores, in one place.
 DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
@@ -129,6 +129,7 @@ class _Level:
     def __init__(self, terms: TermIndex, text: str, weight: float, inherited: float):
         hits = [hit for hit in terms.heading_hits(text) if not hit.compound]
         self.vote = weight * terms.signal(hits)
+        self.stance = terms.stance(text)
         self.inherited = inherited
         if inherited == INHERITED_LEAD:
             hits = [hit for hit in hits if hit.start <= _leading_end(text)]
@@ -139,8 +140,8 @@ class _Level:
         """Components (or groups) this text names; common words only in a context about this architecture.
 
         A common word in a title, or one that fits several components, is a topic, not a subject. A component called
-        by the architecture's own name ("ECS" for the ECS control plane) is not handed down: a
-        heading "ECS" is about all of ECS.
+        by the architecture's own name ("ECS" for the ECS control plane, "Fargate" for Fargate
+        capacity) is not handed down: a heading "ECS" is about all of ECS.
         """
         terms = self.terms
         found = [
@@ -150,6 +151,7 @@ class _Level:
             and (h.element not in terms.components) == groups
             and (not h.generic or context > 0)
             and name_key(h.text) not in terms.own_keys
+            and h.text.lower() not in terms.family_words
         ]
         if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
             found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject
@@ -171,8 +173,11 @@ def _read_block(
     if block.lead_in:
         leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
     levels = [*leads, *headings, title]  # nearest first
-    block_vote = terms.signal(hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit)))
-    context = base + BLOCK_WEIGHT * block_vote + sum(level.vote for level in (*leads, *headings))
+    stated = [hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit))]
+    context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(level.vote for level in (*leads, *headings))
+    nearest = next((level for level in (*leads, *headings) if level.stance), None)
+    if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
+        context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
     first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
     leading_at = _leading_end(block.prose)
     leading = [h for h in hits if h.start <= leading_at and not h.compound]
