@@ -79,6 +79,9 @@ _SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
 
 
+_Trie = dict[str, "_Trie"]
+
+
 class Hit(NamedTuple):
     """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits).
 
@@ -115,7 +118,7 @@ class TermIndex:
         self.family_words: frozenset[str] = frozenset()  # distinctive words of this architecture's names
         self.own_keys: frozenset[str] = frozenset()  # this architecture's names, as :func:`name_key`
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
-        trie: dict[str, dict] = {}
+        trie: _Trie = {}
         for name, element, architecture, generic in entries:
             if len(_key(name)) < 2 or len(name) > _MAX_NAME:
                 continue
@@ -193,8 +196,8 @@ class TermIndex:
                 (name, _is_generic(name) or _key(name) in own_keys) for name in _variants(sorted(names))
             }
             members.setdefault(tuple(sorted(variants)), []).extend(ids)
-        for variants, ids in members.items():
-            entries += [(name, ids[0], 0, generic) for name, generic in variants]
+        for spellings, ids in members.items():
+            entries += [(name, ids[0], 0, generic) for name, generic in spellings]
         index = cls(entries, {ids[0]: ids for ids in members.values()})
         component_ids = {component.id for component in architecture.components}
         index.components = {ids[0] for ids in members.values() if ids[0] in component_ids}
@@ -322,7 +325,7 @@ def _shared(words: list[str], foreign: list[list[str]]) -> bool:
     return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = []
     for atom in sorted(node, key=lambda a: (a == _END, a)):
         if atom == _END:

@@ -121,7 +121,8 @@ class _Builder:
 
     def _add_rows(self, tokens: list[Token], start: int, end: int) -> None:
         """One block per body row, under the table's header and delimiter lines."""
-        first = tokens[start].map[0] if tokens[start].map else 0
+        table_map = tokens[start].map
+        first = table_map[0] if table_map else 0
         header = tuple(self.lines[first : first + 2])
         cells: list[str] = []
         row: Token | None = None
@@ -208,7 +209,8 @@ class _Builder:
         if not title:
             title = next((section.title for section in self.sections if section.title), "Untitled")
         tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
-        links, embeds = [], []
+        links: list[str] = []
+        embeds: list[str] = []
         for inline in self.inlines:
             tags.extend(find_tags(inline))
             for link in find_wikilinks(inline):
@@ -227,7 +229,7 @@ class _Builder:
 
 def _closing(tokens: list[Token], index: int) -> int:
     """Index of the token that closes the one at ``index`` (itself when it is self-contained)."""
-    depth = tokens[index].nesting
+    depth: int = tokens[index].nesting
     position = index
     while depth > 0 and position + 1 < len(tokens):
         position += 1

@@ -139,9 +139,10 @@ class _Level:
     def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
         """Components (or groups) this text names; common words only in a context about this architecture.
 
-        A common word in a title, or one that fits several components, is a topic, not a subject. A component called
-        by the architecture's own name ("ECS" for the ECS control plane, "Fargate" for Fargate
-        capacity) is not handed down: a heading "ECS" is about all of ECS.
+        A common word in a title, or one that fits several components, is a topic, not a
+        subject. A component called by the architecture's own name ("ECS" for the ECS control
+        plane, "Fargate" for Fargate capacity) is not handed down: a heading "ECS" is about all
+        of ECS.
         """
         terms = self.terms
         found = [

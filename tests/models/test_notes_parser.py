@@ -123,7 +123,8 @@ def test_each_table_row_is_a_block_under_the_header() -> None:
     document = parse_note(path.read_text(encoding="utf-8"), str(path))
     rows = [b for s in document.sections for b in s.blocks if b.kind == "table_row"]
     assert [row.line for row in rows] == [13, 14, 15]
-    assert "Self-managed nodes" in rows[1].prose and "Fargate" not in rows[1].prose
+    assert "Self-managed nodes" in rows[1].prose
+    assert "Fargate" not in rows[1].prose
     assert rows[1].context == ("| Option | Who manages the nodes |", "| --- | --- |")
 
 
@@ -156,7 +157,8 @@ def test_wikilink_prose_shows_the_alias_drops_embeds_and_keeps_inline_code() -> 
     )
     assert "the kubelet" in block.prose
     assert "etcd" not in block.prose
-    assert "kube-proxy" in block.prose and "`" not in block.prose
+    assert "kube-proxy" in block.prose
+    assert "`" not in block.prose
 
 
 def test_heading_keys_are_split_off_the_title() -> None:

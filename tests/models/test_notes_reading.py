@@ -174,7 +174,8 @@ def test_definitions_rank_first() -> None:
 
 
 def test_each_table_row_is_an_excerpt_under_the_table_header() -> None:
-    note = "# Kubernetes\n\n| Component | Role |\n|---|---|\n| `etcd` | stores state |\n| `kubelet` | runs pods |\n"
+    note = "# Kubernetes\n\n| Component | Role |\n|---|---|\n| `etcd` | stores state |\n"
+    note += "| `kubelet` | runs pods |\n"
     found = excerpts(K8S, ("n.md", note))
     assert texts(found, "etcd") == ["| Component | Role |\n|---|---|\n| `etcd` | stores state |"]
     assert texts(found, "kubelet") == ["| Component | Role |\n|---|---|\n| `kubelet` | runs pods |"]
