@@ -1,8 +1,9 @@
 """Turns note Markdown into the HTML subset that QTextBrowser shows.
 
-Raw HTML in notes is escaped, never interpreted; images become links (the panel
+Raw HTML in notes is escaped, never interpreted (excerpts arrive cleaned by
+:func:`models.notes.cleaning.clean_markdown`); images become links (the panel
 never fetches anything by itself); Obsidian wikilinks become ``note:`` links the
-panel resolves inside the app.
+panel resolves inside the app; callouts are indented quotes under a bold title.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ pre { font-family: monospace; background-color: #f5f7f9; padding: 6px; }
 a { color: #0b63b6; text-decoration: none; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #cdd5dd; padding: 3px 6px; }
+blockquote { margin-left: 10px; margin-right: 4px; color: #3d4650; }
 .mark { background-color: #ffe98a; }
 .tag { color: #6b4fbb; }
 .missing { color: #8a6d3b; font-style: italic; }
