@@ -157,7 +157,7 @@ def builtin_excerpts(
         for section in document.sections:
             if not section.keys or not section.blocks:
                 continue
-            text = "\n\n".join(top_level_markdown(section.blocks))
+            text = clean_markdown("\n\n".join(top_level_markdown(section.blocks)))
             excerpt = Excerpt(
                 BUILTIN, document.source, section.heading_path, section.line, text, title=section.title
             )
