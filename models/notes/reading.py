@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -73,7 +72,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         for block in section.blocks
         if block.kind != "code" and _has_words(block.prose)
     ]
-    all_hits = _block_hits(terms, [block.prose for _, block in chosen])
+    all_hits = terms.hits_in_parts([block.prose for _, block in chosen])
     note_signal = sum(terms.signal(hits) for hits in all_hits)
     title_text = " ".join((document.title, *document.aliases, *document.tags))
     levels: dict[tuple[str, float, float], _Level] = {}
@@ -96,27 +95,12 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
                 level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
                 for depth, heading in enumerate(reversed(section.heading_path))
             ]
-        if not hits and not block.lead_in and not block.context and not any(h.hits for h in (*above, title)):
-            continue  # names nothing and inherits nothing: most prose of a big vault
+        if not block.lead_in and not block.context and not _hands_down(above, title):
+            leading_at = _leading_end(block.prose)
+            if not any(_may_count(terms, hit, leading_at) for hit in hits):
+                continue  # names nothing that counts and inherits nothing: most prose of a big vault
         readings.extend(_read_block(terms, section, block, hits, base, [*above], title, level))
     return readings
-
-
-_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
-
-
-def _block_hits(terms: TermIndex, proses: list[str]) -> list[list[Hit]]:
-    """:meth:`TermIndex.hits` of each text, found in one pass over them all (much faster)."""
-    starts, position = [], 0
-    for prose in proses:
-        starts.append(position)
-        position += len(prose) + len(_SEPARATOR)
-    found: list[list[Hit]] = [[] for _ in proses]
-    for hit in terms.hits(_SEPARATOR.join(proses)):
-        index = bisect_right(starts, hit.start) - 1
-        offset = starts[index]
-        found[index].append(hit._replace(start=hit.start - offset, end=hit.end - offset))
-    return found
 
 
 class _Level:
@@ -135,8 +119,16 @@ class _Level:
             hits = [hit for hit in hits if hit.start <= _leading_end(text)]
         self.hits = hits
         self.terms = terms
+        self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
 
     def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
+        key = (context > 0, groups)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = self._find_subjects(context, groups=groups)
+        return found
+
+    def _find_subjects(self, context: float, *, groups: bool) -> list[Hit]:
         """Components (or groups) this text names; common words only in a context about this architecture.
 
         A common word in a title, or one that fits several components, is a topic, not a
@@ -209,9 +201,9 @@ def _read_block(
                 continue
             definition = _DEFINITION_AFTER.match(block.prose, hit.end)
             score = DEFINITION if definition else GENERIC_LEADING if hit.generic else LEADING
-        elif strong or about_other or (hit.generic and (hit.element in terms.components or context <= 0)):
+        elif strong or about_other or (hit.generic and (context <= 0 or not _may_count(terms, hit, -1))):
             # passing mentions: names inside a block about something else, and common words (a group
-            # named by one, "the control plane", still counts in a context about this architecture)
+            # named by common words, "the control plane", still counts in a context about this architecture)
             if hit.element in chosen:
                 add(hit.element, 0.0, hit.text)
             continue
@@ -224,6 +216,22 @@ def _read_block(
     for element, (score, texts) in chosen.items():
         if score > 0:
             yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+
+
+def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:
+    """Can this hit make an excerpt: a specific name, a name the block starts with, or a group
+    named by several common words ("control plane")? One common word further in never does."""
+    if not hit.element or hit.compound:
+        return False
+    return (
+        not hit.generic
+        or hit.start <= leading_at
+        or (hit.element not in terms.components and " " in hit.text)
+    )
+
+
+def _hands_down(headings: list[_Level], title: _Level) -> bool:
+    return any(level.subjects(1.0) or level.subjects(1.0, groups=True) for level in (*headings, title))
 
 
 def _contrasted(prose: str, hit: Hit) -> bool:

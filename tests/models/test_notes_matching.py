@@ -193,9 +193,9 @@ def test_library_puts_builtin_first_and_counts_user_matches(vault: list[NoteDocu
     excerpts = library.excerpts_for(K8S, "kubelet-1")
     assert [e.origin for e in excerpts] == ["built-in", "user"]
     assert excerpts[0].title == "The kubelet"
-    assert library.total_user_matches(K8S, "node-1") == 3
-    assert len(library.excerpts_for(K8S, "node-1")) == 2
-    assert len(library.excerpts_for(K8S, "node-1", show_all=True)) == 3
+    assert library.total_user_matches(EKS, "etcd-a") == 3
+    assert len(library.excerpts_for(EKS, "etcd-a")) == 2
+    assert len(library.excerpts_for(EKS, "etcd-a", show_all=True)) == 3
     assert library.excerpts_for(K8S, "no-such-element") == []
 
 
