@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from models.architecture import Architecture
 from models.notes.document import NoteDocument, Section
@@ -23,7 +24,7 @@ from models.notes.excerpts import (
 )
 from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
-from models.notes.reading import Reading, read_document
+from models.notes.reading import Reading, fold, read_document
 
 DEFAULT_LIMIT = 5
 
@@ -58,7 +59,8 @@ class NotesMatcher:
             grouped: dict[str, list[Reading]] = {}
             for reading in read_document(self.terms, document):
                 grouped.setdefault(reading.element, []).append(reading)
-            cached = (document, grouped, _summary_sections(self.terms, document))
+            folded = {key: fold(found) for key, found in grouped.items()}
+            cached = (document, folded, _summary_sections(self.terms, document))
             self._readings[id(document)] = cached
         return cached
 
@@ -81,21 +83,44 @@ class NotesMatcher:
             ]
         )
 
-    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
+    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, Sequence[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
         keys = dict.fromkeys(key for document in documents for key in self.readings(document))
         ranked = {key: rank_readings(documents, self.gather(documents, key)) for key in keys}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
 
 
-def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> list[Candidate]:
-    """Fresh candidates for ``found``, ranked."""
-    return rank(
-        [
-            Candidate(r.score, (i, r.block.line), documents[i], r.section, r.block, dict.fromkeys(r.terms))
-            for i, r in found
-        ]
-    )
+def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> RankedReadings:
+    """``found`` (already folded per note) best first, ties in note order."""
+    return RankedReadings(documents, found)
+
+
+class RankedReadings(Sequence[Candidate]):
+    """Ranked readings that become candidates only when looked at: a panel shows five of thousands."""
+
+    def __init__(self, documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]):
+        self._documents = documents
+        self._found = sorted(found, key=lambda item: (-item[1].score, item[0], item[1].block.line))
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | list[Candidate]:
+        if isinstance(index, slice):
+            return [self._candidate(item) for item in self._found[index]]
+        return self._candidate(self._found[index])
+
+    def _candidate(self, item: tuple[int, Reading]) -> Candidate:
+        i, r = item
+        return Candidate(
+            r.score, (i, r.block.line), self._documents[i], r.section, r.block, dict.fromkeys(r.terms)
+        )
 
 
 def match_excerpts(
@@ -119,8 +144,9 @@ class _Matches:
     architecture: Architecture
     matcher: NotesMatcher
     builtin: dict[str, list[Excerpt]]
-    summary: list[Candidate]
-    ranked: dict[str, list[Candidate]] = field(default_factory=dict)  # all matches per element, best first
+    ranked: dict[str, Sequence[Candidate]] = field(
+        default_factory=dict
+    )  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
 
 
@@ -193,10 +219,10 @@ class NotesLibrary:
         """How many user excerpts there are for the element, for a "show all (N)" link."""
         return len(self._user_candidates(self._matches(architecture), element_id))
 
-    def _user_candidates(self, matches: _Matches, element_id: str) -> list[Candidate]:
-        if element_id == SUMMARY_KEY:
-            return matches.summary
+    def _user_candidates(self, matches: _Matches, element_id: str) -> Sequence[Candidate]:
         ranked = matches.ranked.get(element_id)
+        if ranked is None and element_id == SUMMARY_KEY:
+            ranked = matches.ranked[element_id] = matches.matcher.summary(self._user)
         if ranked is None:
             key = next(
                 (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
@@ -247,8 +273,7 @@ class NotesLibrary:
             others = [other for other in self._architectures if other.id != architecture.id]
             matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others)
         builtin = builtin_excerpts(architecture, self._builtin)
-        summary = matcher.summary(self._user)
-        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin, summary)
+        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin)
         return matches
 
 

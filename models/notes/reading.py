@@ -103,6 +103,25 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     return readings
 
 
+def fold(readings: list[Reading]) -> list[Reading]:
+    """One note's readings of one element, each piece shown once: a block inside a matching one
+    (a nested item in its parent, an item in its lead-in's list) folds into it."""
+    kept: list[Reading] = []
+    for reading in sorted(readings, key=lambda r: r.block.line):
+        parent = kept[-1] if kept else None
+        if parent is not None and parent.block.contains(reading.block):
+            kept[-1] = Reading(
+                parent.element,
+                max(parent.score, reading.score),
+                parent.section,
+                parent.block,
+                tuple(dict.fromkeys((*parent.terms, *reading.terms))),
+            )
+            continue
+        kept.append(reading)
+    return kept
+
+
 class _Level:
     """A piece of context (title, heading, lead): its vote and the subjects it hands down.
 
