@@ -50,6 +50,7 @@ _CONTRAST = re.compile(
     r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W_]+")
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
@@ -87,15 +88,17 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
     readings: list[Reading] = []
-    headings: dict[int, list[_Level]] = {}
+    headings: dict[int, tuple[list[_Level], bool]] = {}
     for (section, block), hits in zip(chosen, all_hits, strict=True):
-        above = headings.get(id(section))
-        if above is None:
-            above = headings[id(section)] = [
+        known = headings.get(id(section))
+        if known is None:
+            above = [
                 level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
                 for depth, heading in enumerate(reversed(section.heading_path))
             ]
-        if not block.lead_in and not block.context and not _hands_down(above, title):
+            known = headings[id(section)] = (above, _hands_down(above, title))
+        above, hands_down = known
+        if not block.lead_in and not block.context and not hands_down:
             leading_at = _leading_end(block.prose)
             if not any(_may_count(terms, hit, leading_at) for hit in hits):
                 continue  # names nothing that counts and inherits nothing: most prose of a big vault
@@ -264,7 +267,7 @@ def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
 
 def _says_this(terms: TermIndex, text: str) -> bool:
     """True for a name that carries this architecture's own name ("ECS service", "EKS node")."""
-    words = set(re.findall(r"[^\W_]+", text.lower()))
+    words = set(_WORD.findall(text.lower()))
     return bool(words & terms.family_words) and not any(
         hit.architecture & (OTHER | FOREIGN) for hit in terms.heading_hits(text)
     )
