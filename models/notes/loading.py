@@ -66,6 +66,12 @@ _PARSED: dict[str, tuple[tuple[int, int], NoteDocument | None, list[str]]] = {}
 _PARSED_LOCK = threading.Lock()
 
 
+def forget_loaded_notes() -> None:
+    """Forget the notes parsed so far: the next load parses every file again."""
+    with _PARSED_LOCK:
+        _PARSED.clear()
+
+
 def _load_unless_unchanged(path: Path) -> tuple[NoteDocument | None, list[str]]:
     """:func:`load_note_file`, or the same document as last time when the file has not changed.
 
