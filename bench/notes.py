@@ -192,9 +192,11 @@ def _median_ms(runs: list[float]) -> str:
 
 def speed(runs: int) -> None:
     """Time the vault the way the app handles it: loaded from disk and matched on a worker thread."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes") as worker:
-        with tempfile.TemporaryDirectory() as folder:
-            worker.submit(_speed, Path(folder), runs).result()
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes") as worker,
+        tempfile.TemporaryDirectory() as folder,
+    ):
+        worker.submit(_speed, Path(folder), runs).result()
 
 
 def _speed(folder: Path, runs: int) -> None:
