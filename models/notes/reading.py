@@ -144,6 +144,7 @@ class _Level:
         self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
 
     def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
+        """What this text hands down to the blocks under it (see :meth:`_find_subjects`); memoised."""
         key = (context > 0, groups)
         found = self._subjects.get(key)
         if found is None:
@@ -189,8 +190,8 @@ def _read_block(
         leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
     levels = [*leads, *headings, title]  # nearest first
     stated = [hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit))]
-    context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(level.vote for level in (*leads, *headings))
-    nearest = next((level for level in (*leads, *headings) if level.stance), None)
+    context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(near.vote for near in (*leads, *headings))
+    nearest = next((near for near in (*leads, *headings) if near.stance), None)
     if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
         context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
     first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
@@ -202,7 +203,7 @@ def _read_block(
     strong = False  # inherited from a lead or heading: names further in are passing mentions
     if not own_subject and not about_other:
         for groups in (False, True):  # a group only when no component is the subject
-            source = next((level for level in levels if level.subjects(context, groups=groups)), None)
+            source = next((near for near in levels if near.subjects(context, groups=groups)), None)
             if source is not None and not (groups and (inherited or _names_component(terms, hits))):
                 found = source.subjects(context, groups=groups)
                 inherited += [(hit, source.inherited) for hit in found]
