@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
 from models.architecture import Architecture
 from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
-from models.notes.cleaning import clean_markdown
 from models.notes.excerpts import top_level_markdown
 
 ACTION_SCHEME = "ae-action"
@@ -147,7 +146,7 @@ class NotesPanel(QDockWidget):
                 parts.append(f'<a name="{anchor}"></a><h{level}>{html.escape(current.title)}</h{level}>')
             else:
                 parts.append(f'<a name="{anchor}"></a>')
-            parts += [markdown_to_html(clean_markdown(text)) for text in top_level_markdown(current.blocks)]
+            parts += [markdown_to_html(text) for text in top_level_markdown(current.blocks)]
         self._set_html(parts)
         if section is not None and section in document.sections:
             self.browser.scrollToAnchor(f"section-{document.sections.index(section)}")
