@@ -8,11 +8,15 @@
   not make it an excerpt of theirs ("Watches the API server…" is about the
   kubelet).
 * **Context gates**: the names around a block (its own, its leads, headings,
-  the title, the whole note) vote for this architecture or another one. A block
-  whose context is about another architecture feeds nothing here, except a name
-  that says this architecture outright ("ECS service" in a Kubernetes note).
+  the title, the whole note) vote for this architecture or another one; a name
+  given as a contrast ("different from the EC2 mode") does not vote, and under a
+  heading about another architecture a block is about that one unless it names
+  this one. A block whose context is about another architecture feeds nothing
+  here, except a name that says this architecture outright ("ECS service" in a
+  Kubernetes note).
 * **Common words need support**: *service*, *pod*, *task*, *control plane*…
-  count only as the block's own subject in a context about this architecture.
+  count only as the block's own subject in a context about this architecture,
+  and never as part of another concept's name ("Service Account").
 * **Definitions first**: "X is …", "X: …" rank above a block that starts with
   X, which ranks above an inherited subject, which ranks above a mention.
 """
