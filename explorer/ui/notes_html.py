@@ -1,8 +1,10 @@
 """Turns note Markdown into the HTML subset that QTextBrowser shows.
 
-Raw HTML in notes is escaped, never interpreted; images become links (the panel
-never fetches anything by itself); Obsidian wikilinks become ``note:`` links the
-panel resolves inside the app.
+Text is first cleaned by :func:`models.notes.cleaning.clean_markdown`: raw HTML
+is dropped (an image becomes a placeholder), Obsidian wikilinks become ``note:``
+links the panel resolves inside the app, callouts become quotes under a bold
+title. Anything HTML-like left is escaped, never interpreted; Markdown images
+become links (the panel never fetches anything by itself).
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
-from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 
-_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
+from models.notes.cleaning import NOTE_SCHEME, clean_markdown
+
+__all__ = ["NOTE_SCHEME", "STYLE_SHEET", "markdown_to_html"]
+
 _TAG = re.compile(r"(?<![\w&#/])#([A-Za-z][\w/-]*)")
 _HTML_PART = re.compile(r"(<[^>]+>)")
 _CODE_OPEN = re.compile(r"^<(code|pre)\b")
 _CODE_CLOSE = re.compile(r"^</(code|pre)>")
 
-NOTE_SCHEME = "note"
 
 STYLE_SHEET = """
 body { font-size: 10.5pt; color: #1f2328; }
@@ -33,6 +36,7 @@ pre { font-family: monospace; background-color: #f5f7f9; padding: 6px; }
 a { color: #0b63b6; text-decoration: none; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #cdd5dd; padding: 3px 6px; }
+blockquote { margin-left: 10px; margin-right: 4px; color: #3d4650; }
 .mark { background-color: #ffe98a; }
 .tag { color: #6b4fbb; }
 .missing { color: #8a6d3b; font-style: italic; }
@@ -56,28 +60,9 @@ def _render_image_as_link(self: Any, tokens: list, idx: int, options: Any, env: 
     return f'<a href="{html.escape(source, quote=True)}">[image: {alt}]</a>'
 
 
-def _wikilinks_to_markdown(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        embed, target, heading, alias = match.groups()
-        target = target.strip()
-        heading = (heading or "")[1:].strip()
-        if embed:
-            return f"*[missing embed: {target or heading}]*" if target else match.group(0)
-        shown = (alias or "").strip() or (
-            f"{target} › {heading}" if heading and target else target or heading
-        )
-        href = f"{NOTE_SCHEME}:{quote(target)}"
-        if heading:
-            href += f"#{quote(heading)}"
-        return f"[{shown}](<{href}>)"
-
-    return _WIKILINK.sub(replace, text)
-
-
 def markdown_to_html(text: str, highlight: Iterable[str] = ()) -> str:
     """Render one block of note Markdown, marking ``highlight`` words outside code."""
-    rendered = _markdown().render(_wikilinks_to_markdown(text))
-    rendered = rendered.replace("<em>[missing embed:", '<em class="missing">[missing embed:')
+    rendered = _markdown().render(clean_markdown(text))
     return _decorate_text(rendered, tuple(highlight))
 
 

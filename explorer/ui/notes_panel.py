@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
 from models.architecture import Architecture
 from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
+from models.notes.excerpts import top_level_markdown
 
 ACTION_SCHEME = "ae-action"
 OPEN_SCHEME = "ae-open"
@@ -130,12 +131,14 @@ class NotesPanel(QDockWidget):
             f'<tr><td><p class="origin">{origin}</p>{body}</td></tr></table>'
         )
 
-    def show_note(self, document: NoteDocument, section: Section | None = None) -> None:
-        """The whole note, scrolled to ``section``; a link leads back to the excerpts."""
+    def show_note(self, document: NoteDocument, section: Section | None = None, notice: str = "") -> None:
+        """The whole note, scrolled to ``section``, under an optional ``notice``; a link leads back."""
         parts = [
             f'<p><a href="{ACTION_SCHEME}:back">← Back</a> &nbsp; '
             f'<span class="muted">{html.escape(document.source)}</span></p>'
         ]
+        if notice:
+            parts.append(f'<p class="missing">{html.escape(notice)}</p>')
         for index, current in enumerate(document.sections):
             level = min(max(current.level, 1), 4)
             anchor = f"section-{index}"
@@ -143,7 +146,7 @@ class NotesPanel(QDockWidget):
                 parts.append(f'<a name="{anchor}"></a><h{level}>{html.escape(current.title)}</h{level}>')
             else:
                 parts.append(f'<a name="{anchor}"></a>')
-            parts += [markdown_to_html(block.text) for block in current.blocks]
+            parts += [markdown_to_html(text) for text in top_level_markdown(current.blocks)]
         self._set_html(parts)
         if section is not None and section in document.sections:
             self.browser.scrollToAnchor(f"section-{document.sections.index(section)}")
@@ -199,7 +202,16 @@ class NotesPanel(QDockWidget):
         self.show_note(document, section)
 
     def _open_file(self, source: str) -> None:
-        if self.notes.document(source) is None:  # only files the user opened as notes
+        """Open the note in the desktop's editor; when that cannot be done, say why and show it here."""
+        document = self.notes.document(source)
+        if document is None:  # only files the user opened as notes
             self.status_message.emit(f"Not opening {source}: it is not one of your notes")
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(source))
+        if not Path(source).is_file():
+            self.show_message("Cannot open the file", f"{source} is no longer there (moved or deleted?).")
+            return
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(source)):
+            return
+        reason = f"No application on this desktop opens {Path(source).name}; showing the whole note here."
+        self.status_message.emit(reason)
+        self.show_note(document, notice=reason)

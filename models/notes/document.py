@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-BLOCK_KINDS = ("paragraph", "list_item", "table", "code", "quote", "callout")
+BLOCK_KINDS = ("paragraph", "list_item", "table_row", "code", "quote", "callout")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,13 @@ class Block:
             nested list items, code, link targets or embeds. Empty for code.
         context: for a nested list item, the first line of each enclosing item,
             outermost first, so an excerpt can show what the item belongs to.
+            For a table row: the table's header and delimiter lines.
+        lead_in: for a list item or table row that follows a paragraph ending in
+            ":" ("The kubelet has a handful of responsibilities:"), that paragraph's
+            prose: the items take their subject from it.
+        follow: for such a lead-in paragraph, the Markdown of the list or table
+            after it (an excerpt shows a lead-in with its list), ending on line
+            ``follow_end``.
     """
 
     kind: str
@@ -32,10 +39,18 @@ class Block:
     end_line: int = 0
     prose: str = ""
     context: tuple[str, ...] = ()
+    lead_in: str = ""
+    follow: str = ""
+    follow_end: int = 0
+
+    @property
+    def last_line(self) -> int:
+        """The last line an excerpt of this block shows (a lead-in's list included)."""
+        return max(self.end_line, self.follow_end)
 
     def contains(self, other: Block) -> bool:
-        """True when ``other`` lies inside this block (a nested list item)."""
-        return self.line <= other.line and other.end_line <= self.end_line and self != other
+        """True when ``other`` lies inside this block's excerpt (a nested item, a lead-in's list)."""
+        return self.line <= other.line and other.end_line <= self.last_line and self != other
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Excerpts: what the notes panel shows for an element.
 
 Built-in excerpts are the ``{#key}`` sections of the app's own notes. User
-excerpts are scored here (the weights, in one place) and ranked.
+excerpts are found by :mod:`models.notes.reading` and ranked here.
 """
 
 from __future__ import annotations
@@ -9,37 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from models.architecture import Architecture
+from models.notes.cleaning import clean_markdown
 from models.notes.document import Block, NoteDocument, Section
-
-if TYPE_CHECKING:
-    from models.notes.matching import Hit
 
 BUILTIN = "built-in"
 USER = "user"
 SUMMARY_KEY = "summary"
 # Built-in "when to use which" guidance, shown with the architecture's summary.
 GUIDANCE_KEY = "when-to-use"
-# What an architecture name found in a note points to: this architecture, another one, or this one
-# by a name that is also part of another's ("ECS" when "ECS on Fargate" is another architecture).
-SELF, OTHER, FAMILY = 1, 2, 4
 # A section shown whole is cut after this many blocks: an excerpt, not the note.
 MAX_SECTION_BLOCKS = 8
 
 _LIST_MARKER = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]*")
-_WORD = re.compile(r"[^\W_]")
-
-# How user excerpts are scored. A plain mention of a specific name is worth 1.
-SPECIFIC, GENERIC = 1.0, 0.4
-SECTION_SPECIFIC, SECTION_GENERIC = 2.0, 1.2  # the section's own heading names the element
-EMPHASIS, LEAD = 0.4, 0.25  # the name is bold/italic/highlighted; the block starts with it
-REPEAT, MAX_REPEATS = 0.15, 2  # each further mention in the same block
-HEADING_NAMES_ELEMENT = 0.6  # a heading above names the element
-NEAR_SELF, FAR_SELF, MIXED = 0.5, 0.2, 0.3  # context names this architecture (far: only the note title)
-OTHER_FACTOR, FAR_OTHER_FACTOR = 0.4, 0.7  # context names only another architecture (far: the note title)
-BLOCK_SELF, BLOCK_OTHER_FACTOR = 0.2, 0.7  # the block itself names this / only another architecture
 
 
 @dataclass(frozen=True)
@@ -69,7 +52,12 @@ class Excerpt:
 
 
 def block_markdown(block: Block) -> str:
-    """The block's Markdown, nested under the first line of each enclosing list item."""
+    """The block's Markdown: a nested item under the first line of each enclosing item, a table
+    row under the table's header, a lead-in paragraph with its list."""
+    if block.kind == "table_row":
+        return "\n".join((*block.context, block.text))
+    if block.follow:
+        return f"{block.text}\n{block.follow}"
     if not block.context:
         return block.text
     lines, indent = [], ""
@@ -81,10 +69,28 @@ def block_markdown(block: Block) -> str:
     return "\n".join(lines)
 
 
+def top_level_markdown(blocks: Sequence[Block]) -> list[str]:
+    """Each top-level block's Markdown (nested items are inside their parents; a table is whole)."""
+    parts: list[str] = []
+    header: tuple[str, ...] = ()
+    for block in blocks:
+        if block.kind == "table_row":
+            if block.context == header and parts:
+                parts[-1] += "\n" + block.text
+            else:
+                parts.append(block_markdown(block))
+            header = block.context
+            continue
+        header = ()
+        if not block.context:
+            parts.append(block.text)
+    return parts
+
+
 def section_markdown(section: Section) -> str:
-    """The section's top-level blocks (nested list items are already inside their parents)."""
-    chosen = [block for block in section.blocks if not block.context]
-    text = "\n\n".join(block.text for block in chosen[:MAX_SECTION_BLOCKS])
+    """The section's top-level blocks, cut after :data:`MAX_SECTION_BLOCKS`."""
+    chosen = top_level_markdown(section.blocks)
+    text = "\n\n".join(chosen[:MAX_SECTION_BLOCKS])
     return text + ("\n\n…" if len(chosen) > MAX_SECTION_BLOCKS else "")
 
 
@@ -101,14 +107,18 @@ class Candidate:
 
     def excerpt(self) -> Excerpt:
         section, block, document = self.section, self.block, self.document
-        text = block_markdown(block) if block else section_markdown(section)
+        text = clean_markdown(block_markdown(block) if block else section_markdown(section))
         line = block.line if block else section.line
         terms, score = tuple(self.terms), round(self.score, 3)
         return Excerpt(USER, document.source, section.heading_path, line, text, terms, score, document.title)
 
 
 def rank(candidates: list[Candidate]) -> list[Candidate]:
-    """Best first, ties in note order; a nested list item folds into its matching parent item."""
+    """Best first, ties in note order; a block inside a matching one (a nested item in its parent,
+    an item in its lead-in's list) folds into it, so each piece of a note is shown once.
+
+    Folding changes the kept candidates: pass candidates made for this ranking.
+    """
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.order):
         parent = kept[-1] if kept else None
@@ -125,73 +135,6 @@ def rank(candidates: list[Candidate]) -> list[Candidate]:
         kept.append(candidate)
     kept.sort(key=lambda c: (-c.score, c.order))
     return kept
-
-
-def prominence(prose: str, start: int, end: int) -> float:
-    """Bonus for a name the writer stressed: emphasised, and/or the first word of the block."""
-    around = prose[max(start - 1, 0) : start] + prose[end : end + 1]
-    emphasised = EMPHASIS if any(mark in around for mark in "*_=") else 0.0
-    return emphasised + (0.0 if _WORD.search(prose, 0, start) else LEAD)
-
-
-def with_context(score: float, stance: str, near: bool) -> float:
-    """Raise a score whose context is about this architecture; lower it when about another one.
-
-    ``stance`` is "self", "mixed", "other" or "" (the context names no architecture).
-    """
-    if stance == "other":
-        return score * (OTHER_FACTOR if near else FAR_OTHER_FACTOR)
-    if stance == "mixed":
-        return score + MIXED
-    if stance == "self":
-        return score + (NEAR_SELF if near else FAR_SELF)
-    return score
-
-
-def stance_of(bits: int) -> str:
-    """What a text naming these architectures is about: "self", "other", "mixed" or ""."""
-    if bits & SELF:
-        return "mixed" if bits & OTHER else "self"
-    return "other" if bits & OTHER else "self" if bits & FAMILY else ""
-
-
-def score_block(
-    prose: str, hits: list[Hit], stance: str, near: bool, path_elements: set[str]
-) -> dict[str, tuple[float, list[str]]]:
-    """Score each element a block names; a generic name without other evidence is dropped.
-
-    ``stance`` is what the nearest heading or enclosing list item is about;
-    ``path_elements`` are the elements named by the headings above the block.
-    """
-    bits, specific = 0, set()
-    for hit in hits:
-        bits |= hit.architecture
-        if hit.element and not hit.generic:
-            specific.add(hit.element)
-    block_stance = stance_of(bits)
-    about_this = bool({stance, block_stance} & {"self", "mixed"})
-    if not (specific or about_this or path_elements):
-        return {}  # only common words, in a note that is not about this architecture
-    by_element: dict[str, list[Hit]] = {}
-    for hit in hits:
-        if hit.element:
-            by_element.setdefault(hit.element, []).append(hit)
-    scored: dict[str, tuple[float, list[str]]] = {}
-    for element, found in by_element.items():
-        evidence = about_this or element in path_elements or (stance != "other" and specific - {element})
-        if element not in specific and not evidence:
-            continue
-        score = SPECIFIC if element in specific else GENERIC
-        score += max(prominence(prose, hit.start, hit.end) for hit in found)
-        score += REPEAT * min(len(found) - 1, MAX_REPEATS)
-        score += HEADING_NAMES_ELEMENT if element in path_elements else 0.0
-        score = with_context(score, stance, near)
-        if block_stance == "self":
-            score += BLOCK_SELF
-        elif block_stance == "other":
-            score *= BLOCK_OTHER_FACTOR
-        scored[element] = (score, [hit.text for hit in found])
-    return scored
 
 
 def resolve_key(architecture: Architecture, key: str) -> list[str]:
@@ -214,7 +157,7 @@ def builtin_excerpts(
         for section in document.sections:
             if not section.keys or not section.blocks:
                 continue
-            text = "\n\n".join(block.text for block in section.blocks if not block.context)
+            text = clean_markdown("\n\n".join(top_level_markdown(section.blocks)))
             excerpt = Excerpt(
                 BUILTIN, document.source, section.heading_path, section.line, text, title=section.title
             )

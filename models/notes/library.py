@@ -1,93 +1,126 @@
 """Matching notes to an architecture, and the library of notes the app knows (built-in and the user's).
 
-A block of a user note matches an element when it names it (see
-:mod:`models.notes.matching`). The score rises when the block stresses the
-name, when a heading above names the element, and when the nearest heading (or
-enclosing list item) names this architecture; it falls when that context names
-a different architecture (an EKS section is weaker evidence for plain
-Kubernetes). A heading that names an element makes its whole section an excerpt.
+Which blocks of a user note are about which element is decided by
+:mod:`models.notes.reading`; here the readings are cached per note (an edited
+note is read again alone), gathered per element and ranked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from models.architecture import Architecture
 from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
     GUIDANCE_KEY,
-    SECTION_GENERIC,
-    SECTION_SPECIFIC,
-    SELF,
     SUMMARY_KEY,
     Candidate,
     Excerpt,
     builtin_excerpts,
     rank,
-    score_block,
-    with_context,
 )
-from models.notes.matching import TermIndex
+from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
+from models.notes.reading import Reading, fold, read_document
 
 DEFAULT_LIMIT = 5
 
 
+_Read = tuple[NoteDocument, dict[str, list[Reading]], list[tuple[float, Section]]]
+
+
 class NotesMatcher:
-    """Matches notes against one architecture; its names are compiled once."""
+    """Matches notes against one architecture; its names are compiled once, each note is read once."""
 
     def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
+        self._readings: dict[int, _Read] = {}
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
         ranked = self.ranked_candidates(documents)
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
 
-    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, list[Candidate]]:
+    def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
+        """What ``document`` says about each element key (cached while the note is loaded)."""
+        return self._read(document)[1]
+
+    def summary_sections(self, document: NoteDocument) -> list[tuple[float, Section]]:
+        """The sections of ``document`` that summarise this architecture, with their scores (cached)."""
+        return self._read(document)[2]
+
+    def _read(self, document: NoteDocument) -> _Read:
+        cached = self._readings.get(id(document))
+        if cached is None or cached[0] is not document:
+            grouped: dict[str, list[Reading]] = {}
+            for reading in read_document(self.terms, document):
+                grouped.setdefault(reading.element, []).append(reading)
+            folded = {key: fold(found) for key, found in grouped.items()}
+            cached = (document, folded, _summary_sections(self.terms, document))
+            self._readings[id(document)] = cached
+        return cached
+
+    def forget(self, keep: Sequence[NoteDocument]) -> None:
+        """Drop the cached readings of notes that are no longer loaded."""
+        alive = {id(document) for document in keep}
+        self._readings = {key: value for key, value in self._readings.items() if key in alive}
+
+    def gather(self, documents: Sequence[NoteDocument], key: str) -> list[tuple[int, Reading]]:
+        """The readings of one element key (see :attr:`TermIndex.members`), with their note's index."""
+        return [(i, r) for i, document in enumerate(documents) for r in self.readings(document).get(key, ())]
+
+    def summary(self, documents: Sequence[NoteDocument]) -> list[Candidate]:
+        """User sections summarising this architecture, ranked."""
+        return rank(
+            [
+                Candidate(score, (index, section.line), document, section, None)
+                for index, document in enumerate(documents)
+                for score, section in self.summary_sections(document)
+            ]
+        )
+
+    def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, Sequence[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
-        found: dict[str, list[Candidate]] = {}
-        for index, document in enumerate(documents):
-            for section in document.sections:
-                for element_id, candidate in self._section_candidates(index, document, section):
-                    found.setdefault(element_id, []).append(candidate)
-        ranked = {key: rank(candidates) for key, candidates in found.items()}
+        keys = dict.fromkeys(key for document in documents for key in self.readings(document))
+        ranked = {key: rank_readings(documents, self.gather(documents, key)) for key in keys}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
 
-    def _section_candidates(
-        self, index: int, document: NoteDocument, section: Section
-    ) -> Iterator[tuple[str, Candidate]]:
-        terms = self.terms
-        path_stance = next((s for title in reversed(section.heading_path) if (s := terms.stance(title))), "")
-        stance, near = path_stance or terms.stance(document.title), bool(path_stance)
-        path_elements = {h.element for t in section.heading_path for h in terms.heading_hits(t) if h.element}
-        whole: dict[str, Candidate] = {}  # elements the section's own heading names get the whole section
-        for hit in terms.heading_hits(section.title) if section.blocks else ():
-            if hit.element and (not hit.generic or stance in ("self", "mixed")):
-                base = SECTION_GENERIC if hit.generic else SECTION_SPECIFIC
-                candidate = whole.setdefault(
-                    hit.element, Candidate(0.0, (index, section.line), document, section, None)
-                )
-                candidate.score = max(candidate.score, with_context(base, stance, near))
-                candidate.terms[hit.text] = None
-        yield from whole.items()
-        for block in section.blocks:
-            hits = terms.hits(block.prose) if block.prose else []
-            if not hits:
-                continue
-            lead_stance = next((s for lead in reversed(block.context) if (s := terms.stance(lead))), "")
-            context = (lead_stance, True) if lead_stance else (stance, near)
-            for element_id, (score, matched) in score_block(
-                block.prose, hits, *context, path_elements
-            ).items():
-                candidate = whole.get(element_id)
-                if candidate is None:
-                    candidate = Candidate(score, (index, block.line), document, section, block)
-                    yield element_id, candidate
-                candidate.terms.update(dict.fromkeys(matched))
+
+def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> RankedReadings:
+    """``found`` (already folded per note) best first, ties in note order."""
+    return RankedReadings(documents, found)
+
+
+class RankedReadings(Sequence[Candidate]):
+    """Ranked readings that become candidates only when looked at: a panel shows five of thousands."""
+
+    def __init__(self, documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]):
+        self._documents = documents
+        self._found = sorted(found, key=lambda item: (-item[1].score, item[0], item[1].block.line))
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | list[Candidate]:
+        if isinstance(index, slice):
+            return [self._candidate(item) for item in self._found[index]]
+        return self._candidate(self._found[index])
+
+    def _candidate(self, item: tuple[int, Reading]) -> Candidate:
+        i, r = item
+        return Candidate(
+            r.score, (i, r.block.line), self._documents[i], r.section, r.block, dict.fromkeys(r.terms)
+        )
 
 
 def match_excerpts(
@@ -109,8 +142,11 @@ def match_excerpts(
 @dataclass
 class _Matches:
     architecture: Architecture
+    matcher: NotesMatcher
     builtin: dict[str, list[Excerpt]]
-    user: dict[str, list[Candidate]]  # all matches, best first
+    ranked: dict[str, Sequence[Candidate]] = field(
+        default_factory=dict
+    )  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
 
 
@@ -134,6 +170,7 @@ class NotesLibrary:
         self._architectures = tuple(architectures)
         self.limit = limit
         self._cache: dict[str, _Matches] = {}
+        self._matchers: dict[str, NotesMatcher] = {}  # kept across note changes: they cache readings
 
     @property
     def builtin(self) -> tuple[NoteDocument, ...]:
@@ -144,14 +181,26 @@ class NotesLibrary:
         return self._user
 
     def set_user(self, documents: Sequence[NoteDocument]) -> None:
-        """Replace the user's notes (after the notes locations changed or were reloaded)."""
+        """Replace the user's notes (after the notes locations changed or were reloaded).
+
+        Notes that are the same objects as before are not read again.
+        """
         self._user = tuple(documents)
         self._cache.clear()
+        for matcher in self._matchers.values():
+            matcher.forget(self._user)
+
+    def replace_user(self, document: NoteDocument) -> None:
+        """Put an edited note in place of the loaded one with the same source (or add it)."""
+        others = [d for d in self._user if d.source != document.source]
+        position = next((i for i, d in enumerate(self._user) if d.source == document.source), len(others))
+        self.set_user([*others[:position], document, *others[position:]])
 
     def set_architectures(self, architectures: Sequence[Architecture]) -> None:
         """All loaded architectures: their names tell which sections are about another one."""
         self._architectures = tuple(architectures)
         self._cache.clear()
+        self._matchers.clear()
 
     def excerpts_for(
         self, architecture: Architecture, element_id: str, *, show_all: bool = False
@@ -160,7 +209,7 @@ class NotesLibrary:
         matches = self._matches(architecture)
         shown = matches.shown.get((element_id, show_all))
         if shown is None:
-            user = matches.user.get(element_id, [])
+            user = self._user_candidates(matches, element_id)
             user_excerpts = [candidate.excerpt() for candidate in (user if show_all else user[: self.limit])]
             shown = [*matches.builtin.get(element_id, []), *user_excerpts]
             matches.shown[element_id, show_all] = shown
@@ -168,7 +217,19 @@ class NotesLibrary:
 
     def total_user_matches(self, architecture: Architecture, element_id: str) -> int:
         """How many user excerpts there are for the element, for a "show all (N)" link."""
-        return len(self._matches(architecture).user.get(element_id, []))
+        return len(self._user_candidates(self._matches(architecture), element_id))
+
+    def _user_candidates(self, matches: _Matches, element_id: str) -> Sequence[Candidate]:
+        ranked = matches.ranked.get(element_id)
+        if ranked is None and element_id == SUMMARY_KEY:
+            ranked = matches.ranked[element_id] = matches.matcher.summary(self._user)
+        if ranked is None:
+            key = next(
+                (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
+            )
+            ranked = rank_readings(self._user, matches.matcher.gather(self._user, key))
+            matches.ranked[element_id] = ranked
+        return ranked
 
     def summary_for(self, architecture: Architecture) -> list[Excerpt]:
         """The built-in summary and guidance, then user sections headed by the architecture's name."""
@@ -207,40 +268,38 @@ class NotesLibrary:
             cached.architecture is architecture or cached.architecture == architecture
         ):
             return cached
-        others = [other for other in self._architectures if other.id != architecture.id]
-        matcher = NotesMatcher(architecture, others)
-        user = matcher.ranked_candidates(self._user)
-        user[SUMMARY_KEY] = _user_summary(matcher.terms, self._user)
+        matcher = self._matchers.get(architecture.id)
+        if matcher is None or matcher.architecture is not architecture:
+            others = [other for other in self._architectures if other.id != architecture.id]
+            matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others)
         builtin = builtin_excerpts(architecture, self._builtin)
-        matches = self._cache[architecture.id] = _Matches(architecture, builtin, user)
+        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin)
         return matches
 
 
-def _user_summary(terms: TermIndex, documents: Sequence[NoteDocument]) -> list[Candidate]:
-    """Sections whose own heading names only this architecture, and the start of notes named after it.
+def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:
+    """Sections whose own heading names only this architecture, and the start of a note named after it.
 
     A heading directly followed by a sub-heading ("Kubernetes 101" then
     "Cluster structure") lends its name to that first sub-section.
     """
-    candidates = []
-    for index, document in enumerate(documents):
-        sections, chosen_lines = document.sections, set()
-        for position, section in enumerate(sections):
-            if section.level:
-                if terms.stance(section.title) != "self":
-                    continue
-            elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
+    found: list[tuple[float, Section]] = []
+    sections, chosen_lines = document.sections, set()
+    for position, section in enumerate(sections):
+        if section.level:
+            if terms.stance(section.title) != "self":
                 continue
-            chosen = section
-            if not section.blocks and position + 1 < len(sections):
-                following = sections[position + 1]
-                if following.heading_path[: len(section.heading_path)] == section.heading_path:
-                    chosen = following
-            if chosen.blocks and chosen.line not in chosen_lines:
-                chosen_lines.add(chosen.line)
-                score = 1.0 if section.level else 0.8
-                candidates.append(Candidate(score, (index, chosen.line), document, chosen, None))
-    return rank(candidates)
+        elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
+            continue
+        chosen = section
+        if not section.blocks and position + 1 < len(sections):
+            following = sections[position + 1]
+            if following.heading_path[: len(section.heading_path)] == section.heading_path:
+                chosen = following
+        if chosen.blocks and chosen.line not in chosen_lines:
+            chosen_lines.add(chosen.line)
+            found.append((1.0 if section.level else 0.8, chosen))
+    return found
 
 
 def _find_heading(document: NoteDocument, heading: str) -> Section | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,11 +55,42 @@ def load_notes(locations: Sequence[Path]) -> NotesLoadResult:
             if real in seen:
                 continue
             seen.add(real)
-            document, problems = load_note_file(path)
+            document, problems = _load_unless_unchanged(path)
             result.errors.extend(problems)
             if document is not None:
                 result.documents.append(document)
     return result
+
+
+_PARSED: dict[str, tuple[tuple[int, int], NoteDocument | None, list[str]]] = {}
+_PARSED_LOCK = threading.Lock()
+
+
+def forget_loaded_notes() -> None:
+    """Forget the notes parsed so far: the next load parses every file again."""
+    with _PARSED_LOCK:
+        _PARSED.clear()
+
+
+def _load_unless_unchanged(path: Path) -> tuple[NoteDocument | None, list[str]]:
+    """:func:`load_note_file`, or the same document as last time when the file has not changed.
+
+    Handing back the very same object lets the matcher keep what it read from
+    the note, so after an edit only the edited note is parsed and matched again.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return load_note_file(path)
+    key, source = (status.st_mtime_ns, status.st_size), str(path)
+    with _PARSED_LOCK:
+        cached = _PARSED.get(source)
+    if cached is not None and cached[0] == key:
+        return cached[1], list(cached[2])
+    document, problems = load_note_file(path)
+    with _PARSED_LOCK:
+        _PARSED[source] = (key, document, list(problems))
+    return document, problems
 
 
 def load_note_file(path: Path) -> tuple[NoteDocument | None, list[str]]:

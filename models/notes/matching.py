@@ -5,18 +5,28 @@ longer word, and the longest name wins ("Elastic Kubernetes Service" is one EKS
 mention, not Kubernetes plus a service). Each hit says whether the name is a
 common word (*node*, *service*, or the architecture's own name), which only
 counts with other evidence, and which architecture a name of one points to.
-How hits become ranked excerpts is in :mod:`models.notes.library` and
-:mod:`models.notes.excerpts`.
+Names of the *other* architectures' elements are in the index too (as foreign
+hits), so "Service Auto Scaling" is one ECS name and no Kubernetes Service, and
+a block full of ECS words counts as evidence against Kubernetes. How hits
+become excerpts is in :mod:`models.notes.reading`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from models.architecture import Architecture
-from models.notes.excerpts import FAMILY, OTHER, SELF, stance_of
+
+# What a name found in a note points to: this architecture, another one, this one by a name that is
+# also part of another's ("ECS" when "ECS on Fargate" is another architecture), or an element that
+# only another architecture has. PARENT marks the names of what this architecture is a kind of
+# (Kubernetes for EKS): friendly context, but a text naming only them is not about this one.
+SELF, OTHER, FAMILY, FOREIGN, PARENT = 1, 2, 4, 8, 16
+# How much one name says about which architecture a text is about (see :meth:`TermIndex.signal`).
+ARCHITECTURE_VOTE, ELEMENT_VOTE = 3.0, 1.0
 
 # fmt: off
 # One-word names this common only count with other evidence (see the module docstring).
@@ -27,8 +37,14 @@ GENERIC_WORDS = frozenset({
     "key", "library", "load", "log", "manager", "master", "network", "node", "plane", "policy", "pod", "pool",
     "process", "proxy", "queue", "region", "registry", "replica", "repository", "role", "runtime",
     "scheduler", "secret", "server", "serverless", "service", "storage", "store", "subnet", "system", "task",
-    "tool", "user", "volume", "worker", "workload", "zone",
+    "tool", "user", "volume", "worker", "workload", "zone", "kernel", "os", "control",
 })
+# Names made of common words that many architectures use for different things.
+AMBIGUOUS_PHRASES = frozenset({
+    "controlplane", "containerruntime", "loadbalancer", "networkinterface", "workernode", "containerhost",
+})
+# A capitalised common word followed by one of these is still the plain word ("Pods and Services").
+_FUNCTION_WORDS = frozenset({"and", "or", "of", "in", "on", "the", "a", "an", "to", "is", "are", "vs"})
 # "node group", "service account", "container definition": a common word followed by one of these
 # names something else.
 COMPOUND_HEADS = frozenset({
@@ -36,6 +52,8 @@ COMPOUND_HEADS = frozenset({
     "role", "type",
 })
 # fmt: on
+# Words of architecture names that say nothing about which one is meant.
+_NAME_FILLERS = frozenset({"amazon", "aws", "on", "mode", "type", "launch", "elastic", "the", "of", "101"})
 # Architectures notes talk about, known even when the app has not loaded them.
 WELL_KNOWN_ARCHITECTURES = (
     ("Kubernetes", "K8s"),
@@ -46,7 +64,11 @@ WELL_KNOWN_ARCHITECTURES = (
     ("AKS", "Azure Kubernetes Service"),
     ("GKE", "Google Kubernetes Engine"),
 )
+# A well-known architecture is a kind of another (EKS runs Kubernetes): the parent's names are family.
+_PARENTS = {1: 0, 3: 2, 4: 2, 5: 0, 6: 0}
+_PARENT_OF = frozenset(_PARENTS.values()) - {2}  # ECS is also the family name of its two modes
 
+_PART_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
 _SEPARATORS = re.compile(r"[\s_-]+")
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
 _WORDS = re.compile(r"[^\W_]+")
@@ -54,12 +76,20 @@ _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
 _VENDOR = re.compile(r"(?i)(?:amazon|aws) \S")
 _NEXT_WORD = re.compile(r"[\s_-]+([^\W_]+)")
+_NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
 
 
+_Trie = dict[str, "_Trie"]
+
+
 class Hit(NamedTuple):
-    """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits)."""
+    """A name found in a text: an element's (``element``) or an architecture's (``architecture`` bits).
+
+    ``compound``: a common word that is part of another concept's name ("Service Account",
+    "AWS App Mesh"); it names nothing here but tells that the text is about something else.
+    """
 
     start: int
     end: int
@@ -67,6 +97,7 @@ class Hit(NamedTuple):
     element: str
     generic: bool
     architecture: int
+    compound: bool = False
 
 
 class TermIndex:
@@ -85,8 +116,11 @@ class TermIndex:
         ``members``: element ids standing for several elements named alike (two kubelets).
         """
         self.members = members or {}
+        self.components: set[str] = set()  # keys (see ``members``) that are components, not groups
+        self.family_words: frozenset[str] = frozenset()  # distinctive words of this architecture's names
+        self.own_keys: frozenset[str] = frozenset()  # this architecture's names, as :func:`name_key`
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
-        trie: dict[str, dict] = {}
+        trie: _Trie = {}
         for name, element, architecture, generic in entries:
             if len(_key(name)) < 2 or len(name) > _MAX_NAME:
                 continue
@@ -99,11 +133,18 @@ class TermIndex:
         body = r"(?<![^\W_])" + (_trie_regex(trie) if trie else "(?!)")
         self.pattern, self.folding_pattern = re.compile(body), re.compile(body, re.IGNORECASE)
         self._headings: dict[str, list[Hit]] = {}
-        self._spellings: dict[str, tuple[list[tuple[tuple[str, int], bool]], bool]] = {}
+        self._spellings: dict[str, tuple[list[tuple[tuple[str, int], bool]], bool, bool]] = {}
 
     @classmethod
     def for_architecture(cls, architecture: Architecture, others: Sequence[Architecture] = ()) -> TermIndex:
         own, known = _architecture_names(architecture)
+        direct = _well_known(_variants([architecture.title, *architecture.aliases, architecture.id]))
+        parent_keys = {
+            _key(name)
+            for number in known - direct
+            if number in _PARENT_OF
+            for name in WELL_KNOWN_ARCHITECTURES[number]
+        }
         foreign = [name for other in others for name in _architecture_names(other)[0]]
         foreign += [
             name
@@ -113,9 +154,32 @@ class TermIndex:
         ]
         own_keys, foreign_words = {_key(name) for name in own}, [_words(name) for name in foreign]
         entries = [
-            (name, "", FAMILY if _shared(_words(name), foreign_words) else SELF, False) for name in own
+            (
+                name,
+                "",
+                FAMILY | PARENT
+                if _key(name) in parent_keys
+                else FAMILY
+                if _shared(_words(name), foreign_words)
+                else SELF,
+                False,
+            )
+            for name in own
         ]
         entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
+        element_keys = {
+            _key(name)
+            for element in (*architecture.components, *architecture.groups)
+            for name in _names(element)
+        }
+        foreign_elements = {
+            name
+            for other in others
+            for element in (*other.components, *other.groups)
+            for name in _variants(_names(element))
+            if _key(name) not in element_keys and _key(name) not in own_keys and not _is_generic(name)
+        }
+        entries += [(name, "", FOREIGN, False) for name in sorted(foreign_elements)]
         # Elements with the same names, or components of one concept (the kubelet
         # on every node), always match alike: match them once, with all their names.
         named: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
@@ -134,29 +198,94 @@ class TermIndex:
                 (name, _is_generic(name) or _key(name) in own_keys) for name in _variants(sorted(names))
             }
             members.setdefault(tuple(sorted(variants)), []).extend(ids)
-        for variants, ids in members.items():
-            entries += [(name, ids[0], 0, generic) for name, generic in variants]
-        return cls(entries, {ids[0]: ids for ids in members.values()})
+        for spellings, ids in members.items():
+            entries += [(name, ids[0], 0, generic) for name, generic in spellings]
+        index = cls(entries, {ids[0]: ids for ids in members.values()})
+        component_ids = {component.id for component in architecture.components}
+        index.components = {ids[0] for ids in members.values() if ids[0] in component_ids}
+        index.own_keys = frozenset(own_keys)
+        index.family_words = frozenset(
+            word
+            for name in own
+            for word in _words(name)
+            if _singular(word) not in GENERIC_WORDS and word not in _NAME_FILLERS
+        )
+        return index
 
-    def hits(self, text: str) -> list[Hit]:
-        """Every name in ``text``, one hit per element or architecture it names."""
+    def hits(self, text: str, *, title_case: bool = False) -> list[Hit]:
+        """Every name in ``text``, one hit per element or architecture it names.
+
+        ``title_case``: the text is a heading, where capitalised words do not make compounds.
+        """
+        return self.hits_in_parts([text], title_case=title_case)[0]
+
+    def hits_in_parts(self, parts: Sequence[str], *, title_case: bool = False) -> list[list[Hit]]:
+        """:meth:`hits` of each text, found in one regex pass over them all (much faster on many)."""
+        text = _PART_SEPARATOR.join(parts)
+        starts, position = [], 0
+        for part in parts:
+            starts.append(position)
+            position += len(part) + len(_PART_SEPARATOR)
+        found: list[list[Hit]] = [[] for _ in parts]
         lower = text.lower()
         folded = len(lower) != len(text)  # rare Unicode whose lower case is longer: match case-insensitively
-        hits = []
+        index, next_start = -1, 0
         for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
             start, end = match.span()
-            targets, any_generic = self._lookup(match.group(0) if not folded else match.group(0).lower())
-            compound = False
-            if any_generic and not folded and (following := _NEXT_WORD.match(lower, end)):
-                compound = _singular(following.group(1)) in COMPOUND_HEADS
+            if start >= next_start:
+                index = bisect_right(starts, start) - 1
+                next_start = starts[index + 1] if index + 1 < len(starts) else len(text) + 1
+            targets, any_generic, ends_generic = self._lookup(
+                match.group(0) if not folded else match.group(0).lower()
+            )
             matched = text[start:end]
+            compound = False
+            if not folded and ends_generic:
+                compound = self._compound(text, lower, end, title_case, heads=any_generic)
+            offset, bucket = starts[index], found[index]
             for (element, architecture), generic in targets:
-                if not (generic and compound):
-                    hits.append(Hit(start, end, matched, element, generic, architecture))
-        return hits
+                bucket.append(
+                    Hit(start - offset, end - offset, matched, element, generic, architecture, compound)
+                )
+        return found
 
-    def _lookup(self, matched: str) -> tuple[list[tuple[tuple[str, int], bool]], bool]:
-        """What a matched spelling names (plural endings stripped), cached per spelling."""
+    @staticmethod
+    def _compound(text: str, lower: str, end: int, title_case: bool, *, heads: bool) -> bool:
+        """Is the name ending at ``end`` in a common word part of a longer one ("node group", "Service
+        Account", "Kubernetes Service Managed by AWS")? ``heads``: the name is itself a common word,
+        so a following head noun ("group", "account") makes a compound too."""
+        following = _NEXT_WORD.match(lower, end)
+        if following is None:
+            return False
+        if heads and _singular(following.group(1)) in COMPOUND_HEADS:
+            return True
+        if title_case or not text[end - 1 : end].isalpha():
+            return False
+        titled = _NEXT_TITLE_WORD.match(text, end)
+        start = end - 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        return bool(titled and text[start].isupper() and titled.group(1).lower() not in _FUNCTION_WORDS)
+
+    def signal(self, hits: Iterable[Hit]) -> float:
+        """How much the names say the text is about this architecture (> 0) or another (< 0)."""
+        total = 0.0
+        for hit in hits:
+            if hit.architecture & SELF:
+                total += ARCHITECTURE_VOTE
+            elif hit.architecture & OTHER:
+                total -= ARCHITECTURE_VOTE
+            elif hit.architecture & FAMILY:
+                total += ELEMENT_VOTE
+            elif hit.architecture & FOREIGN:
+                total -= ELEMENT_VOTE
+            elif hit.element and not hit.generic:
+                total += ELEMENT_VOTE
+        return total
+
+    def _lookup(self, matched: str) -> tuple[list[tuple[tuple[str, int], bool]], bool, bool]:
+        """What a matched spelling names (plural endings stripped), whether any of it is a common
+        word, and whether it ends in one; cached per spelling."""
         found = self._spellings.get(matched)
         if found is None:
             key = _key(matched)
@@ -164,21 +293,23 @@ class TermIndex:
             stems = [key[:-2], key[:-1]] if key.endswith("es") else [key[:-1]] if key.endswith("s") else []
             for spelling in (*stems, key):  # "kubelets" names both "kubelet" and "kubelets"
                 targets.update(self.targets.get(spelling, {}))
-            found = self._spellings[matched] = (list(targets.items()), any(targets.values()))
+            any_generic = any(targets.values())
+            found = (list(targets.items()), any_generic, any_generic or _ends_generic(matched))
+            self._spellings[matched] = found
         return found
 
     def heading_hits(self, text: str) -> list[Hit]:
         """:meth:`hits` for headings and list-item leads, which repeat across sections: cached."""
         found = self._headings.get(text)
         if found is None:
-            found = self._headings[text] = self.hits(text)
+            found = self._headings[text] = self.hits(text, title_case=True)
         return found
 
     def bits(self, text: str) -> int:
         """Which architectures ``text`` names, as SELF | OTHER | FAMILY bits."""
         bits = 0
         for hit in self.heading_hits(text):
-            bits |= hit.architecture
+            bits |= hit.architecture & (SELF | OTHER | FAMILY | PARENT)
         return bits
 
     def stance(self, text: str) -> str:
@@ -186,11 +317,29 @@ class TermIndex:
         return stance_of(self.bits(text))
 
 
+def stance_of(bits: int) -> str:
+    """What a text naming these architectures is about: "self", "other", "mixed" or ""."""
+    if bits & SELF:
+        return "mixed" if bits & OTHER else "self"
+    return "other" if bits & OTHER else "self" if bits & FAMILY and not bits & PARENT else ""
+
+
+def _names(element: object) -> list[str]:
+    label = str(getattr(element, "label", ""))
+    return [label, *getattr(element, "aliases", ())]
+
+
 def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
     """Its names, with the well-known names it mentions ("Amazon ECS on EC2" adds ECS and ECS on EC2)."""
     names = _variants([architecture.title, *architecture.aliases, architecture.id])
-    known = {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
+    known = _well_known(names)
+    known |= {_PARENTS[number] for number in known if number in _PARENTS}
     return names + [name for number in sorted(known) for name in WELL_KNOWN_ARCHITECTURES[number]], known
+
+
+def _well_known(names: list[str]) -> set[int]:
+    """Which of :data:`WELL_KNOWN_ARCHITECTURES` these names name."""
+    return {int(hit.element) for name in names for hit in _WELL_KNOWN.hits(name)}
 
 
 def _shared(words: list[str], foreign: list[list[str]]) -> bool:
@@ -199,7 +348,7 @@ def _shared(words: list[str], foreign: list[list[str]]) -> bool:
     return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = []
     for atom in sorted(node, key=lambda a: (a == _END, a)):
         if atom == _END:
@@ -208,6 +357,11 @@ def _trie_regex(node: dict[str, dict]) -> str:
             piece = r"[\s_-]*" if atom == _SEPARATOR_ATOM else re.escape(atom)
             branches.append(piece + _trie_regex(node[atom]))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def name_key(name: str) -> str:
+    """A name compared case- and separator-insensitively."""
+    return _key(name)
 
 
 def _key(name: str) -> str:
@@ -224,9 +378,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+def _ends_generic(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and _singular(words[-1]) in GENERIC_WORDS
+
+
 def _is_generic(name: str) -> bool:
     words = _words(name)
-    return len(words) == 1 and _singular(words[0]) in GENERIC_WORDS
+    return (len(words) == 1 and _singular(words[0]) in GENERIC_WORDS) or _key(name) in AMBIGUOUS_PHRASES
 
 
 def _variants(names: Iterable[str]) -> list[str]:

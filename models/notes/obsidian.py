@@ -23,7 +23,7 @@ _URL = re.compile(r"<?https?://[^\s>)]+>?")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![^\W_])_{1,3}|_{1,3}(?![^\W_])|==|~~")
 _HEADING_KEYS = re.compile(r"\s*\{\s*(#[\w.-]+(?:\s+#[\w.-]+)*)\s*\}\s*$")
 _CALLOUT = re.compile(r"^\s*\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
-_LIST_MARKER = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
+_LIST_MARKER = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?=[ \t\u00a0]|$)")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 _FRONT_MATTER_LINE = re.compile(r"^-{3,}[ \t]*$")
 _FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
@@ -76,8 +76,9 @@ def strip_code_spans(text: str) -> str:
 
 
 def searchable_text(inline: str) -> str:
-    """The words a reader sees: no code spans, embeds, URLs or HTML; wikilinks as their display text."""
-    text = strip_code_spans(inline)
+    """The words a reader sees: code spans without their backticks (students write names
+    as `` `kubelet` ``), wikilinks as their display text; no embeds, URLs or HTML."""
+    text = _CODE_SPAN.sub(_code_content, inline) if "`" in inline else inline
     if "[[" in text:
         text = _WIKILINK.sub(_link_display, text)
     if "](" in text:
@@ -170,9 +171,9 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
             column = stack[-1][1] if stack else 0
             marker = item.group(0)
             rest = stripped[item.end() :]
-            content = rest.lstrip(" \t")
+            content = rest.lstrip(" \t\u00a0")
             gap = rest[: len(rest) - len(content)]
-            if "\t" in gap or len(gap) > 4 or not gap:
+            if "\t" in gap or "\u00a0" in gap or len(gap) > 4 or not gap:
                 gap = " "
             out[index] = " " * column + marker + (gap + content if content.strip() else "")
             stack.append((width, column + len(marker) + len(gap)))
@@ -189,6 +190,10 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
                 fence = (fence_match.group(1), width, column)
         previous_blank = False
     return out
+
+
+def _code_content(match: re.Match[str]) -> str:
+    return " " + match.group(0).strip("`").strip() + " "
 
 
 def _link_display(match: re.Match[str]) -> str:

@@ -8,6 +8,7 @@ faster. Line numbers come from the tokens' ``map``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
@@ -62,6 +63,7 @@ class _Builder:
         self.inlines: list[str] = []
         self.front_matter: dict[str, Any] = {}
         self.warnings: list[str] = []
+        self.lead_in: int | None = None  # slot of a paragraph ending in ":" just before this token
 
     def build(self) -> NoteDocument:
         tokens = _MARKDOWN.parse("\n".join(self.lines))
@@ -78,6 +80,9 @@ class _Builder:
         kind = token.type
         inlines = [t.content for t in tokens[index : end + 1] if t.type == "inline"]
         self.inlines.extend(inlines)
+        lead_in, self.lead_in = self.lead_in, None
+        if kind == "paragraph_open" and inlines and inlines[-1].rstrip().endswith(":"):
+            self.lead_in = len(self.blocks)
         if kind == "front_matter":
             self._read_front_matter(token.content)
         elif kind == "heading_open":
@@ -89,7 +94,7 @@ class _Builder:
         elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
             self._add("paragraph", token, token.content)
         elif kind == "table_open":
-            self._add("table", token, " | ".join(inlines))
+            self._add_rows(tokens, index, end)
         elif kind == "blockquote_open":
             callout = parse_callout(inlines[0].split("\n", 1)[0]) if inlines else None
             if callout is not None:
@@ -97,7 +102,37 @@ class _Builder:
             self._add("callout" if callout else "quote", token, "\n".join(inlines))
         elif kind in _LIST_OPEN:
             self._add_list(tokens, index, end)
+        if lead_in is not None and kind in (*_LIST_OPEN, "table_open"):
+            self._attach_to_lead_in(lead_in, token)
         return end
+
+    def _attach_to_lead_in(self, slot: int, token: Token) -> None:
+        """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
+        lead = self.blocks[slot]
+        if lead is None or not token.map:
+            return
+        first, last = token.map
+        follow = "\n".join(self.lines[first:last]).rstrip()
+        self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
+        for position in range(slot + 1, len(self.blocks)):
+            block = self.blocks[position]
+            if block is not None:
+                self.blocks[position] = replace(block, lead_in=lead.prose)
+
+    def _add_rows(self, tokens: list[Token], start: int, end: int) -> None:
+        """One block per body row, under the table's header and delimiter lines."""
+        table_map = tokens[start].map
+        first = table_map[0] if table_map else 0
+        header = tuple(self.lines[first : first + 2])
+        cells: list[str] = []
+        row: Token | None = None
+        for token in tokens[start : end + 1]:
+            if token.type == "tr_open":
+                row, cells = token, []
+            elif token.type == "inline" and row is not None:
+                cells.append(token.content)
+            elif token.type == "tr_close" and row is not None and row.map and row.map[0] > first:
+                self.blocks.append(self._block("table_row", row, " | ".join(cells), header))
 
     def _add_list(self, tokens: list[Token], start: int, end: int) -> None:
         """One block per list item, at any depth, in document order (a slot is reserved on open)."""
@@ -174,7 +209,8 @@ class _Builder:
         if not title:
             title = next((section.title for section in self.sections if section.title), "Untitled")
         tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
-        links, embeds = [], []
+        links: list[str] = []
+        embeds: list[str] = []
         for inline in self.inlines:
             tags.extend(find_tags(inline))
             for link in find_wikilinks(inline):
@@ -193,7 +229,7 @@ class _Builder:
 
 def _closing(tokens: list[Token], index: int) -> int:
     """Index of the token that closes the one at ``index`` (itself when it is self-contained)."""
-    depth = tokens[index].nesting
+    depth: int = tokens[index].nesting
     position = index
     while depth > 0 and position + 1 < len(tokens):
         position += 1

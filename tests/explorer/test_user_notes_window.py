@@ -115,6 +115,37 @@ def test_excerpt_source_link_opens_the_whole_note(qtbot, window: MainWindow, vau
     assert "Control plane" in text
 
 
+def test_open_file_without_a_desktop_launcher_says_why_and_shows_the_note(
+    qtbot, window: MainWindow, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import explorer.ui.notes_panel as notes_panel
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(notes_panel.QDesktopServices, "openUrl", lambda url: opened.append(url) or False)
+    open_notes(qtbot, window, vault)
+    window.show_architecture("kubernetes", "kube-apiserver")
+    source = str(vault / "Containers" / "Kubernetes" / "Kubernetes 101.md")
+    encoded = QUrl.toPercentEncoding(source).data().decode()
+    with qtbot.waitSignal(window.notes_panel.status_message) as message:
+        window.notes_panel.browser.anchorClicked.emit(QUrl(f"ae-file:{encoded}"))
+    assert [url.toLocalFile() for url in opened] == [source]
+    assert "No application on this desktop opens Kubernetes 101.md" in message.args[0]
+    text = panel_text(window)
+    assert "showing the whole note here" in text
+    assert "Worker nodes" in text
+    assert "[!tip]" not in text  # callouts read as callouts in the whole-note view too
+
+
+def test_open_file_of_a_deleted_note_says_so(qtbot, window: MainWindow, vault: Path) -> None:
+    open_notes(qtbot, window, vault)
+    window.show_architecture("kubernetes", "kube-apiserver")
+    source = vault / "Containers" / "Kubernetes" / "Kubernetes 101.md"
+    encoded = QUrl.toPercentEncoding(str(source)).data().decode()
+    source.unlink()
+    window.notes_panel.browser.anchorClicked.emit(QUrl(f"ae-file:{encoded}"))
+    assert "is no longer there" in panel_text(window)
+
+
 def test_dropping_a_folder_opens_it(qtbot, window: MainWindow, vault: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(vault)), QUrl.fromLocalFile(str(vault / "nope.png"))])

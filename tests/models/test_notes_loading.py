@@ -152,3 +152,18 @@ def test_builtin_notes_load_cleanly() -> None:
     assert documents
     assert all(document.architectures for document in documents)
     assert load_notes([NOTES_DIR]).errors == []
+
+
+def test_an_unchanged_file_loads_as_the_same_document_so_its_matches_are_kept(tmp_path: Path) -> None:
+
+    (tmp_path / "a.md").write_text("# A\n\nThe kubelet.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\netcd.\n", encoding="utf-8")
+    first = load_notes([tmp_path]).documents
+    edited = tmp_path / "b.md"
+    edited.write_text("# B\n\netcd, edited.\n", encoding="utf-8")
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = load_notes([tmp_path]).documents
+    assert second[0] is first[0]
+    assert second[1] is not first[1]
+    assert "edited" in second[1].sections[0].blocks[0].text

@@ -75,7 +75,7 @@ def top(found: dict[str, list[Excerpt]], element_id: str) -> Excerpt:
         ),
         ("kube-proxy-1", "Kubernetes 101", "- **kube-proxy** keeps the network rules for Services"),
         ("containerd-1", "Kubernetes 101", "- container runtime: **containerd**"),
-        ("pod-1", "Kubernetes 101", "> [!tip] Pods"),
+        ("pod-1", "Kubernetes 101", "> **Pods**"),
         ("control-plane", "Kubernetes 101", "the brain of the cluster, usually on dedicated machines"),
         ("node-1", "Kubernetes 101", "- every node runs a **kubelet**"),
     ],
@@ -101,16 +101,13 @@ def test_nested_item_excerpt_keeps_its_parent_context(vault: list[NoteDocument])
 
 def test_matched_terms_are_spelled_as_in_the_text(vault: list[NoteDocument]) -> None:
     found = matches(K8S, vault)
-    kubectl_line = next(e for e in found["kubelet-1"] if "kubectl" in e.text)
-    assert kubectl_line.matched_terms == ("kubelets",)
+    assert top(found, "kubelet-1").matched_terms == ("kubelet",)
     assert "Pods" in top(found, "pod-1").matched_terms
 
 
-def test_a_section_about_another_architecture_ranks_lower(vault: list[NoteDocument]) -> None:
+def test_a_note_about_another_architecture_feeds_nothing_here(vault: list[NoteDocument]) -> None:
     k8s_etcd = matches(K8S, vault)["etcd"]
-    assert [e.title for e in k8s_etcd][:2] == ["Kubernetes 101", "Kubernetes 101"]
-    eks_line = next(e for e in k8s_etcd if e.title == "EKS")
-    assert eks_line.score < k8s_etcd[0].score
+    assert [e.title for e in k8s_etcd] == ["Kubernetes 101"]  # not the EKS note's etcd line
     eks_etcd = matches(EKS, vault)["etcd-a"]
     assert eks_etcd[0].title == "EKS"
     assert eks_etcd[0].text == "- **etcd** is encrypted with KMS (envelope encryption)"
@@ -123,13 +120,13 @@ def test_eks_components(vault: list[NoteDocument]) -> None:
         "Managed node groups",
     )
     assert top(found, "fargate-profile").text.startswith("- **Fargate** profiles")
-    assert top(found, "eks-control-plane").text.startswith("- AWS runs the **control plane** for me")
+    eks_lines = [e.text for e in found["eks-control-plane"] if e.title == "EKS"]
+    assert eks_lines[0].startswith("- AWS runs the **control plane** for me")
 
 
 def test_ecs_components(vault: list[NoteDocument]) -> None:
     found = matches(ECS, vault)
     assert top(found, "task-definition").text.startswith("1. a **Task Definition** = the blueprint")
-    assert top(found, "container-definition").text.endswith("1. holds 1..n **container definitions**")
     assert top(found, "task-role").text.endswith("2. the **task role** gives the app its AWS permissions")
     assert top(found, "ecs-service").text.startswith("2. an **ECS Service** keeps N copies")
     assert top(found, "ecs-cluster").text == "3. a **cluster** to run in"
@@ -137,12 +134,13 @@ def test_ecs_components(vault: list[NoteDocument]) -> None:
     assert top(found, "ecs-agent").text.startswith("- I run the **container instances** myself")
 
 
-def test_a_heading_naming_the_element_gives_the_whole_section(vault: list[NoteDocument]) -> None:
-    ecr = top(matches(ECS, vault), "ecr")
-    assert ecr.heading_path == ("ECR",)
-    assert ecr.text.startswith(
-        "private registry for the images, integrated with IAM\n\n- `docker push` to ECR"
-    )
+def test_a_heading_naming_the_element_hands_its_subject_to_each_block(vault: list[NoteDocument]) -> None:
+    ecr = matches(ECS, vault)["ecr"]
+    assert [e.heading_path for e in ecr] == [("ECR",), ("ECR",)]
+    assert sorted(e.text for e in ecr) == [
+        "- `docker push` to ECR, the task definition points at the image URI",
+        "private registry for the images, integrated with IAM",
+    ]
 
 
 def test_generic_words_do_not_match_without_evidence(vault: list[NoteDocument]) -> None:
@@ -154,8 +152,10 @@ def test_generic_words_do_not_match_without_evidence(vault: list[NoteDocument]) 
 def test_generic_names_need_the_architecture_in_context() -> None:
     note = parse_note("# Shopping\n- a cluster of grapes and a pod of peas\n", "shop.md")
     assert matches(K8S, [note]) == {}
-    note = parse_note("# Kubernetes\n- a cluster of grapes and a pod of peas\n", "k8s.md")
-    assert set(matches(K8S, [note])) == {"cluster", "pod-1"}
+    note = parse_note("# Kubernetes\n- a cluster of grapes and a pod of peas\n- pods of peas\n", "k8s.md")
+    found = matches(K8S, [note])
+    assert set(found) == {"cluster", "pod-1"}
+    assert [e.text for e in found["pod-1"]] == ["- pods of peas"]  # "a pod" above is a passing mention
 
 
 def test_code_is_never_matched(vault: list[NoteDocument]) -> None:
@@ -191,11 +191,11 @@ def test_library_puts_builtin_first_and_counts_user_matches(vault: list[NoteDocu
     builtin = load_notes([FIXTURES / "builtin"]).documents
     library = NotesLibrary(builtin, vault, architectures=ARCHITECTURES, limit=2)
     excerpts = library.excerpts_for(K8S, "kubelet-1")
-    assert [e.origin for e in excerpts] == ["built-in", "user", "user"]
+    assert [e.origin for e in excerpts] == ["built-in", "user"]
     assert excerpts[0].title == "The kubelet"
-    total = library.total_user_matches(K8S, "kubelet-1")
-    assert total > 2
-    assert len(library.excerpts_for(K8S, "kubelet-1", show_all=True)) == 1 + total
+    assert library.total_user_matches(EKS, "etcd-a") == 3
+    assert len(library.excerpts_for(EKS, "etcd-a")) == 2
+    assert len(library.excerpts_for(EKS, "etcd-a", show_all=True)) == 3
     assert library.excerpts_for(K8S, "no-such-element") == []
 
 

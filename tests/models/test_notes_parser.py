@@ -118,12 +118,14 @@ def test_callouts_and_quotes() -> None:
     assert parse_callout("plain text") is None
 
 
-def test_tables_are_blocks() -> None:
+def test_each_table_row_is_a_block_under_the_header() -> None:
     path = VAULT / "Containers" / "Kubernetes" / "EKS.md"
     document = parse_note(path.read_text(encoding="utf-8"), str(path))
-    table = next(b for s in document.sections for b in s.blocks if b.kind == "table")
-    assert table.line == 11
-    assert "Self-managed nodes" in table.prose
+    rows = [b for s in document.sections for b in s.blocks if b.kind == "table_row"]
+    assert [row.line for row in rows] == [13, 14, 15]
+    assert "Self-managed nodes" in rows[1].prose
+    assert "Fargate" not in rows[1].prose
+    assert rows[1].context == ("| Option | Who manages the nodes |", "| --- | --- |")
 
 
 def test_obsidian_links_embeds_and_tags(k8s_note: NoteDocument) -> None:
@@ -147,12 +149,16 @@ def test_tags_are_not_headings_code_numbers_or_anchors() -> None:
     assert find_tags("#a #b") == ["a", "b"]
 
 
-def test_wikilink_prose_shows_the_alias_and_drops_embeds() -> None:
+def test_wikilink_prose_shows_the_alias_drops_embeds_and_keeps_inline_code() -> None:
     block = (
-        parse_note("Read [[Kubelet notes|the kubelet]] ![[etcd.png]] `etcd`", "n.md").sections[0].blocks[0]
+        parse_note("Read [[Kubelet notes|the kubelet]] ![[etcd.png]] `kube-proxy`", "n.md")
+        .sections[0]
+        .blocks[0]
     )
     assert "the kubelet" in block.prose
     assert "etcd" not in block.prose
+    assert "kube-proxy" in block.prose
+    assert "`" not in block.prose
 
 
 def test_heading_keys_are_split_off_the_title() -> None:

@@ -1,0 +1,246 @@
+"""How well user notes are matched to components, and how fast: ``python -m bench.notes``.
+
+Quality: the notes in ``bench/notes_eval/`` (a ``dev`` half to tune on, a
+``held_out`` half only measured) are matched against the built-in
+architectures, and the top five user excerpts of every component are judged
+against ``bench/notes_eval/gold.yaml``:
+
+* **wrong**: excerpts shown that the gold file does not list for that component
+  (in that architecture), over all excerpts shown;
+* **recall**: gold "must" blocks found in the top five, over what five can hold
+  (``min(musts, 5)`` per component concept and architecture).
+
+Speed (``--speed``): a generated vault of 1,000 notes (about 6.5 MB) is written
+to a temporary folder, loaded and matched against one architecture on a worker
+thread (as the app does), then one note is edited and the vault reloaded and
+re-matched (unchanged notes are neither parsed nor matched again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from models.architecture import Architecture
+from models.catalog import load_catalog
+from models.notes import NoteDocument, NotesLibrary, load_notes
+from models.notes.loading import forget_loaded_notes
+
+EVAL_DIR = Path(__file__).parent / "notes_eval"
+HALVES = ("dev", "held_out")
+TOP = 5
+ARCH_GROUPS = {"k8s": ("kubernetes", "eks"), "ecs": ("ecs-ec2", "ecs-fargate")}
+
+
+@dataclass(frozen=True)
+class GoldBlock:
+    note: str  # path relative to EVAL_DIR
+    key: str
+    must: frozenset[str]
+    ok: frozenset[str]
+    archs: frozenset[str]
+
+
+@dataclass
+class Score:
+    shown: int = 0
+    wrong: int = 0
+    wanted: int = 0
+    found: int = 0
+    wrong_items: list[str] = field(default_factory=list)
+    missed_items: list[str] = field(default_factory=list)
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong / self.shown if self.shown else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.wanted if self.wanted else 1.0
+
+
+def _archs(names: Sequence[str]) -> frozenset[str]:
+    return frozenset(arch for name in names for arch in ARCH_GROUPS.get(name, (name,)))
+
+
+def load_gold(path: Path = EVAL_DIR / "gold.yaml") -> list[GoldBlock]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    blocks = []
+    for note, entry in data.items():
+        default = _archs(entry["archs"])
+        for key, value in entry["blocks"].items():
+            tokens = str(value).split()
+            arch_tokens = [token[1:] for token in tokens if token.startswith("@")]
+            concepts = [token for token in tokens if not token.startswith("@")]
+            blocks.append(
+                GoldBlock(
+                    note,
+                    " ".join(str(key).split()),
+                    frozenset(c for c in concepts if not c.endswith("?")),
+                    frozenset(c[:-1] for c in concepts if c.endswith("?")),
+                    _archs(arch_tokens) if arch_tokens else default,
+                )
+            )
+    return blocks
+
+
+def _concepts(architecture: Architecture, component_id: str) -> set[str]:
+    component = architecture.component(component_id)
+    return {component.id, component.concept_id}
+
+
+def evaluate(
+    architectures: Sequence[Architecture], documents: Sequence[NoteDocument], gold: Sequence[GoldBlock]
+) -> Score:
+    """Judge the top five user excerpts of every component of every architecture."""
+    by_note: dict[str, list[GoldBlock]] = {}
+    for block in gold:
+        by_note.setdefault(block.note, []).append(block)
+    library = NotesLibrary(user=documents, architectures=architectures, limit=TOP)
+    score = Score()
+    for architecture in architectures:
+        shown_keys: dict[str, set[tuple[str, str]]] = {}  # concept -> (note, key) shown
+        for component in architecture.components:
+            concepts = _concepts(architecture, component.id)
+            for excerpt in library.excerpts_for(architecture, component.id):
+                if excerpt.origin != "user":
+                    continue
+                note = Path(excerpt.source).relative_to(EVAL_DIR).as_posix()
+                text = " ".join(excerpt.text.split())
+                inside = [b for b in by_note.get(note, []) if b.key in text]
+                for block in inside:
+                    shown_keys.setdefault(component.concept_id, set()).add((note, block.key))
+                score.shown += 1
+                right = any(architecture.id in b.archs and concepts & (b.must | b.ok) for b in inside)
+                if not right:
+                    score.wrong += 1
+                    first = excerpt.text.strip().split("\n", 1)[0][:70]
+                    score.wrong_items.append(f"{architecture.id}/{component.id}: {note}: {first!r}")
+        wanted: dict[str, list[GoldBlock]] = {}
+        for block in gold:
+            if architecture.id not in block.archs or not any(b.note == block.note for b in gold):
+                continue
+            if not any(Path(d.source).relative_to(EVAL_DIR).as_posix() == block.note for d in documents):
+                continue
+            for concept in block.must:
+                wanted.setdefault(concept, []).append(block)
+        concept_ids = {c.concept_id for c in architecture.components} | {
+            c.id for c in architecture.components
+        }
+        for concept, blocks in wanted.items():
+            if concept not in concept_ids:
+                continue
+            component = next(c for c in architecture.components if concept in (c.id, c.concept_id))
+            found = shown_keys.get(component.concept_id, set())
+            hits = [b for b in blocks if (b.note, b.key) in found]
+            score.wanted += min(len(blocks), TOP)
+            score.found += min(len(hits), TOP)
+            score.missed_items += [
+                f"{architecture.id}/{concept}: {b.note}: {b.key!r}" for b in blocks if b not in hits
+            ]
+    return score
+
+
+def quality(halves: Sequence[str], verbose: bool) -> None:
+    architectures = load_catalog().architectures
+    gold = load_gold()
+    for half in halves:
+        result = load_notes([EVAL_DIR / half])
+        score = evaluate(architectures, result.documents, gold)
+        print(
+            f"{half:9} notes {len(result.documents):3}  shown {score.shown:4}  "
+            f"wrong {score.wrong_rate:6.1%} ({score.wrong})  "
+            f"recall {score.recall:6.1%} ({score.found}/{score.wanted})"
+        )
+        if verbose:
+            for item in score.wrong_items:
+                print("   wrong ", item)
+            for item in score.missed_items:
+                print("   missed", item)
+
+
+def generated_vault(count: int = 1000) -> list[tuple[str, str]]:
+    """``count`` notes of about 6.5 kB each, built from the evaluation notes with filler prose."""
+    paths = sorted(path for half in HALVES for path in (EVAL_DIR / half).glob("*.md"))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    filler = (
+        "This paragraph is study filler about deployments, rollouts and the week's lab; "
+        "it repeats what the course said about clusters, images and networking in other words.\n\n"
+    )
+    notes = []
+    for number in range(count):
+        seed = texts[number % len(texts)]
+        body = f"# Lesson {number}\n\n" + seed
+        while len(body) < 6500:
+            body += f"## Part {len(body)}\n\n" + filler + seed
+        notes.append((f"vault/lesson-{number:04}.md", body[:6500]))
+    return notes
+
+
+def _median_ms(runs: list[float]) -> str:
+    return f"{statistics.median(runs) * 1000:7.1f} ms (range {min(runs) * 1000:.1f}-{max(runs) * 1000:.1f})"
+
+
+def speed(runs: int) -> None:
+    """Time the vault the way the app handles it: loaded from disk and matched on a worker thread."""
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes") as worker,
+        tempfile.TemporaryDirectory() as folder,
+    ):
+        worker.submit(_speed, Path(folder), runs).result()
+
+
+def _speed(folder: Path, runs: int) -> None:
+    architectures = load_catalog().architectures
+    kubernetes = next(a for a in architectures if a.id == "kubernetes")
+    vault = generated_vault()
+    for source, text in vault:
+        (folder / source).parent.mkdir(parents=True, exist_ok=True)
+        (folder / source).write_text(text, encoding="utf-8")
+    size = sum(len(text.encode()) for _, text in vault)
+    edited = folder / vault[500][0]
+    parse_runs, index_runs, edit_runs = [], [], []
+    for run in range(runs):
+        forget_loaded_notes()  # a cold start: nothing parsed yet
+        start = time.perf_counter()
+        documents = load_notes([folder]).documents
+        parse_runs.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        library = NotesLibrary(user=documents, architectures=architectures)
+        library.excerpts_for(kubernetes, "kubelet-1")
+        index_runs.append(time.perf_counter() - start)
+        edited.write_text(vault[500][1] + f"\n\nThe kubelet also does this ({run}).\n", encoding="utf-8")
+        start = time.perf_counter()
+        library.set_user(load_notes([folder]).documents)  # what a live reload does
+        library.excerpts_for(kubernetes, "kubelet-1")
+        edit_runs.append(time.perf_counter() - start)
+    print(f"vault: {len(vault)} notes, {size / 1e6:.1f} MB on disk; worker thread; median of {runs} runs")
+    print(f"load and parse every note:                   {_median_ms(parse_runs)}")
+    print(f"index: match every note, one architecture:   {_median_ms(index_runs)}")
+    print(f"edit one note: reload, re-match, re-rank:    {_median_ms(edit_runs)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.notes", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=(*HALVES, "all"), default="all", help="which corpus half")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list wrong and missed excerpts")
+    parser.add_argument("--speed", action="store_true", help="also time a generated 1,000-note vault")
+    parser.add_argument("--runs", type=int, default=5, help="speed runs (default 5)")
+    args = parser.parse_args(argv)
+    quality(HALVES if args.half == "all" else (args.half,), args.verbose)
+    if args.speed:
+        speed(args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,287 @@
+"""Reads one note the way a careful student does, for one architecture: which blocks are about which elements.
+
+* **Subjects flow down**: a block that does not start with a name of its own
+  takes its subject from the nearest enclosing list item, the lead-in
+  paragraph before its list ("The kubelet has a handful of responsibilities:"),
+  the headings above it, then the note's title ("Kubernetes - Components -
+  Kube proxy"). Names further inside such a block are passing mentions and do
+  not make it an excerpt of theirs ("Watches the API server…" is about the
+  kubelet).
+* **Context gates**: the names around a block (its own, its leads, headings,
+  the title, the whole note) vote for this architecture or another one; a name
+  given as a contrast ("different from the EC2 mode") does not vote, and under a
+  heading about another architecture a block is about that one unless it names
+  this one. A block whose context is about another architecture feeds nothing
+  here, except a name that says this architecture outright ("ECS service" in a
+  Kubernetes note).
+* **Common words need support**: *service*, *pod*, *task*, *control plane*…
+  count only as the block's own subject in a context about this architecture,
+  and never as part of another concept's name ("Service Account").
+* **Definitions first**: "X is …", "X: …" rank above a block that starts with
+  X, which ranks above an inherited subject, which ranks above a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from models.notes.document import Block, NoteDocument, Section
+from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex, name_key
+
+# Scores, in one place.
+DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
+INHERITED_LEAD, INHERITED_HEADING, INHERITED_TITLE = 1.5, 1.3, 1.1
+CARRIES_LIST = 0.3  # a lead-in shown with its whole list
+CONTEXT_BONUS, MAX_CONTEXT = 0.08, 5.0  # per point of context about this architecture
+# How much each level of context counts when deciding which architecture a block is about.
+BLOCK_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, FAR_HEADING_WEIGHT, TITLE_WEIGHT, NOTE_WEIGHT = (
+    1.0,
+    0.8,
+    0.7,
+    0.4,
+    0.7,
+    0.5,
+)
+
+_DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=]\s|\s(?:is|are)\s)")
+_LEADING_NOISE = re.compile(
+    r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
+)
+_CONTRAST = re.compile(
+    r"(?:unlike|different from|differs from|compared (?:to|with)|vs\.?|versus|instead of|rather than|"
+    r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
+COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One block's claim to be an excerpt of one element (a key of :attr:`TermIndex.members`)."""
+
+    element: str
+    score: float
+    section: Section
+    block: Block
+    terms: tuple[str, ...]
+
+
+def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
+    """Every (element, block) pair of ``document`` worth showing, unranked."""
+    chosen = [
+        (section, block)
+        for section in document.sections
+        for block in section.blocks
+        if block.kind != "code" and _has_words(block.prose)
+    ]
+    all_hits = terms.hits_in_parts([block.prose for _, block in chosen])
+    note_signal = sum(terms.signal(hits) for hits in all_hits)
+    title_text = " ".join((document.title, *document.aliases, *document.tags))
+    levels: dict[tuple[str, float, float], _Level] = {}
+
+    def level(text: str, weight: float, inherited: float) -> _Level:
+        key = (text, weight, inherited)
+        found = levels.get(key)
+        if found is None:
+            found = levels[key] = _Level(terms, text, weight, inherited)
+        return found
+
+    title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
+    base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
+    readings: list[Reading] = []
+    headings: dict[int, tuple[list[_Level], bool]] = {}
+    for (section, block), hits in zip(chosen, all_hits, strict=True):
+        known = headings.get(id(section))
+        if known is None:
+            above = [
+                level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
+                for depth, heading in enumerate(reversed(section.heading_path))
+            ]
+            known = headings[id(section)] = (above, _hands_down(above, title))
+        above, hands_down = known
+        if not block.lead_in and not block.context and not hands_down:
+            leading_at = _leading_end(block.prose)
+            if not any(_may_count(terms, hit, leading_at) for hit in hits):
+                continue  # names nothing that counts and inherits nothing: most prose of a big vault
+        readings.extend(_read_block(terms, section, block, hits, base, [*above], title, level))
+    return readings
+
+
+def fold(readings: list[Reading]) -> list[Reading]:
+    """One note's readings of one element, each piece shown once: a block inside a matching one
+    (a nested item in its parent, an item in its lead-in's list) folds into it."""
+    kept: list[Reading] = []
+    for reading in sorted(readings, key=lambda r: r.block.line):
+        parent = kept[-1] if kept else None
+        if parent is not None and parent.block.contains(reading.block):
+            kept[-1] = Reading(
+                parent.element,
+                max(parent.score, reading.score),
+                parent.section,
+                parent.block,
+                tuple(dict.fromkeys((*parent.terms, *reading.terms))),
+            )
+            continue
+        kept.append(reading)
+    return kept
+
+
+class _Level:
+    """A piece of context (title, heading, lead): its vote and the subjects it hands down.
+
+    A title or heading hands down every component it names; a lead (a sentence)
+    only the one it starts with.
+    """
+
+    def __init__(self, terms: TermIndex, text: str, weight: float, inherited: float):
+        hits = [hit for hit in terms.heading_hits(text) if not hit.compound]
+        self.vote = weight * terms.signal(hits)
+        self.stance = terms.stance(text)
+        self.inherited = inherited
+        if inherited == INHERITED_LEAD:
+            hits = [hit for hit in hits if hit.start <= _leading_end(text)]
+        self.hits = hits
+        self.terms = terms
+        self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
+
+    def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
+        """What this text hands down to the blocks under it (see :meth:`_find_subjects`); memoised."""
+        key = (context > 0, groups)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = self._find_subjects(context, groups=groups)
+        return found
+
+    def _find_subjects(self, context: float, *, groups: bool) -> list[Hit]:
+        """Components (or groups) this text names; common words only in a context about this architecture.
+
+        A common word in a title, or one that fits several components, is a topic, not a
+        subject. A component called by the architecture's own name ("ECS" for the ECS control
+        plane, "Fargate" for Fargate capacity) is not handed down: a heading "ECS" is about all
+        of ECS.
+        """
+        terms = self.terms
+        found = [
+            h
+            for h in self.hits
+            if h.element
+            and (h.element not in terms.components) == groups
+            and (not h.generic or context > 0)
+            and name_key(h.text) not in terms.own_keys
+            and h.text.lower() not in terms.family_words
+        ]
+        if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
+            found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject
+        return found
+
+
+def _read_block(
+    terms: TermIndex,
+    section: Section,
+    block: Block,
+    hits: list[Hit],
+    base: float,
+    headings: list[_Level],
+    title: _Level,
+    level: Callable[[str, float, float], _Level],
+) -> Iterator[Reading]:
+    context_lines = () if block.kind == "table_row" else block.context
+    leads = [level(lead, LEAD_WEIGHT, INHERITED_LEAD) for lead in reversed(context_lines)]
+    if block.lead_in:
+        leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
+    levels = [*leads, *headings, title]  # nearest first
+    stated = [hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit))]
+    context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(near.vote for near in (*leads, *headings))
+    nearest = next((near for near in (*leads, *headings) if near.stance), None)
+    if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
+        context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
+    first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
+    leading_at = _leading_end(block.prose)
+    leading = [h for h in hits if h.start <= leading_at and not h.compound]
+    own_subject = first is not None and first.start <= leading_at  # the block names its own subject
+    about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
+    inherited: list[tuple[Hit, float]] = []
+    strong = False  # inherited from a lead or heading: names further in are passing mentions
+    if not own_subject and not about_other:
+        for groups in (False, True):  # a group only when no component is the subject
+            source = next((near for near in levels if near.subjects(context, groups=groups)), None)
+            if source is not None and not (groups and (inherited or _names_component(terms, hits))):
+                found = source.subjects(context, groups=groups)
+                inherited += [(hit, source.inherited) for hit in found]
+                strong = strong or (not groups and source is not title and any(not h.generic for h in found))
+    chosen: dict[str, tuple[float, list[str]]] = {}
+
+    def add(element: str, score: float, text: str) -> None:
+        old_score, texts = chosen.get(element, (0.0, []))
+        chosen[element] = (max(old_score, score), [*texts, text])
+
+    for hit, score in inherited:
+        add(hit.element, score, hit.text)
+    for hit in hits:
+        if not hit.element or hit.compound:
+            continue
+        if hit in leading:
+            if hit.generic and context <= 0:
+                continue
+            definition = _DEFINITION_AFTER.match(block.prose, hit.end)
+            score = DEFINITION if definition else GENERIC_LEADING if hit.generic else LEADING
+        elif strong or about_other or (hit.generic and (context <= 0 or not _may_count(terms, hit, -1))):
+            # passing mentions: names inside a block about something else, and common words (a group
+            # named by common words, "the control plane", still counts in a context about this architecture)
+            if hit.element in chosen:
+                add(hit.element, 0.0, hit.text)
+            continue
+        else:
+            score = MENTION
+        add(hit.element, score, hit.text)
+    if context < 0:  # about another architecture: keep only names that say this one outright
+        chosen = {e: v for e, v in chosen.items() if any(_says_this(terms, t) for t in v[1])}
+    bonus = (CARRIES_LIST if block.follow else 0.0) + CONTEXT_BONUS * min(max(context, 0.0), MAX_CONTEXT)
+    for element, (score, texts) in chosen.items():
+        if score > 0:
+            yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+
+
+def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:
+    """Can this hit make an excerpt: a specific name, a name the block starts with, or a group
+    named by several common words ("control plane")? One common word further in never does."""
+    if not hit.element or hit.compound:
+        return False
+    return (
+        not hit.generic
+        or hit.start <= leading_at
+        or (hit.element not in terms.components and " " in hit.text)
+    )
+
+
+def _hands_down(headings: list[_Level], title: _Level) -> bool:
+    return any(level.subjects(1.0) or level.subjects(1.0, groups=True) for level in (*headings, title))
+
+
+def _contrasted(prose: str, hit: Hit) -> bool:
+    """True for an architecture named as a contrast ("unlike Kubernetes", "different from the EC2 mode")."""
+    return bool(_CONTRAST.search(prose, max(0, hit.start - 30), hit.start))
+
+
+def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
+    return any(hit.element in terms.components and not hit.generic and not hit.compound for hit in hits)
+
+
+def _says_this(terms: TermIndex, text: str) -> bool:
+    """True for a name that carries this architecture's own name ("ECS service", "EKS node")."""
+    words = set(_WORD.findall(text.lower()))
+    return bool(words & terms.family_words) and not any(
+        hit.architecture & (OTHER | FOREIGN) for hit in terms.heading_hits(text)
+    )
+
+
+def _leading_end(prose: str) -> int:
+    """Where the block's first word starts: a name starting there is the block's own subject."""
+    return _LEADING_NOISE.match(prose).end()  # type: ignore[union-attr]  # the pattern matches empty text
+
+
+def _has_words(prose: str) -> bool:
+    return any(character.isalnum() for character in prose)
