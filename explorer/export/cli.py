@@ -113,7 +113,7 @@ def run_export(args: argparse.Namespace) -> int:
         architectures = [architecture]
 
     ensure_qt()
-    from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+    from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
     try:
         if args.all:
@@ -150,10 +150,10 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     from explorer.cli import fail
     from explorer.export.atomic import ExportError
     from explorer.export.batch import export_architecture
-    from explorer.layout.graphviz_layout import compute_layout
+    from explorer.layout.service import LayoutService
 
     try:
-        export_architecture(architecture, compute_layout(architecture), output, options)
+        export_architecture(architecture, LayoutService().layout_for(architecture), output, options)
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
@@ -162,7 +162,7 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
     from explorer.cli import fail
     from explorer.export.batch import Progress, export_all
-    from explorer.layout.graphviz_layout import compute_layout
+    from explorer.layout.service import LayoutService
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -177,7 +177,7 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    result = export_all(architectures, folder, options, compute_layout, progress=report)
+    result = export_all(architectures, folder, options, LayoutService().layout_for, progress=report)
     return exit_codes.FAILED if result.failed else exit_codes.OK
 
 

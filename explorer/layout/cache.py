@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 import os
@@ -25,11 +24,12 @@ import sys
 import tempfile
 import time
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from explorer.gc_pause import collector_paused
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from models.architecture import Architecture
 
@@ -42,7 +42,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
 STALE_TEMP_SECONDS = 3600.0
 
-_ADAPTER_MODULES = ("graphviz_layout.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
+_ADAPTER_MODULES = ("graphviz_layout.py", "options.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
 # Prose and ordering that never reach Graphviz or the layout: editing a description must
 # not cost a new layout. Any other (and any future) field is part of the key.
 _IGNORED_FIELDS = frozenset(
@@ -282,22 +282,6 @@ def _layout(header: dict[str, Any], reader: _Reader, architecture_id: str) -> La
     if reader.index != len(reader.numbers):
         raise ValueError("more coordinates than the header announces")
     return Layout(architecture_id, bounds, nodes, groups, tuple(edges), str(header["splines"]))
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection while tens of thousands of objects that live on are made.
-
-    Python collects after every 700 new objects; with a large heap a full collection
-    takes 50 ms, and in a worker thread it holds the UI thread as well.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _plain(value: Any) -> Any:

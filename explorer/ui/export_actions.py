@@ -19,7 +19,7 @@ from explorer.export.atomic import ExportError, check_target
 from explorer.export.batch import BatchResult, Progress, existing_targets, export_architecture
 from explorer.export.options import ExportOptions, last_folder, load_options, save_options, set_last_folder
 from explorer.export.render import create_scene, render_image
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 from explorer.ui.export_dialog import ExportDialog, confirm_overwrite
 
 if TYPE_CHECKING:

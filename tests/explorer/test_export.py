@@ -38,7 +38,7 @@ from explorer.export.render import (
     render_svg,
 )
 from explorer.layout.geometry import Layout
-from explorer.layout.graphviz_layout import compute_layout
+from explorer.layout.service import compute_layout
 from explorer.sources import Sources
 from explorer.ui.diagram import style
 from explorer.ui.diagram.scene import DiagramScene

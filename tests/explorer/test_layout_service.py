@@ -15,23 +15,22 @@ from PySide6.QtCore import QSettings
 from bench.model_gen import generate
 from explorer.app import create_window
 from explorer.layout.cache import LayoutCache
-from explorer.layout.graphviz_layout import (
+from explorer.layout.dot_process import (
     GraphvizFailedError,
     GraphvizNotFoundError,
     GraphvizTimeoutError,
+    LayoutCancelledError,
+    decode_json,
+    run_dot,
 )
-from explorer.layout.service import (
+from explorer.layout.options import (
     FAST_FROM_COMPONENTS,
     FAST_GRAPH_ATTRS,
     FASTEST_FROM_COMPONENTS,
     FASTEST_GRAPH_ATTRS,
-    LayoutCancelledError,
-    LayoutJob,
     LayoutOptions,
-    LayoutService,
-    decode_json,
-    run_dot,
 )
+from explorer.layout.service import LayoutJob, LayoutService
 from explorer.navigation import Place
 from explorer.sources import load_sources
 from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS

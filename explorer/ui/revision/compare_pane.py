@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 from explorer.layout.service import LayoutService
 from explorer.ui.diagram.items import ComponentItem
 from explorer.ui.diagram.scene import DiagramScene
