@@ -21,6 +21,7 @@ from explorer.export.options import ExportOptions, last_folder, load_options, sa
 from explorer.export.render import create_scene, render_image
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 from explorer.ui.export_dialog import ExportDialog, confirm_overwrite
+from explorer.ui.layouts_off_thread import wait_for_layouts
 
 if TYPE_CHECKING:
     from explorer.layout.geometry import Layout
@@ -114,11 +115,15 @@ def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | 
         QApplication.processEvents()
 
     try:
+        progress.setLabelText("Laying out the diagrams…")
+        layouts = wait_for_layouts(window.layouts, architectures, progress.wasCanceled, progress.canceled)
+        if layouts is None:
+            return None
         result = batch.export_all(
             architectures,
             folder,
             options,
-            window.layouts.layout_for,
+            lambda architecture: layouts[architecture.id],
             progress=advance,
             cancelled=progress.wasCanceled,
         )

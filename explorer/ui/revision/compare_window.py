@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
+from explorer.ui.diagram.scene import DiagramScene
 from explorer.ui.notes_html import STYLE_SHEET, markdown_to_html
 from explorer.ui.revision.compare_pane import ComparePane
 from explorer.ui.revision.decision_dialog import DecisionDialog
@@ -104,6 +105,8 @@ class CompareWindow(QMainWindow):
 
         self.left_pane = ComparePane("left", layouts, self)
         self.right_pane = ComparePane("right", layouts, self)
+        for pane in (self.left_pane, self.right_pane):
+            pane.scene_ready.connect(lambda scene, side=pane.side: self._on_scene_ready(side, scene))
         diagrams = QSplitter(Qt.Orientation.Horizontal, self)
         diagrams.addWidget(self.left_pane)
         diagrams.addWidget(self.right_pane)
@@ -163,20 +166,21 @@ class CompareWindow(QMainWindow):
         self.right_combo.setCurrentIndex(self.right_combo.findData(right_id))
         self.counterparts = Counterparts(left, right)
         for pane, architecture in ((self.left_pane, left), (self.right_pane, right)):
-            scene = pane.show_architecture(architecture)
             pane.set_recommended(False)
-            if scene is not None:
-                scene.element_selected.connect(
-                    lambda element, side=pane.side: self._on_selected(side, element)
-                )
-                scene.selection_cleared.connect(lambda side=pane.side: self._on_cleared(side))
-        self.left_pane.mark_only_here(self.counterparts.only_on("left"), right.title)
-        self.right_pane.mark_only_here(self.counterparts.only_on("right"), left.title)
+            pane.show_architecture(architecture)
         self.comparison = self.comparisons.find(left_id, right_id)
         self._fill_table(left.title, right.title)
         self._fill_guidance()
         self.selection_label.setText("")
         self.setWindowTitle(f"Compare: {left.title} and {right.title}")
+
+    def _on_scene_ready(self, side: str, scene: DiagramScene) -> None:
+        """Links a pane's new scene to the other side and marks what only it has."""
+        scene.element_selected.connect(lambda element: self._on_selected(side, element))
+        scene.selection_cleared.connect(lambda: self._on_cleared(side))
+        if self.counterparts is not None:
+            other = self.sources.architectures.get(self.right_id() if side == "left" else self.left_id())
+            self.pane(side).mark_only_here(self.counterparts.only_on(side), other.title if other else "")
 
     def _on_combo(self, _index: int) -> None:
         if self.left_id() != self.right_id():
