@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from explorer.export.atomic import describe_os_error
+from explorer.atomic_write import describe_os_error
 
 ORGANIZATION = "ArchitectureExplorer"
 APPLICATION = "Architecture Explorer"

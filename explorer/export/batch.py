@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.export.atomic import ExportError, write_atomically
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions
 from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout

@@ -83,7 +83,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.all and args.select:
         return fail("--select applies to one architecture, not to --all")
     if not args.all:
-        from explorer.export.atomic import ExportError, check_target
+        from explorer.atomic_write import ExportError, check_target
 
         try:
             check_target(args.output)
@@ -147,8 +147,8 @@ def _options(args: argparse.Namespace) -> ExportOptions:
 
 
 def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
+    from explorer.atomic_write import ExportError
     from explorer.cli import fail
-    from explorer.export.atomic import ExportError
     from explorer.export.batch import export_architecture
     from explorer.layout.service import LayoutService
 

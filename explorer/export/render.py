@@ -32,12 +32,12 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from explorer.diagram import style
+from explorer.diagram.items import qpoint
+from explorer.diagram.scene import DiagramScene
 from explorer.export.options import ExportOptions
 from explorer.export.theme import palette, theme_for, themed_layout
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import qpoint
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 BASE_DPI = 96.0

@@ -1,7 +1,7 @@
 """The export's themes: light (white or transparent) and dark.
 
 The diagram scene has no theme of its own, so the dark theme swaps the diagram
-palette in :mod:`explorer.ui.diagram.style` (and the icon cache the items use)
+palette in :mod:`explorer.diagram.style` (and the icon cache the items use)
 for adapted copies while an export scene is built and painted. The items' own
 ``paint`` code still does all the drawing: there is no second drawing path.
 Painting is synchronous on the GUI thread, so the window never paints mid-swap.
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
 
+from explorer.diagram import items, style
+from explorer.diagram.icons import IconCache, icon_cache
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram import items, style
-from explorer.ui.diagram.icons import IconCache, icon_cache
 
 
 def dark_variant(color: QColor) -> QColor:

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from array import array
 from collections.abc import Mapping
@@ -29,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.gc_pause import collector_paused
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from models.architecture import Architecture
@@ -37,7 +37,6 @@ FORMAT = 1
 """Bumped when the entry format changes; older entries are then ignored and replaced."""
 MAGIC = b"AXLAYOUT"
 SUFFIX = ".layout"
-TEMP_PREFIX = ".entry-"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
 STALE_TEMP_SECONDS = 3600.0
@@ -118,16 +117,8 @@ class LayoutCache:
         data = encode_entry(key, layout)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=self.folder)
-        except OSError:
-            return False
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, self.path_for(key))
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            write_atomically(self.path_for(key), data, durable=False)
+        except (OSError, ExportError):
             return False
         self.trim()
         return True
@@ -145,7 +136,7 @@ class LayoutCache:
                 info = entry.stat()
             except OSError:
                 continue
-            if entry.name.startswith(TEMP_PREFIX):
+            if is_temp_file(Path(entry.path)):
                 if now - info.st_mtime > STALE_TEMP_SECONDS:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)

@@ -14,8 +14,8 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from explorer.atomic_write import ExportError, check_target
 from explorer.export import batch
-from explorer.export.atomic import ExportError, check_target
 from explorer.export.batch import BatchResult, Progress, existing_targets, export_architecture
 from explorer.export.options import ExportOptions, last_folder, load_options, save_options, set_last_folder
 from explorer.export.render import create_scene, render_image

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
 from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
@@ -22,9 +25,6 @@ from explorer.settings import AppSettings
 from explorer.sources import Sources
 from explorer.ui.actions import build_actions
 from explorer.ui.architecture_list import ArchitectureList
-from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.revision import install_revision
 from explorer.ui.search_box import SearchBox

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from explorer.diagram import style
+from explorer.diagram.icons import IconCache
+from explorer.diagram.items import ComponentItem, GroupItem
+from explorer.diagram.scene import DiagramScene
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
-from explorer.ui.diagram import style
-from explorer.ui.diagram.icons import IconCache
-from explorer.ui.diagram.items import ComponentItem, GroupItem
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture, Component, Group, LayoutHints, Relation
 from models.icons import find_icon
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
+from explorer.diagram import style
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 from tests.explorer.test_diagram_scene import make_architecture, make_layout
 
 

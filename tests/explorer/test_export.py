@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 
-from explorer.export.atomic import (
+from explorer.atomic_write import (
     ExportError,
     check_target,
     describe_os_error,
@@ -20,6 +20,8 @@ from explorer.export.atomic import (
     write_all,
     write_atomically,
 )
+from explorer.diagram import style
+from explorer.diagram.scene import DiagramScene
 from explorer.export.options import (
     ExportOptions,
     InvalidOptionsError,
@@ -40,8 +42,6 @@ from explorer.export.render import (
 from explorer.layout.geometry import Layout
 from explorer.layout.service import compute_layout
 from explorer.sources import Sources
-from explorer.ui.diagram import style
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 ARCHITECTURE = "ecs-fargate"

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explorer import exit_codes
+from explorer.atomic_write import is_temp_file
 from explorer.cli import main
-from explorer.export.atomic import is_temp_file
 from tests.cli_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 
 from bench.model_gen import generate
 from explorer.app import create_window
+from explorer.diagram.loading import SYNC_MAX_COMPONENTS
 from explorer.layout.cache import LayoutCache
 from explorer.layout.dot_process import (
     GraphvizFailedError,
@@ -33,7 +34,6 @@ from explorer.layout.options import (
 from explorer.layout.service import LayoutJob, LayoutService
 from explorer.navigation import Place
 from explorer.sources import load_sources
-from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS
 from explorer.ui.main_window import MainWindow
 from models.architecture import Architecture, Component, Relation
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
 from explorer.app import create_window
+from explorer.diagram.items import ComponentItem
 from explorer.sources import Sources
-from explorer.ui.diagram.items import ComponentItem
 from explorer.ui.main_window import MainWindow
 from explorer.ui.revision.controller import RevisionController
 from explorer.ui.revision.summary_dialog import SummaryDialog

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.loading import SceneLoader
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 from explorer.layout.service import LayoutService
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.loading import SceneLoader
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
 from models.architecture import Architecture
 
 ONLY_HERE = QColor("#C2410C")
@@ -99,7 +99,7 @@ class ComparePane(QFrame):
         self._update_frame()
 
     def show_architecture(self, architecture: Architecture) -> DiagramScene | None:
-        """Shows ``architecture``: its scene at once if its layout is made, else None until ``scene_ready``."""
+        """Shows ``architecture``: its scene now if its layout is made, else None until ``scene_ready``."""
         self.architecture = architecture
         self.markers = []
         self.scene = None

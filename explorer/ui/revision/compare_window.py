@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
-from explorer.ui.diagram.scene import DiagramScene
 from explorer.ui.notes_html import STYLE_SHEET, markdown_to_html
 from explorer.ui.revision.compare_pane import ComparePane
 from explorer.ui.revision.decision_dialog import DecisionDialog

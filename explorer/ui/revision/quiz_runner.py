@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
 from explorer.ui.revision.quiz_panel import QuizPanel
 from models.revision.questions import QuestionKind
 from models.revision.session import Outcome, QuizSession

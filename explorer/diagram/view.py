@@ -18,9 +18,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
+from explorer.diagram import style
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
 
 _ARROWS = {
     Qt.Key.Key_Left: (-1.0, 0.0),

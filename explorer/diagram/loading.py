@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from explorer.diagram.scene import DiagramScene
 from explorer.gc_pause import collector_paused
 from explorer.layout.geometry import Layout
 from explorer.layout.options import LayoutOptions
 from explorer.layout.service import LayoutJob, LayoutService
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 SYNC_MAX_COMPONENTS = 40

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from explorer.diagram import style
+from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem, tooltip_html
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem, EdgeItem, GroupItem, tooltip_html
 from models.architecture import Architecture, Relation
 from models.icons import icon_or_fallback
 

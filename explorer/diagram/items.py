@@ -14,10 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
+from explorer.diagram import style
+from explorer.diagram.icons import fit_icon_rect, icon_cache
+from explorer.diagram.paths import BezierChain
 from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
-from explorer.ui.diagram import style
-from explorer.ui.diagram.icons import fit_icon_rect, icon_cache
-from explorer.ui.diagram.paths import BezierChain
 from models.architecture import Component, Group, Relation
 
 ELEMENT_ID_KEY = 0
