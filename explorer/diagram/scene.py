@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from explorer.diagram import style
 from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem, tooltip_html
+from explorer.diagram.style import LIGHT, DiagramStyle
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture, Relation
 from models.icons import icon_or_fallback
@@ -41,10 +42,18 @@ class DiagramScene(QGraphicsScene):
     """Blank space around the diagram, in points."""
 
     def __init__(
-        self, architecture: Architecture, layout: Layout, parent: QObject | None = None, *, build: bool = True
+        self,
+        architecture: Architecture,
+        layout: Layout,
+        parent: QObject | None = None,
+        *,
+        build: bool = True,
+        diagram_style: DiagramStyle = LIGHT,
     ) -> None:
         """Builds every item now, or with ``build=False`` leaves that to :meth:`build_steps`."""
         super().__init__(parent)
+        self.diagram_style = diagram_style
+        """How this scene's items look (fixed for its life; a dark export makes a scene of its own)."""
         self.architecture = architecture
         self.layout = layout
         self.drafting = False
@@ -57,7 +66,7 @@ class DiagramScene(QGraphicsScene):
         self._focus_visible = False
         self._highlight_visible = True
         self._order: list[str] = []
-        self.setBackgroundBrush(style.BACKGROUND)
+        self.setBackgroundBrush(diagram_style.background)
         if build:
             for _progress in self.build_steps():
                 pass
@@ -89,14 +98,14 @@ class DiagramScene(QGraphicsScene):
         architecture = self.architecture
         for group_id, box in self.layout.groups.items():
             if group_id in architecture.groups_by_id:
-                group = GroupItem(architecture.group(group_id), box)
+                group = GroupItem(architecture.group(group_id), box, self.diagram_style)
                 self._groups[group_id] = group
                 self.addItem(group)
                 yield group
         for component_id, node in self.layout.nodes.items():
             if component_id in architecture.components_by_id:
                 component = architecture.component(component_id)
-                item = ComponentItem(component, node, icon_or_fallback(component.icon))
+                item = ComponentItem(component, node, icon_or_fallback(component.icon), self.diagram_style)
                 self._components[component_id] = item
                 self.addItem(item)
                 yield item
@@ -104,7 +113,7 @@ class DiagramScene(QGraphicsScene):
             relation = self._relation_for(edge.source, edge.target, edge.index)
             title = f"{self._name(edge.source)} \N{RIGHTWARDS ARROW} {self._name(edge.target)}"
             tooltip = tooltip_html(title, (relation.label or relation.kind) if relation else "")
-            edge_item = EdgeItem(edge, relation, tooltip)
+            edge_item = EdgeItem(edge, relation, tooltip, self.diagram_style)
             self._edges.append(edge_item)
             self.addItem(edge_item)
             yield edge_item

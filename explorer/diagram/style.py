@@ -1,35 +1,21 @@
-"""Colours, pens, fonts, sizes and text layout of the diagram, kept in one place."""
+"""How the diagram looks: a frozen :class:`DiagramStyle` (colours, pens, fonts, text scale)
+handed to the scene and its items, and the sizes and levels of detail every style shares.
+
+A style is a value: the window and a light export draw with :data:`LIGHT`, a dark
+export with :data:`DARK`, side by side, with no module state to swap (napari's theme
+registry is the model). Each style has its own icon cache.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
-BACKGROUND = QColor("#FFFFFF")
-ACCENT = QColor("#1F6FEB")
-TEXT = QColor("#1F2328")
-MUTED_TEXT = QColor("#4A5560")
-EDGE = QColor("#7B8894")
-GROUP_BORDER = QColor("#AEB6BE")
-GROUP_TITLE = QColor("#33414E")
-GROUP_FILLS = (QColor("#E5F5FD"), QColor("#EBF3E7"), QColor("#ECE8F6"), QColor("#FDF7E3"))
-MARKER = QColor("#D9822B")
-FOCUS_RING = QColor("#2B3137")
-PLACEHOLDER_FILL = QColor("#DDE3E8")
-PLACEHOLDER_BORDER = QColor("#B8C2CB")
-
-
-def _alpha(color: QColor, alpha: int) -> QColor:
-    translucent = QColor(color)
-    translucent.setAlpha(alpha)
-    return translucent
-
-
-HALO_FILL = _alpha(ACCENT, 34)
-HOVER_FILL = _alpha(ACCENT, 18)
-EDGE_LABEL_BACKGROUND = _alpha(BACKGROUND, 215)
+from explorer.diagram.icons import IconCache, icons_for
 
 # Opacities for what a selection leaves out: strong for a component, softer for a group.
 DIM_COMPONENT = 0.25
@@ -68,111 +54,207 @@ Z_EDGE_EMPHASISED = 110.0
 Z_COMPONENT = 200.0
 
 
+def _alpha(color: QColor, alpha: int) -> QColor:
+    translucent = QColor(color)
+    translucent.setAlpha(alpha)
+    return translucent
+
+
 def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
     return QPen(color, width, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
-TEXT_PEN = _pen(TEXT, 1.0)
-MUTED_TEXT_PEN = _pen(MUTED_TEXT, 1.0)
-GROUP_TITLE_PEN = _pen(GROUP_TITLE, 1.0)
-GROUP_BORDER_PEN = _pen(GROUP_BORDER, 1.0)
-GROUP_SELECTED_PEN = _pen(ACCENT, 2.5)
-EDGE_PEN = _pen(EDGE, 1.3)
-EDGE_DRAFT_PEN = _pen(EDGE, 1.0)
-EDGE_DRAFT_PEN.setCosmetic(True)
-EDGE_EMPHASISED_PEN = _pen(ACCENT, 2.2)
-ARROW_PEN = QPen(EDGE, 1.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin)
-ARROW_EMPHASISED_PEN = QPen(
-    ACCENT, 1.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
-)
-HALO_PEN = _pen(ACCENT, 2.0)
-FOCUS_PEN = QPen(FOCUS_RING, 1.3, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin)
-MARKER_PEN = _pen(MARKER, 2.0)
-PLACEHOLDER_PEN = _pen(PLACEHOLDER_BORDER, 1.0)
-PLACEHOLDER_BRUSH = QBrush(PLACEHOLDER_FILL)
+def _flat_pen(color: QColor, width: float) -> QPen:
+    return QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin)
 
 
-def group_fill(depth: int, fill: str = "") -> QColor:
-    """The group's own ``fill`` when it is a valid colour, else the palette colour for its depth."""
-    if fill:
-        color = QColor(fill)
-        if color.isValid():
-            return color
-    return GROUP_FILLS[max(depth, 0) % len(GROUP_FILLS)]
+@dataclass(frozen=True, eq=False)
+class DiagramStyle:
+    """The look of one diagram; pens, brushes and fonts are derived once, on first use.
 
-
-@cache
-def component_font(pixel_size: int = COMPONENT_FONT_PX) -> QFont:
-    """Label font; sized in pixels so one scene unit is one point on every device."""
-    font = QFont()
-    font.setPixelSize(pixel_size)
-    return font
-
-
-@cache
-def group_font() -> QFont:
-    font = QFont()
-    font.setPixelSize(GROUP_FONT_PX)
-    font.setBold(True)
-    return font
-
-
-@cache
-def edge_font() -> QFont:
-    font = QFont()
-    font.setPixelSize(EDGE_FONT_PX)
-    return font
-
-
-class TextBlock:
-    """Lines of text centred on a vertical axis, laid out once and drawn as often as needed.
-
-    ``squeeze`` (≤ 1) narrows the glyphs of lines too wide for their box at the
-    smallest allowed font, so text is never clipped or elided.
+    ``text_scale`` multiplies every font size (slides want larger text).
+    ``light_line_art`` draws dark grey line-art icons light (for dark backgrounds).
     """
 
-    def __init__(self, lines: list[str] | tuple[str, ...], font: QFont, centre_x: float, top: float) -> None:
-        self.lines = tuple(lines)
-        self.font = font
-        self.squeeze = 1.0
-        metrics = QFontMetricsF(font)
-        self.widths = [metrics.horizontalAdvance(line) for line in self.lines]
-        self.height = metrics.height() + (len(self.lines) - 1) * metrics.lineSpacing() if self.lines else 0.0
-        self._ascent = metrics.ascent()
-        self._spacing = metrics.lineSpacing()
-        self.place(centre_x, top)
+    name: str
+    background: QColor
+    accent: QColor
+    text: QColor
+    muted_text: QColor
+    edge: QColor
+    group_border: QColor
+    group_title: QColor
+    group_fills: tuple[QColor, ...]
+    marker: QColor
+    focus_ring: QColor
+    placeholder_fill: QColor
+    placeholder_border: QColor
+    text_scale: float = 1.0
+    light_line_art: bool = False
+    _fonts: dict[tuple[str, int], QFont] = field(default_factory=dict, repr=False, compare=False)
 
-    def place(self, centre_x: float, top: float, squeeze: float = 1.0) -> None:
-        self.squeeze = squeeze
-        self.positions = [
-            QPointF(centre_x - width * squeeze / 2, top + self._ascent + index * self._spacing)
-            for index, width in enumerate(self.widths)
-        ]
-        widest = max(self.widths, default=0.0) * squeeze
-        self.rect = QRectF(centre_x - widest / 2, top, widest, self.height) if self.lines else QRectF()
+    def recoloured(
+        self, name: str, change: Callable[[QColor], QColor], *, light_line_art: bool
+    ) -> DiagramStyle:
+        """This style with every colour passed through ``change``."""
+        colours = {
+            key: change(value)
+            for key, value in vars(self).items()
+            if isinstance(value, QColor) and not key.startswith("_")
+        }
+        return replace(
+            self,
+            name=name,
+            group_fills=tuple(change(fill) for fill in self.group_fills),
+            light_line_art=light_line_art,
+            _fonts={},
+            **colours,
+        )
 
-    def paint(self, painter: QPainter) -> None:
-        painter.setFont(self.font)
-        for position, line in zip(self.positions, self.lines, strict=True):
-            if self.squeeze < 1.0:
-                painter.save()
-                painter.translate(position)
-                painter.scale(self.squeeze, 1.0)
-                painter.drawText(QPointF(0.0, 0.0), line)
-                painter.restore()
-            else:
-                painter.drawText(position, line)
+    def with_text_scale(self, text_scale: float) -> DiagramStyle:
+        return replace(self, text_scale=text_scale, _fonts={})
+
+    @cached_property
+    def icons(self) -> IconCache:
+        """The icon cache this style draws with."""
+        return icons_for(light_line_art=self.light_line_art)
+
+    # Colours and pens made from the palette.
+
+    @cached_property
+    def halo_fill(self) -> QColor:
+        return _alpha(self.accent, 34)
+
+    @cached_property
+    def hover_fill(self) -> QColor:
+        return _alpha(self.accent, 18)
+
+    @cached_property
+    def edge_label_background(self) -> QColor:
+        return _alpha(self.background, 215)
+
+    @cached_property
+    def text_pen(self) -> QPen:
+        return _pen(self.text, 1.0)
+
+    @cached_property
+    def muted_text_pen(self) -> QPen:
+        return _pen(self.muted_text, 1.0)
+
+    @cached_property
+    def group_title_pen(self) -> QPen:
+        return _pen(self.group_title, 1.0)
+
+    @cached_property
+    def group_border_pen(self) -> QPen:
+        return _pen(self.group_border, 1.0)
+
+    @cached_property
+    def group_selected_pen(self) -> QPen:
+        return _pen(self.accent, 2.5)
+
+    @cached_property
+    def edge_pen(self) -> QPen:
+        return _pen(self.edge, 1.3)
+
+    @cached_property
+    def edge_draft_pen(self) -> QPen:
+        pen = _pen(self.edge, 1.0)
+        pen.setCosmetic(True)
+        return pen
+
+    @cached_property
+    def edge_emphasised_pen(self) -> QPen:
+        return _pen(self.accent, 2.2)
+
+    @cached_property
+    def arrow_pen(self) -> QPen:
+        return _flat_pen(self.edge, 1.0)
+
+    @cached_property
+    def arrow_emphasised_pen(self) -> QPen:
+        return _flat_pen(self.accent, 1.0)
+
+    @cached_property
+    def halo_pen(self) -> QPen:
+        return _pen(self.accent, 2.0)
+
+    @cached_property
+    def focus_pen(self) -> QPen:
+        return QPen(
+            self.focus_ring, 1.3, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.RoundJoin
+        )
+
+    @cached_property
+    def marker_pen(self) -> QPen:
+        return _pen(self.marker, 2.0)
+
+    @cached_property
+    def placeholder_pen(self) -> QPen:
+        return _pen(self.placeholder_border, 1.0)
+
+    @cached_property
+    def placeholder_brush(self) -> QBrush:
+        return QBrush(self.placeholder_fill)
+
+    def group_fill(self, depth: int, fill: str = "") -> QColor:
+        """The group's own ``fill`` when it is a valid colour, else the palette colour for its depth."""
+        if fill:
+            color = QColor(fill)
+            if color.isValid():
+                return color
+        return self.group_fills[max(depth, 0) % len(self.group_fills)]
+
+    # Fonts, sized in pixels so one scene unit is one point on every device.
+
+    def component_font(self, pixel_size: int = COMPONENT_FONT_PX) -> QFont:
+        return self._font("component", pixel_size)
+
+    def group_font(self) -> QFont:
+        return self._font("group", GROUP_FONT_PX)
+
+    def edge_font(self) -> QFont:
+        return self._font("edge", EDGE_FONT_PX)
+
+    def _font(self, kind: str, pixel_size: int) -> QFont:
+        font = self._fonts.get((kind, pixel_size))
+        if font is None:
+            font = QFont()
+            font.setPixelSize(max(1, round(pixel_size * self.text_scale)))
+            font.setBold(kind == "group")
+            self._fonts[(kind, pixel_size)] = font
+        return font
 
 
-def fitted_label(box: QRectF, lines: tuple[str, ...]) -> TextBlock:
-    """The label in the largest font (down to a minimum) that fits ``box``, centred in it."""
-    block = TextBlock(lines, component_font(), box.center().x(), box.top())
-    for pixel_size in range(COMPONENT_FONT_PX - 1, MIN_COMPONENT_FONT_PX - 1, -1):
-        if not lines or (max(block.widths) <= box.width() and block.height <= box.height()):
-            break
-        block = TextBlock(lines, component_font(pixel_size), box.center().x(), box.top())
-    widest = max(block.widths, default=0.0)
-    squeeze = min(1.0, box.width() / widest) if widest > 0 else 1.0
-    # Below the icon, never above the box's top, even when taller than the box.
-    block.place(box.center().x(), box.top() + max(0.0, (box.height() - block.height) / 2), squeeze)
-    return block
+LIGHT = DiagramStyle(
+    name="light",
+    background=QColor("#FFFFFF"),
+    accent=QColor("#1F6FEB"),
+    text=QColor("#1F2328"),
+    muted_text=QColor("#4A5560"),
+    edge=QColor("#7B8894"),
+    group_border=QColor("#AEB6BE"),
+    group_title=QColor("#33414E"),
+    group_fills=(QColor("#E5F5FD"), QColor("#EBF3E7"), QColor("#ECE8F6"), QColor("#FDF7E3")),
+    marker=QColor("#D9822B"),
+    focus_ring=QColor("#2B3137"),
+    placeholder_fill=QColor("#DDE3E8"),
+    placeholder_border=QColor("#B8C2CB"),
+)
+"""The window's style, and that of white and transparent exports."""
+
+
+def dark_variant(color: QColor) -> QColor:
+    """``color`` for a dark background: light fills go dark, dark ink goes light, hue and alpha stay."""
+    hue, saturation, lightness, alpha = color.getHslF()
+    if 0.4 <= lightness <= 0.6:
+        lightness = min(1.0, lightness + 0.12)  # accent and edges: a little brighter
+    else:
+        if lightness > 0.85:
+            saturation *= 0.45  # pastel fills would turn into loud dark colours
+        lightness = 0.93 - 0.8 * lightness
+    return QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
+
+
+DARK = LIGHT.recoloured("dark", dark_variant, light_line_art=True)
+"""Dark exports: every colour adapted, dark line-art icons drawn light."""

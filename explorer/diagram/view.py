@@ -18,9 +18,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
-from explorer.diagram import style
 from explorer.diagram.items import ComponentItem
 from explorer.diagram.scene import DiagramScene
+from explorer.diagram.style import LIGHT
 
 _ARROWS = {
     Qt.Key.Key_Left: (-1.0, 0.0),
@@ -65,7 +65,7 @@ class DiagramView(QGraphicsView):
             | QPainter.RenderHint.SmoothPixmapTransform
             | QPainter.RenderHint.TextAntialiasing
         )
-        self.setBackgroundBrush(style.BACKGROUND)
+        self.setBackgroundBrush(LIGHT.background)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)

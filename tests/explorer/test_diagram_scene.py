@@ -202,7 +202,7 @@ def test_a_long_label_line_shrinks_to_fit_rather_than_overflow(qapp) -> None:
     layout = Layout("long", Rect(0, 0, 100, 80), nodes={"c": node("c", 0, 0, line)})
     item = DiagramScene(architecture, layout).item_for("c")
     assert isinstance(item, ComponentItem)
-    natural = QFontMetricsF(style.component_font()).horizontalAdvance(line)
+    natural = QFontMetricsF(style.LIGHT.component_font()).horizontalAdvance(line)
     assert natural > NODE_WIDTH
     assert item.label_rect().width() <= NODE_WIDTH + 0.01
     assert item.boundingRect().contains(item.label_rect())
@@ -391,8 +391,17 @@ def test_selecting_a_component_moves_the_keyboard_focus_to_it(scene: DiagramScen
 
 
 def test_group_fill_and_title_follow_the_layout(scene: DiagramScene) -> None:
-    assert style.group_fill(0, "#123456") == QColor("#123456")
-    assert style.group_fill(5, "not a colour") == style.GROUP_FILLS[1]
+    assert style.LIGHT.group_fill(0, "#123456") == QColor("#123456")
+    assert style.LIGHT.group_fill(5, "not a colour") == style.LIGHT.group_fills[1]
     title = scene.item_for("az").title_rect()
     assert title.center().y() == pytest.approx(74, abs=2)
     assert title.left() > 300
+
+
+def test_text_scale_is_part_of_the_style(qapp) -> None:
+    larger = style.LIGHT.with_text_scale(2.0)
+    assert larger.component_font().pixelSize() == 2 * style.LIGHT.component_font().pixelSize()
+    assert larger.group_font().bold()
+    assert larger.text_pen.color() == style.LIGHT.text_pen.color()
+    assert style.DARK.icons is not style.LIGHT.icons  # an icon cache per style
+    assert style.DARK.background.lightnessF() < 0.2 < style.LIGHT.background.lightnessF()
