@@ -1,7 +1,7 @@
 """The window's export actions: Export…, Export PNG, Copy diagram as image, Export all.
 
-Each takes the :class:`MainWindow` and exports its current architecture (or all
-of them) through the same scene, layout and renderer as the window. The last
+Each takes the window (:class:`~explorer.ui.window_api.ExplorerWindow`) and exports
+its current architecture (or all of them) through the same scene, layout and renderer as the window. The last
 options and folder are remembered in the window's settings store.
 """
 
@@ -25,11 +25,11 @@ from explorer.ui.layouts_off_thread import wait_for_layouts
 
 if TYPE_CHECKING:
     from explorer.layout.geometry import Layout
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
     from models.architecture import Architecture
 
 
-def export_dialog(window: MainWindow) -> ExportDialog | None:
+def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     """File → Export…: opens the export dialog (window-modal) on the current diagram."""
     current = _current(window)
     if current is None:
@@ -50,7 +50,7 @@ def export_dialog(window: MainWindow) -> ExportDialog | None:
     return dialog
 
 
-def quick_export_png(window: MainWindow) -> Path | None:
+def quick_export_png(window: ExplorerWindow) -> Path | None:
     """Export PNG: the current diagram as ``<id>.png`` in the last folder, with the last options."""
     current = _current(window)
     if current is None:
@@ -72,7 +72,7 @@ def quick_export_png(window: MainWindow) -> Path | None:
     return written
 
 
-def copy_diagram(window: MainWindow) -> bool:
+def copy_diagram(window: ExplorerWindow) -> bool:
     """Copy diagram as image: the current diagram, with the last options, onto the clipboard."""
     current = _current(window)
     if current is None:
@@ -85,7 +85,7 @@ def copy_diagram(window: MainWindow) -> bool:
     return True
 
 
-def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | None:
+def export_all(window: ExplorerWindow, folder: Path | None = None) -> BatchResult | None:
     """Export all architectures…: one file each into a folder, with a cancellable progress dialog.
 
     ``folder`` skips the folder chooser (for tests and scripts).
@@ -137,7 +137,7 @@ def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | 
     return result
 
 
-def _report(window: MainWindow, result: BatchResult, folder: Path) -> None:
+def _report(window: ExplorerWindow, result: BatchResult, folder: Path) -> None:
     done = f"Exported {len(result.written)} diagram{'s' if len(result.written) != 1 else ''} to {folder}"
     if result.cancelled:
         done += " (cancelled)"
@@ -147,7 +147,7 @@ def _report(window: MainWindow, result: BatchResult, folder: Path) -> None:
         QMessageBox.warning(window, "Some diagrams were not exported", details)
 
 
-def _current(window: MainWindow) -> tuple[Architecture, Layout] | None:
+def _current(window: ExplorerWindow) -> tuple[Architecture, Layout] | None:
     """The shown architecture and the layout its scene was built from, or None (with a message)."""
     architecture, scene = window.architecture, window.scene
     if architecture is None or scene is None:
@@ -156,12 +156,12 @@ def _current(window: MainWindow) -> tuple[Architecture, Layout] | None:
     return architecture, scene.layout
 
 
-def _last_options(window: MainWindow) -> ExportOptions:
+def _last_options(window: ExplorerWindow) -> ExportOptions:
     selected = window.scene.selected_element() if window.scene is not None else None
     return load_options(window.settings.store).with_changes(selected=selected)
 
 
-def _folder(window: MainWindow) -> Path:
+def _folder(window: ExplorerWindow) -> Path:
     folder = last_folder(window.settings.store)
     if folder is not None and folder.is_dir():
         return folder

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
+from explorer.app_state import AppState
 from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
@@ -23,12 +23,14 @@ from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui.actions import build_actions
+from explorer.ui import export_actions
+from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
 from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
-from explorer.ui.revision import install_revision
+from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
+from explorer.ui.window_api import ExplorerWindow
 from models.architecture import Architecture
 from models.errors import ModelError
 
@@ -36,10 +38,8 @@ from models.errors import ModelError
 SYNC_LAYOUT_SECONDS = 0.5
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExplorerWindow):
     """Wires the list, the diagram and the notes panel together; owns navigation."""
-
-    architecture_shown = Signal(str)
 
     def __init__(self, sources: Sources, settings: AppSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,13 +48,13 @@ class MainWindow(QMainWindow):
         self.sources = sources
         self.settings = settings
         self.layouts = LayoutService()
-        self.history = History()
+        self.state = AppState()
+        self.state.observe(self._on_state_changed)
         self._scenes: dict[str, DiagramScene] = {}
         self._navigating = False
         # What to select, and whether it is a history step, once a large diagram is ready.
         self._pending_select: str | None = None
         self._pending_navigating = False
-        self.current_id: str | None = None
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
         self.diagram_view = DiagramView(self)
@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
-        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.revision = RevisionController(self)
+        self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
 
@@ -97,13 +98,12 @@ class MainWindow(QMainWindow):
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
         self._restore_window()
         self._update_navigation_actions()
-        install_revision(self)
 
     # Public operations -----------------------------------------------------
 
     @property
-    def architecture(self) -> Architecture | None:
-        return self.sources.architectures.get(self.current_id) if self.current_id else None
+    def history(self) -> History:
+        return self.state.history
 
     @property
     def scene(self) -> DiagramScene | None:
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         if architecture is None:
             return False
         switching = architecture_id != self.current_id
-        self.current_id = architecture_id
+        self.state.show(architecture_id)
         self.architecture_list.select_id(architecture_id)
         self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             if self._scenes[architecture_id].architecture != self.sources.architectures.get(architecture_id):
                 del self._scenes[architecture_id]
         current = self.current_id
-        self.current_id = None
+        self.state.show(None)
         if current in self.sources.architectures:
             self.show_architecture(current)
         elif architectures:
@@ -180,13 +180,10 @@ class MainWindow(QMainWindow):
             self.show_status(error.message)
 
     def go_back(self) -> None:
-        self._navigate(self.history.back())
+        self._navigate(self.state.back())
 
     def go_forward(self) -> None:
-        self._navigate(self.history.forward())
-
-    def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self._navigate(self.state.forward())
 
     def step_architecture(self, step: int) -> None:
         ids = self.architecture_list.ids()
@@ -306,9 +303,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _record_place(self, architecture_id: str, element_id: str | None) -> None:
+        self.state.select(element_id)
         if not self._navigating:
-            self.history.visit(Place(architecture_id, element_id))
-        self._update_navigation_actions()
+            self.state.visit(Place(architecture_id, element_id))
 
     def _navigate(self, place: Place | None) -> None:
         if place is None:
@@ -326,10 +323,58 @@ class MainWindow(QMainWindow):
             self._navigating = False
         self._update_navigation_actions()
 
+    def _on_state_changed(self, what: str) -> None:
+        if what == "history":
+            self._update_navigation_actions()
+
     def _update_navigation_actions(self) -> None:
-        if hasattr(self, "actions_by_name"):
-            self.actions_by_name["back"].setEnabled(self.history.can_go_back())
-            self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+        self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+
+    def _build_actions(self) -> None:
+        """The actions of :mod:`explorer.ui.action_registry`, with what each does here."""
+        view, content = self.diagram_view, self.user_content
+        handlers = {
+            "quit": self.close,
+            "export": lambda: export_actions.export_dialog(self),
+            "export_png": lambda: export_actions.quick_export_png(self),
+            "copy_diagram": lambda: export_actions.copy_diagram(self),
+            "export_all": lambda: export_actions.export_all(self),
+            "open_notes": content.open_notes_file,
+            "open_notes_folder": content.open_notes_folder,
+            "notes_sources": content.show_sources,
+            "problems": content.show_problems,
+            "zoom_in": view.zoom_in,
+            "zoom_out": view.zoom_out,
+            "fit": view.fit_diagram,
+            "actual_size": lambda: view.set_zoom(1.0),
+            "zoom_selection": view.zoom_to_selection,
+            "find": self._focus_search,
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "clear_selection": lambda: self.select_element(None),
+            "next_architecture": lambda: self.step_architecture(1),
+            "previous_architecture": lambda: self.step_architecture(-1),
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+            **self.revision.handlers(),
+        }
+        actions = build_actions(self, handlers)
+        notes_toggle = self.notes_panel.toggleViewAction()
+        notes_toggle.setText("&Notes panel")
+        notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        actions[TOGGLE_NOTES] = notes_toggle
+        self.menus = build_menus(self, actions)
+        self.toolbar = build_toolbar(self, actions, self.search_box)
+        self.revision.connect_actions(actions)
+        listed = [spec.name for spec in ACTIONS if spec.listed]
+        after_about = listed.index("about") + 1
+        listed[after_about:after_about] = [TOGGLE_NOTES]
+        self.actions_by_name = {name: actions[name] for name in listed}
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
 
     def _update_status(self) -> None:
         architecture = self.architecture

@@ -18,13 +18,13 @@ from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
 
 
 class UserContent(QObject):
     """Keeps the window in step with the user's notes and model files."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ExplorerWindow):
         super().__init__(window)
         self.window = window
         sources = window.sources

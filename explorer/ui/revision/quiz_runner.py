@@ -23,7 +23,7 @@ from models.revision.questions import QuestionKind
 from models.revision.session import Outcome, QuizSession
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
 
 MIN_QUESTION_ZOOM = 0.5
 """Below this the diagram draws icons as plain boxes (see ``style.LOD_SIMPLE_ICON``): too small to tell."""
@@ -43,7 +43,9 @@ class QuizRunner(QObject):
     answered = Signal(object)  # Outcome
     finished = Signal(object)  # QuizSession
 
-    def __init__(self, window: MainWindow, panel: QuizPanel, session: QuizSession, hide_icons: bool) -> None:
+    def __init__(
+        self, window: ExplorerWindow, panel: QuizPanel, session: QuizSession, hide_icons: bool
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.panel = panel
