@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from explorer import exit_codes
-from explorer.cli import fail
-from explorer.sources import Sources, load_sources
+from explorer.cli_output import find_architecture, report, report_model_errors
+from explorer.sources import load_sources
 from models.architecture import Architecture
 from models.notes import Excerpt, NotesLibrary
 
 
-def _report_problems(sources: Sources) -> None:
-    for error in sources.model_errors:
-        print(f"arch-explorer: {error.message}", file=sys.stderr)
-    for problem in sources.notes_errors:
-        print(f"arch-explorer: {problem}", file=sys.stderr)
-
-
 def list_architectures(args: argparse.Namespace) -> int:
     sources = load_sources(args.models, args.notes)
-    _report_problems(sources)
+    report_model_errors(sources)
+    report(sources.notes_errors)
     rows = [
         {"id": a.id, "title": a.title, "summary": a.summary, "source": a.source}
         for a in sources.architectures.values()
@@ -39,14 +32,12 @@ def list_architectures(args: argparse.Namespace) -> int:
 
 def describe_architecture(args: argparse.Namespace) -> int:
     sources = load_sources(args.models, args.notes)
-    architecture = sources.architectures.get(args.id)
+    if args.id not in sources.architectures:
+        report_model_errors(sources)
+    architecture = find_architecture(sources, args.id)
     if architecture is None:
-        for error in sources.model_errors:
-            print(f"arch-explorer: {error.message}", file=sys.stderr)
-        known = ", ".join(sources.architectures) or "none"
-        return fail(f"unknown architecture {args.id!r} (known: {known})")
-    for problem in sources.notes_errors:
-        print(f"arch-explorer: {problem}", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    report(sources.notes_errors)
     description = describe(architecture, sources.notes, show_all=args.all_excerpts)
     if args.json:
         print(json.dumps(description, indent=2, ensure_ascii=False))

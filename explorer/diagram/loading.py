@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from explorer.diagram.scene import DiagramScene
-from explorer.gc_pause import collector_paused
 from explorer.layout.geometry import Layout
 from explorer.layout.options import LayoutOptions
 from explorer.layout.service import LayoutJob, LayoutService
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 SYNC_MAX_COMPONENTS = 40

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import exit_codes
+from explorer.cli_output import fail, find_architecture, report_model_errors
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -76,8 +77,6 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
-    from explorer.cli import fail
-
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
     if args.all and args.select:
@@ -97,17 +96,15 @@ def run_export(args: argparse.Namespace) -> int:
     from explorer.sources import load_sources
 
     sources = load_sources(args.models, args.notes)
-    for error in sources.model_errors:
-        print(f"arch-explorer: {error.message}", file=sys.stderr)
+    report_model_errors(sources)
     if args.all:
         architectures = list(sources.architectures.values())
         if not architectures:
             return fail("there are no architectures to export")
     else:
-        architecture = sources.architectures.get(args.id)
+        architecture = find_architecture(sources, args.id)
         if architecture is None:
-            known = ", ".join(sources.architectures) or "none"
-            return fail(f"unknown architecture {args.id!r} (known: {known})")
+            return exit_codes.BAD_INPUT
         if args.select and not architecture.has_element(args.select):
             return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
         architectures = [architecture]
@@ -148,7 +145,6 @@ def _options(args: argparse.Namespace) -> ExportOptions:
 
 def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     from explorer.atomic_write import ExportError
-    from explorer.cli import fail
     from explorer.export.batch import export_architecture
     from explorer.layout.service import LayoutService
 
@@ -160,7 +156,6 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 
 
 def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
-    from explorer.cli import fail
     from explorer.export.batch import Progress, export_all
     from explorer.layout.service import LayoutService
 

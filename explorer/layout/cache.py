@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
-from explorer.gc_pause import collector_paused
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 FORMAT = 1

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from json.decoder import scanstring
 from typing import IO, Any
 
-from explorer.gc_pause import collector_paused
+from explorer.runtime_tuning import collector_paused
 
 TIMEOUT_SECONDS = 120.0
 POLL_SECONDS = 0.05

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from explorer.gc_pause import collector_paused
 from explorer.layout.cache import LayoutCache, layout_key
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import (
@@ -31,6 +30,7 @@ from explorer.layout.dot_process import (
 from explorer.layout.geometry import Layout
 from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.options import LayoutOptions
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 MEMORY_ENTRIES = 32
