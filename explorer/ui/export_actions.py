@@ -41,8 +41,8 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def remember(written: Path) -> None:
-        save_options(window.settings.store, dialog.options())
-        set_last_folder(window.settings.store, written.parent)
+        save_options(window.settings, dialog.options())
+        set_last_folder(window.settings, written.parent)
         window.show_status(f"Exported {architecture.title} to {written}")
 
     dialog.exported.connect(remember)
@@ -67,7 +67,7 @@ def quick_export_png(window: ExplorerWindow) -> Path | None:
             window, "Cannot export", f"{error}\n\nUse File → Export… to choose another place."
         )
         return None
-    set_last_folder(window.settings.store, written.parent)
+    set_last_folder(window.settings, written.parent)
     window.show_status(f"Exported {architecture.title} to {written}")
     return written
 
@@ -132,7 +132,7 @@ def export_all(window: ExplorerWindow, folder: Path | None = None) -> BatchResul
         return None
     finally:
         progress.close()
-    set_last_folder(window.settings.store, folder)
+    set_last_folder(window.settings, folder)
     _report(window, result, folder)
     return result
 
@@ -158,11 +158,11 @@ def _current(window: ExplorerWindow) -> tuple[Architecture, Layout] | None:
 
 def _last_options(window: ExplorerWindow) -> ExportOptions:
     selected = window.scene.selected_element() if window.scene is not None else None
-    return load_options(window.settings.store).with_changes(selected=selected)
+    return load_options(window.settings).with_changes(selected=selected)
 
 
 def _folder(window: ExplorerWindow) -> Path:
-    folder = last_folder(window.settings.store)
+    folder = last_folder(window.settings)
     if folder is not None and folder.is_dir():
         return folder
     pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

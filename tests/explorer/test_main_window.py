@@ -184,3 +184,16 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert image.height() >= 500
     colours = {image.pixel(x, y) for y in range(0, image.height(), 9) for x in range(0, image.width(), 9)}
     assert len(colours) > 60  # a painted window with icons and text, not a blank rectangle
+
+
+def test_settings_keys_come_from_the_registry(tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from explorer.settings import SETTINGS, AppSettings
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set_hide_icons(True)
+    assert settings.hide_icons() is True
+    assert "revision/hide_icons" in SETTINGS
+    with pytest.raises(KeyError, match="unregistered setting"):
+        settings.setValue("made/up", 1)

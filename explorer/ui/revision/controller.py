@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from explorer.ui.revision.compare_window import CompareWindow
     from explorer.ui.window_api import ExplorerWindow
 
-HIDE_ICONS_KEY = "revision/hide_icons"
-
 
 class RevisionController(QObject):
     """Owns the progress of one window and everything revision adds to it."""
@@ -83,7 +81,7 @@ class RevisionController(QObject):
         """Takes the window's actions (declared in :mod:`explorer.ui.action_registry`)."""
         self.actions = actions
         hard = actions["hide_icons"]
-        hard.setChecked(bool(self.window.settings.store.value(HIDE_ICONS_KEY, False, type=bool)))
+        hard.setChecked(self.window.settings.hide_icons())
         self.panel.hard_changed.connect(hard.setChecked)
 
     def handlers(self) -> dict[str, Callable[..., object]]:
@@ -103,7 +101,7 @@ class RevisionController(QObject):
         return self.actions["hide_icons"].isChecked()
 
     def _on_hard_toggled(self, checked: bool) -> None:
-        self.window.settings.store.setValue(HIDE_ICONS_KEY, checked)
+        self.window.settings.set_hide_icons(checked)
         if self.runner is not None and self.runner.active and self.panel.hard_check.isChecked() != checked:
             self.panel.hard_check.setChecked(checked)
 
