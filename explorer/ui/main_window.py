@@ -163,8 +163,7 @@ class MainWindow(ExplorerWindow):
 
     def apply_architectures(self, architectures: list[Architecture], errors: list[ModelError]) -> None:
         """Take a reloaded set of architectures; the current one is redrawn if it changed."""
-        self.sources.architectures = {architecture.id: architecture for architecture in architectures}
-        self.sources.model_errors = list(errors)
+        self.sources = self.sources.with_architectures(architectures, errors)
         self.architecture_list.set_architectures(architectures)
         self.search_box.set_architectures(architectures)
         for architecture_id in list(self._scenes):

@@ -28,7 +28,7 @@ class UserContent(QObject):
         super().__init__(window)
         self.window = window
         sources = window.sources
-        self.notes = UserNotes(sources.notes, sources.note_locations, self)
+        self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
@@ -74,7 +74,7 @@ class UserContent(QObject):
         return bool(self.notes.locations)
 
     def _on_notes_changed(self, library: NotesLibrary) -> None:
-        self.window.sources.notes = library
+        self.window.sources = self.window.sources.with_notes(library)
         self.window.notes_panel.set_notes(library)
         self.update_markers()
         self._update_problems()

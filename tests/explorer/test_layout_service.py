@@ -188,9 +188,9 @@ def test_json_is_decoded_as_the_standard_decoder_does() -> None:
 @pytest.fixture
 def big_window(qtbot, tmp_path: Path):
     """A window with a model too large to lay out between two frames."""
-    sources = load_sources()
     model = generate(SYNC_MAX_COMPONENTS + 20)
-    sources.architectures[model.id] = model
+    loaded = load_sources()
+    sources = loaded.with_architectures([*loaded.architectures.values(), model], loaded.model_errors)
     window = create_window(sources, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()

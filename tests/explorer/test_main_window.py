@@ -197,3 +197,13 @@ def test_settings_keys_come_from_the_registry(tmp_path) -> None:
     assert "revision/hide_icons" in SETTINGS
     with pytest.raises(KeyError, match="unregistered setting"):
         settings.setValue("made/up", 1)
+
+
+def test_sources_are_snapshots_no_test_or_window_can_change(sources) -> None:
+    import dataclasses
+
+    with pytest.raises(TypeError):
+        sources.architectures["new"] = sources.architectures["eks"]  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sources.notes = sources.notes  # type: ignore[misc]
+    assert sources.notes.user == ()  # no window's notes leaked into the shared library
