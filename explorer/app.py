@@ -32,7 +32,7 @@ def ensure_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
+    QGuiApplication.setApplicationDisplayName(APPLICATION)
     return app  # type: ignore[return-value]
 
 
@@ -128,7 +128,7 @@ def _screenshot_and_quit(app: QApplication, window: MainWindow, path: Path) -> i
     def capture() -> None:
         app.processEvents()
         image = window.grab().toImage()
-        if image.isNull() or not image.save(str(path), "PNG"):
+        if image.isNull() or not image.save(str(path), "PNG"):  # type: ignore[call-overload]
             print(f"arch-explorer: cannot write screenshot {path}", file=sys.stderr)
             status["code"] = exit_codes.FAILED
         window.close()

@@ -224,7 +224,7 @@ class GroupItem(QGraphicsItem):
     def __init__(self, group: Group, box: GroupBox, diagram_style: DiagramStyle = LIGHT) -> None:
         super().__init__()
         self._style = diagram_style
-        self.group = group
+        self.model = group
         self.group_box = box
         self._selected = False
         self._rect = qrect(box.box)
@@ -254,11 +254,11 @@ class GroupItem(QGraphicsItem):
 
     @property
     def element_id(self) -> str:
-        return self.group.id
+        return self.model.id
 
     @property
     def accessible_name(self) -> str:
-        return self.group.label
+        return self.model.label
 
     def title_rect(self) -> QRectF:
         return QRectF(self._title_rect)

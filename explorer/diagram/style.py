@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
@@ -97,7 +98,7 @@ class DiagramStyle:
         self, name: str, change: Callable[[QColor], QColor], *, light_line_art: bool
     ) -> DiagramStyle:
         """This style with every colour passed through ``change``."""
-        colours = {
+        colours: dict[str, Any] = {
             key: change(value)
             for key, value in vars(self).items()
             if isinstance(value, QColor) and not key.startswith("_")
@@ -246,7 +247,7 @@ LIGHT = DiagramStyle(
 
 def dark_variant(color: QColor) -> QColor:
     """``color`` for a dark background: light fills go dark, dark ink goes light, hue and alpha stay."""
-    hue, saturation, lightness, alpha = color.getHslF()
+    hue, saturation, lightness, alpha = cast(tuple[float, float, float, float], color.getHslF())
     if 0.4 <= lightness <= 0.6:
         lightness = min(1.0, lightness + 0.12)  # accent and edges: a little brighter
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -238,7 +239,7 @@ class DiagramView(QGraphicsView):
             self._scale_view(self.zoom() * (1.0 + event.value()), event.position())
             event.accept()
             return True
-        if event.type() == QEvent.Type.Gesture and self._pinch(event):
+        if event.type() == QEvent.Type.Gesture and self._pinch(cast(QGestureEvent, event)):
             return True
         return super().viewportEvent(event)
 
@@ -325,7 +326,7 @@ class DiagramView(QGraphicsView):
         elif key == Qt.Key.Key_Escape and scene.selected_element() is not None:
             scene.select_element(None)
         elif key in _ARROWS and plain:
-            scene.focus_direction(*_ARROWS[key])
+            scene.focus_direction(*_ARROWS[Qt.Key(key)])
             self._show_focus()
         elif event.matches(QKeySequence.StandardKey.ZoomIn) or (plain and key in _ZOOM_IN_KEYS):
             self.zoom_in()

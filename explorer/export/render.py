@@ -82,8 +82,9 @@ def apply_selection(scene: DiagramScene, options: ExportOptions) -> None:
 def ink_rect(scene: DiagramScene) -> QRectF:
     """What the diagram paints, tightly: the union of what each item says it inks."""
     rect = QRectF()
-    for item in (*scene.group_items(), *scene.component_items(), *scene.edge_items()):
-        rect = rect.united(item.ink_rect())
+    for inked in (scene.group_items(), scene.component_items(), scene.edge_items()):
+        for item in inked:
+            rect = rect.united(item.ink_rect())
     return rect if not rect.isEmpty() else scene.diagram_rect()
 
 
@@ -215,7 +216,7 @@ def encode_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
         raise RuntimeError("Qt could not encode the image as PNG")
     buffer.close()
     return bytes(data.data())

@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
@@ -236,7 +236,7 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
 class _Reader:
     """Hands out the payload's numbers in the order :func:`encode_entry` wrote them."""
 
-    def __init__(self, numbers: array) -> None:
+    def __init__(self, numbers: array[float]) -> None:
         self.numbers = numbers.tolist()
         self.index = 0
 
@@ -277,7 +277,7 @@ def _layout(header: dict[str, Any], reader: _Reader, architecture_id: str) -> La
 
 def _plain(value: Any) -> Any:
     """Dataclasses as lists of their fields (without prose), tuples as lists: JSON for the key."""
-    names = _key_fields(type(value))
+    names = _key_fields(cast(type, type(value)))
     if names is not None:
         return [type(value).__name__, *(_plain(getattr(value, name)) for name in names)]
     if isinstance(value, tuple | list):

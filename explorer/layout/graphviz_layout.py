@@ -81,7 +81,7 @@ def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagr
 def dot_source(architecture: Architecture, *, splines: str | None = None) -> str:
     """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None)."""
     chosen = splines or choose_splines(architecture)
-    return build_diagram(architecture, splines=chosen).dot.source
+    return str(build_diagram(architecture, splines=chosen).dot.source)
 
 
 class _DiagramBuilder:

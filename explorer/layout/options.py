@@ -42,6 +42,7 @@ class LayoutOptions:
     def for_architecture(cls, architecture: Architecture, *, splines: str | None = None) -> LayoutOptions:
         """The options by size; ``splines`` overrides the routing only."""
         count = len(architecture.components)
+        attrs: tuple[tuple[str, str], ...]
         if count >= FASTEST_FROM_COMPONENTS:
             attrs = FASTEST_GRAPH_ATTRS
         elif count >= FAST_FROM_COMPONENTS:

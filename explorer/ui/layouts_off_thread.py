@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal, SignalInstance
 
 from explorer.layout.dot_process import GraphvizFailedError
 from explorer.layout.geometry import Layout
@@ -22,7 +22,7 @@ def wait_for_layouts(
     service: LayoutService,
     architectures: Sequence[Architecture],
     cancelled: Callable[[], bool],
-    cancel_signal: Signal | None = None,
+    cancel_signal: SignalInstance | None = None,
 ) -> dict[str, Layout] | None:
     """The layouts of ``architectures`` by id, made in the worker; None if cancelled first.
 

@@ -171,7 +171,7 @@ class MainWindow(ExplorerWindow):
                 del self._scenes[architecture_id]
         current = self.current_id
         self.state.show(None)
-        if current in self.sources.architectures:
+        if current is not None and current in self.sources.architectures:
             self.show_architecture(current)
         elif architectures:
             self.show_architecture(architectures[0].id)
@@ -226,13 +226,15 @@ class MainWindow(ExplorerWindow):
             return None
         self.scene_loader.cancel()
         if len(architecture.components) > SYNC_MAX_COMPONENTS:
-            return self._load_in_background(architecture)
+            self._load_in_background(architecture)
+            return None
         try:
             # A small model takes ~30 ms; one that takes far longer (a hung or overloaded
             # Graphviz) goes on in the background rather than freezing the window.
             layout = self.layouts.layout_for(architecture, timeout=SYNC_LAYOUT_SECONDS)
         except GraphvizTimeoutError:
-            return self._load_in_background(architecture)
+            self._load_in_background(architecture)
+            return None
         except (GraphvizNotFoundError, GraphvizFailedError) as error:
             self._show_diagram_error(str(error))
             return None

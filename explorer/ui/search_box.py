@@ -34,7 +34,7 @@ class SearchBox(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(12)
-        completer.activated[QModelIndex].connect(self._on_activated)
+        completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self.setCompleter(completer)
         self.returnPressed.connect(self._on_return)
         self.set_architectures(architectures)

@@ -83,11 +83,11 @@ class NotesMatcher:
             for element_id, (score, matched) in score_block(
                 block.prose, hits, *context, path_elements
             ).items():
-                candidate = whole.get(element_id)
-                if candidate is None:
-                    candidate = Candidate(score, (index, block.line), document, section, block)
-                    yield element_id, candidate
-                candidate.terms.update(dict.fromkeys(matched))
+                found = whole.get(element_id)
+                if found is None:
+                    found = Candidate(score, (index, block.line), document, section, block)
+                    yield element_id, found
+                found.terms.update(dict.fromkeys(matched))
 
 
 def match_excerpts(

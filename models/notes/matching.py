@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from models.architecture import Architecture
 from models.notes.excerpts import FAMILY, OTHER, SELF, stance_of
@@ -86,7 +86,7 @@ class TermIndex:
         """
         self.members = members or {}
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
-        trie: dict[str, dict] = {}
+        trie: dict[str, Any] = {}
         for name, element, architecture, generic in entries:
             if len(_key(name)) < 2 or len(name) > _MAX_NAME:
                 continue
@@ -134,8 +134,8 @@ class TermIndex:
                 (name, _is_generic(name) or _key(name) in own_keys) for name in _variants(sorted(names))
             }
             members.setdefault(tuple(sorted(variants)), []).extend(ids)
-        for variants, ids in members.items():
-            entries += [(name, ids[0], 0, generic) for name, generic in variants]
+        for names_and_generic, ids in members.items():
+            entries += [(name, ids[0], 0, generic) for name, generic in names_and_generic]
         return cls(entries, {ids[0]: ids for ids in members.values()})
 
     def hits(self, text: str) -> list[Hit]:
@@ -199,7 +199,7 @@ def _shared(words: list[str], foreign: list[list[str]]) -> bool:
     return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, Any]) -> str:
     branches = []
     for atom in sorted(node, key=lambda a: (a == _END, a)):
         if atom == _END:

@@ -174,7 +174,8 @@ class _Builder:
         if not title:
             title = next((section.title for section in self.sections if section.title), "Untitled")
         tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
-        links, embeds = [], []
+        links: list[str] = []
+        embeds: list[str] = []
         for inline in self.inlines:
             tags.extend(find_tags(inline))
             for link in find_wikilinks(inline):
@@ -193,7 +194,7 @@ class _Builder:
 
 def _closing(tokens: list[Token], index: int) -> int:
     """Index of the token that closes the one at ``index`` (itself when it is self-contained)."""
-    depth = tokens[index].nesting
+    depth: int = tokens[index].nesting
     position = index
     while depth > 0 and position + 1 < len(tokens):
         position += 1

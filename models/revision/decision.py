@@ -123,7 +123,7 @@ def recommend(answers: Mapping[str, str]) -> Recommendation:
         caveats = (_WHY["managed_instances"],) if manage == "no" else ()
         return Recommendation(Choice.ECS_EC2, (_WHY["features"],), caveats)
     if manage == "no":
-        reasons = (_WHY["no_hosts"], _WHY["bursty"]) if bursty else (_WHY["no_hosts"],)
+        reasons: tuple[str, ...] = (_WHY["no_hosts"], _WHY["bursty"]) if bursty else (_WHY["no_hosts"],)
         caveats = (_WHY["steady_cost"],) if load == "steady" else ()
         return Recommendation(Choice.FARGATE, reasons, caveats)
     if manage == "yes" or load == "steady":

@@ -245,10 +245,14 @@ class CompareWindow(QMainWindow):
             self.table.setItem(row, 2, QTableWidgetItem(difference.right))
         self.table.resizeRowsToContents()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def differences(self) -> list[tuple[str, str, str]]:
         """The table's rows as (aspect, left, right), as shown."""
         return [
-            tuple(self.table.item(row, column).text() for column in range(3))  # type: ignore[misc]
+            (self._cell(row, 0), self._cell(row, 1), self._cell(row, 2))
             for row in range(self.table.rowCount())
         ]
 

@@ -268,8 +268,8 @@ class RevisionController(QObject):
 
         known = self.window.sources.architectures
         current = left or self.window.current_id
-        if current in known:
-            partner = right or default_partner(current, known)
+        if current is not None and current in known:
+            partner = right or default_partner(current, set(known))
             if partner and partner in known and partner != current:
                 return current, partner
         pair = next(((a, b) for a, b in DEFAULT_PAIRS if a in known and b in known), None)

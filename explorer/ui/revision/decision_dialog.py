@@ -70,7 +70,7 @@ class DecisionDialog(QDialog):
         box.rejected.connect(self.close)
         outer.addWidget(box)
         self.resize(920, 520)
-        self.result: Recommendation | None = None
+        self.recommendation: Recommendation | None = None
         self._show_result()
 
     def answers(self) -> dict[str, str]:
@@ -90,18 +90,18 @@ class DecisionDialog(QDialog):
             for button in group.buttons():
                 button.setChecked(False)
             group.setExclusive(True)
-        self.result = None
+        self.recommendation = None
         self._show_result()
         self.recommended.emit("")
 
     def _on_toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
-            self.result = recommend(self.answers())
+            self.recommendation = recommend(self.answers())
             self._show_result()
-            self.recommended.emit(self.result.architecture_id or "")
+            self.recommended.emit(self.recommendation.architecture_id or "")
 
     def _show_result(self) -> None:
-        result = self.result
+        result = self.recommendation
         if result is None:
             self.result_view.setHtml("<p><i>Your recommendation will appear here.</i></p>")
             return

@@ -58,8 +58,8 @@ class QuizRunner(QObject):
         self._last: QPointF | None = None
         self._dragging = False
         self._connections: list[tuple[SignalInstance, Callable[..., object]]] = []
-        self._view: QObject | None = None
-        self._viewport: QObject | None = None
+        self._view: QObject = QObject(self)
+        self._viewport: QObject = self._view
 
     # Lifecycle -------------------------------------------------------------
 
