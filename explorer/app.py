@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer import exit_codes
+from explorer import exit_codes, logs
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -99,6 +99,7 @@ def _run_window(args: argparse.Namespace) -> int:
         elif architecture_id not in having:
             return fail(f"unknown component {args.select!r} in architecture {architecture_id!r}")
     app = ensure_application()
+    logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
     window = create_window(sources, architecture_id=architecture_id, select=args.select)
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
     if args.screenshot is None and window.settings.window_geometry() is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -11,6 +12,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from explorer.file_watch import FileWatch
 from models.architecture import Architecture
 from models.notes import NoteDocument, NotesLibrary, NotesLoadResult, load_notes
+
+log = logging.getLogger(__name__)
 
 
 class UserNotes(QObject):
@@ -99,4 +102,5 @@ def _result_of(future: Future[NotesLoadResult]) -> NotesLoadResult:
     try:
         return future.result()
     except Exception as error:  # noqa: BLE001 - a loader bug must not take the window down
+        log.exception("the notes could not be loaded")
         return NotesLoadResult(documents=[], errors=[f"notes could not be loaded: {error}"])

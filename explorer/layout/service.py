@@ -10,7 +10,7 @@ killed and its result dropped: a stale layout never holds up the next.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -34,6 +34,8 @@ from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 MEMORY_ENTRIES = 32
+
+log = logging.getLogger(__name__)
 
 StepReport = Callable[[str], None]
 JobProgress = Callable[["LayoutJob", str], None]
@@ -178,8 +180,10 @@ class LayoutService:
 
         def meanwhile() -> None:
             while pending:
-                with contextlib.suppress(Exception):
+                try:
                     pending.pop()()
+                except Exception:  # noqa: BLE001 (the UI thread meets the error again, and shows it)
+                    log.exception("work beside the layout of %s failed", job.architecture.id)
 
         fresh = False
         try:
@@ -196,6 +200,7 @@ class LayoutService:
         except (GraphvizNotFoundError, GraphvizFailedError, ValueError) as error:
             job.error = str(error)
         except Exception as error:  # noqa: BLE001 (a worker must report, never die silently)
+            log.exception("the layout of %s failed unexpectedly", job.architecture.id)
             job.error = f"The layout failed unexpectedly: {error!r}"
         if pending and job.layout is not None and not job.cancelled:
             meanwhile()
