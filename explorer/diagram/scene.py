@@ -210,9 +210,6 @@ class DiagramScene(QGraphicsScene):
                 item.set_interaction_visible(visible)
             self._apply_highlight()
 
-    def selection_highlight_visible(self) -> bool:
-        return self._highlight_visible
-
     def related_elements(self, element_id: str) -> set[str]:
         """``element_id`` and the elements directly related to it."""
         return {element_id, *self.architecture.neighbours(element_id)}

@@ -183,10 +183,6 @@ class DiagramView(QGraphicsView):
         self._start_motion()
         super().scrollContentsBy(dx, dy)
 
-    def is_moving(self) -> bool:
-        """True between a pan or zoom step and the full-quality redraw after it."""
-        return self._settle.isActive()
-
     def _start_motion(self) -> None:
         if self._diagram is not None:
             self._diagram.drafting = True

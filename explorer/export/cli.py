@@ -156,7 +156,7 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 
 
 def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
-    from explorer.export.batch import Progress, export_all
+    from explorer.export.batch import BatchStep, export_all
     from explorer.layout.service import LayoutService
 
     try:
@@ -164,7 +164,7 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
     except OSError as error:
         return fail(f"cannot create the folder {folder}: {error.strerror or error}", exit_codes.FAILED)
 
-    def report(progress: Progress) -> None:
+    def report(progress: BatchStep) -> None:
         counter = f"[{progress.index}/{progress.total}]"
         if progress.error is None:
             print(f"{counter} {progress.architecture_id} -> {progress.path}", flush=True)

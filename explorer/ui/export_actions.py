@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from explorer.atomic_write import ExportError, check_target
 from explorer.export import batch
-from explorer.export.batch import BatchResult, Progress, existing_targets, export_architecture
+from explorer.export.batch import BatchResult, BatchStep, existing_targets, export_architecture
 from explorer.export.options import ExportOptions, last_folder, load_options, save_options, set_last_folder
 from explorer.export.render import create_scene, render_image
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
@@ -109,7 +109,7 @@ def export_all(window: ExplorerWindow, folder: Path | None = None) -> BatchResul
     progress.setMinimumDuration(0)
     progress.setValue(0)
 
-    def advance(step: Progress) -> None:
+    def advance(step: BatchStep) -> None:
         progress.setValue(step.index)
         progress.setLabelText(f"Exported {step.architecture_id} ({step.index} of {step.total})")
         QApplication.processEvents()

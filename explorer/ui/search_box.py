@@ -55,9 +55,6 @@ class SearchBox(QLineEdit):
                     item.setToolTip(rich_text_tooltip(component.description))
                     self._model.appendRow(item)
 
-    def entry_count(self) -> int:
-        return self._model.rowCount()
-
     def _on_activated(self, index: QModelIndex) -> None:
         architecture_id = index.data(ARCHITECTURE_ROLE)
         element_id = index.data(ELEMENT_ROLE)

@@ -123,7 +123,7 @@ class RevisionController(QObject):
         """A quiz over the cards due today in every architecture."""
         if self.runner is not None and self.runner.active:
             self.runner.stop()
-        self._refresh_from_disk()
+        self._save()  # saving merges in what other windows saved
         now = self.clock()
         targets = due_targets(self.window.sources.architectures.values(), self.progress, now)
         if not targets:
@@ -204,7 +204,7 @@ class RevisionController(QObject):
         )
         if not path:
             return
-        self._refresh_from_disk()
+        self._save()  # saving merges in what other windows saved
         try:
             written = self.store.export_to(Path(path), self.progress)
         except ProgressError as error:
@@ -235,10 +235,6 @@ class RevisionController(QObject):
         except ProgressError as error:
             self.window.show_status(f"Revision progress not saved: {error}")
         self.refresh_due()
-
-    def _refresh_from_disk(self) -> None:
-        """Takes in what other windows saved."""
-        self._save()
 
     def _sync_with_models(self) -> None:
         components = {
