@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from explorer.atomic_write import describe_os_error
 
@@ -93,6 +94,18 @@ class AppSettings:
         self.store.setValue("window/geometry", geometry)
         self.store.setValue("window/state", state)
         self.store.setValue("window/splitter", splitter)
+
+    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Puts back the window's geometry, docks and splitter; False when there was no geometry."""
+        geometry = self.window_geometry()
+        restored = geometry is not None and window.restoreGeometry(geometry)
+        state = self.window_state()
+        if state is not None:
+            window.restoreState(state)
+        splitter_state = self.splitter_state()
+        if splitter_state is not None:
+            splitter.restoreState(splitter_state)
+        return restored
 
     def note_locations(self) -> list[Path]:
         return self._paths("sources/notes")

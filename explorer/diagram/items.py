@@ -7,7 +7,6 @@ owns selection, focus and dimming and tells items through small setters.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,9 +16,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOpt
 from explorer.diagram import style
 from explorer.diagram.icons import fit_icon_rect
 from explorer.diagram.paths import BezierChain
+from explorer.diagram.qt_values import qpoint, qrect, tooltip_html
 from explorer.diagram.style import LIGHT, DiagramStyle
 from explorer.diagram.text import TextBlock, fitted_label
-from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
+from explorer.layout.geometry import EdgePath, GroupBox, NodeBox
 from models.architecture import Component, Group, Relation
 
 ELEMENT_ID_KEY = 0
@@ -30,30 +30,12 @@ _NO_MARKER_NOTE = "Not in your notes yet"
 _Option = QStyleOptionGraphicsItem
 
 
-def qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.width, rect.height)
-
-
-def qpoint(point: Point) -> QPointF:
-    return QPointF(point.x, point.y)
-
-
 def _lod(painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
 def _grow(rect: QRectF, margin: float) -> QRectF:
     return rect.adjusted(-margin, -margin, margin, margin)
-
-
-def tooltip_html(title: str, description: str, note: str = "") -> str:
-    first_line = description.strip().splitlines()[0] if description.strip() else ""
-    parts = [f"<b>{html.escape(title)}</b>"]
-    if first_line:
-        parts.append(html.escape(first_line))
-    if note:
-        parts.append(f"<i>{html.escape(note)}</i>")
-    return "<br>".join(parts)
 
 
 class ComponentItem(QGraphicsItem):

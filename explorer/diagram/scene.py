@@ -8,7 +8,6 @@ go through :meth:`DiagramScene.select_element`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
@@ -16,7 +15,9 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from explorer.diagram import style
-from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem, tooltip_html
+from explorer.diagram.focus_order import nearest_in_direction, reading_order
+from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem
+from explorer.diagram.qt_values import tooltip_html
 from explorer.diagram.style import LIGHT, DiagramStyle
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture, Relation
@@ -346,23 +347,10 @@ class DiagramScene(QGraphicsScene):
         """Moves the focus to the nearest component in direction (dx, dy); False if none is there."""
         if self._focused is None:
             return self.focus_next(True)
-        origin = self._components[self._focused].icon_rect().center()
-        length = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / length, dy / length
-        best: tuple[float, str] | None = None
-        for component_id, item in self._components.items():
-            offset = item.icon_rect().center() - origin
-            along = offset.x() * ux + offset.y() * uy
-            if along <= 1.0:
-                continue
-            across = abs(offset.x() * uy - offset.y() * ux)
-            # Prefer components in line with the key over nearer ones off to the side.
-            score = along + 2.5 * across
-            if best is None or score < best[0]:
-                best = (score, component_id)
-        if best is None:
+        target = nearest_in_direction(self._centres(), self._focused, dx, dy)
+        if target is None:
             return False
-        self.set_focused_element(best[1])
+        self.set_focused_element(target)
         return True
 
     def _set_focus(self, component_id: str | None) -> None:
@@ -372,32 +360,13 @@ class DiagramScene(QGraphicsScene):
         if component_id is not None:
             self._components[component_id].set_focus_ring(self._focus_visible)
 
+    def _centres(self) -> dict[str, QPointF]:
+        return {cid: item.icon_rect().center() for cid, item in self._components.items()}
+
     def _reading_order(self) -> list[str]:
         horizontal = self.architecture.layout.direction.upper() in ("LR", "RL")
-        centres = {cid: item.icon_rect().center() for cid, item in self._components.items()}
-        if not centres:
-            return []
-
-        def along(cid: str) -> float:
-            return centres[cid].x() if horizontal else centres[cid].y()
-
-        def across(cid: str) -> float:
-            return centres[cid].y() if horizontal else centres[cid].x()
-
         extents = [
             item.icon_rect().width() if horizontal else item.icon_rect().height()
             for item in self._components.values()
         ]
-        tolerance = max(4.0, min(extents) / 2)
-        order: list[str] = []
-        rank: list[str] = []
-        rank_start = 0.0
-        for cid in sorted(centres, key=along):
-            if rank and along(cid) - rank_start > tolerance:
-                order.extend(sorted(rank, key=across))
-                rank = []
-            if not rank:
-                rank_start = along(cid)
-            rank.append(cid)
-        order.extend(sorted(rank, key=across))
-        return order
+        return reading_order(self._centres(), extents, horizontal)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -23,7 +22,7 @@ from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui import export_actions
+from explorer.ui import export_actions, help_dialogs
 from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
 from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
@@ -96,7 +95,8 @@ class MainWindow(ExplorerWindow):
         self.search_box.found.connect(self.go_to)
         self.notes_panel.status_message.connect(self.show_status)
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
-        self._restore_window()
+        if not self.settings.restore_window(self, self.splitter):
+            self.resize(1400, 860)
         self._update_navigation_actions()
 
     # Public operations -----------------------------------------------------
@@ -192,23 +192,10 @@ class MainWindow(ExplorerWindow):
         self.show_architecture(ids[(index + step) % len(ids)])
 
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.actions_by_name.values():
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-            if keys:
-                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        rows.append("<tr><td>Move between components</td><td><b>Tab, Shift+Tab, arrow keys</b></td></tr>")
-        rows.append("<tr><td>Select the focused component</td><td><b>Enter</b></td></tr>")
-        rows.append("<tr><td>Clear the selection</td><td><b>Esc</b></td></tr>")
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>")
+        help_dialogs.show_shortcuts(self, self.actions_by_name.values())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Architecture Explorer",
-            "<b>Architecture Explorer</b><br>Clickable diagrams of AWS ECS, EKS and Kubernetes, "
-            "with the built-in study notes and your own notes beside every component.",
-        )
+        help_dialogs.show_about(self)
 
     # Internals -------------------------------------------------------------
 
@@ -379,34 +366,13 @@ class MainWindow(ExplorerWindow):
 
     def _update_status(self) -> None:
         architecture = self.architecture
-        if architecture is None:
-            return
-        parts = [
-            architecture.title,
-            f"{len(architecture.components)} components",
-            f"{len(architecture.relations)} relations",
-        ]
-        selected = self.scene.selected_element() if self.scene is not None else None
-        if selected is not None:
-            element = architecture.components_by_id.get(selected) or architecture.groups_by_id.get(selected)
-            if element is not None:
-                parts.append(f"selected: {element.label}")
-        self.statusBar().showMessage("  ·  ".join(parts))
+        if architecture is not None:
+            selected = self.scene.selected_element() if self.scene is not None else None
+            self.statusBar().showMessage(help_dialogs.status_line(architecture, selected))
 
     def _remember_zoom(self, zoom: float) -> None:
         if self.current_id is not None:
             self.settings.set_zoom(self.current_id, zoom)
-
-    def _restore_window(self) -> None:
-        geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.splitter_state()
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -13,16 +11,12 @@ from typing import Any
 import pytest
 
 from explorer.layout.dot_json import parse_layout
-from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, run_dot
+from explorer.layout.dot_process import run_dot
 from explorer.layout.geometry import EdgePath, Layout, Point, Rect
 from explorer.layout.graphviz_layout import build_diagram, dot_source
 from explorer.layout.labels import (
-    MAX_NODE_LINES,
-    NODE_LABEL_EMS,
     clean_text,
     node_label_lines,
-    text_ems,
-    wrap_label,
 )
 from explorer.layout.options import ORTHO_MAX_NODES, LayoutOptions, choose_splines
 from explorer.layout.service import compute_layout
@@ -110,20 +104,6 @@ def _generated(component_count: int) -> Architecture:
 @pytest.fixture(scope="module", params=SPLINES)
 def layout(request: pytest.FixtureRequest) -> Layout:
     return _laid_out(_architecture(), splines=request.param)
-
-
-@pytest.fixture
-def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Puts an executable ``dot`` shell script with the given body first on PATH."""
-
-    def install(body: str) -> Path:
-        script = tmp_path / "dot"
-        script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-        script.chmod(script.stat().st_mode | stat.S_IXUSR)
-        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
-        return script
-
-    return install
 
 
 def _distance(point: Point, rect: Rect) -> float:
@@ -318,64 +298,6 @@ def test_an_edge_graphviz_could_not_route_is_drawn_straight() -> None:
     layout = parse_layout(data, architecture, splines="ortho")
     alb, web = layout.nodes["alb"].box.center, layout.nodes["web"].box.center
     assert layout.edges[1].points == (alb, alb, web, web)
-
-
-@pytest.mark.parametrize(
-    ("text", "lines"),
-    [
-        ("kube-controller-manager", ("kube-controller-", "manager")),
-        ("Elastic Container Registry (ECR)", ("Elastic Container", "Registry (ECR)")),
-        ("one\ntwo", ("one", "two")),
-        ("tab\tand  spaces", ("tab and spaces",)),
-        ("", ()),
-        ("x\x00y", ("xy",)),
-        ("lone \ud800surrogate", ("lone surrogate",)),
-    ],
-)
-def test_wrap_label(text: str, lines: tuple[str, ...]) -> None:
-    assert node_label_lines(text) == lines
-
-
-def test_wrap_label_cuts_long_words_and_long_labels() -> None:
-    assert all(text_ems(line) <= NODE_LABEL_EMS for line in node_label_lines("x" * 60 + " 日本語" * 20))
-    lines = node_label_lines("word " * 80)
-    assert len(lines) == MAX_NODE_LINES
-    assert lines[-1].endswith("…")
-    assert wrap_label("a b c d", max_ems=1.5, max_lines=2) == ("a", "b…")
-
-
-def test_graphviz_not_on_path_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(GraphvizNotFoundError) as raised:
-        _laid_out(_architecture())
-    message = str(raised.value)
-    assert "apt-get install graphviz" in message
-    assert "brew install graphviz" in message
-    assert "winget install graphviz" in message
-
-
-@POSIX_ONLY
-def test_a_hanging_dot_is_stopped(fake_dot) -> None:
-    fake_dot("exec sleep 30")
-    with pytest.raises(GraphvizFailedError, match="longer than 0.2 s"):
-        _laid_out(_architecture(), timeout=0.2)
-
-
-@POSIX_ONLY
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [
-        ("echo 'this is not json'", "not a JSON layout"),
-        ("echo '[1, 2]'", "not a JSON layout"),
-        ("echo '{\"objects\": []}'", "could not be read"),
-        ("echo 'Warning: noise' >&2; echo 'Error: trouble in init_rank' >&2; exit 1", "trouble in init_rank"),
-        ("kill -SEGV $$", "crashed"),
-    ],
-)
-def test_a_failing_dot_says_how_it_failed(fake_dot, body: str, message: str) -> None:
-    fake_dot(f"cat > /dev/null\n{body}")
-    with pytest.raises(GraphvizFailedError, match=message):
-        _laid_out(_architecture())
 
 
 def test_choose_splines_switches_to_curves_for_large_models() -> None:
