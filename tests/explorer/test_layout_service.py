@@ -217,14 +217,26 @@ def test_a_large_model_is_laid_out_in_the_background(
     assert window.history.current == Place(model.id, target)
 
 
-def test_switching_away_cancels_the_stale_layout(qtbot, big_window: tuple[MainWindow, Architecture]) -> None:
+def test_switching_away_cancels_the_stale_layout(
+    qtbot, big_window: tuple[MainWindow, Architecture], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, model = big_window
+    jobs: list[LayoutJob] = []
+    submit = window.layouts.submit
+
+    def recorded(*args, **kwargs) -> LayoutJob:
+        jobs.append(submit(*args, **kwargs))
+        return jobs[-1]
+
+    monkeypatch.setattr(window.layouts, "submit", recorded)
     window.show_architecture(model.id)
     assert window.scene_loader.pending() is model
     window.show_architecture("ecs-fargate")
     assert window.scene_loader.pending() is None
+    assert [job.architecture for job in jobs] == [model]
+    assert jobs[0].cancelled  # its dot is killed, not left to finish
     assert window.diagram_stack.currentWidget() is window.diagram_view
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: jobs[0].future is not None and jobs[0].future.done(), timeout=int(WAIT * 1000))
     assert window.current_id == "ecs-fargate"
     assert window.scene is not None
     assert window.scene.architecture.id == "ecs-fargate"
