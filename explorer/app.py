@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,10 +45,12 @@ def create_window(
     select: str | None = None,
     model_locations: Sequence[Path] = (),
     note_locations: Sequence[Path] = (),
+    clock: Callable[[], datetime] | None = None,
 ) -> MainWindow:
     """Build the main window on an architecture, without entering the event loop.
 
-    ``settings`` lets tests keep their state in a temporary file.
+    ``settings`` lets tests keep their state in a temporary file; ``clock`` gives revision
+    its "now" (tests fix it, so "due today" never depends on the hour they run).
     """
     from explorer.sources import load_sources
     from explorer.ui.main_window import MainWindow
@@ -56,7 +59,7 @@ def create_window(
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
-    window = MainWindow(sources, app_settings)
+    window = MainWindow(sources, app_settings, clock=clock)
     start = architecture_id or app_settings.last_architecture()
     if start not in sources.architectures and sources.architectures:
         start = next(iter(sources.architectures))

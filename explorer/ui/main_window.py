@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -40,7 +42,14 @@ SYNC_LAYOUT_SECONDS = 0.5
 class MainWindow(ExplorerWindow):
     """Wires the list, the diagram and the notes panel together; owns navigation."""
 
-    def __init__(self, sources: Sources, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        sources: Sources,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Architecture Explorer")
@@ -86,7 +95,7 @@ class MainWindow(ExplorerWindow):
         self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
-        self.revision = RevisionController(self)
+        self.revision = RevisionController(self, clock=clock)
         self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))

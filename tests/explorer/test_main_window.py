@@ -96,7 +96,6 @@ def test_selection_changes_pixels(qtbot, window: MainWindow) -> None:
     window.diagram_view.fit_diagram()
     before = window.diagram_view.grab().toImage()
     window.select_element(window.architecture.components[0].id)
-    qtbot.wait(10)
     after = window.diagram_view.grab().toImage()
     assert before.size() == after.size()
     assert different_pixels(before, after) > 200

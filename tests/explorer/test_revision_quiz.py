@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,16 @@ from models.revision.items import quiz_items
 from models.revision.questions import QuestionKind, make_question
 from models.revision.session import QuizSession
 
+NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+"""The revision tests' "now": midday, so "due today" never straddles a midnight."""
+
+
+def ticking_clock() -> Callable[[], datetime]:
+    """From :data:`NOON`, one second later at each reading (time moves on, but never far)."""
+    ticks = itertools.count()
+    return lambda: NOON + timedelta(seconds=next(ticks))
+
+
 IDENTIFY, LOCATE, DESCRIBE = QuestionKind.IDENTIFY, QuestionKind.LOCATE, QuestionKind.DESCRIBE
 
 
@@ -33,7 +45,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def eks_window(qtbot, sources: Sources, settings_store: QSettings, data_dir: Path) -> Iterator[MainWindow]:
-    window = create_window(sources, settings_store, architecture_id="eks")
+    window = create_window(sources, settings_store, architecture_id="eks", clock=ticking_clock())
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
