@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -77,6 +78,7 @@ class DiagramView(QGraphicsView):
         self._diagram: DiagramScene | None = None
         self._auto_fit = False
         self._press_pos: QPointF | None = None
+        self._click_handler: Callable[[QPointF], object] | None = None
         self._press_button = Qt.MouseButton.NoButton
         self._last_pan_pos = QPointF()
         self._panning = False
@@ -294,10 +296,19 @@ class DiagramView(QGraphicsView):
             return
         was_panning = self._panning
         self._end_drag()
-        if not was_panning and self._diagram is not None:
+        if not was_panning and self._click_handler is not None:
+            self._click_handler(event.position())
+        elif not was_panning and self._diagram is not None:
             self._diagram.click_at(self.mapToScene(event.position().toPoint()), self.viewportTransform())
             self._describe_focus()
         event.accept()
+
+    def set_click_handler(self, handler: Callable[[QPointF], object] | None) -> None:
+        """Gives clicks (a press and release without a drag) to ``handler`` instead of the scene.
+
+        A quiz takes the clicks this way; dragging still pans, exactly as always.
+        """
+        self._click_handler = handler
 
     def _end_drag(self) -> None:
         if self._panning:

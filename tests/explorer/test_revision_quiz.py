@@ -253,6 +253,23 @@ def test_a_drag_pans_instead_of_answering(qtbot, eks_window: MainWindow) -> None
     assert view.horizontalScrollBar().value() < scroll
 
 
+def test_a_drag_during_a_quiz_pans_and_is_no_answer(qtbot, eks_window: MainWindow) -> None:
+    runner = controller(eks_window).run(session_of(eks_window, (LOCATE, "etcd")))
+    actual_size(eks_window)
+    view = eks_window.diagram_view
+    start = viewport_point(eks_window, "etcd-a")
+    end = start + QPoint(120, 80)
+    scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), start + QPoint(30, 20))
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != scroll
+    assert not runner.session.answered
+    click_component(qtbot, eks_window, "etcd-a")
+    assert runner.session.outcomes[-1].correct
+
+
 def test_locate_with_the_keyboard(qtbot, eks_window: MainWindow) -> None:
     runner = controller(eks_window).run(session_of(eks_window, (LOCATE, "kubectl")))
     view = eks_window.diagram_view
