@@ -5,7 +5,7 @@
 #
 #   ./dev.sh run [ARGS…]   open the explorer (ARGS go to main.py)
 #   ./dev.sh test [ARGS…]  run the whole test suite (ARGS go to pytest)
-#   ./dev.sh lint          ruff check + format check
+#   ./dev.sh lint          ruff check + format check, mypy, import-linter layer contracts
 #   ./dev.sh bench         the performance benchmark
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,12 +70,16 @@ case "$command" in
     ensure_venv
     "$VENV/bin/ruff" check --quiet .
     "$VENV/bin/ruff" format --check --quiet .
+    "$PY" -m mypy                           # strict for models/ (see pyproject.toml)
+    "$VENV/bin/lint-imports" --no-cache     # the layer contracts
     exec "$PY" -m pytest "$@"
     ;;
   lint)
     ensure_venv
     "$VENV/bin/ruff" check .
-    exec "$VENV/bin/ruff" format --check .
+    "$VENV/bin/ruff" format --check .
+    "$PY" -m mypy
+    exec "$VENV/bin/lint-imports" --no-cache
     ;;
   bench)
     ensure_debian_packages "${CORE_PACKAGES[@]}"

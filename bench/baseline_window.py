@@ -1,8 +1,8 @@
 """The cold-start baseline: a bare PySide6 window painting 20 icons, and nothing else.
 
 Run as ``python -m bench.baseline_window ICON…`` with the icon files the app's
-first diagram shows. It reports its first paint exactly as the app does with
-``ARCH_EXPLORER_REPORT_FIRST_PAINT`` (one JSON line, milliseconds since the
+first diagram shows. It reports its first paint exactly as the app does under
+``python -m bench.first_paint`` (one JSON line, milliseconds since the
 launcher's ``ARCH_EXPLORER_LAUNCH_TIME``) and exits. Only PySide6 is imported.
 """
 

@@ -18,7 +18,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from explorer.app import create_window, ensure_application, freeze_startup_objects
+from explorer.app import create_window, ensure_application
+from explorer.runtime_tuning import freeze_startup_objects
 from explorer.sources import Sources, load_sources
 from explorer.ui.main_window import MainWindow
 from models.architecture import Architecture
@@ -27,9 +28,8 @@ from models.architecture import Architecture
 def open_window(settings_file: Path, extra: tuple[Architecture, ...] = ()) -> tuple[QApplication, MainWindow]:
     """The explorer window, shown and painted, on the built-in set plus ``extra`` architectures."""
     app = ensure_application()
-    sources: Sources = load_sources()
-    for architecture in extra:
-        sources.architectures[architecture.id] = architecture
+    loaded: Sources = load_sources()
+    sources = loaded.with_architectures([*loaded.architectures.values(), *extra], loaded.model_errors)
     window = create_window(sources, QSettings(str(settings_file), QSettings.Format.IniFormat))
     freeze_startup_objects()  # as explorer.app.run_window does
     window.resize(1400, 900)

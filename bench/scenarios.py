@@ -27,17 +27,21 @@ def first_icons(count: int = 20) -> list[str]:
     return [str(icon_or_fallback(c.icon)) for c in architecture.components[:count]]
 
 
+FIRST_PAINT = ["-m", "bench.first_paint"]
+"""The app's own start-up path, reporting its first painted diagram."""
+
+
 def startup(runs: int, work: Path) -> list[Row]:
     """Process start to first paint: the bare window, the app with an empty and a warm layout cache."""
     icons = first_icons()
     warm_folder = work / "startup-warm"
-    _first_paint(["main.py"], isolated_env(warm_folder, ARCH_EXPLORER_REPORT_FIRST_PAINT="1"))  # primes
+    _first_paint(FIRST_PAINT, isolated_env(warm_folder))  # primes
     bare, cold, warm, memory = [], [], [], []
     for index in range(runs):
         bare.append(_first_paint(["-m", "bench.baseline_window", *icons], isolated_env(work / "bare")))
-        cold_env = isolated_env(work / f"startup-cold-{index}", ARCH_EXPLORER_REPORT_FIRST_PAINT="1")
-        cold.append(_first_paint(["main.py"], cold_env))
-        figures = _first_paint(["main.py"], isolated_env(warm_folder, ARCH_EXPLORER_REPORT_FIRST_PAINT="1"))
+        cold_env = isolated_env(work / f"startup-cold-{index}")
+        cold.append(_first_paint(FIRST_PAINT, cold_env))
+        figures = _first_paint(FIRST_PAINT, isolated_env(warm_folder))
         warm.append(figures)
         memory.append(_rss(figures))
     baseline = Stat.of([_ms(f) for f in bare])

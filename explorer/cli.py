@@ -106,9 +106,3 @@ def _run(argv: Sequence[str] | None) -> int:
     from explorer.app import run_window
 
     return run_window(args)
-
-
-def fail(message: str, status: int = exit_codes.BAD_INPUT) -> int:
-    """Print a one-line error on stderr and return the exit status to use."""
-    print(f"arch-explorer: {message}", file=sys.stderr)
-    return status

@@ -3,49 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import sys
 from typing import Any
 
 from explorer import exit_codes
-from explorer.cli import fail
-from explorer.sources import Sources, load_sources
+from explorer.cli_output import find_architecture, report, report_model_errors
+from explorer.sources import load_sources
+from explorer.terminal_text import terminal_json, terminal_text
 from models.architecture import Architecture
 from models.notes import Excerpt, NotesLibrary
-
-# Control characters (C0, DEL, C1) and the bidirectional overrides: model text and file names reach
-# a terminal here, where ESC sequences would run and overrides would reorder what is shown.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # json escapes C0
-
-
-def terminal_text(text: str) -> str:
-    """``text`` with every unsafe character shown as an escape (``\\x1b``); newlines and tabs kept."""
-    return _UNSAFE.sub(lambda match: _escape(match.group()), text)
-
-
-def terminal_json(value: object) -> str:
-    return _UNSAFE_IN_JSON.sub(
-        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, indent=2, ensure_ascii=False)
-    )
-
-
-def _escape(character: str) -> str:
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def _report_problems(sources: Sources) -> None:
-    for error in sources.model_errors:
-        print(terminal_text(f"arch-explorer: {error.message}"), file=sys.stderr)
-    for problem in sources.notes_errors:
-        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
 
 
 def list_architectures(args: argparse.Namespace) -> int:
     sources = load_sources(args.models, args.notes)
-    _report_problems(sources)
+    report_model_errors(sources)
+    report(sources.notes_errors)
     rows = [
         {"id": a.id, "title": a.title, "summary": a.summary, "source": a.source}
         for a in sources.architectures.values()
@@ -61,14 +32,12 @@ def list_architectures(args: argparse.Namespace) -> int:
 
 def describe_architecture(args: argparse.Namespace) -> int:
     sources = load_sources(args.models, args.notes)
-    architecture = sources.architectures.get(args.id)
+    if args.id not in sources.architectures:
+        report_model_errors(sources)
+    architecture = find_architecture(sources, args.id)
     if architecture is None:
-        for error in sources.model_errors:
-            print(terminal_text(f"arch-explorer: {error.message}"), file=sys.stderr)
-        known = ", ".join(sources.architectures) or "none"
-        return fail(f"unknown architecture {args.id!r} (known: {known})")
-    for problem in sources.notes_errors:
-        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    report(sources.notes_errors)
     description = describe(architecture, sources.notes, show_all=args.all_excerpts)
     if args.json:
         print(terminal_json(description))

@@ -55,9 +55,6 @@ class FileWatch(QObject):
         self._timer.stop()
         self.watch([])
 
-    def watched_paths(self) -> list[str]:
-        return self._watcher.files() + self._watcher.directories()
-
     def _poke(self, _path: str) -> None:
         self._timer.start()
 

@@ -20,14 +20,34 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from explorer.export.atomic import describe_os_error
+from explorer.atomic_write import describe_os_error
 
 ORGANIZATION = "ArchitectureExplorer"
 APPLICATION = "Architecture Explorer"
 DEFAULT_ARCHITECTURE = "ecs-ec2"
 CORRUPT_SUFFIX = ".corrupt-"
 _MAX_CHECKED_BYTES = 16 * 1024 * 1024
+
+SETTINGS: dict[str, object] = {
+    "session/architecture": DEFAULT_ARCHITECTURE,
+    "zoom/*": None,  # per architecture id: the view's zoom factor
+    "window/geometry": None,
+    "window/state": None,
+    "window/splitter": None,
+    "sources/notes": [],
+    "sources/models": [],
+    "revision/hide_icons": False,
+    "export/*": None,  # one key per ExportOptions field (their defaults are the dataclass's), and folder
+}
+"""Every settings key and its default; ``*`` stands for a variable last part. Nothing
+reads or writes the store except through :class:`AppSettings`, which checks keys here."""
+
+
+def registered(key: str) -> bool:
+    group, _, _name = key.partition("/")
+    return key in SETTINGS or f"{group}/*" in SETTINGS
 
 
 class AppSettings:
@@ -75,6 +95,18 @@ class AppSettings:
         self.store.setValue("window/state", state)
         self.store.setValue("window/splitter", splitter)
 
+    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Puts back the window's geometry, docks and splitter; False when there was no geometry."""
+        geometry = self.window_geometry()
+        restored = geometry is not None and window.restoreGeometry(geometry)
+        state = self.window_state()
+        if state is not None:
+            window.restoreState(state)
+        splitter_state = self.splitter_state()
+        if splitter_state is not None:
+            splitter.restoreState(splitter_state)
+        return restored
+
     def note_locations(self) -> list[Path]:
         return self._paths("sources/notes")
 
@@ -86,6 +118,25 @@ class AppSettings:
 
     def set_model_locations(self, paths: list[Path]) -> None:
         self.store.setValue("sources/models", [str(path) for path in paths])
+
+    def hide_icons(self) -> bool:
+        return bool(self.value("revision/hide_icons", False, type=bool))
+
+    def set_hide_icons(self, hide: bool) -> None:
+        self.setValue("revision/hide_icons", hide)
+
+    def value(self, key: str, defaultValue: object = None, type: type | None = None) -> object:  # noqa: N803, A002 (Qt's names)
+        """The stored value of a registered ``key`` (the export options read theirs through this)."""
+        if not registered(key):
+            raise KeyError(f"unregistered setting {key!r}: add it to explorer.settings.SETTINGS")
+        if type is not None:
+            return self.store.value(key, defaultValue, type=type)
+        return self.store.value(key, defaultValue)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 (Qt's name)
+        if not registered(key):
+            raise KeyError(f"unregistered setting {key!r}: add it to explorer.settings.SETTINGS")
+        self.store.setValue(key, value)
 
     def sync(self) -> bool:
         """Write pending changes; False (and a message in :attr:`problems`) when they could not be saved.

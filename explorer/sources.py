@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
@@ -13,20 +14,34 @@ from models.errors import ModelError
 from models.notes import NotesLibrary, load_builtin_notes, load_notes
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sources:
     """Architectures by id (in display order), the notes library and every load problem.
 
-    ``model_locations`` and ``note_locations`` are the user's own locations the
-    content came from, so the window can watch and reload them.
+    A snapshot: nothing in it changes, so worker threads read it safely. A reload
+    makes a new one (:meth:`with_architectures`, :meth:`with_notes`) and the window
+    swaps it in whole. ``model_locations`` and ``note_locations`` are the user's own
+    locations the content came from, so the window can watch and reload them.
     """
 
-    architectures: dict[str, Architecture]
+    architectures: Mapping[str, Architecture]
     notes: NotesLibrary
-    model_errors: list[ModelError] = field(default_factory=list)
-    notes_errors: list[str] = field(default_factory=list)
-    model_locations: list[Path] = field(default_factory=list)
-    note_locations: list[Path] = field(default_factory=list)
+    model_errors: tuple[ModelError, ...] = ()
+    notes_errors: tuple[str, ...] = ()
+    model_locations: tuple[Path, ...] = ()
+    note_locations: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A read-only view of a private copy: no caller can change it under a reader.
+        object.__setattr__(self, "architectures", MappingProxyType(dict(self.architectures)))
+
+    def with_architectures(
+        self, architectures: Sequence[Architecture], errors: Sequence[ModelError]
+    ) -> Sources:
+        return replace(self, architectures={a.id: a for a in architectures}, model_errors=tuple(errors))
+
+    def with_notes(self, notes: NotesLibrary) -> Sources:
+        return replace(self, notes=notes)
 
 
 def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
@@ -47,8 +62,8 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
             user_notes.documents if user_notes else (),
             architectures=catalog.architectures,
         ),
-        model_errors=list(catalog.errors),
-        notes_errors=list(user_notes.errors) if user_notes else [],
-        model_locations=list(model_locations),
-        note_locations=list(note_locations),
+        model_errors=tuple(catalog.errors),
+        notes_errors=tuple(user_notes.errors) if user_notes else (),
+        model_locations=tuple(model_locations),
+        note_locations=tuple(note_locations),
     )

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from explorer.file_watch import FileWatch
 from models.architecture import Architecture
-from models.notes import NotesLibrary, NotesLoadResult, load_notes
+from models.notes import NoteDocument, NotesLibrary, NotesLoadResult, load_notes
+
+log = logging.getLogger(__name__)
 
 
 class UserNotes(QObject):
     """Keeps a :class:`NotesLibrary` in step with the user's note files.
 
-    ``library_changed`` fires on the UI thread after every completed load.
+    ``library_changed`` fires on the UI thread after every completed load, with a new
+    library: one handed out is never changed (worker threads may be reading it).
     Loads run on a worker thread so a large vault never freezes the window;
     a load started later supersedes one still running.
     """
@@ -24,9 +28,16 @@ class UserNotes(QObject):
     library_changed = Signal(object)
     _loaded = Signal(int, object)
 
-    def __init__(self, library: NotesLibrary, locations: Sequence[Path] = (), parent: QObject | None = None):
+    def __init__(
+        self,
+        library: NotesLibrary,
+        locations: Sequence[Path] = (),
+        parent: QObject | None = None,
+        architectures: Iterable[Architecture] = (),
+    ):
         super().__init__(parent)
         self.library = library
+        self._architectures = tuple(architectures)
         self.locations: list[Path] = list(locations)
         self.errors: list[str] = []
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes")
@@ -34,7 +45,9 @@ class UserNotes(QObject):
         self._closed = False
         self._watch = FileWatch(self)
         self._watch.changed.connect(self.reload)
-        self._loaded.connect(self._on_loaded)
+        # Queued even when the load finished before its callback was added (the callback then
+        # runs on this thread): the new library always arrives after the caller's own updates.
+        self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         self._watch.watch(self.locations, (d.source for d in library.user))
 
     def set_locations(self, locations: Sequence[Path]) -> None:
@@ -48,7 +61,8 @@ class UserNotes(QObject):
         self.set_locations([existing for existing in self.locations if existing != location])
 
     def set_architectures(self, architectures: Sequence[Architecture]) -> None:
-        self.library.set_architectures(architectures)
+        self._architectures = tuple(architectures)
+        self.library = self._snapshot(self.library.user)
         self.library_changed.emit(self.library)
 
     def reload(self) -> None:
@@ -73,14 +87,20 @@ class UserNotes(QObject):
     def _on_loaded(self, generation: int, result: NotesLoadResult) -> None:
         if generation != self._generation or self._closed:
             return  # a newer load is on its way
-        self.library.set_user(result.documents)
+        self.library = self._snapshot(result.documents)
         self.errors = list(result.errors)
         self._watch.watch(self.locations, (document.source for document in result.documents))
         self.library_changed.emit(self.library)
+
+    def _snapshot(self, user: Sequence[NoteDocument]) -> NotesLibrary:
+        return NotesLibrary(
+            self.library.builtin, user, architectures=self._architectures, limit=self.library.limit
+        )
 
 
 def _result_of(future: Future[NotesLoadResult]) -> NotesLoadResult:
     try:
         return future.result()
     except Exception as error:  # noqa: BLE001 - a loader bug must not take the window down
+        log.exception("the notes could not be loaded")
         return NotesLoadResult(documents=[], errors=[f"notes could not be loaded: {error}"])

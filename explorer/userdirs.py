@@ -1,4 +1,4 @@
-"""The platform's per-user folders for the app (data, cache), created on demand."""
+"""The platform's per-user folders for the app (data, cache, state), created on demand."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def user_data_dir() -> Path:
 def user_cache_dir() -> Path:
     override = os.environ.get("ARCH_EXPLORER_CACHE_DIR")
     return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def user_state_dir() -> Path:
+    """Where the log files go; ``ARCH_EXPLORER_STATE_DIR`` overrides it."""
+    override = os.environ.get("ARCH_EXPLORER_STATE_DIR")
+    return Path(override) if override else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 def user_models_dir() -> Path:

@@ -112,9 +112,6 @@ class Architecture:
     def child_groups(self, parent_id: str | None) -> list[Group]:
         return [group for group in self.groups if group.parent == parent_id]
 
-    def components_in(self, group_id: str | None) -> list[Component]:
-        return [component for component in self.components if component.group == group_id]
-
     def neighbours(self, element_id: str) -> set[str]:
         """Ids directly related to ``element_id`` in either direction."""
         linked: set[str] = set()

@@ -14,3 +14,4 @@ def pytest_configure(config) -> None:
     base = tempfile.mkdtemp(prefix="arch-explorer-tests-")
     os.environ["ARCH_EXPLORER_DATA_DIR"] = os.path.join(base, "data")
     os.environ["ARCH_EXPLORER_CACHE_DIR"] = os.path.join(base, "cache")
+    os.environ["ARCH_EXPLORER_STATE_DIR"] = os.path.join(base, "state")

@@ -37,9 +37,9 @@ def add_draft_parser(commands: Any) -> None:
 
 def run_draft(args: argparse.Namespace) -> int:
     # Imported here so the other commands do not pay for the drafting code at start-up.
-    from explorer.cli import fail
+    from explorer.atomic_write import ExportError, write_atomically
+    from explorer.cli_output import fail
     from explorer.drafting.service import DraftInputError, make_draft, read_note_text
-    from explorer.export.atomic import ExportError, write_atomically
 
     try:
         if args.output.exists() and not args.force:

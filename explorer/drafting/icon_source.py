@@ -18,7 +18,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from explorer.export.atomic import ExportError, write_atomically
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.userdirs import user_cache_dir
 from models.catalog import load_catalog
 from models.drafting.catalogue import Catalogue, ScannedIcon, entries_from_architectures, entries_from_icons

@@ -4,7 +4,7 @@ Qt is only needed by :mod:`explorer.export.render` and its users; the options
 and the atomic writer import without it.
 """
 
-from explorer.export.atomic import ExportError, write_atomically
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions, InvalidOptionsError, format_for_path
 
 __all__ = ["ExportError", "ExportOptions", "InvalidOptionsError", "format_for_path", "write_atomically"]

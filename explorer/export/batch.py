@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.export.atomic import ExportError, write_atomically
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions
 from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout
@@ -20,7 +20,7 @@ LayoutFor = Callable[[Architecture], Layout]
 
 
 @dataclass(frozen=True)
-class Progress:
+class BatchStep:
     """One file of a batch has been handled: written to ``path``, or failed with ``error``."""
 
     index: int
@@ -34,7 +34,7 @@ class Progress:
 @dataclass
 class BatchResult:
     written: list[Path] = field(default_factory=list)
-    failed: list[Progress] = field(default_factory=list)
+    failed: list[BatchStep] = field(default_factory=list)
     cancelled: bool = False
 
 
@@ -67,7 +67,7 @@ def export_all(
     options: ExportOptions,
     layout_for: LayoutFor,
     *,
-    progress: Callable[[Progress], None] | None = None,
+    progress: Callable[[BatchStep], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> BatchResult:
     """Export each architecture to ``<folder>/<id>.<ext>``, reporting after every file.
@@ -86,10 +86,10 @@ def export_all(
         try:
             written = export_architecture(architecture, layout_for(architecture), path, options)
         except ExportError as error:
-            report = Progress(index, total, architecture.id, path, str(error))
+            report = BatchStep(index, total, architecture.id, path, str(error))
             result.failed.append(report)
         else:
-            report = Progress(index, total, architecture.id, written)
+            report = BatchStep(index, total, architecture.id, written)
             result.written.append(written)
         if progress is not None:
             progress(report)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import exit_codes
+from explorer.cli_output import fail, find_architecture, report_model_errors
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -76,14 +77,12 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
-    from explorer.cli import fail
-
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
     if args.all and args.select:
         return fail("--select applies to one architecture, not to --all")
     if not args.all:
-        from explorer.export.atomic import ExportError, check_target
+        from explorer.atomic_write import ExportError, check_target
 
         try:
             check_target(args.output)
@@ -97,23 +96,21 @@ def run_export(args: argparse.Namespace) -> int:
     from explorer.sources import load_sources
 
     sources = load_sources(args.models, args.notes)
-    for error in sources.model_errors:
-        print(f"arch-explorer: {error.message}", file=sys.stderr)
+    report_model_errors(sources)
     if args.all:
         architectures = list(sources.architectures.values())
         if not architectures:
             return fail("there are no architectures to export")
     else:
-        architecture = sources.architectures.get(args.id)
+        architecture = find_architecture(sources, args.id)
         if architecture is None:
-            known = ", ".join(sources.architectures) or "none"
-            return fail(f"unknown architecture {args.id!r} (known: {known})")
+            return exit_codes.BAD_INPUT
         if args.select and not architecture.has_element(args.select):
             return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
         architectures = [architecture]
 
     ensure_qt()
-    from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+    from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
     try:
         if args.all:
@@ -147,29 +144,27 @@ def _options(args: argparse.Namespace) -> ExportOptions:
 
 
 def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
-    from explorer.cli import fail
-    from explorer.export.atomic import ExportError
+    from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
-    from explorer.layout.graphviz_layout import compute_layout
+    from explorer.layout.service import LayoutService
 
     try:
-        export_architecture(architecture, compute_layout(architecture), output, options)
+        export_architecture(architecture, LayoutService().layout_for(architecture), output, options)
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
 
 
 def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
-    from explorer.cli import fail
-    from explorer.export.batch import Progress, export_all
-    from explorer.layout.graphviz_layout import compute_layout
+    from explorer.export.batch import BatchStep, export_all
+    from explorer.layout.service import LayoutService
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         return fail(f"cannot create the folder {folder}: {error.strerror or error}", exit_codes.FAILED)
 
-    def report(progress: Progress) -> None:
+    def report(progress: BatchStep) -> None:
         counter = f"[{progress.index}/{progress.total}]"
         if progress.error is None:
             print(f"{counter} {progress.architecture_id} -> {progress.path}", flush=True)
@@ -177,7 +172,7 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    result = export_all(architectures, folder, options, compute_layout, progress=report)
+    result = export_all(architectures, folder, options, LayoutService().layout_for, progress=report)
     return exit_codes.FAILED if result.failed else exit_codes.OK
 
 

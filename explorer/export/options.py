@@ -100,7 +100,7 @@ def format_for_path(path: Path | str, default: Format | None = None) -> Format:
     """The format named by ``path``'s extension, else ``default``; raises for an unknown extension."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix in FORMATS:
-        return suffix  # type: ignore[return-value]
+        return suffix
     if default is not None:
         return default
     known = ", ".join(f".{name}" for name in FORMATS)

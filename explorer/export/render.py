@@ -6,8 +6,8 @@ above, diagram, caption below, all inside the margin, optionally centred on a
 16:9 slide. Raster output is drawn at the target resolution through a scaled
 painter (icons come from their full-resolution pixmaps), never upscaled.
 
-The dark background is drawn by the same items with an adapted palette
-(:mod:`explorer.export.theme`).
+The dark background is drawn by the same items, built with the dark
+:class:`~explorer.diagram.style.DiagramStyle` (:mod:`explorer.export.theme`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QImage,
@@ -26,18 +25,15 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPolygonF,
     QTransform,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from explorer.diagram.scene import DiagramScene
 from explorer.export.options import ExportOptions
-from explorer.export.theme import palette, theme_for, themed_layout
+from explorer.export.theme import theme_for, themed_layout
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import qpoint
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 BASE_DPI = 96.0
@@ -52,7 +48,6 @@ TEXT_GAP = 14.0
 MAX_TEXT_WIDTH = 720.0
 """Titles and captions wider than the diagram wrap at this width."""
 _TEXT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-_THEME_PROPERTY = "exportTheme"
 _HINTS = (
     QPainter.RenderHint.Antialiasing
     | QPainter.RenderHint.TextAntialiasing
@@ -69,9 +64,7 @@ def create_scene(architecture: Architecture, layout: Layout, options: ExportOpti
     Fresh, so the window's hover, focus ring and item caches stay out of the export.
     """
     theme = theme_for(options.background)
-    with palette(theme):
-        scene = DiagramScene(architecture, themed_layout(layout, theme))
-    scene.setProperty(_THEME_PROPERTY, theme.name)
+    scene = DiagramScene(architecture, themed_layout(layout, theme), diagram_style=theme.style)
     scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     for item in scene.items():
         # A cached item reaches SVG and PDF as a bitmap; uncached it stays vector.
@@ -86,34 +79,12 @@ def apply_selection(scene: DiagramScene, options: ExportOptions) -> None:
     scene.set_selection_highlight_visible(True)
 
 
-def scene_theme(scene: DiagramScene) -> str:
-    value = scene.property(_THEME_PROPERTY)
-    return value if isinstance(value, str) else "light"
-
-
 def ink_rect(scene: DiagramScene) -> QRectF:
-    """What the diagram paints, tightly: groups, icons with labels, edges, the selection halo."""
+    """What the diagram paints, tightly: the union of what each item says it inks."""
     rect = QRectF()
-    for group in scene.group_items():
-        box = group.group_box.box
-        pen = style.GROUP_SELECTED_PEN if group.is_selected() else style.GROUP_BORDER_PEN
-        half = pen.widthF() / 2
-        rect = rect.united(QRectF(box.x, box.y, box.width, box.height).adjusted(-half, -half, half, half))
-    for component in scene.component_items():
-        content = component.icon_rect()
-        if not component.label_rect().isEmpty():
-            content = content.united(component.label_rect())
-        if component.is_selected():
-            grow = style.HALO_MARGIN + style.HALO_PEN.widthF()
-            content = content.adjusted(-grow, -grow, grow, grow)
-        rect = rect.united(content)
-    for edge in scene.edge_items():
-        pen = style.EDGE_EMPHASISED_PEN if edge.is_emphasised() else style.EDGE_PEN
-        half = pen.widthF() / 2
-        rect = rect.united(edge.path().boundingRect().adjusted(-half, -half, half, half))
-        rect = rect.united(QPolygonF([qpoint(point) for point in edge.edge.arrow_head]).boundingRect())
-        if not edge.label_rect().isEmpty():
-            rect = rect.united(edge.label_rect())
+    for inked in (scene.group_items(), scene.component_items(), scene.edge_items()):
+        for item in inked:
+            rect = rect.united(item.ink_rect())
     return rect if not rect.isEmpty() else scene.diagram_rect()
 
 
@@ -245,7 +216,7 @@ def encode_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
         raise RuntimeError("Qt could not encode the image as PNG")
     buffer.close()
     return bytes(data.data())
@@ -331,8 +302,8 @@ def render_architecture(architecture: Architecture, layout: Layout, options: Exp
 
 def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: ExportOptions) -> None:
     theme = theme_for(options.background)
-    if scene_theme(scene) != theme.name:
-        raise ValueError(f"the scene was made for the {scene_theme(scene)} theme, not {theme.name}")
+    if scene.diagram_style is not theme.style:
+        raise ValueError(f"the scene was made for the {scene.diagram_style.name} theme, not {theme.name}")
     painter.setRenderHints(_HINTS)
     if theme.background is not None:
         painter.fillRect(QRectF(0, 0, frame.canvas.width(), frame.canvas.height()), theme.background)
@@ -345,12 +316,4 @@ def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: Export
             painter.setFont(text_font(title=is_title))
             painter.setPen(theme.title if is_title else theme.caption)
             painter.drawText(rect, _TEXT_FLAGS, text.strip())
-    with palette(theme):
-        scene.render(painter, frame.diagram, frame.source, Qt.AspectRatioMode.IgnoreAspectRatio)
-
-
-def _paint_text(painter: QPainter, rect: QRectF | None, text: str, color: QColor, *, title: bool) -> None:
-    if rect is not None:
-        painter.setFont(text_font(title=title))
-        painter.setPen(color)
-        painter.drawText(rect, _TEXT_FLAGS, text.strip())
+    scene.render(painter, frame.diagram, frame.source, Qt.AspectRatioMode.IgnoreAspectRatio)

@@ -17,32 +17,31 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 FORMAT = 1
 """Bumped when the entry format changes; older entries are then ignored and replaced."""
 MAGIC = b"AXLAYOUT"
 SUFFIX = ".layout"
-TEMP_PREFIX = ".entry-"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
 STALE_TEMP_SECONDS = 3600.0
 
-_ADAPTER_MODULES = ("graphviz_layout.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
+_ADAPTER_MODULES = ("graphviz_layout.py", "options.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
 # Prose and ordering that never reach Graphviz or the layout: editing a description must
 # not cost a new layout. Any other (and any future) field is part of the key.
 _IGNORED_FIELDS = frozenset(
@@ -118,16 +117,8 @@ class LayoutCache:
         data = encode_entry(key, layout)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=self.folder)
-        except OSError:
-            return False
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, self.path_for(key))
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            write_atomically(self.path_for(key), data, durable=False)
+        except (OSError, ExportError):
             return False
         self.trim()
         return True
@@ -145,7 +136,7 @@ class LayoutCache:
                 info = entry.stat()
             except OSError:
                 continue
-            if entry.name.startswith(TEMP_PREFIX):
+            if is_temp_file(Path(entry.path)):
                 if now - info.st_mtime > STALE_TEMP_SECONDS:
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
@@ -245,7 +236,7 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
 class _Reader:
     """Hands out the payload's numbers in the order :func:`encode_entry` wrote them."""
 
-    def __init__(self, numbers: array) -> None:
+    def __init__(self, numbers: array[float]) -> None:
         self.numbers = numbers.tolist()
         self.index = 0
 
@@ -284,25 +275,9 @@ def _layout(header: dict[str, Any], reader: _Reader, architecture_id: str) -> La
     return Layout(architecture_id, bounds, nodes, groups, tuple(edges), str(header["splines"]))
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection while tens of thousands of objects that live on are made.
-
-    Python collects after every 700 new objects; with a large heap a full collection
-    takes 50 ms, and in a worker thread it holds the UI thread as well.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _plain(value: Any) -> Any:
     """Dataclasses as lists of their fields (without prose), tuples as lists: JSON for the key."""
-    names = _key_fields(type(value))
+    names = _key_fields(cast(type, type(value)))
     if names is not None:
         return [type(value).__name__, *(_plain(getattr(value, name)) for name in names)]
     if isinstance(value, tuple | list):

@@ -1,10 +1,9 @@
-"""The one module that uses ``diagrams`` and Graphviz: model → diagram → DOT → layout.
+"""The one module that uses ``diagrams``: model → diagram → DOT text, and nothing more.
 
 An architecture becomes a ``diagrams.Diagram`` (clusters for groups, ``Custom``
-nodes whose ``nodeid`` is the component id, edges for relations). Its DOT text
-is piped through ``dot -Tjson`` in memory; nothing is rendered or written to
-disk. The JSON is read back into a pure :class:`Layout` by
-:mod:`explorer.layout.dot_json`.
+nodes whose ``nodeid`` is the component id, edges for relations); nothing is
+rendered or written to disk. :mod:`explorer.layout.service` runs the DOT text
+through Graphviz and reads the JSON back into a pure :class:`Layout`.
 
 ``diagrams`` is imported inside the functions that need it, so starting the
 app does not pay for it until the first layout.
@@ -13,14 +12,11 @@ app does not pay for it until the first layout.
 from __future__ import annotations
 
 import contextvars
-import json
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from explorer.layout.dot_json import CLUSTER_PREFIX, RELATION_ATTR, DotJsonError, parse_layout
-from explorer.layout.geometry import Layout
+from explorer.layout.dot_json import CLUSTER_PREFIX, RELATION_ATTR
 from explorer.layout.labels import (
     EDGE_FONT_SIZE,
     GROUP_FONT_SIZE,
@@ -33,6 +29,7 @@ from explorer.layout.labels import (
     edge_label_lines,
     node_label_lines,
 )
+from explorer.layout.options import choose_splines
 from models import Architecture, Component, Group
 from models.icons import icon_or_fallback
 
@@ -40,18 +37,6 @@ if TYPE_CHECKING:
     import diagrams
 
 SPLINES = frozenset({"ortho", "spline", "polyline", "curved", "line"})
-ORTHO_MAX_NODES = 150
-"""Ortho routing grows fast: 0.25 s at 150 nodes, 1.5 s at 300, about a minute at 1,000."""
-ORTHO_MAX_RELATIONS = 300
-
-DOT_COMMAND = ("dot", "-Tjson")
-INSTALL_HINT = (
-    "Graphviz's 'dot' program was not found on PATH; it is needed to lay out diagrams. "
-    "Install Graphviz — Debian/Ubuntu: sudo apt-get install graphviz; "
-    "Fedora: sudo dnf install graphviz; macOS: brew install graphviz; "
-    "Windows: winget install graphviz (or the installer from https://graphviz.org/download/), "
-    "then make sure its 'bin' folder is on PATH and restart the app."
-)
 PLACEHOLDER_SIZE = (NODE_WIDTH / POINTS_PER_INCH, 0.5)
 """Inches: an invisible node that keeps an empty group on the page (Graphviz drops empty clusters)."""
 
@@ -66,26 +51,6 @@ _NODE_ATTRS = {
 # Titles are bold in the view, so Graphviz must measure them bold to leave them room.
 _CLUSTER_ATTRS = {"fontsize": f"{GROUP_FONT_SIZE:g}", "fontname": "Helvetica-Bold"}
 _EDGE_ATTRS = {"fontsize": f"{EDGE_FONT_SIZE:g}"}
-
-
-class GraphvizNotFoundError(RuntimeError):
-    """Graphviz's ``dot`` is not on PATH; the message says how to install it."""
-
-
-class GraphvizFailedError(RuntimeError):
-    """``dot`` crashed, timed out or printed something that is not a layout."""
-
-
-class GraphvizTimeoutError(GraphvizFailedError):
-    """``dot`` took longer than allowed and was stopped."""
-
-
-def choose_splines(architecture: Architecture) -> str:
-    """``"ortho"`` (tidy right angles) where it is fast, ``"spline"`` for large models."""
-    small = (
-        len(architecture.components) <= ORTHO_MAX_NODES and len(architecture.relations) <= ORTHO_MAX_RELATIONS
-    )
-    return "ortho" if small else "spline"
 
 
 def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagram:
@@ -115,57 +80,9 @@ def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagr
 
 
 def dot_source(architecture: Architecture, *, splines: str | None = None) -> str:
-    """The DOT text Graphviz is given for ``architecture``."""
+    """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None)."""
     chosen = splines or choose_splines(architecture)
-    return build_diagram(architecture, splines=chosen).dot.source
-
-
-def run_dot(source: str, *, timeout: float = 60.0) -> dict[str, Any]:
-    """Graphviz's JSON layout of the DOT ``source``, computed in memory.
-
-    Raises:
-        GraphvizNotFoundError: ``dot`` is not on PATH.
-        GraphvizFailedError: ``dot`` failed, timed out (:class:`GraphvizTimeoutError`) or
-            printed no JSON object.
-    """
-    try:
-        completed = subprocess.run(
-            DOT_COMMAND,
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
-    except FileNotFoundError:
-        raise GraphvizNotFoundError(INSTALL_HINT) from None
-    except subprocess.TimeoutExpired:
-        raise GraphvizTimeoutError(
-            f"Graphviz took longer than {timeout:g} s to lay out the diagram and was stopped"
-        ) from None
-    except OSError as error:
-        raise GraphvizFailedError(f"Graphviz's 'dot' could not be started: {error}") from None
-    if completed.returncode != 0:
-        raise GraphvizFailedError(_failure_message(completed.returncode, completed.stderr))
-    return _json_object(completed.stdout)
-
-
-def compute_layout(
-    architecture: Architecture, *, splines: str | None = None, timeout: float = 60.0
-) -> Layout:
-    """Lays ``architecture`` out with Graphviz; ``splines=None`` picks by size (:func:`choose_splines`).
-
-    Raises:
-        GraphvizNotFoundError: ``dot`` is not on PATH.
-        GraphvizFailedError: ``dot`` failed, timed out (:class:`GraphvizTimeoutError`) or
-            printed garbage.
-    """
-    chosen = splines or choose_splines(architecture)
-    data = run_dot(dot_source(architecture, splines=chosen), timeout=timeout)
-    try:
-        return parse_layout(data, architecture, splines=chosen)
-    except DotJsonError as error:
-        raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
+    return str(build_diagram(architecture, splines=chosen).dot.source)
 
 
 class _DiagramBuilder:
@@ -260,26 +177,3 @@ class _DiagramBuilder:
         if lines:
             attrs[self.label_attr] = dot_label(lines)
         self.nodes[source].connect(self.nodes[target], self.edge_type(forward=True, **attrs))
-
-
-def _failure_message(returncode: int, stderr: bytes) -> str:
-    """Names how ``dot`` failed, quoting its errors rather than its (many) warnings."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
-    errors = (
-        [line for line in lines if line.startswith("Error")]
-        or [line for line in lines if not line.startswith("Warning")]
-        or lines
-    )
-    how = f"crashed (signal {-returncode})" if returncode < 0 else f"failed (exit status {returncode})"
-    return f"Graphviz {how}" + (": " + " / ".join(errors[:3]) if errors else "")
-
-
-def _json_object(stdout: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(stdout)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        preview = stdout[:60].decode("utf-8", "replace")
-        raise GraphvizFailedError(f"Graphviz printed something that is not a JSON layout: {preview!r}")
-    return data

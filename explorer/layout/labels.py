@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 from explorer.layout.geometry import Rect
 
@@ -152,7 +153,7 @@ def _nohtml() -> Callable[[str], str]:
     """``graphviz.nohtml``, imported on first use so importing this module stays cheap."""
     from graphviz import nohtml
 
-    return nohtml
+    return cast(Callable[[str], str], nohtml)
 
 
 def _is_printable(char: str) -> bool:

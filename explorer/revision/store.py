@@ -20,7 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from explorer.export.atomic import ExportError, is_temp_file, write_atomically
+from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.userdirs import user_data_dir
 from models.revision.progress import Progress, ProgressFormatError
 

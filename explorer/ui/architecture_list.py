@@ -148,7 +148,7 @@ class ArchitectureList(QListWidget):
 
     def current_id(self) -> str | None:
         item = self.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return str(item.data(ID_ROLE)) if item is not None else None
 
     def select_id(self, architecture_id: str) -> None:
         """Make ``architecture_id`` current without emitting ``architecture_chosen``."""

@@ -1,7 +1,7 @@
 """The window's export actions: Export…, Export PNG, Copy diagram as image, Export all.
 
-Each takes the :class:`MainWindow` and exports its current architecture (or all
-of them) through the same scene, layout and renderer as the window. The last
+Each takes the window (:class:`~explorer.ui.window_api.ExplorerWindow`) and exports
+its current architecture (or all of them) through the same scene, layout and renderer as the window. The last
 options and folder are remembered in the window's settings store.
 """
 
@@ -14,21 +14,22 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
+from explorer.atomic_write import ExportError, check_target
 from explorer.export import batch
-from explorer.export.atomic import ExportError, check_target
-from explorer.export.batch import BatchResult, Progress, existing_targets, export_architecture
+from explorer.export.batch import BatchResult, BatchStep, existing_targets, export_architecture
 from explorer.export.options import ExportOptions, last_folder, load_options, save_options, set_last_folder
 from explorer.export.render import create_scene, render_image
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 from explorer.ui.export_dialog import ExportDialog, confirm_overwrite
+from explorer.ui.layouts_off_thread import wait_for_layouts
 
 if TYPE_CHECKING:
     from explorer.layout.geometry import Layout
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
     from models.architecture import Architecture
 
 
-def export_dialog(window: MainWindow) -> ExportDialog | None:
+def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     """File → Export…: opens the export dialog (window-modal) on the current diagram."""
     current = _current(window)
     if current is None:
@@ -40,8 +41,8 @@ def export_dialog(window: MainWindow) -> ExportDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def remember(written: Path) -> None:
-        save_options(window.settings.store, dialog.options())
-        set_last_folder(window.settings.store, written.parent)
+        save_options(window.settings, dialog.options())
+        set_last_folder(window.settings, written.parent)
         window.show_status(f"Exported {architecture.title} to {written}")
 
     dialog.exported.connect(remember)
@@ -49,7 +50,7 @@ def export_dialog(window: MainWindow) -> ExportDialog | None:
     return dialog
 
 
-def quick_export_png(window: MainWindow) -> Path | None:
+def quick_export_png(window: ExplorerWindow) -> Path | None:
     """Export PNG: the current diagram as ``<id>.png`` in the last folder, with the last options."""
     current = _current(window)
     if current is None:
@@ -66,12 +67,12 @@ def quick_export_png(window: MainWindow) -> Path | None:
             window, "Cannot export", f"{error}\n\nUse File → Export… to choose another place."
         )
         return None
-    set_last_folder(window.settings.store, written.parent)
+    set_last_folder(window.settings, written.parent)
     window.show_status(f"Exported {architecture.title} to {written}")
     return written
 
 
-def copy_diagram(window: MainWindow) -> bool:
+def copy_diagram(window: ExplorerWindow) -> bool:
     """Copy diagram as image: the current diagram, with the last options, onto the clipboard."""
     current = _current(window)
     if current is None:
@@ -84,7 +85,7 @@ def copy_diagram(window: MainWindow) -> bool:
     return True
 
 
-def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | None:
+def export_all(window: ExplorerWindow, folder: Path | None = None) -> BatchResult | None:
     """Export all architectures…: one file each into a folder, with a cancellable progress dialog.
 
     ``folder`` skips the folder chooser (for tests and scripts).
@@ -108,17 +109,21 @@ def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | 
     progress.setMinimumDuration(0)
     progress.setValue(0)
 
-    def advance(step: Progress) -> None:
+    def advance(step: BatchStep) -> None:
         progress.setValue(step.index)
         progress.setLabelText(f"Exported {step.architecture_id} ({step.index} of {step.total})")
         QApplication.processEvents()
 
     try:
+        progress.setLabelText("Laying out the diagrams…")
+        layouts = wait_for_layouts(window.layouts, architectures, progress.wasCanceled, progress.canceled)
+        if layouts is None:
+            return None
         result = batch.export_all(
             architectures,
             folder,
             options,
-            window.layouts.layout_for,
+            lambda architecture: layouts[architecture.id],
             progress=advance,
             cancelled=progress.wasCanceled,
         )
@@ -127,12 +132,12 @@ def export_all(window: MainWindow, folder: Path | None = None) -> BatchResult | 
         return None
     finally:
         progress.close()
-    set_last_folder(window.settings.store, folder)
+    set_last_folder(window.settings, folder)
     _report(window, result, folder)
     return result
 
 
-def _report(window: MainWindow, result: BatchResult, folder: Path) -> None:
+def _report(window: ExplorerWindow, result: BatchResult, folder: Path) -> None:
     done = f"Exported {len(result.written)} diagram{'s' if len(result.written) != 1 else ''} to {folder}"
     if result.cancelled:
         done += " (cancelled)"
@@ -142,7 +147,7 @@ def _report(window: MainWindow, result: BatchResult, folder: Path) -> None:
         QMessageBox.warning(window, "Some diagrams were not exported", details)
 
 
-def _current(window: MainWindow) -> tuple[Architecture, Layout] | None:
+def _current(window: ExplorerWindow) -> tuple[Architecture, Layout] | None:
     """The shown architecture and the layout its scene was built from, or None (with a message)."""
     architecture, scene = window.architecture, window.scene
     if architecture is None or scene is None:
@@ -151,13 +156,13 @@ def _current(window: MainWindow) -> tuple[Architecture, Layout] | None:
     return architecture, scene.layout
 
 
-def _last_options(window: MainWindow) -> ExportOptions:
+def _last_options(window: ExplorerWindow) -> ExportOptions:
     selected = window.scene.selected_element() if window.scene is not None else None
-    return load_options(window.settings.store).with_changes(selected=selected)
+    return load_options(window.settings).with_changes(selected=selected)
 
 
-def _folder(window: MainWindow) -> Path:
-    folder = last_folder(window.settings.store)
+def _folder(window: ExplorerWindow) -> Path:
+    folder = last_folder(window.settings)
     if folder is not None and folder.is_dir():
         return folder
     pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.export.atomic import ExportError, check_target, write_atomically
+from explorer.atomic_write import ExportError, check_target, write_atomically
+from explorer.diagram.scene import DiagramScene
 from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
 from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 PREVIEW_SIZE = QSize(560, 360)

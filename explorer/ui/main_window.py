@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
+from explorer.app_state import AppState
+from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
+from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
 from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui.actions import build_actions
+from explorer.ui import export_actions, help_dialogs
+from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
 from explorer.ui.architecture_list import ArchitectureList
-from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
 from explorer.ui.notes_panel import NotesPanel
-from explorer.ui.revision import install_revision
+from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
+from explorer.ui.window_api import ExplorerWindow
 from models.architecture import Architecture
 from models.errors import ModelError
 
@@ -36,25 +39,30 @@ from models.errors import ModelError
 SYNC_LAYOUT_SECONDS = 0.5
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExplorerWindow):
     """Wires the list, the diagram and the notes panel together; owns navigation."""
 
-    architecture_shown = Signal(str)
-
-    def __init__(self, sources: Sources, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        sources: Sources,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Architecture Explorer")
         self.sources = sources
         self.settings = settings
         self.layouts = LayoutService()
-        self.history = History()
+        self.state = AppState()
+        self.state.observe(self._on_state_changed)
         self._scenes: dict[str, DiagramScene] = {}
         self._navigating = False
         # What to select, and whether it is a history step, once a large diagram is ready.
         self._pending_select: str | None = None
         self._pending_navigating = False
-        self.current_id: str | None = None
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
         self.diagram_view = DiagramView(self)
@@ -87,7 +95,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
-        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.revision = RevisionController(self, clock=clock)
+        self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
 
@@ -95,15 +104,15 @@ class MainWindow(QMainWindow):
         self.search_box.found.connect(self.go_to)
         self.notes_panel.status_message.connect(self.show_status)
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
-        self._restore_window()
+        if not self.settings.restore_window(self, self.splitter):
+            self.resize(1400, 860)
         self._update_navigation_actions()
-        install_revision(self)
 
     # Public operations -----------------------------------------------------
 
     @property
-    def architecture(self) -> Architecture | None:
-        return self.sources.architectures.get(self.current_id) if self.current_id else None
+    def history(self) -> History:
+        return self.state.history
 
     @property
     def scene(self) -> DiagramScene | None:
@@ -115,7 +124,7 @@ class MainWindow(QMainWindow):
         if architecture is None:
             return False
         switching = architecture_id != self.current_id
-        self.current_id = architecture_id
+        self.state.show(architecture_id)
         self.architecture_list.select_id(architecture_id)
         self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
@@ -163,16 +172,15 @@ class MainWindow(QMainWindow):
 
     def apply_architectures(self, architectures: list[Architecture], errors: list[ModelError]) -> None:
         """Take a reloaded set of architectures; the current one is redrawn if it changed."""
-        self.sources.architectures = {architecture.id: architecture for architecture in architectures}
-        self.sources.model_errors = list(errors)
+        self.sources = self.sources.with_architectures(architectures, errors)
         self.architecture_list.set_architectures(architectures)
         self.search_box.set_architectures(architectures)
         for architecture_id in list(self._scenes):
             if self._scenes[architecture_id].architecture != self.sources.architectures.get(architecture_id):
                 del self._scenes[architecture_id]
         current = self.current_id
-        self.current_id = None
-        if current in self.sources.architectures:
+        self.state.show(None)
+        if current is not None and current in self.sources.architectures:
             self.show_architecture(current)
         elif architectures:
             self.show_architecture(architectures[0].id)
@@ -180,13 +188,10 @@ class MainWindow(QMainWindow):
             self.show_status(error.message)
 
     def go_back(self) -> None:
-        self._navigate(self.history.back())
+        self._navigate(self.state.back())
 
     def go_forward(self) -> None:
-        self._navigate(self.history.forward())
-
-    def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self._navigate(self.state.forward())
 
     def step_architecture(self, step: int) -> None:
         ids = self.architecture_list.ids()
@@ -196,23 +201,10 @@ class MainWindow(QMainWindow):
         self.show_architecture(ids[(index + step) % len(ids)])
 
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.actions_by_name.values():
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-            if keys:
-                rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        rows.append("<tr><td>Move between components</td><td><b>Tab, Shift+Tab, arrow keys</b></td></tr>")
-        rows.append("<tr><td>Select the focused component</td><td><b>Enter</b></td></tr>")
-        rows.append("<tr><td>Clear the selection</td><td><b>Esc</b></td></tr>")
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{''.join(rows)}</table>")
+        help_dialogs.show_shortcuts(self, self.actions_by_name.values())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Architecture Explorer",
-            "<b>Architecture Explorer</b><br>Clickable diagrams of AWS ECS, EKS and Kubernetes, "
-            "with the built-in study notes and your own notes beside every component.",
-        )
+        help_dialogs.show_about(self)
 
     # Internals -------------------------------------------------------------
 
@@ -230,13 +222,15 @@ class MainWindow(QMainWindow):
             return None
         self.scene_loader.cancel()
         if len(architecture.components) > SYNC_MAX_COMPONENTS:
-            return self._load_in_background(architecture)
+            self._load_in_background(architecture)
+            return None
         try:
             # A small model takes ~30 ms; one that takes far longer (a hung or overloaded
             # Graphviz) goes on in the background rather than freezing the window.
             layout = self.layouts.layout_for(architecture, timeout=SYNC_LAYOUT_SECONDS)
         except GraphvizTimeoutError:
-            return self._load_in_background(architecture)
+            self._load_in_background(architecture)
+            return None
         except (GraphvizNotFoundError, GraphvizFailedError) as error:
             self._show_diagram_error(str(error))
             return None
@@ -306,9 +300,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _record_place(self, architecture_id: str, element_id: str | None) -> None:
+        self.state.select(element_id)
         if not self._navigating:
-            self.history.visit(Place(architecture_id, element_id))
-        self._update_navigation_actions()
+            self.state.visit(Place(architecture_id, element_id))
 
     def _navigate(self, place: Place | None) -> None:
         if place is None:
@@ -326,41 +320,68 @@ class MainWindow(QMainWindow):
             self._navigating = False
         self._update_navigation_actions()
 
+    def _on_state_changed(self, what: str) -> None:
+        if what == "history":
+            self._update_navigation_actions()
+
     def _update_navigation_actions(self) -> None:
-        if hasattr(self, "actions_by_name"):
-            self.actions_by_name["back"].setEnabled(self.history.can_go_back())
-            self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+        self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+
+    def _build_actions(self) -> None:
+        """The actions of :mod:`explorer.ui.action_registry`, with what each does here."""
+        view, content = self.diagram_view, self.user_content
+        handlers = {
+            "quit": self.close,
+            "export": lambda: export_actions.export_dialog(self),
+            "export_png": lambda: export_actions.quick_export_png(self),
+            "copy_diagram": lambda: export_actions.copy_diagram(self),
+            "export_all": lambda: export_actions.export_all(self),
+            "open_notes": content.open_notes_file,
+            "open_notes_folder": content.open_notes_folder,
+            "notes_sources": content.show_sources,
+            "problems": content.show_problems,
+            "zoom_in": view.zoom_in,
+            "zoom_out": view.zoom_out,
+            "fit": view.fit_diagram,
+            "actual_size": lambda: view.set_zoom(1.0),
+            "zoom_selection": view.zoom_to_selection,
+            "find": self._focus_search,
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "clear_selection": lambda: self.select_element(None),
+            "next_architecture": lambda: self.step_architecture(1),
+            "previous_architecture": lambda: self.step_architecture(-1),
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+            **self.revision.handlers(),
+        }
+        actions = build_actions(self, handlers)
+        notes_toggle = self.notes_panel.toggleViewAction()
+        notes_toggle.setText("&Notes panel")
+        notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        actions[TOGGLE_NOTES] = notes_toggle
+        self.menus = build_menus(self, actions)
+        self.toolbar = build_toolbar(self, actions, self.search_box)
+        self.revision.connect_actions(actions)
+        listed = [spec.name for spec in ACTIONS if spec.listed]
+        after_about = listed.index("about") + 1
+        listed[after_about:after_about] = [TOGGLE_NOTES]
+        self.actions_by_name = {name: actions[name] for name in listed}
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
 
     def _update_status(self) -> None:
         architecture = self.architecture
-        if architecture is None:
-            return
-        parts = [
-            architecture.title,
-            f"{len(architecture.components)} components",
-            f"{len(architecture.relations)} relations",
-        ]
-        selected = self.scene.selected_element() if self.scene is not None else None
-        if selected is not None:
-            element = architecture.components_by_id.get(selected) or architecture.groups_by_id.get(selected)
-            if element is not None:
-                parts.append(f"selected: {element.label}")
-        self.statusBar().showMessage("  ·  ".join(parts))
+        if architecture is not None:
+            selected = self.scene.selected_element() if self.scene is not None else None
+            self.statusBar().showMessage(help_dialogs.status_line(architecture, selected))
 
     def _remember_zoom(self, zoom: float) -> None:
         if self.current_id is not None:
             self.settings.set_zoom(self.current_id, zoom)
-
-    def _restore_window(self) -> None:
-        geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.splitter_state()
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())

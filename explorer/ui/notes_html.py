@@ -53,7 +53,7 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-def _render_image_as_link(self: Any, tokens: list, idx: int, options: Any, env: Any) -> str:
+def _render_image_as_link(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     source = token.attrGet("src") or ""
     alt = html.escape(token.content or source)

@@ -23,7 +23,7 @@ EXTERNAL_SCHEMES = ("http", "https")
 class NotesBrowser(QTextBrowser):
     """A text browser that never loads anything from outside by itself."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl) -> object:  # type: ignore[override]  # noqa: N802 (Qt's name)
         if name.isLocalFile() or name.scheme() in ("", "qrc"):
             return super().loadResource(kind, name)
         return None
@@ -117,7 +117,7 @@ class NotesPanel(QDockWidget):
         else:
             path = " › ".join(html.escape(part) for part in excerpt.heading_path)
             name = html.escape(Path(excerpt.source).name)
-            target = QUrl.toPercentEncoding(excerpt.source).data().decode()
+            target = bytes(QUrl.toPercentEncoding(excerpt.source).data()).decode()
             origin = (
                 f'Your notes · <a href="{OPEN_SCHEME}:{target}#{excerpt.line}">{name}'
                 f"{' › ' + path if path else ''} · line {excerpt.line}</a>"

@@ -34,7 +34,7 @@ class SearchBox(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(12)
-        completer.activated[QModelIndex].connect(self._on_activated)
+        completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self.setCompleter(completer)
         self.returnPressed.connect(self._on_return)
         self.set_architectures(architectures)
@@ -54,9 +54,6 @@ class SearchBox(QLineEdit):
                     item.setData(component.id, ELEMENT_ROLE)
                     item.setToolTip(rich_text_tooltip(component.description))
                     self._model.appendRow(item)
-
-    def entry_count(self) -> int:
-        return self._model.rowCount()
 
     def _on_activated(self, index: QModelIndex) -> None:
         architecture_id = index.data(ARCHITECTURE_ROLE)

@@ -18,17 +18,17 @@ from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
 
 
 class UserContent(QObject):
     """Keeps the window in step with the user's notes and model files."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ExplorerWindow):
         super().__init__(window)
         self.window = window
         sources = window.sources
-        self.notes = UserNotes(sources.notes, sources.note_locations, self)
+        self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
@@ -74,7 +74,7 @@ class UserContent(QObject):
         return bool(self.notes.locations)
 
     def _on_notes_changed(self, library: NotesLibrary) -> None:
-        self.window.sources.notes = library
+        self.window.sources = self.window.sources.with_notes(library)
         self.window.notes_panel.set_notes(library)
         self.update_markers()
         self._update_problems()

@@ -18,6 +18,8 @@ def compare(qtbot, window: MainWindow) -> CompareWindow:
     assert created is not None
     qtbot.addWidget(created)
     qtbot.waitExposed(created)
+    # A layout not made yet comes from the layout worker, never the UI thread.
+    qtbot.waitUntil(lambda: created.left_pane.scene is not None and created.right_pane.scene is not None)
     return created
 
 
@@ -152,3 +154,18 @@ def test_the_helper_answers_the_question_of_the_pair_compared(qtbot, compare: Co
     ecs_helper.choose("load", "steady")
     assert (compare.left_id(), compare.right_id()) == ("ecs-ec2", "ecs-fargate")
     assert compare.left_pane.is_recommended()
+
+
+def test_a_pane_lays_out_in_the_worker_when_no_layout_is_made(qtbot, tmp_path, sources) -> None:
+    from explorer.layout.cache import LayoutCache
+    from explorer.layout.service import LayoutService
+
+    service = LayoutService(LayoutCache(tmp_path / "layouts"))
+    pane = ComparePane("left", service)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.scene_ready, timeout=30_000) as ready:
+        assert pane.show_architecture(sources.architectures["eks"]) is None
+        assert pane.scene is None
+    assert ready.args[0] is pane.scene
+    assert service.graphviz_runs == 1
+    service.shutdown()

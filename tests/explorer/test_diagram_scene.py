@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from explorer.diagram import style
+from explorer.diagram.icons import IconCache
+from explorer.diagram.items import ComponentItem, GroupItem
+from explorer.diagram.scene import DiagramScene
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
-from explorer.ui.diagram import style
-from explorer.ui.diagram.icons import IconCache
-from explorer.ui.diagram.items import ComponentItem, GroupItem
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture, Component, Group, LayoutHints, Relation
 from models.icons import find_icon
 
@@ -202,7 +202,7 @@ def test_a_long_label_line_shrinks_to_fit_rather_than_overflow(qapp) -> None:
     layout = Layout("long", Rect(0, 0, 100, 80), nodes={"c": node("c", 0, 0, line)})
     item = DiagramScene(architecture, layout).item_for("c")
     assert isinstance(item, ComponentItem)
-    natural = QFontMetricsF(style.component_font()).horizontalAdvance(line)
+    natural = QFontMetricsF(style.LIGHT.component_font()).horizontalAdvance(line)
     assert natural > NODE_WIDTH
     assert item.label_rect().width() <= NODE_WIDTH + 0.01
     assert item.boundingRect().contains(item.label_rect())
@@ -339,21 +339,6 @@ def test_focus_ring_can_be_hidden(scene: DiagramScene) -> None:
     assert scene.focused_element() == "users"
 
 
-def test_icon_cache_reads_each_file_once_and_keeps_small_copies(qapp) -> None:
-    cache = IconCache()
-    path = find_icon("aws/compute/fargate")
-    assert path is not None
-    source = cache.source(path)
-    assert cache.source(path) is source
-    assert max(source.width(), source.height()) >= 128
-    small = cache.pixmap(path, 40)
-    assert 40 <= small.width() < source.width()
-    assert cache.pixmap(path, 40) is small
-    assert cache.pixmap(path, 5000) is source
-    assert not cache.icon(path).isNull()
-    assert cache.average_color(path) is not None
-
-
 def test_an_unreadable_icon_falls_back_to_a_placeholder(qapp, tmp_path) -> None:
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not a png")
@@ -364,7 +349,7 @@ def test_an_unreadable_icon_falls_back_to_a_placeholder(qapp, tmp_path) -> None:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_a_real_graphviz_layout_builds_a_matching_scene(qapp) -> None:
-    from explorer.layout.graphviz_layout import compute_layout
+    from explorer.layout.service import compute_layout
 
     architecture = make_architecture()
     layout = compute_layout(architecture)
@@ -391,8 +376,8 @@ def test_selecting_a_component_moves_the_keyboard_focus_to_it(scene: DiagramScen
 
 
 def test_group_fill_and_title_follow_the_layout(scene: DiagramScene) -> None:
-    assert style.group_fill(0, "#123456") == QColor("#123456")
-    assert style.group_fill(5, "not a colour") == style.GROUP_FILLS[1]
+    assert style.LIGHT.group_fill(0, "#123456") == QColor("#123456")
+    assert style.LIGHT.group_fill(5, "not a colour") == style.LIGHT.group_fills[1]
     title = scene.item_for("az").title_rect()
     assert title.center().y() == pytest.approx(74, abs=2)
     assert title.left() > 300

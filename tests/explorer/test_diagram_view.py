@@ -7,10 +7,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
+from explorer.diagram import style
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 from tests.explorer.test_diagram_scene import make_architecture, make_layout
 
 
@@ -256,9 +256,9 @@ def test_icons_are_painted_where_the_layout_says(view: DiagramView, scene: Diagr
     for element_id, depth in (("task-a", 2), ("ecr", 0), ("alb", 1), ("logs", 0)):
         item = scene.item_for(element_id)
         icon = view.mapFromScene(item.icon_rect()).boundingRect()
-        assert ink(image, icon, style.group_fill(depth)) > 0.15, element_id
+        assert ink(image, icon, style.LIGHT.group_fill(depth)) > 0.15, element_id
         beside = view.mapFromScene(item.icon_rect().translated(0, -item.icon_rect().height())).boundingRect()
-        assert ink(image, beside.intersected(view.viewport().rect()), style.group_fill(depth)) < 0.15
+        assert ink(image, beside.intersected(view.viewport().rect()), style.LIGHT.group_fill(depth)) < 0.15
     corner = scene.item_for("task-a").icon_rect()
     orange = image.pixelColor(
         on_screen(view, corner.topLeft() + QPointF(corner.width() / 6, corner.height() / 6))
@@ -285,7 +285,9 @@ def test_markers_show_as_pixels(view: DiagramView, scene: DiagramScene) -> None:
     before = grab(view)
     scene.set_markers({"users"})
     marked = grab(view)
-    assert distance(marked.pixelColor(ring), style.MARKER) < distance(before.pixelColor(ring), style.MARKER)
+    assert distance(marked.pixelColor(ring), style.LIGHT.marker) < distance(
+        before.pixelColor(ring), style.LIGHT.marker
+    )
     scene.set_markers(set())
     assert grab(view).pixelColor(ring) == before.pixelColor(ring)
 

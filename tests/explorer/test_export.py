@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 
-from explorer.export.atomic import (
+from explorer.atomic_write import (
     ExportError,
     check_target,
     describe_os_error,
@@ -20,6 +20,8 @@ from explorer.export.atomic import (
     write_all,
     write_atomically,
 )
+from explorer.diagram import style
+from explorer.diagram.scene import DiagramScene
 from explorer.export.options import (
     ExportOptions,
     InvalidOptionsError,
@@ -38,10 +40,8 @@ from explorer.export.render import (
     render_svg,
 )
 from explorer.layout.geometry import Layout
-from explorer.layout.graphviz_layout import compute_layout
+from explorer.layout.service import compute_layout
 from explorer.sources import Sources
-from explorer.ui.diagram import style
-from explorer.ui.diagram.scene import DiagramScene
 from models.architecture import Architecture
 
 ARCHITECTURE = "ecs-fargate"
@@ -339,7 +339,6 @@ def test_selection_highlight_only_when_asked(fargate: tuple[Architecture, Layout
 
 
 def test_dark_background_with_light_labels(fargate: tuple[Architecture, Layout]) -> None:
-    text_before = QColor(style.TEXT)
     options = ExportOptions(scale=1, background="dark")
     scene = create_scene(*fargate, options)
     image = render_image(scene, options)
@@ -354,7 +353,8 @@ def test_dark_background_with_light_labels(fargate: tuple[Architecture, Layout])
         for dy in range(round(label.height()))
     ]
     assert max(bright) > 0.7  # light text on the dark group fill
-    assert text_before == style.TEXT  # the window's palette is back
+    assert scene.diagram_style is style.DARK  # its own style: the window's stays light
+    assert style.LIGHT.text.lightnessF() < 0.2
 
 
 def test_title_and_caption_are_drawn_around_the_diagram(scene: DiagramScene) -> None:

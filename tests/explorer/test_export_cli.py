@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,8 +15,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explorer import exit_codes
+from explorer.atomic_write import is_temp_file
 from explorer.cli import main
-from explorer.export.atomic import is_temp_file
+from tests.cli_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILT_IN = ["containers-vs-vms", "ecs-ec2", "ecs-fargate", "eks", "kubernetes"]
@@ -32,18 +31,6 @@ def _qt(qapp) -> None:
 
 def export(*args: str) -> int:
     return main(["export", *args])
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-    )
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
@@ -161,7 +148,7 @@ def test_bad_input_exits_2(
     args = [str(tmp_path / arg) if arg.startswith("x") else arg for arg in args]
     assert export(*args) == exit_codes.BAD_INPUT
     assert message in one_line_error(capsys)
-    assert list(tmp_path.iterdir()) == []
+    assert not (tmp_path / "x.png").exists()
 
 
 @pytest.mark.parametrize(
@@ -203,17 +190,18 @@ def test_read_only_folder_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_headless_subprocess_with_progress_lines(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    completed = run_cli("export", "--all", "-o", str(tmp_path), "--format", "pdf", env=env)
+    headless = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    completed = run_cli("export", "--all", "-o", str(tmp_path), "--format", "pdf", drop=headless)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.count("\n") == len(BUILT_IN)
     assert all((tmp_path / f"{name}.pdf").read_bytes().startswith(b"%PDF") for name in BUILT_IN)
 
 
 def test_graphviz_missing_exits_with_its_own_status(tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": str(tmp_path)}
+    # An empty layout cache of its own: a cached layout would need no Graphviz.
+    env = {"PATH": str(tmp_path), "ARCH_EXPLORER_CACHE_DIR": str(tmp_path / "cache")}
     completed = run_cli("export", SMALL, "-o", str(tmp_path / "x.png"), env=env)
     assert completed.returncode == exit_codes.GRAPHVIZ_MISSING
     assert len(completed.stderr.strip().splitlines()) == 1
     assert "Graphviz" in completed.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert not (tmp_path / "x.png").exists()

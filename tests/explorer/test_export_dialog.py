@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QProgressDialog
 
-from explorer.export.atomic import is_temp_file
+from explorer.atomic_write import is_temp_file
 from explorer.export.options import ExportOptions, load_options, set_last_folder
 from explorer.export.render import compute_frame
 from explorer.ui import export_actions

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -13,29 +11,28 @@ from typing import Any
 import pytest
 
 from explorer.layout.dot_json import parse_layout
+from explorer.layout.dot_process import run_dot
 from explorer.layout.geometry import EdgePath, Layout, Point, Rect
-from explorer.layout.graphviz_layout import (
-    ORTHO_MAX_NODES,
-    GraphvizFailedError,
-    GraphvizNotFoundError,
-    build_diagram,
-    choose_splines,
-    compute_layout,
-    dot_source,
-    run_dot,
-)
+from explorer.layout.graphviz_layout import build_diagram, dot_source
 from explorer.layout.labels import (
-    MAX_NODE_LINES,
-    NODE_LABEL_EMS,
     clean_text,
     node_label_lines,
-    text_ems,
-    wrap_label,
 )
+from explorer.layout.options import ORTHO_MAX_NODES, LayoutOptions, choose_splines
+from explorer.layout.service import compute_layout
 from models import Architecture, Component, Group, LayoutHints, Relation, load_architecture_file
 from models.paths import ASSETS_DIR
 
 SPLINES = ["ortho", "spline"]
+
+
+def _laid_out(architecture: Architecture, *, splines: str | None = None, timeout: float = 60.0) -> Layout:
+    """Graphviz's layout through the one pipeline the app uses (no cache)."""
+    return compute_layout(
+        architecture, LayoutOptions.for_architecture(architecture, splines=splines), timeout=timeout
+    )
+
+
 BUILT_IN_MODELS = sorted((ASSETS_DIR / "architectures").glob("*.yaml"))
 NASTY_LABELS = [
     'say "hi"',
@@ -106,21 +103,7 @@ def _generated(component_count: int) -> Architecture:
 
 @pytest.fixture(scope="module", params=SPLINES)
 def layout(request: pytest.FixtureRequest) -> Layout:
-    return compute_layout(_architecture(), splines=request.param)
-
-
-@pytest.fixture
-def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Puts an executable ``dot`` shell script with the given body first on PATH."""
-
-    def install(body: str) -> Path:
-        script = tmp_path / "dot"
-        script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-        script.chmod(script.stat().st_mode | stat.S_IXUSR)
-        monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
-        return script
-
-    return install
+    return _laid_out(_architecture(), splines=request.param)
 
 
 def _distance(point: Point, rect: Rect) -> float:
@@ -227,7 +210,7 @@ def _sampled(points: tuple[Point, ...], steps: int = 10) -> list[Point]:
 
 @pytest.mark.parametrize("splines", SPLINES)
 def test_top_to_bottom_puts_the_source_above_the_target(splines: str) -> None:
-    layout = compute_layout(_architecture("TB"), splines=splines)
+    layout = _laid_out(_architecture("TB"), splines=splines)
     assert layout.nodes["user"].box.bottom < layout.nodes["alb"].box.y
     assert layout.nodes["web"].box.bottom < layout.nodes["ecr"].box.y
     first = layout.edges[0]
@@ -236,7 +219,7 @@ def test_top_to_bottom_puts_the_source_above_the_target(splines: str) -> None:
 
 @pytest.mark.parametrize(("direction", "before"), [("LR", True), ("RL", False)])
 def test_left_right_directions(direction: str, before: bool) -> None:
-    layout = compute_layout(_architecture(direction), splines="spline")
+    layout = _laid_out(_architecture(direction), splines="spline")
     user, alb = layout.nodes["user"].box, layout.nodes["alb"].box
     assert (user.right < alb.x) is before
 
@@ -317,69 +300,11 @@ def test_an_edge_graphviz_could_not_route_is_drawn_straight() -> None:
     assert layout.edges[1].points == (alb, alb, web, web)
 
 
-@pytest.mark.parametrize(
-    ("text", "lines"),
-    [
-        ("kube-controller-manager", ("kube-controller-", "manager")),
-        ("Elastic Container Registry (ECR)", ("Elastic Container", "Registry (ECR)")),
-        ("one\ntwo", ("one", "two")),
-        ("tab\tand  spaces", ("tab and spaces",)),
-        ("", ()),
-        ("x\x00y", ("xy",)),
-        ("lone \ud800surrogate", ("lone surrogate",)),
-    ],
-)
-def test_wrap_label(text: str, lines: tuple[str, ...]) -> None:
-    assert node_label_lines(text) == lines
-
-
-def test_wrap_label_cuts_long_words_and_long_labels() -> None:
-    assert all(text_ems(line) <= NODE_LABEL_EMS for line in node_label_lines("x" * 60 + " 日本語" * 20))
-    lines = node_label_lines("word " * 80)
-    assert len(lines) == MAX_NODE_LINES
-    assert lines[-1].endswith("…")
-    assert wrap_label("a b c d", max_ems=1.5, max_lines=2) == ("a", "b…")
-
-
-def test_graphviz_not_on_path_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(GraphvizNotFoundError) as raised:
-        compute_layout(_architecture())
-    message = str(raised.value)
-    assert "apt-get install graphviz" in message
-    assert "brew install graphviz" in message
-    assert "winget install graphviz" in message
-
-
-@POSIX_ONLY
-def test_a_hanging_dot_is_stopped(fake_dot) -> None:
-    fake_dot("exec sleep 30")
-    with pytest.raises(GraphvizFailedError, match="longer than 0.2 s"):
-        compute_layout(_architecture(), timeout=0.2)
-
-
-@POSIX_ONLY
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [
-        ("echo 'this is not json'", "not a JSON layout"),
-        ("echo '[1, 2]'", "not a JSON layout"),
-        ("echo '{\"objects\": []}'", "could not be read"),
-        ("echo 'Warning: noise' >&2; echo 'Error: trouble in init_rank' >&2; exit 1", "trouble in init_rank"),
-        ("kill -SEGV $$", "crashed"),
-    ],
-)
-def test_a_failing_dot_says_how_it_failed(fake_dot, body: str, message: str) -> None:
-    fake_dot(f"cat > /dev/null\n{body}")
-    with pytest.raises(GraphvizFailedError, match=message):
-        compute_layout(_architecture())
-
-
 def test_choose_splines_switches_to_curves_for_large_models() -> None:
     assert choose_splines(_architecture()) == "ortho"
     assert choose_splines(_generated(ORTHO_MAX_NODES)) == "ortho"
     assert choose_splines(_generated(ORTHO_MAX_NODES + 1)) == "spline"
-    assert compute_layout(_generated(ORTHO_MAX_NODES + 1)).splines == "spline"
+    assert _laid_out(_generated(ORTHO_MAX_NODES + 1)).splines == "spline"
 
 
 def test_build_diagram_is_a_diagrams_diagram_with_unique_cluster_names() -> None:
@@ -405,7 +330,7 @@ def test_importing_the_adapter_does_not_import_diagrams() -> None:
 
 def test_layout_writes_nothing_to_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    compute_layout(_architecture())
+    _laid_out(_architecture())
     assert list(tmp_path.iterdir()) == []
 
 
@@ -454,14 +379,14 @@ def _trips_default_ranking() -> Architecture:
 @pytest.mark.parametrize("splines", SPLINES)
 def test_clustered_graphs_that_trip_dots_default_ranking_still_lay_out(splines: str) -> None:
     architecture = _trips_default_ranking()
-    layout = compute_layout(architecture, splines=splines)
+    layout = _laid_out(architecture, splines=splines)
     assert len(layout.edges) == len(architecture.relations)
 
 
 @pytest.mark.parametrize("path", BUILT_IN_MODELS, ids=lambda path: path.stem)
 def test_built_in_models_lay_out_completely(path: Path) -> None:
     architecture = load_architecture_file(path)
-    layout = compute_layout(architecture)
+    layout = _laid_out(architecture)
     assert layout.splines == choose_splines(architecture)
     assert set(layout.nodes) == set(architecture.components_by_id)
     assert set(layout.groups) == set(architecture.groups_by_id)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from explorer.atomic_write import TEMP_PREFIX, TEMP_SUFFIX, is_temp_file
 from explorer.layout.cache import (
-    TEMP_PREFIX,
     CorruptEntryError,
     LayoutCache,
     decode_entry,
@@ -76,7 +76,7 @@ def test_store_and_load_through_the_folder(tmp_path: Path) -> None:
     assert cache.store("k", _layout())
     assert cache.load("k", "shop") == _layout()
     assert cache.load("other", "shop") is None
-    assert not [path for path in cache.folder.iterdir() if path.name.startswith(TEMP_PREFIX)]
+    assert not [path for path in cache.folder.iterdir() if is_temp_file(path)]
 
 
 def test_the_key_follows_what_the_layout_depends_on() -> None:
@@ -140,10 +140,10 @@ def test_the_folder_keeps_the_most_recently_used_entries(tmp_path: Path) -> None
 
 
 def test_stale_temporary_files_are_swept(tmp_path: Path) -> None:
-    leftover = tmp_path / f"{TEMP_PREFIX}crashed.part"
+    leftover = tmp_path / f"{TEMP_PREFIX}crashed{TEMP_SUFFIX}"
     leftover.write_bytes(b"half an entry")
     os.utime(leftover, (time.time() - 7200, time.time() - 7200))
-    fresh = tmp_path / f"{TEMP_PREFIX}writing.part"
+    fresh = tmp_path / f"{TEMP_PREFIX}writing{TEMP_SUFFIX}"
     fresh.write_bytes(b"being written")
     LayoutCache(tmp_path).store("k", _layout())
     assert not leftover.exists()

@@ -6,7 +6,6 @@ import json
 import os
 import stat
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -14,27 +13,26 @@ from PySide6.QtCore import QSettings
 
 from bench.model_gen import generate
 from explorer.app import create_window
+from explorer.diagram.loading import SYNC_MAX_COMPONENTS
 from explorer.layout.cache import LayoutCache
-from explorer.layout.graphviz_layout import (
+from explorer.layout.dot_process import (
     GraphvizFailedError,
     GraphvizNotFoundError,
     GraphvizTimeoutError,
+    LayoutCancelledError,
+    decode_json,
+    run_dot,
 )
-from explorer.layout.service import (
+from explorer.layout.options import (
     FAST_FROM_COMPONENTS,
     FAST_GRAPH_ATTRS,
     FASTEST_FROM_COMPONENTS,
     FASTEST_GRAPH_ATTRS,
-    LayoutCancelledError,
-    LayoutJob,
     LayoutOptions,
-    LayoutService,
-    decode_json,
-    run_dot,
 )
+from explorer.layout.service import LayoutJob, LayoutService
 from explorer.navigation import Place
 from explorer.sources import load_sources
-from explorer.ui.diagram.loading import SYNC_MAX_COMPONENTS
 from explorer.ui.main_window import MainWindow
 from models.architecture import Architecture, Component, Relation
 
@@ -129,20 +127,16 @@ def test_the_worker_reports_progress_and_hands_over_the_layout(service: LayoutSe
 
 
 def test_a_cancelled_job_stops_graphviz_and_reports_nothing(
-    service: LayoutService, fake_dot, tmp_path: Path
+    qtbot, service: LayoutService, fake_dot, tmp_path: Path
 ) -> None:
     marker = tmp_path / "dot-started"
     fake_dot(f"touch {marker}; sleep 30")
     called = threading.Event()
     job = service.submit(_small(), lambda _job: called.set())
-    deadline = time.monotonic() + WAIT
-    while not marker.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    started = time.monotonic()
+    qtbot.waitUntil(marker.exists, timeout=int(WAIT * 1000))
     job.cancel()
     assert job.future is not None
-    job.future.result(timeout=5)
-    assert time.monotonic() - started < 2
+    job.future.result(timeout=5)  # ends although dot would sleep for 30 s: it was killed
     assert not called.is_set()
     service.shutdown()
 
@@ -189,9 +183,9 @@ def test_json_is_decoded_as_the_standard_decoder_does() -> None:
 @pytest.fixture
 def big_window(qtbot, tmp_path: Path):
     """A window with a model too large to lay out between two frames."""
-    sources = load_sources()
     model = generate(SYNC_MAX_COMPONENTS + 20)
-    sources.architectures[model.id] = model
+    loaded = load_sources()
+    sources = loaded.with_architectures([*loaded.architectures.values(), model], loaded.model_errors)
     window = create_window(sources, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
@@ -218,14 +212,26 @@ def test_a_large_model_is_laid_out_in_the_background(
     assert window.history.current == Place(model.id, target)
 
 
-def test_switching_away_cancels_the_stale_layout(qtbot, big_window: tuple[MainWindow, Architecture]) -> None:
+def test_switching_away_cancels_the_stale_layout(
+    qtbot, big_window: tuple[MainWindow, Architecture], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, model = big_window
+    jobs: list[LayoutJob] = []
+    submit = window.layouts.submit
+
+    def recorded(*args, **kwargs) -> LayoutJob:
+        jobs.append(submit(*args, **kwargs))
+        return jobs[-1]
+
+    monkeypatch.setattr(window.layouts, "submit", recorded)
     window.show_architecture(model.id)
     assert window.scene_loader.pending() is model
     window.show_architecture("ecs-fargate")
     assert window.scene_loader.pending() is None
+    assert [job.architecture for job in jobs] == [model]
+    assert jobs[0].cancelled  # its dot is killed, not left to finish
     assert window.diagram_stack.currentWidget() is window.diagram_view
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: jobs[0].future is not None and jobs[0].future.done(), timeout=int(WAIT * 1000))
     assert window.current_id == "ecs-fargate"
     assert window.scene is not None
     assert window.scene.architecture.id == "ecs-fargate"

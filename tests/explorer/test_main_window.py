@@ -96,7 +96,6 @@ def test_selection_changes_pixels(qtbot, window: MainWindow) -> None:
     window.diagram_view.fit_diagram()
     before = window.diagram_view.grab().toImage()
     window.select_element(window.architecture.components[0].id)
-    qtbot.wait(10)
     after = window.diagram_view.grab().toImage()
     assert before.size() == after.size()
     assert different_pixels(before, after) > 200
@@ -184,3 +183,26 @@ def test_screenshot_command(tmp_path: Path) -> None:
     assert image.height() >= 500
     colours = {image.pixel(x, y) for y in range(0, image.height(), 9) for x in range(0, image.width(), 9)}
     assert len(colours) > 60  # a painted window with icons and text, not a blank rectangle
+
+
+def test_settings_keys_come_from_the_registry(tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from explorer.settings import SETTINGS, AppSettings
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set_hide_icons(True)
+    assert settings.hide_icons() is True
+    assert "revision/hide_icons" in SETTINGS
+    with pytest.raises(KeyError, match="unregistered setting"):
+        settings.setValue("made/up", 1)
+
+
+def test_sources_are_snapshots_no_test_or_window_can_change(sources) -> None:
+    import dataclasses
+
+    with pytest.raises(TypeError):
+        sources.architectures["new"] = sources.architectures["eks"]  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sources.notes = sources.notes  # type: ignore[misc]
+    assert sources.notes.user == ()  # no window's notes leaked into the shared library

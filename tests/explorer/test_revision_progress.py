@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,15 @@ from explorer.ui.main_window import MainWindow
 from models.revision.questions import QuestionKind
 from models.revision.scheduler import Grade
 
+NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+"""The revision tests' "now": midday, so "due today" never straddles a midnight."""
+
+
+def ticking_clock() -> Callable[[], datetime]:
+    """From :data:`NOON`, one second later at each reading (time moves on, but never far)."""
+    ticks = itertools.count()
+    return lambda: NOON + timedelta(seconds=next(ticks))
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -26,7 +37,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def open_window(qtbot, sources: Sources, settings: QSettings, architecture_id: str = "eks") -> MainWindow:
-    window = create_window(sources, settings, architecture_id=architecture_id)
+    window = create_window(sources, settings, architecture_id=architecture_id, clock=ticking_clock())
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()

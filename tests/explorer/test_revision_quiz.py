@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,14 +13,24 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
 from explorer.app import create_window
+from explorer.diagram.items import ComponentItem
 from explorer.sources import Sources
-from explorer.ui.diagram.items import ComponentItem
 from explorer.ui.main_window import MainWindow
 from explorer.ui.revision.controller import RevisionController
 from explorer.ui.revision.summary_dialog import SummaryDialog
 from models.revision.items import quiz_items
 from models.revision.questions import QuestionKind, make_question
 from models.revision.session import QuizSession
+
+NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+"""The revision tests' "now": midday, so "due today" never straddles a midnight."""
+
+
+def ticking_clock() -> Callable[[], datetime]:
+    """From :data:`NOON`, one second later at each reading (time moves on, but never far)."""
+    ticks = itertools.count()
+    return lambda: NOON + timedelta(seconds=next(ticks))
+
 
 IDENTIFY, LOCATE, DESCRIBE = QuestionKind.IDENTIFY, QuestionKind.LOCATE, QuestionKind.DESCRIBE
 
@@ -33,7 +45,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def eks_window(qtbot, sources: Sources, settings_store: QSettings, data_dir: Path) -> Iterator[MainWindow]:
-    window = create_window(sources, settings_store, architecture_id="eks")
+    window = create_window(sources, settings_store, architecture_id="eks", clock=ticking_clock())
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
@@ -246,6 +258,23 @@ def test_a_drag_pans_instead_of_answering(qtbot, eks_window: MainWindow) -> None
     assert not runner.session.answered
     moved = bar.value() - scroll
     assert moved > 0 if leftwards else moved < 0
+
+
+def test_a_drag_during_a_quiz_pans_and_is_no_answer(qtbot, eks_window: MainWindow) -> None:
+    runner = controller(eks_window).run(session_of(eks_window, (LOCATE, "etcd")))
+    actual_size(eks_window)
+    view = eks_window.diagram_view
+    start = viewport_point(eks_window, "etcd-a")
+    end = start + QPoint(120, 80)
+    scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), start + QPoint(30, 20))
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != scroll
+    assert not runner.session.answered
+    click_component(qtbot, eks_window, "etcd-a")
+    assert runner.session.outcomes[-1].correct
 
 
 def test_locate_with_the_keyboard(qtbot, eks_window: MainWindow) -> None:

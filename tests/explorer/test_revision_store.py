@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.export.atomic import is_temp_file
+from explorer.atomic_write import is_temp_file
 from explorer.revision.store import ProgressError, ProgressStore
 from models.revision.progress import Progress
 from models.revision.scheduler import Grade
@@ -76,7 +76,7 @@ def test_a_crash_mid_write_leaves_the_previous_file_intact(tmp_path: Path) -> No
         f"""
         import os
         from datetime import datetime, timezone
-        import explorer.export.atomic as atomic
+        import explorer.atomic_write as atomic
         from explorer.revision.store import ProgressStore
         from models.revision.progress import Progress
         from models.revision.scheduler import Grade

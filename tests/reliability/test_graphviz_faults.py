@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QLabel
 from explorer import exit_codes
 from explorer.app import create_window
 from explorer.cli import main
-from explorer.layout.graphviz_layout import (
+from explorer.layout.dot_process import (
     GraphvizFailedError,
     GraphvizNotFoundError,
     GraphvizTimeoutError,
-    compute_layout,
     run_dot,
 )
+from explorer.layout.service import compute_layout
 from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
 from models import Architecture, load_architecture_text

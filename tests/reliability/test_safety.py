@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer import exit_codes
-from explorer.layout.graphviz_layout import dot_source, run_dot
+from explorer.layout.dot_process import run_dot
+from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.labels import clean_text, edge_label_lines, node_label_lines
 from explorer.ui.notes_html import markdown_to_html
 from models import Architecture, Component, Group, ModelError, Relation, load_architecture_file

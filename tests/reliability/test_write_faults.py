@@ -3,7 +3,7 @@
 Each time: a clear message, no partial or temporary file left, the previous
 file intact. The disk is really full (a tiny tmpfs filled to the last byte),
 the folder really read-only (a read-only remount when running as root).
-Exports and revision progress share :func:`explorer.export.atomic.write_atomically`;
+Exports and revision progress share :func:`explorer.atomic_write.write_atomically`;
 settings go through Qt's QSettings, which writes through a temporary file too.
 """
 
@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from explorer import exit_codes
+from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.cli import main
-from explorer.export.atomic import ExportError, is_temp_file, write_atomically
 from explorer.settings import AppSettings
 from tests.reliability._support import fill_up, folder_made_read_only, small_filesystem, writable_folder
 

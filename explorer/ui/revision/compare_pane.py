@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.layout.graphviz_layout import GraphvizFailedError, GraphvizNotFoundError
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.loading import SceneLoader
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 from explorer.layout.service import LayoutService
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
 from models.architecture import Architecture
 
 ONLY_HERE = QColor("#C2410C")
@@ -59,7 +59,13 @@ class OnlyHereMarker(QGraphicsItem):
 
 
 class ComparePane(QFrame):
-    """Shows one architecture's diagram in its own scene (never the main window's)."""
+    """Shows one architecture's diagram in its own scene (never the main window's).
+
+    A layout already made is drawn at once; any other is made in the layout worker
+    (never on the UI thread) and ``scene_ready`` says when the diagram is there.
+    """
+
+    scene_ready = Signal(object)
 
     def __init__(self, side: str, layouts: LayoutService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +84,11 @@ class ComparePane(QFrame):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.loader = SceneLoader(layouts, self)
+        self.loader.ready.connect(self._show_scene)
+        self.loader.failed.connect(
+            lambda _id, error: self._show_message(f"The diagram cannot be drawn: {error}")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -88,24 +99,31 @@ class ComparePane(QFrame):
         self._update_frame()
 
     def show_architecture(self, architecture: Architecture) -> DiagramScene | None:
-        """Builds a fresh scene for ``architecture``; None (and a message) if it cannot be laid out."""
+        """Shows ``architecture``: its scene now if its layout is made, else None until ``scene_ready``."""
         self.architecture = architecture
         self.markers = []
-        try:
-            layout = self.layouts.layout_for(architecture)
-        except (GraphvizNotFoundError, GraphvizFailedError) as error:
-            self.scene = None
-            self.message.setText(f"The diagram cannot be drawn: {error}")
-            self.view.hide()
-            self.message.show()
-            self._update_title()
+        self.scene = None
+        self.loader.cancel()
+        self._update_title()
+        layout = self.layouts.cached(architecture)
+        if layout is None:
+            self._show_message("Laying out the diagram…")
+            self.loader.load(architecture)
             return None
-        self.scene = DiagramScene(architecture, layout, self)
-        self.view.set_diagram(self.scene)
+        return self._show_scene(DiagramScene(architecture, layout, self))
+
+    def _show_scene(self, scene: DiagramScene) -> DiagramScene:
+        self.scene = scene
+        self.view.set_diagram(scene)
         self.view.show()
         self.message.hide()
-        self._update_title()
-        return self.scene
+        self.scene_ready.emit(scene)
+        return scene
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.view.hide()
+        self.message.show()
 
     def mark_only_here(self, component_ids: tuple[str, ...], other_title: str) -> None:
         if self.scene is None:

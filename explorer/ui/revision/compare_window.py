@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
 from explorer.ui.notes_html import STYLE_SHEET, markdown_to_html
@@ -105,6 +106,8 @@ class CompareWindow(QMainWindow):
 
         self.left_pane = ComparePane("left", layouts, self)
         self.right_pane = ComparePane("right", layouts, self)
+        for pane in (self.left_pane, self.right_pane):
+            pane.scene_ready.connect(lambda scene, side=pane.side: self._on_scene_ready(side, scene))
         diagrams = QSplitter(Qt.Orientation.Horizontal, self)
         diagrams.addWidget(self.left_pane)
         diagrams.addWidget(self.right_pane)
@@ -164,20 +167,21 @@ class CompareWindow(QMainWindow):
         self.right_combo.setCurrentIndex(self.right_combo.findData(right_id))
         self.counterparts = Counterparts(left, right)
         for pane, architecture in ((self.left_pane, left), (self.right_pane, right)):
-            scene = pane.show_architecture(architecture)
             pane.set_recommended(False)
-            if scene is not None:
-                scene.element_selected.connect(
-                    lambda element, side=pane.side: self._on_selected(side, element)
-                )
-                scene.selection_cleared.connect(lambda side=pane.side: self._on_cleared(side))
-        self.left_pane.mark_only_here(self.counterparts.only_on("left"), right.title)
-        self.right_pane.mark_only_here(self.counterparts.only_on("right"), left.title)
+            pane.show_architecture(architecture)
         self.comparison = self.comparisons.find(left_id, right_id)
         self._fill_table(left.title, right.title)
         self._fill_guidance()
         self.selection_label.setText("")
         self.setWindowTitle(f"Compare: {left.title} and {right.title}")
+
+    def _on_scene_ready(self, side: str, scene: DiagramScene) -> None:
+        """Links a pane's new scene to the other side and marks what only it has."""
+        scene.element_selected.connect(lambda element: self._on_selected(side, element))
+        scene.selection_cleared.connect(lambda: self._on_cleared(side))
+        if self.counterparts is not None:
+            other = self.sources.architectures.get(self.right_id() if side == "left" else self.left_id())
+            self.pane(side).mark_only_here(self.counterparts.only_on(side), other.title if other else "")
 
     def _on_combo(self, _index: int) -> None:
         if self.left_id() != self.right_id():
@@ -242,10 +246,14 @@ class CompareWindow(QMainWindow):
             self.table.setItem(row, 2, QTableWidgetItem(difference.right))
         self.table.resizeRowsToContents()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def differences(self) -> list[tuple[str, str, str]]:
         """The table's rows as (aspect, left, right), as shown."""
         return [
-            tuple(self.table.item(row, column).text() for column in range(3))  # type: ignore[misc]
+            (self._cell(row, 0), self._cell(row, 1), self._cell(row, 2))
             for row in range(self.table.rowCount())
         ]
 

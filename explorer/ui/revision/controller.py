@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
+from explorer.app_state import Mode
 from explorer.revision.store import ProgressError, ProgressStore
 from explorer.ui.revision.quiz_panel import QuizPanel
 from explorer.ui.revision.quiz_runner import QuizRunner
@@ -29,10 +30,8 @@ from models.revision.questions import make_questions
 from models.revision.session import Outcome, QuizSession
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
     from explorer.ui.revision.compare_window import CompareWindow
-
-HIDE_ICONS_KEY = "revision/hide_icons"
+    from explorer.ui.window_api import ExplorerWindow
 
 
 class RevisionController(QObject):
@@ -40,7 +39,7 @@ class RevisionController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: ExplorerWindow,
         store: ProgressStore | None = None,
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
@@ -61,7 +60,7 @@ class RevisionController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         window.splitDockWidget(self.panel, window.notes_panel, Qt.Orientation.Vertical)
         self.panel.hide()
-        self.actions = self._build_actions()
+        self.actions: Mapping[str, QAction] = {}
         self.due_button = QToolButton(window)
         self.due_button.setObjectName("dueButton")
         self.due_button.setAutoRaise(True)
@@ -78,60 +77,31 @@ class RevisionController(QObject):
 
     # Actions ---------------------------------------------------------------
 
-    def _build_actions(self) -> dict[str, QAction]:
-        window = self.window
-
-        def action(text: str, slot: Callable[[], object], shortcut: str = "", tip: str = "") -> QAction:
-            created = QAction(text, window)
-            if shortcut:
-                created.setShortcut(QKeySequence(shortcut))
-            created.setStatusTip(tip)
-            created.setToolTip(tip or text.replace("&", ""))
-            created.triggered.connect(lambda _checked=False: slot())
-            window.addAction(created)
-            return created
-
-        actions = {
-            "revise": action("&Revise", self.toggle_revision, "Ctrl+R", "Quiz yourself on this diagram"),
-            "revise_due": action(
-                "Revise &due", self.revise_due, "Ctrl+Shift+R", "Revise every card due today"
-            ),
-            "compare": action("&Compare…", self.open_compare, tip="Two architectures side by side"),
-            "reset_progress": action("Re&set progress…", self.reset_progress, tip="Forget every schedule"),
-            "export_progress": action("E&xport progress…", self.export_progress, tip="Save progress as JSON"),
-            "import_progress": action(
-                "&Import progress…", self.import_progress, tip="Merge progress from JSON"
-            ),
-        }
-        hard = QAction("&Hide icons too (harder)", window)
-        hard.setCheckable(True)
-        hard.setChecked(bool(window.settings.store.value(HIDE_ICONS_KEY, False, type=bool)))
-        hard.toggled.connect(self._on_hard_toggled)
-        actions["hide_icons"] = hard
+    def connect_actions(self, actions: Mapping[str, QAction]) -> None:
+        """Takes the window's actions (declared in :mod:`explorer.ui.action_registry`)."""
+        self.actions = actions
+        hard = actions["hide_icons"]
+        hard.setChecked(self.window.settings.hide_icons())
         self.panel.hard_changed.connect(hard.setChecked)
 
-        view_menu = window.menus["view"]
-        view_menu.addSeparator()
-        view_menu.addAction(actions["revise"])
-        view_menu.addAction(actions["compare"])
-        menu = window.menuBar().addMenu("&Revise")
-        menu.setObjectName("reviseMenu")
-        window.menuBar().insertMenu(window.menus["help"].menuAction(), menu)
-        for names in (("revise", "revise_due", "hide_icons"), ("compare",), ("export_progress",
-                      "import_progress", "reset_progress")):  # fmt: skip
-            for name in names:
-                menu.addAction(actions[name])
-            menu.addSeparator()
-        window.menus["revise"] = menu
-        window.actions_by_name.update({name: a for name, a in actions.items() if name != "hide_icons"})
-        return actions
+    def handlers(self) -> dict[str, Callable[..., object]]:
+        """What each revision action does, by action name."""
+        return {
+            "revise": self.toggle_revision,
+            "revise_due": self.revise_due,
+            "compare": self.open_compare,
+            "reset_progress": self.reset_progress,
+            "export_progress": self.export_progress,
+            "import_progress": self.import_progress,
+            "hide_icons": self._on_hard_toggled,
+        }
 
     @property
     def hide_icons(self) -> bool:
         return self.actions["hide_icons"].isChecked()
 
     def _on_hard_toggled(self, checked: bool) -> None:
-        self.window.settings.store.setValue(HIDE_ICONS_KEY, checked)
+        self.window.settings.set_hide_icons(checked)
         if self.runner is not None and self.runner.active and self.panel.hard_check.isChecked() != checked:
             self.panel.hard_check.setChecked(checked)
 
@@ -153,7 +123,7 @@ class RevisionController(QObject):
         """A quiz over the cards due today in every architecture."""
         if self.runner is not None and self.runner.active:
             self.runner.stop()
-        self._refresh_from_disk()
+        self._save()  # saving merges in what other windows saved
         now = self.clock()
         targets = due_targets(self.window.sources.architectures.values(), self.progress, now)
         if not targets:
@@ -180,6 +150,7 @@ class RevisionController(QObject):
         self.runner.answered.connect(self.record)
         self.runner.finished.connect(self._on_finished)
         self.window.resizeDocks([self.panel], [380], Qt.Orientation.Vertical)
+        self.window.state.set_mode(Mode.REVISE)
         self.runner.start()
         return self.runner
 
@@ -189,6 +160,7 @@ class RevisionController(QObject):
         self._save()
 
     def _on_finished(self, session: QuizSession) -> None:
+        self.window.state.set_mode(Mode.EXPLORE)
         summary = session.summary()
         titles = {key: architecture.title for key, architecture in self.window.sources.architectures.items()}
         dialog = SummaryDialog(summary, titles, self.progress.next_due(), self.clock(), self.window)
@@ -232,7 +204,7 @@ class RevisionController(QObject):
         )
         if not path:
             return
-        self._refresh_from_disk()
+        self._save()  # saving merges in what other windows saved
         try:
             written = self.store.export_to(Path(path), self.progress)
         except ProgressError as error:
@@ -265,10 +237,6 @@ class RevisionController(QObject):
             self.window.show_status(f"Revision progress not saved: {error}")
         self.refresh_due()
 
-    def _refresh_from_disk(self) -> None:
-        """Takes in what other windows saved."""
-        self._save()
-
     def _sync_with_models(self) -> None:
         components = {
             key: [component.id for component in architecture.components]
@@ -297,8 +265,8 @@ class RevisionController(QObject):
 
         known = self.window.sources.architectures
         current = left or self.window.current_id
-        if current in known:
-            partner = right or default_partner(current, known)
+        if current is not None and current in known:
+            partner = right or default_partner(current, set(known))
             if partner and partner in known and partner != current:
                 return current, partner
         pair = next(((a, b) for a, b in DEFAULT_PAIRS if a in known and b in known), None)

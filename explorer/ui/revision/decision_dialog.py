@@ -71,7 +71,7 @@ class DecisionDialog(QDialog):
         box.rejected.connect(self.close)
         outer.addWidget(box)
         self.resize(920, 520)
-        self.result: Recommendation | None = None
+        self.recommendation: Recommendation | None = None
         self._show_result()
 
     def answers(self) -> dict[str, str]:
@@ -91,18 +91,18 @@ class DecisionDialog(QDialog):
             for button in group.buttons():
                 button.setChecked(False)
             group.setExclusive(True)
-        self.result = None
+        self.recommendation = None
         self._show_result()
         self.recommended.emit("")
 
     def _on_toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
-            self.result = self.topic.recommend(self.answers())
+            self.recommendation = self.topic.recommend(self.answers())
             self._show_result()
-            self.recommended.emit(self.result.architecture_id or "")
+            self.recommended.emit(self.recommendation.architecture_id or "")
 
     def _show_result(self) -> None:
-        result = self.result
+        result = self.recommendation
         if result is None:
             self.result_view.setHtml("<p><i>Your recommendation will appear here.</i></p>")
             return

@@ -13,27 +13,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeyEvent
 
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
 from explorer.ui.revision.quiz_panel import QuizPanel
 from models.revision.questions import QuestionKind
 from models.revision.session import Outcome, QuizSession
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.window_api import ExplorerWindow
 
 MIN_QUESTION_ZOOM = 0.5
 """Below this the diagram draws icons as plain boxes (see ``style.LOD_SIMPLE_ICON``): too small to tell."""
 MAX_QUESTION_ZOOM = 1.25
-_MOUSE_EVENTS = (
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.MouseButtonRelease,
-)
 _ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -43,7 +36,9 @@ class QuizRunner(QObject):
     answered = Signal(object)  # Outcome
     finished = Signal(object)  # QuizSession
 
-    def __init__(self, window: MainWindow, panel: QuizPanel, session: QuizSession, hide_icons: bool) -> None:
+    def __init__(
+        self, window: ExplorerWindow, panel: QuizPanel, session: QuizSession, hide_icons: bool
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.panel = panel
@@ -52,12 +47,8 @@ class QuizRunner(QObject):
         self.active = False
         self._scenes: list[DiagramScene] = []
         self._switching = False
-        self._press: QPointF | None = None
-        self._last: QPointF | None = None
-        self._dragging = False
         self._connections: list[tuple[SignalInstance, Callable[..., object]]] = []
-        self._view: QObject | None = None
-        self._viewport: QObject | None = None
+        self._view: QObject = QObject(self)
 
     # Lifecycle -------------------------------------------------------------
 
@@ -79,9 +70,9 @@ class QuizRunner(QObject):
         panel.hard_check.setChecked(self.hide_icons)
         panel.show()
         panel.raise_()
-        self._view = self.window.diagram_view
-        self._viewport = self._view.viewport()
-        self._viewport.installEventFilter(self)
+        view = self.window.diagram_view
+        view.set_click_handler(self._click)
+        self._view = view
         self._view.installEventFilter(self)
         self._present()
 
@@ -92,7 +83,7 @@ class QuizRunner(QObject):
         self.active = False
         for signal, slot in self._connections:
             signal.disconnect(slot)
-        self._viewport.removeEventFilter(self)
+        self.window.diagram_view.set_click_handler(None)
         self._view.removeEventFilter(self)
         for scene in self._scenes:
             scene.set_labels_visible(True)
@@ -253,8 +244,6 @@ class QuizRunner(QObject):
             return False
         if watched is self._view and event.type() == QEvent.Type.KeyPress:
             return self._key(event)  # type: ignore[arg-type]
-        if watched is self._viewport and event.type() in _MOUSE_EVENTS:
-            return self._mouse(event)  # type: ignore[arg-type]
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -266,40 +255,6 @@ class QuizRunner(QObject):
             return True
         # Esc would clear the highlight of the question.
         return event.key() == Qt.Key.Key_Escape
-
-    def _mouse(self, event: QMouseEvent) -> bool:
-        kind = event.type()
-        left = event.button() == Qt.MouseButton.LeftButton
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and left:
-            self._press = self._last = event.position()
-            self._dragging = False
-            return True
-        if kind == QEvent.Type.MouseMove and self._press is not None:
-            self._drag_to(event.position())
-            return True
-        if kind == QEvent.Type.MouseButtonRelease and left and self._press is not None:
-            clicked = not self._dragging
-            self._press = self._last = None
-            self._dragging = False
-            if clicked:
-                self._click(event.position())
-            return True
-        return False
-
-    def _drag_to(self, position: QPointF) -> None:
-        if self._press is None or self._last is None:
-            return
-        if (
-            not self._dragging
-            and (position - self._press).manhattanLength() < QApplication.startDragDistance()
-        ):
-            return
-        self._dragging = True
-        view = self.window.diagram_view
-        delta = position - self._last
-        self._last = position
-        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() - round(delta.x()))
-        view.verticalScrollBar().setValue(view.verticalScrollBar().value() - round(delta.y()))
 
     def _click(self, position: QPointF) -> None:
         scene = self.scene()

@@ -8,16 +8,18 @@ go through :meth:`DiagramScene.select_element`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from explorer.diagram import style
+from explorer.diagram.focus_order import nearest_in_direction, reading_order
+from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem
+from explorer.diagram.qt_values import tooltip_html
+from explorer.diagram.style import LIGHT, DiagramStyle
 from explorer.layout.geometry import Layout
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem, EdgeItem, GroupItem, tooltip_html
 from models.architecture import Architecture, Relation
 from models.icons import icon_or_fallback
 
@@ -41,10 +43,18 @@ class DiagramScene(QGraphicsScene):
     """Blank space around the diagram, in points."""
 
     def __init__(
-        self, architecture: Architecture, layout: Layout, parent: QObject | None = None, *, build: bool = True
+        self,
+        architecture: Architecture,
+        layout: Layout,
+        parent: QObject | None = None,
+        *,
+        build: bool = True,
+        diagram_style: DiagramStyle = LIGHT,
     ) -> None:
         """Builds every item now, or with ``build=False`` leaves that to :meth:`build_steps`."""
         super().__init__(parent)
+        self.diagram_style = diagram_style
+        """How this scene's items look (fixed for its life; a dark export makes a scene of its own)."""
         self.architecture = architecture
         self.layout = layout
         self.drafting = False
@@ -57,7 +67,7 @@ class DiagramScene(QGraphicsScene):
         self._focus_visible = False
         self._highlight_visible = True
         self._order: list[str] = []
-        self.setBackgroundBrush(style.BACKGROUND)
+        self.setBackgroundBrush(diagram_style.background)
         if build:
             for _progress in self.build_steps():
                 pass
@@ -89,14 +99,14 @@ class DiagramScene(QGraphicsScene):
         architecture = self.architecture
         for group_id, box in self.layout.groups.items():
             if group_id in architecture.groups_by_id:
-                group = GroupItem(architecture.group(group_id), box)
+                group = GroupItem(architecture.group(group_id), box, self.diagram_style)
                 self._groups[group_id] = group
                 self.addItem(group)
                 yield group
         for component_id, node in self.layout.nodes.items():
             if component_id in architecture.components_by_id:
                 component = architecture.component(component_id)
-                item = ComponentItem(component, node, icon_or_fallback(component.icon))
+                item = ComponentItem(component, node, icon_or_fallback(component.icon), self.diagram_style)
                 self._components[component_id] = item
                 self.addItem(item)
                 yield item
@@ -104,7 +114,7 @@ class DiagramScene(QGraphicsScene):
             relation = self._relation_for(edge.source, edge.target, edge.index)
             title = f"{self._name(edge.source)} \N{RIGHTWARDS ARROW} {self._name(edge.target)}"
             tooltip = tooltip_html(title, (relation.label or relation.kind) if relation else "")
-            edge_item = EdgeItem(edge, relation, tooltip)
+            edge_item = EdgeItem(edge, relation, tooltip, self.diagram_style)
             self._edges.append(edge_item)
             self.addItem(edge_item)
             yield edge_item
@@ -200,9 +210,6 @@ class DiagramScene(QGraphicsScene):
             for item in self._components.values():
                 item.set_interaction_visible(visible)
             self._apply_highlight()
-
-    def selection_highlight_visible(self) -> bool:
-        return self._highlight_visible
 
     def related_elements(self, element_id: str) -> set[str]:
         """``element_id`` and the elements directly related to it."""
@@ -340,23 +347,10 @@ class DiagramScene(QGraphicsScene):
         """Moves the focus to the nearest component in direction (dx, dy); False if none is there."""
         if self._focused is None:
             return self.focus_next(True)
-        origin = self._components[self._focused].icon_rect().center()
-        length = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / length, dy / length
-        best: tuple[float, str] | None = None
-        for component_id, item in self._components.items():
-            offset = item.icon_rect().center() - origin
-            along = offset.x() * ux + offset.y() * uy
-            if along <= 1.0:
-                continue
-            across = abs(offset.x() * uy - offset.y() * ux)
-            # Prefer components in line with the key over nearer ones off to the side.
-            score = along + 2.5 * across
-            if best is None or score < best[0]:
-                best = (score, component_id)
-        if best is None:
+        target = nearest_in_direction(self._centres(), self._focused, dx, dy)
+        if target is None:
             return False
-        self.set_focused_element(best[1])
+        self.set_focused_element(target)
         return True
 
     def _set_focus(self, component_id: str | None) -> None:
@@ -366,32 +360,13 @@ class DiagramScene(QGraphicsScene):
         if component_id is not None:
             self._components[component_id].set_focus_ring(self._focus_visible)
 
+    def _centres(self) -> dict[str, QPointF]:
+        return {cid: item.icon_rect().center() for cid, item in self._components.items()}
+
     def _reading_order(self) -> list[str]:
         horizontal = self.architecture.layout.direction.upper() in ("LR", "RL")
-        centres = {cid: item.icon_rect().center() for cid, item in self._components.items()}
-        if not centres:
-            return []
-
-        def along(cid: str) -> float:
-            return centres[cid].x() if horizontal else centres[cid].y()
-
-        def across(cid: str) -> float:
-            return centres[cid].y() if horizontal else centres[cid].x()
-
         extents = [
             item.icon_rect().width() if horizontal else item.icon_rect().height()
             for item in self._components.values()
         ]
-        tolerance = max(4.0, min(extents) / 2)
-        order: list[str] = []
-        rank: list[str] = []
-        rank_start = 0.0
-        for cid in sorted(centres, key=along):
-            if rank and along(cid) - rank_start > tolerance:
-                order.extend(sorted(rank, key=across))
-                rank = []
-            if not rank:
-                rank_start = along(cid)
-            rank.append(cid)
-        order.extend(sorted(rank, key=across))
-        return order
+        return reading_order(self._centres(), extents, horizontal)

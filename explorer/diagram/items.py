@@ -7,17 +7,19 @@ owns selection, focus and dimming and tells items through small setters.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
-from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
-from explorer.ui.diagram import style
-from explorer.ui.diagram.icons import fit_icon_rect, icon_cache
-from explorer.ui.diagram.paths import BezierChain
+from explorer.diagram import style
+from explorer.diagram.icons import fit_icon_rect
+from explorer.diagram.paths import BezierChain
+from explorer.diagram.qt_values import qpoint, qrect, tooltip_html
+from explorer.diagram.style import LIGHT, DiagramStyle
+from explorer.diagram.text import TextBlock, fitted_label
+from explorer.layout.geometry import EdgePath, GroupBox, NodeBox
 from models.architecture import Component, Group, Relation
 
 ELEMENT_ID_KEY = 0
@@ -28,14 +30,6 @@ _NO_MARKER_NOTE = "Not in your notes yet"
 _Option = QStyleOptionGraphicsItem
 
 
-def qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.width, rect.height)
-
-
-def qpoint(point: Point) -> QPointF:
-    return QPointF(point.x, point.y)
-
-
 def _lod(painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
@@ -44,21 +38,14 @@ def _grow(rect: QRectF, margin: float) -> QRectF:
     return rect.adjusted(-margin, -margin, margin, margin)
 
 
-def tooltip_html(title: str, description: str, note: str = "") -> str:
-    first_line = description.strip().splitlines()[0] if description.strip() else ""
-    parts = [f"<b>{html.escape(title)}</b>"]
-    if first_line:
-        parts.append(html.escape(first_line))
-    if note:
-        parts.append(f"<i>{html.escape(note)}</i>")
-    return "<br>".join(parts)
-
-
 class ComponentItem(QGraphicsItem):
     """A component: its icon, its wrapped label and its selection, hover, focus and marker state."""
 
-    def __init__(self, component: Component, node: NodeBox, icon_path: Path) -> None:
+    def __init__(
+        self, component: Component, node: NodeBox, icon_path: Path, diagram_style: DiagramStyle = LIGHT
+    ) -> None:
         super().__init__()
+        self._style = diagram_style
         self.component = component
         self.node = node
         self._icon_path = icon_path
@@ -70,10 +57,11 @@ class ComponentItem(QGraphicsItem):
         self._label_visible = True
         self._icon_visible = True
 
-        source = icon_cache().source(icon_path)
+        source = self._style.icons.source(icon_path)
         self._icon_rect = fit_icon_rect(qrect(node.icon_box), source.width(), source.height())
-        self._placeholder_brush = QBrush(icon_cache().average_color(icon_path) or style.PLACEHOLDER_FILL)
-        self._label = style.fitted_label(qrect(node.label_box), node.label_lines)
+        average = self._style.icons.average_color(icon_path)
+        self._placeholder_brush = QBrush(average or self._style.placeholder_fill)
+        self._label = fitted_label(qrect(node.label_box), node.label_lines, diagram_style)
         content = self._icon_rect.united(self._label.rect) if node.label_lines else QRectF(self._icon_rect)
         self._highlight_rect = _grow(content, style.HALO_MARGIN)
         self._focus_rect = _grow(content, style.FOCUS_MARGIN)
@@ -108,6 +96,15 @@ class ComponentItem(QGraphicsItem):
 
     def marker_center(self) -> QPointF:
         return QPointF(self._marker_center)
+
+    def ink_rect(self) -> QRectF:
+        """What this item paints when not hovered: icon, label and the selection halo."""
+        content = QRectF(self._icon_rect)
+        if not self._label.rect.isEmpty():
+            content = content.united(self._label.rect)
+        if self._selected:
+            content = _grow(content, style.HALO_MARGIN + self._style.halo_pen.widthF())
+        return content
 
     def is_selected(self) -> bool:
         return self._selected
@@ -172,33 +169,33 @@ class ComponentItem(QGraphicsItem):
         lod = _lod(painter)
         radius = style.HIGHLIGHT_RADIUS
         if self._selected:
-            painter.setPen(style.HALO_PEN)
-            painter.setBrush(style.HALO_FILL)
+            painter.setPen(self._style.halo_pen)
+            painter.setBrush(self._style.halo_fill)
             painter.drawRoundedRect(self._highlight_rect, radius, radius)
         elif self._hovered and self._interaction_visible:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.HOVER_FILL)
+            painter.setBrush(self._style.hover_fill)
             painter.drawRoundedRect(self._highlight_rect, radius, radius)
 
         self._paint_icon(painter, lod)
         if self._label_visible and lod >= style.LOD_NO_LABEL:
-            painter.setPen(style.TEXT_PEN)
+            painter.setPen(self._style.text_pen)
             self._label.paint(painter)
         if self._marked:
-            painter.setPen(style.MARKER_PEN)
-            painter.setBrush(style.BACKGROUND)
+            painter.setPen(self._style.marker_pen)
+            painter.setBrush(self._style.background)
             painter.drawEllipse(self._marker_center, style.MARKER_RADIUS, style.MARKER_RADIUS)
         if self._focus_ring and self._interaction_visible:
-            painter.setPen(style.FOCUS_PEN)
+            painter.setPen(self._style.focus_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._focus_rect, radius + 3, radius + 3)
 
     def _paint_icon(self, painter: QPainter, lod: float) -> None:
         visible = self._icon_visible and lod >= style.LOD_SIMPLE_ICON
-        if visible and icon_cache().draw(painter, self._icon_path, self._icon_rect, lod):
+        if visible and self._style.icons.draw(painter, self._icon_path, self._icon_rect, lod):
             return
-        painter.setPen(style.PLACEHOLDER_PEN)
-        painter.setBrush(self._placeholder_brush if self._icon_visible else style.PLACEHOLDER_BRUSH)
+        painter.setPen(self._style.placeholder_pen)
+        painter.setBrush(self._placeholder_brush if self._icon_visible else self._style.placeholder_brush)
         corner = self._icon_rect.width() / 6
         painter.drawRoundedRect(self._icon_rect.adjusted(4, 4, -4, -4), corner, corner)
 
@@ -206,19 +203,20 @@ class ComponentItem(QGraphicsItem):
 class GroupItem(QGraphicsItem):
     """A group: a rounded, filled box with its title at the top left, behind what it holds."""
 
-    def __init__(self, group: Group, box: GroupBox) -> None:
+    def __init__(self, group: Group, box: GroupBox, diagram_style: DiagramStyle = LIGHT) -> None:
         super().__init__()
-        self.group = group
+        self._style = diagram_style
+        self.model = group
         self.group_box = box
         self._selected = False
         self._rect = qrect(box.box)
-        self._brush = QBrush(style.group_fill(box.depth, box.fill))
-        pad = style.GROUP_SELECTED_PEN.widthF()
+        self._brush = QBrush(self._style.group_fill(box.depth, box.fill))
+        pad = self._style.group_selected_pen.widthF()
         self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
         self._shape = QPainterPath()
         self._shape.addRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
 
-        metrics = QFontMetricsF(style.group_font())
+        metrics = QFontMetricsF(self._style.group_font())
         inset = style.GROUP_TITLE_INSET
         title = box.label or group.label
         self._title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, self._rect.width() - 2 * inset)
@@ -238,14 +236,19 @@ class GroupItem(QGraphicsItem):
 
     @property
     def element_id(self) -> str:
-        return self.group.id
+        return self.model.id
 
     @property
     def accessible_name(self) -> str:
-        return self.group.label
+        return self.model.label
 
     def title_rect(self) -> QRectF:
         return QRectF(self._title_rect)
+
+    def ink_rect(self) -> QRectF:
+        """The box and half its border."""
+        pen = self._style.group_selected_pen if self._selected else self._style.group_border_pen
+        return _grow(self._rect, pen.widthF() / 2)
 
     def is_selected(self) -> bool:
         return self._selected
@@ -262,13 +265,13 @@ class GroupItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
-        border = style.GROUP_LOGICAL_PEN if self.group.logical else style.GROUP_BORDER_PEN
-        painter.setPen(style.GROUP_SELECTED_PEN if self._selected else border)
+        border = self._style.group_logical_pen if self.model.logical else self._style.group_border_pen
+        painter.setPen(self._style.group_selected_pen if self._selected else border)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
         if _lod(painter) >= style.LOD_NO_LABEL:
-            painter.setFont(style.group_font())
-            painter.setPen(style.GROUP_TITLE_PEN)
+            painter.setFont(self._style.group_font())
+            painter.setPen(self._style.group_title_pen)
             painter.drawText(self._title_pos, self._title)
 
 
@@ -278,19 +281,26 @@ class EdgeItem(QGraphicsItem):
     LABEL_PAD_X = 4.0
     LABEL_PAD_Y = 2.0
 
-    def __init__(self, edge: EdgePath, relation: Relation | None, tooltip: str = "") -> None:
+    def __init__(
+        self,
+        edge: EdgePath,
+        relation: Relation | None,
+        tooltip: str = "",
+        diagram_style: DiagramStyle = LIGHT,
+    ) -> None:
         super().__init__()
+        self._style = diagram_style
         self.edge = edge
         self.relation = relation
         self._emphasised = False
         self._chain = BezierChain(edge.points)
         self._path = self._chain.path
         self._arrow = QPolygonF([qpoint(point) for point in edge.arrow_head])
-        self._label: style.TextBlock | None = None
+        self._label: TextBlock | None = None
         self._label_rect = QRectF()
         if edge.label and edge.label_pos is not None:
             centre = qpoint(edge.label_pos)
-            self._label = style.TextBlock(edge.label.splitlines(), style.edge_font(), centre.x(), centre.y())
+            self._label = TextBlock(edge.label.splitlines(), self._style.edge_font(), centre.x(), centre.y())
             self._label.place(centre.x(), centre.y() - self._label.height / 2)
             self._label_rect = self._label.rect.adjusted(
                 -self.LABEL_PAD_X, -self.LABEL_PAD_Y, self.LABEL_PAD_X, self.LABEL_PAD_Y
@@ -299,7 +309,7 @@ class EdgeItem(QGraphicsItem):
         outline = self._path.boundingRect().united(self._arrow.boundingRect())
         if not self._label_rect.isNull():
             outline = outline.united(self._label_rect)
-        pad = style.EDGE_EMPHASISED_PEN.widthF()
+        pad = self._style.edge_emphasised_pen.widthF()
         self._bounds = outline.adjusted(-pad, -pad, pad, pad)
         self._shape: QPainterPath | None = None
 
@@ -322,6 +332,12 @@ class EdgeItem(QGraphicsItem):
 
     def label_rect(self) -> QRectF:
         return QRectF(self._label_rect)
+
+    def ink_rect(self) -> QRectF:
+        """The stroked path, the arrowhead and the label plate."""
+        pen = self._style.edge_emphasised_pen if self._emphasised else self._style.edge_pen
+        rect = _grow(self._path.boundingRect(), pen.widthF() / 2).united(self._arrow.boundingRect())
+        return rect.united(self._label_rect) if not self._label_rect.isEmpty() else rect
 
     def is_emphasised(self) -> bool:
         return self._emphasised
@@ -351,25 +367,25 @@ class EdgeItem(QGraphicsItem):
         emphasised = self._emphasised
         lod = _lod(painter)
         if emphasised:
-            pen = style.EDGE_EMPHASISED_PEN
+            pen = self._style.edge_emphasised_pen
         elif getattr(self.scene(), "drafting", False):
             # While the view moves: a one-pixel hairline (Qt draws those without its
             # stroker), and without antialiasing when thousands of them are in view.
-            pen = style.EDGE_DRAFT_PEN
+            pen = self._style.edge_draft_pen
             if lod < style.LOD_ALIASED_DRAFT:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         else:
-            pen = style.EDGE_PEN
+            pen = self._style.edge_pen
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._chain.visible_path(option.exposedRect, lod, pen))
         if not self._arrow.isEmpty() and (emphasised or lod >= style.LOD_NO_ARROW):
-            painter.setPen(style.ARROW_EMPHASISED_PEN if emphasised else style.ARROW_PEN)
-            painter.setBrush(style.ACCENT if emphasised else style.EDGE)
+            painter.setPen(self._style.arrow_emphasised_pen if emphasised else self._style.arrow_pen)
+            painter.setBrush(self._style.accent if emphasised else self._style.edge)
             painter.drawPolygon(self._arrow)
         if self._label is not None and lod >= style.LOD_NO_EDGE_LABEL:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.EDGE_LABEL_BACKGROUND)
+            painter.setBrush(self._style.edge_label_background)
             painter.drawRoundedRect(self._label_rect, 3.0, 3.0)
-            painter.setPen(style.TEXT_PEN if emphasised else style.MUTED_TEXT_PEN)
+            painter.setPen(self._style.text_pen if emphasised else self._style.muted_text_pen)
             self._label.paint(painter)

@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from explorer.layout.cache import collector_paused
-from explorer.layout.geometry import Layout
-from explorer.layout.service import LayoutJob, LayoutOptions, LayoutService
-from explorer.ui.diagram.scene import DiagramScene
+from explorer.diagram.scene import DiagramScene
+from explorer.layout.service import LayoutJob, LayoutService
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 SYNC_MAX_COMPONENTS = 40
@@ -102,23 +101,13 @@ class SceneLoader(QObject):
         """The architecture being loaded, if any."""
         return self._job.architecture if self._job is not None else None
 
-    def load(
-        self,
-        architecture: Architecture,
-        layout: Layout | None = None,
-        *,
-        also: Callable[[], object] | None = None,
-    ) -> None:
-        """Starts making a scene for ``architecture`` (from ``layout`` when it is known).
+    def load(self, architecture: Architecture, *, also: Callable[[], object] | None = None) -> None:
+        """Starts making a scene for ``architecture``.
 
         ``also`` runs in the worker thread once the layout is ready (see
         :meth:`LayoutService.submit`).
         """
         self.cancel()
-        if layout is not None:
-            self._job = LayoutJob(architecture, LayoutOptions.for_architecture(architecture), layout)
-            self._start_building(self._job)
-            return
         self._job = self.service.submit(architecture, self._job_done.emit, self._job_progress.emit, also=also)
 
     def cancel(self) -> None:

@@ -1,7 +1,7 @@
 """The clickable diagram: a scene built from a layout, its items and the view that shows it."""
 
-from explorer.ui.diagram.items import ComponentItem, EdgeItem, GroupItem
-from explorer.ui.diagram.scene import DiagramScene
-from explorer.ui.diagram.view import DiagramView
+from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.view import DiagramView
 
 __all__ = ["ComponentItem", "DiagramScene", "DiagramView", "EdgeItem", "GroupItem"]

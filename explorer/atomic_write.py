@@ -1,5 +1,6 @@
 """Atomic file writes: the target is either the complete new file or untouched.
 
+The one writer for exports, settings, revision progress and the layout cache.
 The bytes go to a temporary file in the target's folder (so the final rename
 never crosses file systems), are flushed to disk, and the temporary file is
 renamed over the target. On any failure the temporary file is removed and an
@@ -49,11 +50,14 @@ def describe_os_error(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def write_atomically(path: Path | str, data: bytes, *, open_temp: TempOpener | None = None) -> Path:
+def write_atomically(
+    path: Path | str, data: bytes, *, open_temp: TempOpener | None = None, durable: bool = True
+) -> Path:
     """Write ``data`` to ``path`` atomically and return the absolute path written.
 
     ``open_temp`` replaces how the temporary file is created (tests pass one
-    whose descriptor fails for real, such as ``/dev/full``).
+    whose descriptor fails for real, such as ``/dev/full``). ``durable=False``
+    skips the flushes to disk, for files that can be made again (cache entries).
 
     Raises:
         ExportError: the file could not be written; nothing is left behind.
@@ -68,7 +72,8 @@ def write_atomically(path: Path | str, data: bytes, *, open_temp: TempOpener | N
     try:
         try:
             write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(temp, _mode_for(target))
@@ -79,7 +84,8 @@ def write_atomically(path: Path | str, data: bytes, *, open_temp: TempOpener | N
         if isinstance(error, OSError):
             raise _export_error(target, error) from error
         raise
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
     return target
 
 

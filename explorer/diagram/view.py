@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -18,9 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
-from explorer.ui.diagram import style
-from explorer.ui.diagram.items import ComponentItem
-from explorer.ui.diagram.scene import DiagramScene
+from explorer.diagram.items import ComponentItem
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.style import LIGHT
 
 _ARROWS = {
     Qt.Key.Key_Left: (-1.0, 0.0),
@@ -65,7 +67,7 @@ class DiagramView(QGraphicsView):
             | QPainter.RenderHint.SmoothPixmapTransform
             | QPainter.RenderHint.TextAntialiasing
         )
-        self.setBackgroundBrush(style.BACKGROUND)
+        self.setBackgroundBrush(LIGHT.background)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -76,6 +78,7 @@ class DiagramView(QGraphicsView):
         self._diagram: DiagramScene | None = None
         self._auto_fit = False
         self._press_pos: QPointF | None = None
+        self._click_handler: Callable[[QPointF], object] | None = None
         self._press_button = Qt.MouseButton.NoButton
         self._last_pan_pos = QPointF()
         self._panning = False
@@ -182,10 +185,6 @@ class DiagramView(QGraphicsView):
         self._start_motion()
         super().scrollContentsBy(dx, dy)
 
-    def is_moving(self) -> bool:
-        """True between a pan or zoom step and the full-quality redraw after it."""
-        return self._settle.isActive()
-
     def _start_motion(self) -> None:
         if self._diagram is not None:
             self._diagram.drafting = True
@@ -238,7 +237,7 @@ class DiagramView(QGraphicsView):
             self._scale_view(self.zoom() * (1.0 + event.value()), event.position())
             event.accept()
             return True
-        if event.type() == QEvent.Type.Gesture and self._pinch(event):
+        if event.type() == QEvent.Type.Gesture and self._pinch(cast(QGestureEvent, event)):
             return True
         return super().viewportEvent(event)
 
@@ -297,10 +296,19 @@ class DiagramView(QGraphicsView):
             return
         was_panning = self._panning
         self._end_drag()
-        if not was_panning and self._diagram is not None:
+        if not was_panning and self._click_handler is not None:
+            self._click_handler(event.position())
+        elif not was_panning and self._diagram is not None:
             self._diagram.click_at(self.mapToScene(event.position().toPoint()), self.viewportTransform())
             self._describe_focus()
         event.accept()
+
+    def set_click_handler(self, handler: Callable[[QPointF], object] | None) -> None:
+        """Gives clicks (a press and release without a drag) to ``handler`` instead of the scene.
+
+        A quiz takes the clicks this way; dragging still pans, exactly as always.
+        """
+        self._click_handler = handler
 
     def _end_drag(self) -> None:
         if self._panning:
@@ -325,7 +333,7 @@ class DiagramView(QGraphicsView):
         elif key == Qt.Key.Key_Escape and scene.selected_element() is not None:
             scene.select_element(None)
         elif key in _ARROWS and plain:
-            scene.focus_direction(*_ARROWS[key])
+            scene.focus_direction(*_ARROWS[Qt.Key(key)])
             self._show_focus()
         elif event.matches(QKeySequence.StandardKey.ZoomIn) or (plain and key in _ZOOM_IN_KEYS):
             self.zoom_in()

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 
 SVG_SOURCE_SIZE = 512
 """Vector icons are rasterised once at this size (their longer side)."""
@@ -124,7 +124,48 @@ def fit_icon_rect(box: QRectF, width: int, height: int) -> QRectF:
     return fitted
 
 
+class LightLineArtIcons(IconCache):
+    """The shared icon cache, but dark grey line art (a server rack, containerd) comes out light."""
+
+    def __init__(self, shared: IconCache) -> None:
+        super().__init__()
+        self._shared = shared
+        self._dark: dict[Path, bool] = {}
+        self._inverted: dict[int, QPixmap] = {}
+
+    def source(self, path: Path) -> QPixmap:
+        return self._shared.source(path)
+
+    def pixmap(self, path: Path, device_size: float) -> QPixmap:
+        pixmap = self._shared.pixmap(path, device_size)
+        if not self._is_dark_line_art(path):
+            return pixmap
+        inverted = self._inverted.get(pixmap.cacheKey())
+        if inverted is None:
+            image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)
+            image.invertPixels(QImage.InvertMode.InvertRgb)
+            inverted = self._inverted[pixmap.cacheKey()] = QPixmap.fromImage(image)
+        return inverted
+
+    def _is_dark_line_art(self, path: Path) -> bool:
+        if path not in self._dark:
+            sample = self.source(path).toImage().scaled(32, 32)
+            colors = [sample.pixelColor(x, y) for x in range(32) for y in range(32)]
+            opaque = [color for color in colors if color.alphaF() > 0.5]
+            self._dark[path] = bool(opaque) and all(
+                sum(getattr(c, part)() for c in opaque) / len(opaque) < limit
+                for part, limit in (("lightnessF", 0.25), ("hslSaturationF", 0.3))
+            )
+        return self._dark[path]
+
+
 @cache
 def icon_cache() -> IconCache:
     """The cache shared by every diagram (created on first use, once a QGuiApplication exists)."""
     return IconCache()
+
+
+@cache
+def icons_for(*, light_line_art: bool) -> IconCache:
+    """The icon cache of a style: the shared one, or a view of it with dark line art made light."""
+    return LightLineArtIcons(icon_cache()) if light_line_art else icon_cache()

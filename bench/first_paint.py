@@ -1,0 +1,105 @@
+"""Process start to the first painted diagram, for the benchmark: ``python -m bench.first_paint``.
+
+Opens the window as ``main.py`` does (same start-up path, same collector and GIL
+tuning), prints one JSON line once a diagram has been painted (milliseconds
+since the launch, peak memory) and exits. The launcher may stamp its own clock
+in ``ARCH_EXPLORER_LAUNCH_TIME``; otherwise the process's start time comes from
+``/proc``.
+"""
+
+from __future__ import annotations
+
+import time
+
+_IMPORTED_AT = time.perf_counter()
+
+import gc  # noqa: E402 (the clock starts before anything else is imported)
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from explorer import exit_codes  # noqa: E402
+from explorer.app import create_window, ensure_application  # noqa: E402
+from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects  # noqa: E402
+from explorer.ui.main_window import MainWindow  # noqa: E402
+
+LAUNCH_TIME = "ARCH_EXPLORER_LAUNCH_TIME"
+"""Optional ``time.time()`` of the launch, set by a benchmark just before it starts the process."""
+FIRST_PAINT_TIMEOUT_MS = 120_000
+
+
+class _FirstPaint(QObject):
+    """Watches the diagram's viewport; once a diagram has been painted, reports and quits."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.reported = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if self.reported or event.type() != QEvent.Type.Paint:
+            return False
+        window = self.window
+        if window.diagram_stack.currentWidget() is window.diagram_view and window.scene is not None:
+            self.reported = True
+            # Queued, so it runs once this paint event has been fully handled.
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self) -> None:
+        import resource
+
+        self.window.diagram_view.viewport().removeEventFilter(self)
+        now = time.perf_counter()
+        figures = {
+            "first_paint_ms": round(process_age_seconds(now) * 1000, 1),
+            "since_app_import_ms": round((now - _IMPORTED_AT) * 1000, 1),
+            "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            "architecture": self.window.current_id,
+        }
+        print(json.dumps(figures), flush=True)
+        self.window.close()
+        self.app.quit()
+
+
+def main() -> int:
+    gc.disable()  # as run_window: start-up's objects all live on
+    try:
+        app = ensure_application()
+        window = create_window()
+    finally:
+        gc.enable()
+    QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
+    watcher = _FirstPaint(app, window)
+    window.diagram_view.viewport().installEventFilter(watcher)
+    window.show()
+    QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, app.quit)  # never hang a benchmark
+    app.exec()
+    if not watcher.reported:
+        print(json.dumps({"error": f"no diagram painted within {FIRST_PAINT_TIMEOUT_MS} ms"}), flush=True)
+    return exit_codes.OK if watcher.reported else exit_codes.FAILED
+
+
+def process_age_seconds(now: float) -> float:
+    """Seconds since the process started: from the launcher's clock, the OS, or this module's import."""
+    launched = os.environ.get(LAUNCH_TIME)
+    if launched:
+        try:
+            return time.time() - float(launched)
+        except ValueError:
+            pass
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat, open("/proc/uptime", encoding="ascii") as up:
+            start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+            uptime = float(up.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return now - _IMPORTED_AT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""What every command prints on failure, written once: one-line errors, load problems,
+and the "unknown architecture" check."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from explorer import exit_codes
+from explorer.sources import Sources
+from explorer.terminal_text import terminal_text
+from models.architecture import Architecture
+
+
+def fail(message: str, status: int = exit_codes.BAD_INPUT) -> int:
+    """Print a one-line error on stderr and return the exit status to use."""
+    print(terminal_text(f"arch-explorer: {message}"), file=sys.stderr)
+    return status
+
+
+def report(problems: Iterable[str]) -> None:
+    """Prints each load problem (a model or notes file that could not be read) on stderr."""
+    for problem in problems:
+        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
+
+
+def report_model_errors(sources: Sources) -> None:
+    report(error.message for error in sources.model_errors)
+
+
+def find_architecture(sources: Sources, architecture_id: str) -> Architecture | None:
+    """The architecture, or None once the error naming the known ones is printed."""
+    architecture = sources.architectures.get(architecture_id)
+    if architecture is None:
+        known = ", ".join(sources.architectures) or "none"
+        fail(f"unknown architecture {architecture_id!r} (known: {known})")
+    return architecture

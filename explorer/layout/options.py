@@ -1,0 +1,58 @@
+"""How Graphviz is asked to lay a model out, chosen by the model's size.
+
+Orthogonal edges where Graphviz is fast, splines above, and for large graphs fewer
+crossing-minimisation and network-simplex iterations (Graphviz's time down by two
+thirds, for about 2 % more crossings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from models.architecture import Architecture
+
+ORTHO_MAX_NODES = 150
+"""Ortho routing grows fast: 0.25 s at 150 nodes, 1.5 s at 300, about a minute at 1,000."""
+ORTHO_MAX_RELATIONS = 300
+FAST_FROM_COMPONENTS = 300
+FAST_GRAPH_ATTRS = (("mclimit", "0.3"), ("nslimit", "0.2"))
+"""Graphviz attributes for large graphs: 1,000 components in 0.4 s instead of 1.2 s."""
+FASTEST_FROM_COMPONENTS = 1500
+FASTEST_GRAPH_ATTRS = (("mclimit", "0.1"), ("nslimit", "0.1"), ("remincross", "false"))
+"""For the largest graphs: 2,000 components in 2.8 s instead of 3.4 s (and 23 s with dot's defaults)."""
+
+
+def choose_splines(architecture: Architecture) -> str:
+    """``"ortho"`` (tidy right angles) where it is fast, ``"spline"`` for large models."""
+    small = (
+        len(architecture.components) <= ORTHO_MAX_NODES and len(architecture.relations) <= ORTHO_MAX_RELATIONS
+    )
+    return "ortho" if small else "spline"
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    """How Graphviz is asked to lay a model out; part of the cache key."""
+
+    splines: str
+    graph_attrs: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def for_architecture(cls, architecture: Architecture, *, splines: str | None = None) -> LayoutOptions:
+        """The options by size; ``splines`` overrides the routing only."""
+        count = len(architecture.components)
+        attrs: tuple[tuple[str, str], ...]
+        if count >= FASTEST_FROM_COMPONENTS:
+            attrs = FASTEST_GRAPH_ATTRS
+        elif count >= FAST_FROM_COMPONENTS:
+            attrs = FAST_GRAPH_ATTRS
+        else:
+            attrs = ()
+        return cls(splines or choose_splines(architecture), attrs)
+
+    def as_key(self) -> dict[str, Any]:
+        return {"splines": self.splines, "graph": [list(pair) for pair in self.graph_attrs]}
+
+    def dot_arguments(self) -> list[str]:
+        return [f"-G{name}={value}" for name, value in self.graph_attrs]

@@ -1,0 +1,38 @@
+"""Uncaught errors are logged to the rotating file and the user is told where it is."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer import logs
+
+
+@pytest.fixture
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ARCH_EXPLORER_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    told: list[str] = []
+    path = logs.install(told.append)
+    yield path, told
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "explorer_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def test_an_uncaught_error_is_logged_and_shown_with_the_log_path(installed) -> None:
+    path, told = installed
+    try:
+        raise RuntimeError("the diagram fell over")
+    except RuntimeError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert path is not None
+    assert path.parent.name == "logs"
+    text = path.read_text(encoding="utf-8")
+    assert "uncaught error" in text
+    assert "RuntimeError: the diagram fell over" in text
+    assert told == [f"Something went wrong: the diagram fell over\n\nThe details are in {path}."]
