@@ -23,7 +23,8 @@ import yaml
 from explorer.export.options import ExportOptions
 from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout
-from explorer.layout.graphviz_layout import compute_layout
+from explorer.layout.options import LayoutOptions
+from explorer.layout.service import compute_layout
 from explorer.revision.store import parse_json, to_json
 from models import Architecture, load_architecture_text
 from models.notes import parse_note
@@ -266,7 +267,11 @@ def laid_out(seed: int, count: int) -> Iterator[tuple[str, Laid | Exception]]:
             architecture = load_architecture_text(text, "generated.yaml")
             # Splines, not the app's choice: Graphviz 2.43 aborts on about one generated model in
             # 2,000 with orthogonal routing (issue 14, item 12), until the layout falls back itself.
-            return text, (index, architecture, compute_layout(architecture, splines="spline"))
+            return text, (
+                index,
+                architecture,
+                compute_layout(architecture, LayoutOptions.for_architecture(architecture, splines="spline")),
+            )
         except Exception as error:  # handed to the checking thread, which reports it with the input
             return text, error
 
