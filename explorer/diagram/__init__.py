@@ -1,6 +1,7 @@
 """The clickable diagram: a scene built from a layout, its items and the view that shows it."""
 
-from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem
+from explorer.diagram.edge_item import EdgeItem
+from explorer.diagram.items import ComponentItem, GroupItem
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
 

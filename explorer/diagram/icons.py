@@ -15,8 +15,85 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 
+from models.icons import diagrams_resources_dir
+
 SVG_SOURCE_SIZE = 512
 """Vector icons are rasterised once at this size (their longer side)."""
+PLATE_CONTRAST = 4.0
+"""Icons under this contrast ratio with a backdrop get a light plate (WCAG asks 3:1 of graphics)."""
+NAME_BAND = (0.72, 0.95)
+"""Where, as fractions of the height, the Kubernetes icons print their name under the glyph."""
+_TEXT_ICON_FOLDERS = ("k8s",)
+"""Folders of ``diagrams`` icons that print the object's name (etcd, api, sched, svc…) in the icon."""
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance of ``color`` (its alpha ignored)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio, from 1 (same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def carries_text(path: Path) -> bool:
+    """True for icons that print their object's name (the Kubernetes ones ``diagrams`` ships)."""
+    resources = diagrams_resources_dir()
+    if resources is None:
+        return False
+    try:
+        relative = path.resolve().relative_to(resources)
+    except ValueError:
+        return False
+    return bool(relative.parts) and relative.parts[0] in _TEXT_ICON_FOLDERS
+
+
+def without_name_band(image: QImage) -> QImage:
+    """``image`` with the name under its glyph painted over in the icon's own fill colour.
+
+    Row by row through the band, everything between the first and last pixel of
+    the fill colour (the heptagon's blue, sampled just above the band) takes that
+    colour: the white letters go, the white rim outside stays.
+    """
+    result = image.convertToFormat(QImage.Format.Format_ARGB32)
+    height, width = result.height(), result.width()
+    top, bottom = (round(height * fraction) for fraction in NAME_BAND)
+    fill = _fill_colour(result, top)
+    if fill is None:
+        return result
+    for y in range(top, min(bottom, height)):
+        inside = [x for x in range(width) if _close(result.pixelColor(x, y), fill)]
+        if len(inside) >= 2:
+            for x in range(inside[0], inside[-1] + 1):
+                result.setPixelColor(x, y, fill)
+    return result
+
+
+def _fill_colour(image: QImage, above: int) -> QColor | None:
+    """The most saturated opaque colour at the left of the row just above the name band."""
+    y = max(0, above - 2)
+    best = None
+    for x in range(image.width() // 2):
+        pixel = image.pixelColor(x, y)
+        if pixel.alpha() > 240 and (best is None or pixel.hslSaturationF() > best.hslSaturationF()):
+            best = pixel
+    return best if best is not None and best.hslSaturationF() > 0.3 else None
+
+
+def _close(first: QColor, second: QColor) -> bool:
+    return (
+        first.alpha() > 200
+        and abs(first.red() - second.red())
+        + abs(first.green() - second.green())
+        + abs(first.blue() - second.blue())
+        < 60
+    )
 
 
 class IconCache:
@@ -29,6 +106,9 @@ class IconCache:
         self._levels: dict[tuple[Path, int], QPixmap] = {}
         self._icons: dict[Path, QIcon] = {}
         self._colors: dict[Path, QColor | None] = {}
+        self._inks: dict[Path, QColor | None] = {}
+        self._plates: dict[tuple[Path, tuple[int, ...]], bool] = {}
+        self._variants: dict[int, QPixmap] = {}
 
     def source(self, path: Path) -> QPixmap:
         """The full-resolution pixmap for ``path``; null if the file cannot be read."""
@@ -57,15 +137,61 @@ class IconCache:
                 return scaled
         return source
 
-    def draw(self, painter: QPainter, path: Path, rect: QRectF, lod: float) -> bool:
-        """Draws the icon into ``rect`` from a copy sharp enough for the device; False if unreadable."""
+    def draw(
+        self, painter: QPainter, path: Path, rect: QRectF, lod: float, *, unlabelled: bool = False
+    ) -> bool:
+        """Draws the icon into ``rect`` from a copy sharp enough for the device; False if unreadable.
+
+        ``unlabelled`` draws an icon that carries its name (see :func:`carries_text`) without it.
+        """
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         pixmap = self.pixmap(path, max(rect.width(), rect.height()) * lod * ratio)
         if pixmap.isNull():
             return False
+        if unlabelled and carries_text(path):
+            pixmap = self._unlabelled(pixmap)
         painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         return True
+
+    def ink_color(self, path: Path) -> QColor | None:
+        """The mean colour of the icon's opaque pixels (what the eye sees of it), None if unreadable."""
+        if path not in self._inks:
+            image = self.source(path).toImage()
+            color = None
+            if not image.isNull():
+                sample = image.scaled(48, 48).convertToFormat(QImage.Format.Format_ARGB32)
+                totals = [0.0, 0.0, 0.0, 0.0]
+                for y in range(sample.height()):
+                    for x in range(sample.width()):
+                        pixel = sample.pixelColor(x, y)
+                        alpha = pixel.alphaF()
+                        totals[0] += pixel.redF() * alpha
+                        totals[1] += pixel.greenF() * alpha
+                        totals[2] += pixel.blueF() * alpha
+                        totals[3] += alpha
+                if totals[3] > 0:
+                    color = QColor.fromRgbF(*(min(1.0, value / totals[3]) for value in totals[:3]))
+            self._inks[path] = color
+        return self._inks[path]
+
+    def needs_plate(self, path: Path, backdrops: tuple[QColor, ...]) -> bool:
+        """True when the icon is under :data:`PLATE_CONTRAST` against any of ``backdrops``."""
+        key = (path, tuple(color.rgba() for color in backdrops))
+        if key not in self._plates:
+            ink = self.ink_color(path)
+            self._plates[key] = ink is not None and any(
+                contrast_ratio(ink, backdrop) < PLATE_CONTRAST for backdrop in backdrops
+            )
+        return self._plates[key]
+
+    def _unlabelled(self, pixmap: QPixmap) -> QPixmap:
+        variant = self._variants.get(pixmap.cacheKey())
+        if variant is None:
+            variant = self._variants[pixmap.cacheKey()] = QPixmap.fromImage(
+                without_name_band(pixmap.toImage())
+            )
+        return variant
 
     def average_color(self, path: Path) -> QColor | None:
         """The icon's mean colour (weighted by opacity), for drawing it as a plain shape when tiny."""
@@ -97,6 +223,9 @@ class IconCache:
         self._levels.clear()
         self._icons.clear()
         self._colors.clear()
+        self._inks.clear()
+        self._plates.clear()
+        self._variants.clear()
 
 
 def _read(path: Path) -> QPixmap:
@@ -124,41 +253,6 @@ def fit_icon_rect(box: QRectF, width: int, height: int) -> QRectF:
     return fitted
 
 
-class LightLineArtIcons(IconCache):
-    """The shared icon cache, but dark grey line art (a server rack, containerd) comes out light."""
-
-    def __init__(self, shared: IconCache) -> None:
-        super().__init__()
-        self._shared = shared
-        self._dark: dict[Path, bool] = {}
-        self._inverted: dict[int, QPixmap] = {}
-
-    def source(self, path: Path) -> QPixmap:
-        return self._shared.source(path)
-
-    def pixmap(self, path: Path, device_size: float) -> QPixmap:
-        pixmap = self._shared.pixmap(path, device_size)
-        if not self._is_dark_line_art(path):
-            return pixmap
-        inverted = self._inverted.get(pixmap.cacheKey())
-        if inverted is None:
-            image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)
-            image.invertPixels(QImage.InvertMode.InvertRgb)
-            inverted = self._inverted[pixmap.cacheKey()] = QPixmap.fromImage(image)
-        return inverted
-
-    def _is_dark_line_art(self, path: Path) -> bool:
-        if path not in self._dark:
-            sample = self.source(path).toImage().scaled(32, 32)
-            colors = [sample.pixelColor(x, y) for x in range(32) for y in range(32)]
-            opaque = [color for color in colors if color.alphaF() > 0.5]
-            self._dark[path] = bool(opaque) and all(
-                sum(getattr(c, part)() for c in opaque) / len(opaque) < limit
-                for part, limit in (("lightnessF", 0.25), ("hslSaturationF", 0.3))
-            )
-        return self._dark[path]
-
-
 @cache
 def icon_cache() -> IconCache:
     """The cache shared by every diagram (created on first use, once a QGuiApplication exists)."""
@@ -166,6 +260,9 @@ def icon_cache() -> IconCache:
 
 
 @cache
-def icons_for(*, light_line_art: bool) -> IconCache:
-    """The icon cache of a style: the shared one, or a view of it with dark line art made light."""
-    return LightLineArtIcons(icon_cache()) if light_line_art else icon_cache()
+def icons_for(*, plates: bool) -> IconCache:
+    """The icon cache of a style: the shared one, or one of its own for a style with backing plates.
+
+    Kept apart so each style's plate decisions and variants are cached on their own.
+    """
+    return IconCache() if plates else icon_cache()

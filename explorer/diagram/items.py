@@ -10,17 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from explorer.diagram import style
 from explorer.diagram.icons import fit_icon_rect
-from explorer.diagram.paths import BezierChain
-from explorer.diagram.qt_values import qpoint, qrect, tooltip_html
+from explorer.diagram.qt_values import qrect, tooltip_html
 from explorer.diagram.style import LIGHT, DiagramStyle
-from explorer.diagram.text import TextBlock, fitted_label
-from explorer.layout.geometry import EdgePath, GroupBox, NodeBox
-from models.architecture import Component, Group, Relation
+from explorer.diagram.text import fitted_label
+from explorer.layout.geometry import GroupBox, NodeBox
+from models.architecture import Component, Group
 
 ELEMENT_ID_KEY = 0
 """``QGraphicsItem.data`` key holding the id of the component or group an item draws."""
@@ -56,11 +55,15 @@ class ComponentItem(QGraphicsItem):
         self._marked = False
         self._label_visible = True
         self._icon_visible = True
+        self._unlabelled_icon = False
 
         source = self._style.icons.source(icon_path)
         self._icon_rect = fit_icon_rect(qrect(node.icon_box), source.width(), source.height())
         average = self._style.icons.average_color(icon_path)
         self._placeholder_brush = QBrush(average or self._style.placeholder_fill)
+        self._plate = (
+            _grow(self._icon_rect, style.PLATE_PAD) if diagram_style.needs_plate(icon_path) else None
+        )
         self._label = fitted_label(qrect(node.label_box), node.label_lines, diagram_style)
         content = self._icon_rect.united(self._label.rect) if node.label_lines else QRectF(self._icon_rect)
         self._highlight_rect = _grow(content, style.HALO_MARGIN)
@@ -136,6 +139,14 @@ class ComponentItem(QGraphicsItem):
     def set_icon_visible(self, visible: bool) -> None:
         self._set("_icon_visible", visible)
 
+    def set_unlabelled_icon(self, unlabelled: bool) -> None:
+        """Draws an icon that prints its object's name (etcd, api…) without it, for quizzes."""
+        self._set("_unlabelled_icon", unlabelled)
+
+    def has_plate(self) -> bool:
+        """Whether a light plate is drawn behind the icon (too little contrast without one)."""
+        return self._plate is not None
+
     def _set(self, name: str, value: bool) -> bool:
         if getattr(self, name) == value:
             return False
@@ -178,7 +189,7 @@ class ComponentItem(QGraphicsItem):
             painter.drawRoundedRect(self._highlight_rect, radius, radius)
 
         self._paint_icon(painter, lod)
-        if self._label_visible and lod >= style.LOD_NO_LABEL:
+        if self._label_visible and lod * self._style.text_scale >= style.LOD_NO_LABEL:
             painter.setPen(self._style.text_pen)
             self._label.paint(painter)
         if self._marked:
@@ -192,7 +203,14 @@ class ComponentItem(QGraphicsItem):
 
     def _paint_icon(self, painter: QPainter, lod: float) -> None:
         visible = self._icon_visible and lod >= style.LOD_SIMPLE_ICON
-        if visible and self._style.icons.draw(painter, self._icon_path, self._icon_rect, lod):
+        if visible and self._plate is not None and self._style.icon_plate is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._style.icon_plate)
+            painter.drawRoundedRect(self._plate, style.PLATE_PAD * 2, style.PLATE_PAD * 2)
+        icons = self._style.icons
+        if visible and icons.draw(
+            painter, self._icon_path, self._icon_rect, lod, unlabelled=self._unlabelled_icon
+        ):
             return
         painter.setPen(self._style.placeholder_pen)
         painter.setBrush(self._placeholder_brush if self._icon_visible else self._style.placeholder_brush)
@@ -269,123 +287,7 @@ class GroupItem(QGraphicsItem):
         painter.setPen(self._style.group_selected_pen if self._selected else border)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
-        if _lod(painter) >= style.LOD_NO_LABEL:
+        if _lod(painter) * self._style.text_scale >= style.LOD_NO_LABEL:
             painter.setFont(self._style.group_font())
             painter.setPen(self._style.group_title_pen)
             painter.drawText(self._title_pos, self._title)
-
-
-class EdgeItem(QGraphicsItem):
-    """A relation: the routed Bézier chain, its arrowhead and its label on a light plate."""
-
-    LABEL_PAD_X = 4.0
-    LABEL_PAD_Y = 2.0
-
-    def __init__(
-        self,
-        edge: EdgePath,
-        relation: Relation | None,
-        tooltip: str = "",
-        diagram_style: DiagramStyle = LIGHT,
-    ) -> None:
-        super().__init__()
-        self._style = diagram_style
-        self.edge = edge
-        self.relation = relation
-        self._emphasised = False
-        self._chain = BezierChain(edge.points)
-        self._path = self._chain.path
-        self._arrow = QPolygonF([qpoint(point) for point in edge.arrow_head])
-        self._label: TextBlock | None = None
-        self._label_rect = QRectF()
-        if edge.label and edge.label_pos is not None:
-            centre = qpoint(edge.label_pos)
-            self._label = TextBlock(edge.label.splitlines(), self._style.edge_font(), centre.x(), centre.y())
-            self._label.place(centre.x(), centre.y() - self._label.height / 2)
-            self._label_rect = self._label.rect.adjusted(
-                -self.LABEL_PAD_X, -self.LABEL_PAD_Y, self.LABEL_PAD_X, self.LABEL_PAD_Y
-            )
-
-        outline = self._path.boundingRect().united(self._arrow.boundingRect())
-        if not self._label_rect.isNull():
-            outline = outline.united(self._label_rect)
-        pad = self._style.edge_emphasised_pen.widthF()
-        self._bounds = outline.adjusted(-pad, -pad, pad, pad)
-        self._shape: QPainterPath | None = None
-
-        self.setZValue(style.Z_EDGE)
-        # Gives paint() the exposed area, so a long edge strokes only what is in view.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip(tooltip)
-
-    @property
-    def source(self) -> str:
-        return self.edge.source
-
-    @property
-    def target(self) -> str:
-        return self.edge.target
-
-    def path(self) -> QPainterPath:
-        return QPainterPath(self._path)
-
-    def label_rect(self) -> QRectF:
-        return QRectF(self._label_rect)
-
-    def ink_rect(self) -> QRectF:
-        """The stroked path, the arrowhead and the label plate."""
-        pen = self._style.edge_emphasised_pen if self._emphasised else self._style.edge_pen
-        rect = _grow(self._path.boundingRect(), pen.widthF() / 2).united(self._arrow.boundingRect())
-        return rect.united(self._label_rect) if not self._label_rect.isEmpty() else rect
-
-    def is_emphasised(self) -> bool:
-        return self._emphasised
-
-    def set_emphasised(self, emphasised: bool) -> None:
-        if emphasised != self._emphasised:
-            self._emphasised = emphasised
-            self.setZValue(style.Z_EDGE_EMPHASISED if emphasised else style.Z_EDGE)
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            # Made on first hit test, not for each of thousands of edges up front.
-            stroker = QPainterPathStroker()
-            stroker.setWidth(style.EDGE_HIT_WIDTH)
-            self._shape = stroker.createStroke(self._path)
-            if not self._arrow.isEmpty():
-                self._shape.addPolygon(self._arrow)
-            if not self._label_rect.isNull():
-                self._shape.addRect(self._label_rect)
-        return self._shape
-
-    def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
-        emphasised = self._emphasised
-        lod = _lod(painter)
-        if emphasised:
-            pen = self._style.edge_emphasised_pen
-        elif getattr(self.scene(), "drafting", False):
-            # While the view moves: a one-pixel hairline (Qt draws those without its
-            # stroker), and without antialiasing when thousands of them are in view.
-            pen = self._style.edge_draft_pen
-            if lod < style.LOD_ALIASED_DRAFT:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        else:
-            pen = self._style.edge_pen
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._chain.visible_path(option.exposedRect, lod, pen))
-        if not self._arrow.isEmpty() and (emphasised or lod >= style.LOD_NO_ARROW):
-            painter.setPen(self._style.arrow_emphasised_pen if emphasised else self._style.arrow_pen)
-            painter.setBrush(self._style.accent if emphasised else self._style.edge)
-            painter.drawPolygon(self._arrow)
-        if self._label is not None and lod >= style.LOD_NO_EDGE_LABEL:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._style.edge_label_background)
-            painter.drawRoundedRect(self._label_rect, 3.0, 3.0)
-            painter.setPen(self._style.text_pen if emphasised else self._style.muted_text_pen)
-            self._label.paint(painter)

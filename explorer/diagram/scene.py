@@ -15,8 +15,9 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from explorer.diagram import style
+from explorer.diagram.edge_item import EdgeItem
 from explorer.diagram.focus_order import nearest_in_direction, reading_order
-from explorer.diagram.items import ComponentItem, EdgeItem, GroupItem
+from explorer.diagram.items import ComponentItem, GroupItem
 from explorer.diagram.qt_values import tooltip_html
 from explorer.diagram.style import LIGHT, DiagramStyle
 from explorer.layout.geometry import Layout
@@ -308,6 +309,22 @@ class DiagramScene(QGraphicsScene):
         """Shows icons, or neutral placeholders of the same size."""
         for item in self._components.values():
             item.set_icon_visible(visible)
+
+    def set_edge_labels_visible(self, visible: bool) -> None:
+        """Shows or hides every edge label (and the edge tooltips, which name both ends)."""
+        for edge in self._edges:
+            edge.set_label_visible(visible)
+
+    def set_quiz_mode(self, quiz: bool) -> None:
+        """Hides every clue to a component's name, or shows them again.
+
+        Labels, tooltips and edge labels go, and icons that print their object's name
+        (the Kubernetes ones: etcd, api, sched…) are drawn without it.
+        """
+        self.set_labels_visible(not quiz)
+        self.set_edge_labels_visible(not quiz)
+        for item in self._components.values():
+            item.set_unlabelled_icon(quiz)
 
     # Keyboard focus ---------------------------------------------------------
 

@@ -8,10 +8,9 @@ registry is the model). Each style has its own icon cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, cast
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
@@ -25,7 +24,8 @@ DIM_GROUP = 0.55
 DIM_SOFT = 0.45
 
 # Level of detail (scale from item to device) under which details are dropped: below
-# 0.18 an icon is under 13 px and unrecognisable, below 0.2 a label is under 2.5 px.
+# 0.18 an icon is under 13 px and unrecognisable, below 0.2 a label is under 3 px
+# (text thresholds are compared with the level of detail times the text scale).
 LOD_SIMPLE_ICON = 0.18
 LOD_NO_LABEL = 0.2
 LOD_NO_EDGE_LABEL = 0.3
@@ -34,10 +34,13 @@ LOD_NO_ARROW = 0.2
 LOD_ALIASED_DRAFT = 0.3
 """Below this, edges drawn while the view moves skip antialiasing (thousands are in view)."""
 
-COMPONENT_FONT_PX = 11
-MIN_COMPONENT_FONT_PX = 8
-GROUP_FONT_PX = 11
-EDGE_FONT_PX = 10
+# The same sizes Graphviz lays the labels out with (explorer.layout.labels), in scene units.
+COMPONENT_FONT_PX = 14
+MIN_COMPONENT_FONT_PX = 9
+GROUP_FONT_PX = 13
+EDGE_FONT_PX = 12
+PLATE_PAD = 3.0
+"""How far an icon's backing plate reaches beyond the icon."""
 
 HALO_MARGIN = 5.0
 FOCUS_MARGIN = 9.0
@@ -73,8 +76,10 @@ def _flat_pen(color: QColor, width: float) -> QPen:
 class DiagramStyle:
     """The look of one diagram; pens, brushes and fonts are derived once, on first use.
 
-    ``text_scale`` multiplies every font size (slides want larger text).
-    ``light_line_art`` draws dark grey line-art icons light (for dark backgrounds).
+    ``text_scale`` multiplies every font size (slides want larger text; the layout
+    must have been made with the same scale). ``icon_plate``, when set, is drawn
+    behind every icon with too little contrast against the group fills and the
+    background (dark outline icons on a dark page).
     """
 
     name: str
@@ -91,26 +96,8 @@ class DiagramStyle:
     placeholder_fill: QColor
     placeholder_border: QColor
     text_scale: float = 1.0
-    light_line_art: bool = False
+    icon_plate: QColor | None = None
     _fonts: dict[tuple[str, int], QFont] = field(default_factory=dict, repr=False, compare=False)
-
-    def recoloured(
-        self, name: str, change: Callable[[QColor], QColor], *, light_line_art: bool
-    ) -> DiagramStyle:
-        """This style with every colour passed through ``change``."""
-        colours: dict[str, Any] = {
-            key: change(value)
-            for key, value in vars(self).items()
-            if isinstance(value, QColor) and not key.startswith("_")
-        }
-        return replace(
-            self,
-            name=name,
-            group_fills=tuple(change(fill) for fill in self.group_fills),
-            light_line_art=light_line_art,
-            _fonts={},
-            **colours,
-        )
 
     def with_text_scale(self, text_scale: float) -> DiagramStyle:
         return replace(self, text_scale=text_scale, _fonts={})
@@ -118,7 +105,15 @@ class DiagramStyle:
     @cached_property
     def icons(self) -> IconCache:
         """The icon cache this style draws with."""
-        return icons_for(light_line_art=self.light_line_art)
+        return icons_for(plates=self.icon_plate is not None)
+
+    @cached_property
+    def plate_backdrops(self) -> tuple[QColor, ...]:
+        """What an icon may stand on: the page and every group fill."""
+        return (self.background, *self.group_fills)
+
+    def needs_plate(self, icon_path: Path) -> bool:
+        return self.icon_plate is not None and self.icons.needs_plate(icon_path, self.plate_backdrops)
 
     # Colours and pens made from the palette.
 
@@ -250,17 +245,21 @@ LIGHT = DiagramStyle(
 """The window's style, and that of white and transparent exports."""
 
 
-def dark_variant(color: QColor) -> QColor:
-    """``color`` for a dark background: light fills go dark, dark ink goes light, hue and alpha stay."""
-    hue, saturation, lightness, alpha = cast(tuple[float, float, float, float], color.getHslF())
-    if 0.4 <= lightness <= 0.6:
-        lightness = min(1.0, lightness + 0.12)  # accent and edges: a little brighter
-    else:
-        if lightness > 0.85:
-            saturation *= 0.45  # pastel fills would turn into loud dark colours
-        lightness = 0.93 - 0.8 * lightness
-    return QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
-
-
-DARK = LIGHT.recoloured("dark", dark_variant, light_line_art=True)
-"""Dark exports: every colour adapted, dark line-art icons drawn light."""
+DARK = DiagramStyle(
+    name="dark",
+    background=QColor("#161B22"),
+    accent=QColor("#58A6FF"),
+    text=QColor("#E6EDF3"),
+    muted_text=QColor("#C9D1D9"),
+    edge=QColor("#A3B1BF"),
+    group_border=QColor("#7D8B99"),
+    group_title=QColor("#D8DEE4"),
+    # Dark tints of the light fills' hues, kept apart from each other and far from the lines.
+    group_fills=(QColor("#1C2A38"), QColor("#1E2B22"), QColor("#272338"), QColor("#2D2A1C")),
+    marker=QColor("#F0883E"),
+    focus_ring=QColor("#E6EDF3"),
+    placeholder_fill=QColor("#3A444E"),
+    placeholder_border=QColor("#7D8B99"),
+    icon_plate=QColor("#E9EEF3"),
+)
+"""Dark exports: lines and text at 3:1 or more against every fill, low-contrast icons on light plates."""

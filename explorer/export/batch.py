@@ -69,12 +69,14 @@ def export_all(
     *,
     progress: Callable[[BatchStep], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    options_for: Callable[[Architecture], ExportOptions] | None = None,
 ) -> BatchResult:
     """Export each architecture to ``<folder>/<id>.<ext>``, reporting after every file.
 
     ``cancelled`` is asked before each file; a cancelled batch keeps the files
     already completed and starts no other. A file that cannot be written is
     reported and the batch goes on; Graphviz errors (``layout_for``) stop it.
+    ``options_for`` gives each architecture its own options (a text scale fitted to a slide).
     """
     result = BatchResult()
     total = len(architectures)
@@ -84,7 +86,8 @@ def export_all(
             break
         path = target_path(folder, architecture, options)
         try:
-            written = export_architecture(architecture, layout_for(architecture), path, options)
+            own = options_for(architecture) if options_for is not None else options
+            written = export_architecture(architecture, layout_for(architecture), path, own)
         except ExportError as error:
             report = BatchStep(index, total, architecture.id, path, str(error))
             result.failed.append(report)

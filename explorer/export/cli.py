@@ -27,6 +27,7 @@ from explorer.export.options import (
     InvalidOptionsError,
     format_for_path,
     slide_name,
+    text_scale_value,
 )
 
 EXAMPLES = """examples:
@@ -34,6 +35,8 @@ EXAMPLES = """examples:
   arch-explorer export eks -o eks.svg --background dark --title "Amazon EKS"
   arch-explorer export kubernetes -o k8s.pdf --slide 16:9 --select kube-apiserver
   arch-explorer export --all -o slides/ --format png --width 1600
+  arch-explorer export eks -o eks-plane.png --slide 16:9 --focus eks-control-plane
+  arch-explorer export kubernetes -o k8s.png --text-scale 1.5 --no-edge-labels
 """
 
 
@@ -73,14 +76,29 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         help="centre the diagram on a 16:9 slide: 1920×1080 (16:9) or 3840×2160 (16:9-4k)",
     )
     parser.add_argument("--select", metavar="COMPONENT_ID", help="draw this component or group selected")
+    parser.add_argument(
+        "--text-scale",
+        metavar="X",
+        default="auto",
+        help="lay the diagram out with text X times larger (0.5–4); default auto: "
+        "as large as a slide allows, else 1",
+    )
+    parser.add_argument(
+        "--no-edge-labels", dest="edge_labels", action="store_false", help="leave the relations unlabelled"
+    )
+    parser.add_argument(
+        "--focus",
+        metavar="COMPONENT_ID",
+        help="draw only this component (or group) and its neighbours, laid out anew: one idea per slide",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
-    if args.all and args.select:
-        return fail("--select applies to one architecture, not to --all")
+    if args.all and (args.select or args.focus):
+        return fail("--select and --focus apply to one architecture, not to --all")
     if not args.all:
         from explorer.atomic_write import ExportError, check_target
 
@@ -105,8 +123,9 @@ def run_export(args: argparse.Namespace) -> int:
         architecture = find_architecture(sources, args.id)
         if architecture is None:
             return exit_codes.BAD_INPUT
-        if args.select and not architecture.has_element(args.select):
-            return fail(f"unknown component {args.select!r} in architecture {architecture.id!r}")
+        for element in (args.select, args.focus):
+            if element and not architecture.has_element(element):
+                return fail(f"unknown component {element!r} in architecture {architecture.id!r}")
         architectures = [architecture]
 
     ensure_qt()
@@ -140,24 +159,44 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         slide=slide_name(args.slide),
         keep_selection=args.select is not None,
         selected=args.select,
+        text_scale=text_scale_value(args.text_scale),
+        edge_labels=args.edge_labels,
+        focus=args.focus,
     )
 
 
 def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
-    from explorer.layout.service import LayoutService
 
+    prepared = _prepare(architecture, options)
     try:
-        export_architecture(architecture, LayoutService().layout_for(architecture), output, options)
+        export_architecture(prepared.architecture, prepared.layout, output, prepared.options)
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
 
 
+def _prepare(architecture: Any, options: ExportOptions) -> Any:
+    """The export's model and layout, text size settled; says so when a slide stays hard to read."""
+    from explorer.export.prepare import SLIDE_LABEL_PX, prepare, slide_label_px
+    from explorer.layout.service import LayoutService
+
+    service = LayoutService()
+    prepared = prepare(architecture, options, lambda a, o: service.layout_for(a, options=o))
+    scale = prepared.options.text_scale or 1.0
+    px = slide_label_px(prepared.layout, prepared.options, scale)
+    if options.slide_size is not None and px < SLIDE_LABEL_PX:
+        print(
+            f"arch-explorer: note: {architecture.id}: component labels are about {px:.1f} px on this slide; "
+            "--focus COMPONENT_ID makes a slide of one part of it",
+            file=sys.stderr,
+        )
+    return prepared
+
+
 def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
     from explorer.export.batch import BatchStep, export_all
-    from explorer.layout.service import LayoutService
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -172,7 +211,15 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    result = export_all(architectures, folder, options, LayoutService().layout_for, progress=report)
+    prepared = {architecture.id: _prepare(architecture, options) for architecture in architectures}
+    result = export_all(
+        architectures,
+        folder,
+        options,
+        lambda architecture: prepared[architecture.id].layout,
+        progress=report,
+        options_for=lambda architecture: prepared[architecture.id].options,
+    )
     return exit_codes.FAILED if result.failed else exit_codes.OK
 
 

@@ -21,6 +21,8 @@ SLIDES: dict[str, tuple[int, int]] = {"1920x1080": (1920, 1080), "3840x2160": (3
 SLIDE_ALIASES: dict[str, str] = {"16:9": "1920x1080", "16:9-4k": "3840x2160"}
 """The command line's names for the slide sizes."""
 
+MIN_TEXT_SCALE = 0.5
+MAX_TEXT_SCALE = 4.0
 DEFAULT_MARGIN = 24
 MAX_MARGIN = 400
 MIN_WIDTH = 16
@@ -47,7 +49,9 @@ class ExportOptions:
     ``width`` (output pixels), when set, wins over ``scale``; ``slide`` wins over
     both, fitting the diagram into a fixed 16:9 canvas. ``margin`` is in
     diagram units (1× pixels). ``selected`` is drawn highlighted only when
-    ``keep_selection`` is true.
+    ``keep_selection`` is true. ``text_scale`` lays the diagram out with text
+    that much larger; None means automatic (as large as a slide allows, else 1).
+    ``focus`` draws only that component or group and its neighbours, laid out anew.
     """
 
     format: Format = "png"
@@ -60,6 +64,9 @@ class ExportOptions:
     slide: str | None = None
     keep_selection: bool = False
     selected: str | None = None
+    text_scale: float | None = None
+    edge_labels: bool = True
+    focus: str | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -76,6 +83,11 @@ class ExportOptions:
             )
         if not 0 <= self.margin <= MAX_MARGIN:
             raise InvalidOptionsError(f"margin must be between 0 and {MAX_MARGIN}")
+        if self.text_scale is not None and not MIN_TEXT_SCALE <= self.text_scale <= MAX_TEXT_SCALE:
+            raise InvalidOptionsError(
+                f"text scale must be between {MIN_TEXT_SCALE:g} and {MAX_TEXT_SCALE:g}, "
+                f"not {self.text_scale!r}"
+            )
         if self.slide is not None and self.slide not in SLIDES:
             raise InvalidOptionsError(f"slide must be one of {', '.join(SLIDES)}, not {self.slide!r}")
 
@@ -119,7 +131,7 @@ def slide_name(value: str | None) -> str | None:
 
 
 # Fields not remembered: the selection belongs to the moment, not to the user's preferences.
-_TRANSIENT = {"selected"}
+_TRANSIENT = {"selected", "focus"}
 
 
 def save_options(store: SettingsStore, options: ExportOptions) -> None:
@@ -150,15 +162,34 @@ def load_options(store: SettingsStore) -> ExportOptions:
 
 def _coerce(raw: Any, default: Any, name: str) -> Any:
     # INI-backed QSettings hands everything back as strings.
-    if name in ("width", "slide"):
+    if name in ("width", "slide", "text_scale"):
         if raw in ("", None):
             return None
+        if name == "text_scale":
+            return _to_float(raw)
         return _to_int(raw) if name == "width" else str(raw)
     if isinstance(default, bool):
         return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")
     if isinstance(default, int):
         return _to_int(raw)
     return str(raw)
+
+
+def _to_float(raw: Any) -> float | None:
+    try:
+        return float(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def text_scale_value(value: str) -> float | None:
+    """``auto`` (None) or a number for ``--text-scale``; raises for anything else."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise InvalidOptionsError(f"text scale must be a number or 'auto', not {value!r}") from None
 
 
 def _to_int(raw: Any) -> int | None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.diagram.scene import DiagramScene
 from explorer.export.options import ExportOptions
+from explorer.export.prepare import SLIDE_MARGIN_FRACTION
 from explorer.export.theme import theme_for, themed_layout
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -64,8 +65,10 @@ def create_scene(architecture: Architecture, layout: Layout, options: ExportOpti
     Fresh, so the window's hover, focus ring and item caches stay out of the export.
     """
     theme = theme_for(options.background)
-    scene = DiagramScene(architecture, themed_layout(layout, theme), diagram_style=theme.style)
+    diagram_style = theme.style.with_text_scale(options.text_scale or 1.0)
+    scene = DiagramScene(architecture, themed_layout(layout, theme), diagram_style=diagram_style)
     scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    scene.set_edge_labels_visible(options.edge_labels)
     for item in scene.items():
         # A cached item reaches SVG and PDF as a bitmap; uncached it stays vector.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -177,7 +180,9 @@ def _text_height(text: str, width: float, *, title: bool) -> tuple[float, float]
 def _canvas(page: QSizeF, options: ExportOptions) -> tuple[QSize, QTransform, float]:
     if options.slide_size is not None:
         width, height = options.slide_size
-        factor = min(width / page.width(), height / page.height())
+        # Content never comes nearer a slide's edge than 5 % of its width (sides) or height.
+        inner_w, inner_h = width * (1 - 2 * SLIDE_MARGIN_FRACTION), height * (1 - 2 * SLIDE_MARGIN_FRACTION)
+        factor = min(inner_w / page.width(), inner_h / page.height())
         transform = QTransform.fromTranslate(
             (width - page.width() * factor) / 2, (height - page.height() * factor) / 2
         ).scale(factor, factor)
@@ -302,7 +307,7 @@ def render_architecture(architecture: Architecture, layout: Layout, options: Exp
 
 def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: ExportOptions) -> None:
     theme = theme_for(options.background)
-    if scene.diagram_style is not theme.style:
+    if scene.diagram_style.name != theme.style.name:
         raise ValueError(f"the scene was made for the {scene.diagram_style.name} theme, not {theme.name}")
     painter.setRenderHints(_HINTS)
     if theme.background is not None:

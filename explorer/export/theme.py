@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor
 
-from explorer.diagram.style import DARK, LIGHT, DiagramStyle, dark_variant
+from explorer.diagram.style import DARK, LIGHT, DiagramStyle
 from explorer.layout.geometry import Layout
 
 
@@ -38,13 +38,8 @@ def theme_for(background: str) -> Theme:
 
 
 def themed_layout(layout: Layout, theme: Theme) -> Layout:
-    """``layout`` with its group fills adapted to ``theme`` (the fills come from Graphviz)."""
+    """``layout`` with the fills ``theme`` draws: Graphviz's light fills give way to the dark palette."""
     if theme.name != "dark":
         return layout
-    groups = {
-        group_id: replace(box, fill=dark_variant(QColor(box.fill)).name())
-        if QColor(box.fill).isValid()
-        else box
-        for group_id, box in layout.groups.items()
-    }
+    groups = {group_id: replace(box, fill="") for group_id, box in layout.groups.items()}
     return replace(layout, groups=groups)

@@ -21,13 +21,13 @@ from explorer.layout.labels import (
     EDGE_FONT_SIZE,
     GROUP_FONT_SIZE,
     NODE_FONT_SIZE,
-    NODE_WIDTH,
     POINTS_PER_INCH,
     NodeMetrics,
     clean_text,
     dot_label,
     edge_label_lines,
     node_label_lines,
+    node_width,
 )
 from explorer.layout.options import choose_splines
 from models import Architecture, Component, Group
@@ -37,23 +37,40 @@ if TYPE_CHECKING:
     import diagrams
 
 SPLINES = frozenset({"ortho", "spline", "polyline", "curved", "line"})
-PLACEHOLDER_SIZE = (NODE_WIDTH / POINTS_PER_INCH, 0.5)
+PLACEHOLDER_HEIGHT = 0.5
 """Inches: an invisible node that keeps an empty group on the page (Graphviz drops empty clusters)."""
-
-# newrank: dot's default, cluster-by-cluster ranking fails on many clustered graphs with Graphviz
-# 2.4x ("trouble in init_rank", "lost edge", crashes); the global ranking has not failed yet.
-_GRAPH_ATTRS = {"pad": "0.25", "nodesep": "0.6", "ranksep": "0.75", "newrank": "true", "forcelabels": "true"}
-_NODE_ATTRS = {
-    "width": f"{NODE_WIDTH / POINTS_PER_INCH:.4f}",
-    "fontsize": f"{NODE_FONT_SIZE:g}",
-    "imagepos": "tc",
-}
-# Titles are bold in the view, so Graphviz must measure them bold to leave them room.
-_CLUSTER_ATTRS = {"fontsize": f"{GROUP_FONT_SIZE:g}", "fontname": "Helvetica-Bold"}
-_EDGE_ATTRS = {"fontsize": f"{EDGE_FONT_SIZE:g}"}
+NODESEP = 0.6
+RANKSEP = 0.8
+"""Inches between nodes and between ranks at text scale 1; they grow with the text (edge labels sit there)."""
 
 
-def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagram:
+def _graph_attrs(text_scale: float) -> dict[str, str]:
+    # newrank: dot's default, cluster-by-cluster ranking fails on many clustered graphs with Graphviz
+    # 2.4x ("trouble in init_rank", "lost edge", crashes); the global ranking has not failed yet.
+    return {
+        "pad": "0.25",
+        "nodesep": f"{NODESEP * text_scale**0.5:.3f}",
+        "ranksep": f"{RANKSEP * text_scale**0.5:.3f}",
+        "newrank": "true",
+        "forcelabels": "true",
+    }
+
+
+def _node_attrs(text_scale: float) -> dict[str, str]:
+    return {
+        "width": f"{node_width(text_scale) / POINTS_PER_INCH:.4f}",
+        "fontsize": f"{NODE_FONT_SIZE * text_scale:.2f}",
+        "imagepos": "tc",
+    }
+
+
+def _cluster_attrs(text_scale: float) -> dict[str, str]:
+    # Titles are bold in the view, so Graphviz must measure them bold to leave them room.
+    # The view's bold sans is wider than the Helvetica-Bold metrics Graphviz measures with.
+    return {"fontsize": f"{GROUP_FONT_SIZE * text_scale * 1.12:.2f}", "fontname": "Helvetica-Bold"}
+
+
+def build_diagram(architecture: Architecture, *, splines: str, text_scale: float = 1.0) -> diagrams.Diagram:
     """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
 
     The diagram's context (``diagrams.setdiagram``/``setcluster``) is set in a
@@ -71,30 +88,41 @@ def build_diagram(architecture: Architecture, *, splines: str) -> diagrams.Diagr
         "",
         show=False,
         direction=architecture.layout.direction.upper(),
-        graph_attr={**_GRAPH_ATTRS, "splines": splines},
-        node_attr=_NODE_ATTRS,
-        edge_attr=_EDGE_ATTRS,
+        graph_attr={**_graph_attrs(text_scale), "splines": splines},
+        node_attr=_node_attrs(text_scale),
+        edge_attr={"fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"},
     )
-    contextvars.copy_context().run(_DiagramBuilder(architecture, diagram, splines).build)
+    builder = _DiagramBuilder(architecture, diagram, splines, text_scale)
+    contextvars.copy_context().run(builder.build)
     return diagram
 
 
-def dot_source(architecture: Architecture, *, splines: str | None = None) -> str:
-    """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None)."""
+def dot_source(architecture: Architecture, *, splines: str | None = None, text_scale: float = 1.0) -> str:
+    """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None).
+
+    ``text_scale`` multiplies every font size, the node width that wraps labels and the
+    gaps where edge labels go, so Graphviz makes room for larger text.
+    """
+    if not 0.25 <= text_scale <= 8:
+        raise ValueError(f"text scale {text_scale!r} is outside 0.25–8")
     chosen = splines or choose_splines(architecture)
-    return str(build_diagram(architecture, splines=chosen).dot.source)
+    return str(build_diagram(architecture, splines=chosen, text_scale=text_scale).dot.source)
 
 
 class _DiagramBuilder:
     """Adds clusters, nodes and edges to a diagram; runs inside its own ``contextvars`` context."""
 
-    def __init__(self, architecture: Architecture, diagram: diagrams.Diagram, splines: str) -> None:
+    def __init__(
+        self, architecture: Architecture, diagram: diagrams.Diagram, splines: str, text_scale: float
+    ) -> None:
         from diagrams import Cluster, Edge
         from diagrams.custom import Custom
 
         self.cluster_type, self.edge_type, self.custom_type = Cluster, Edge, Custom
         self.architecture = architecture
         self.diagram = diagram
+        self.text_scale = text_scale
+        self.edge_font_size = f"{EDGE_FONT_SIZE * text_scale:.2f}"
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
         self.label_attr = "xlabel" if splines == "ortho" else "label"
         self.nodes: dict[str, diagrams.Node] = {}
@@ -136,7 +164,9 @@ class _DiagramBuilder:
                 self._close_cluster(cluster, group_id)
 
     def _open_cluster(self, group: Group) -> diagrams.Cluster:
-        cluster = self.cluster_type(dot_label([clean_text(group.label)]), graph_attr=_CLUSTER_ATTRS)
+        cluster = self.cluster_type(
+            dot_label([clean_text(group.label)]), graph_attr=_cluster_attrs(self.text_scale)
+        )
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
         self.placed_groups += 1
@@ -147,13 +177,12 @@ class _DiagramBuilder:
 
     def _close_cluster(self, cluster: diagrams.Cluster, group_id: str) -> None:
         if not self.members[group_id] and not self.child_groups[group_id]:
-            width, height = PLACEHOLDER_SIZE
             cluster.node(
                 f"placeholder of {group_id}",
                 "",
                 style="invis",
-                width=f"{width:.4f}",
-                height=f"{height:.4f}",
+                width=f"{node_width(self.text_scale) / POINTS_PER_INCH:.4f}",
+                height=f"{PLACEHOLDER_HEIGHT:.4f}",
                 shape="box",
             )
         cluster.__exit__(None, None, None)
@@ -162,7 +191,7 @@ class _DiagramBuilder:
         if ":" in component.id:
             raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
         lines = node_label_lines(component.label)
-        height = NodeMetrics(len(lines)).height / POINTS_PER_INCH
+        height = NodeMetrics(len(lines), self.text_scale).height / POINTS_PER_INCH
         icon = icon_or_fallback(component.icon).as_posix()
         self.nodes[component.id] = self.custom_type(
             dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}"
@@ -172,7 +201,7 @@ class _DiagramBuilder:
         for end in (source, target):
             if end not in self.nodes:
                 raise ValueError(f"relation {index} joins {end!r}, which is not a component")
-        attrs = {RELATION_ATTR: str(index), "fontsize": _EDGE_ATTRS["fontsize"]}
+        attrs = {RELATION_ATTR: str(index), "fontsize": self.edge_font_size}
         lines = edge_label_lines(label)
         if lines:
             attrs[self.label_attr] = dot_label(lines)

@@ -10,6 +10,7 @@ boxes handed to the view match what Graphviz reserved.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,17 +22,21 @@ from explorer.layout.geometry import Rect
 
 POINTS_PER_INCH = 72.0
 
-NODE_FONT_SIZE = 12.0
-EDGE_FONT_SIZE = 11.0
-GROUP_FONT_SIZE = 12.0
+# Typography for the overview: labels large next to their icons, so names read
+# before the shapes do. Every text size (and the node width that wraps labels)
+# is multiplied by the layout's text scale; icons and paddings are not.
+NODE_FONT_SIZE = 14.0
+EDGE_FONT_SIZE = 12.0
+GROUP_FONT_SIZE = 13.0
 
-NODE_WIDTH = 115.2
-"""1.6 inches: room for about 16 average characters a line at 12 points."""
-ICON_SIZE = 72.0
+NODE_WIDTH = 136.0
+"""About 1.9 inches: room for about 16 average characters a line at 14 points."""
+ICON_SIZE = 56.0
 ICON_TOP_PAD = 4.0
 ICON_LABEL_GAP = 4.0
-LINE_HEIGHT = 15.0
-"""Graphviz (Pango, DejaVu Sans) puts 12-point lines 13 points apart; this leaves slack."""
+LINE_HEIGHT = 17.5
+"""Graphviz (Pango, DejaVu Sans) puts 14-point lines about 15 points apart; this leaves slack."""
+EDGE_LINE_HEIGHT = 15.0
 LABEL_SIDE_PAD = 2.0
 
 NODE_LABEL_EMS = (NODE_WIDTH - 2 * LABEL_SIDE_PAD) / NODE_FONT_SIZE
@@ -57,20 +62,48 @@ class NodeMetrics:
     """
 
     line_count: int
+    text_scale: float = 1.0
+
+    @property
+    def width(self) -> float:
+        return node_width(self.text_scale)
+
+    @property
+    def icon_size(self) -> float:
+        return icon_size(self.text_scale)
 
     @property
     def label_height(self) -> float:
-        return self.line_count * LINE_HEIGHT
+        return self.line_count * LINE_HEIGHT * self.text_scale
 
     @property
     def height(self) -> float:
-        return ICON_TOP_PAD + ICON_SIZE + ICON_LABEL_GAP + self.label_height
+        return ICON_TOP_PAD + self.icon_size + ICON_LABEL_GAP + self.label_height
 
     def icon_box(self, box: Rect) -> Rect:
-        return Rect(box.center.x - ICON_SIZE / 2, box.y + ICON_TOP_PAD, ICON_SIZE, ICON_SIZE)
+        side = self.icon_size
+        return Rect(box.center.x - side / 2, box.y + ICON_TOP_PAD, side, side)
 
     def label_box(self, box: Rect) -> Rect:
         return Rect(box.x, box.bottom - self.label_height, box.width, self.label_height)
+
+
+def icon_size(text_scale: float = 1.0) -> float:
+    """An icon's side in points: it grows with the text, but more slowly, so labels gain on icons."""
+    return ICON_SIZE * math.sqrt(text_scale)
+
+
+def node_width(text_scale: float = 1.0) -> float:
+    """A node's width in points: the label column grows with the text, never under the icon."""
+    return max(NODE_WIDTH * text_scale, icon_size(text_scale) + 2 * LABEL_SIDE_PAD)
+
+
+def edge_label_size(lines: tuple[str, ...] | list[str], text_scale: float = 1.0) -> tuple[float, float]:
+    """Width and height in points of an edge label's lines, estimated as Graphviz and the view print them."""
+    if not lines:
+        return 0.0, 0.0
+    size = EDGE_FONT_SIZE * text_scale
+    return max(text_ems(line) for line in lines) * size, len(lines) * EDGE_LINE_HEIGHT * text_scale
 
 
 @cache

@@ -37,9 +37,13 @@ class LayoutOptions:
 
     splines: str
     graph_attrs: tuple[tuple[str, str], ...] = ()
+    text_scale: float = 1.0
+    """Font sizes (and the room Graphviz leaves for labels) times this: slides lay out larger text."""
 
     @classmethod
-    def for_architecture(cls, architecture: Architecture, *, splines: str | None = None) -> LayoutOptions:
+    def for_architecture(
+        cls, architecture: Architecture, *, splines: str | None = None, text_scale: float = 1.0
+    ) -> LayoutOptions:
         """The options by size; ``splines`` overrides the routing only."""
         count = len(architecture.components)
         attrs: tuple[tuple[str, str], ...]
@@ -49,10 +53,17 @@ class LayoutOptions:
             attrs = FAST_GRAPH_ATTRS
         else:
             attrs = ()
-        return cls(splines or choose_splines(architecture), attrs)
+        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3))
 
     def as_key(self) -> dict[str, Any]:
-        return {"splines": self.splines, "graph": [list(pair) for pair in self.graph_attrs]}
+        from explorer.layout.finishing import FINISHING_FINGERPRINT
+
+        return {
+            "splines": self.splines,
+            "graph": [list(pair) for pair in self.graph_attrs],
+            "text_scale": self.text_scale,
+            "finishing": FINISHING_FINGERPRINT,
+        }
 
     def dot_arguments(self) -> list[str]:
         return [f"-G{name}={value}" for name, value in self.graph_attrs]

@@ -27,6 +27,7 @@ from explorer.layout.dot_process import (
     raise_if_cancelled,
     run_dot,
 )
+from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Layout
 from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.options import LayoutOptions
@@ -63,7 +64,7 @@ def compute_layout(
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
     say(f"Preparing {count:,} components for Graphviz…")
-    source = dot_source(architecture, splines=options.splines)
+    source = dot_source(architecture, splines=options.splines, text_scale=options.text_scale)
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
     data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
@@ -71,7 +72,8 @@ def compute_layout(
     say("Reading the layout…")
     try:
         with collector_paused():
-            return parse_layout(data, architecture, splines=options.splines)
+            parsed = parse_layout(data, architecture, splines=options.splines)
+            return finish_layout(parsed, options.text_scale)
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
 
@@ -100,37 +102,42 @@ class LayoutService:
 
     def __init__(self, cache: LayoutCache | None = None, *, workers: int = 2) -> None:
         self.cache = cache or LayoutCache()
-        self._memory: OrderedDict[str, tuple[Architecture, Layout]] = OrderedDict()
+        self._memory: OrderedDict[tuple[str, LayoutOptions], tuple[Architecture, Layout]] = OrderedDict()
         self._lock = threading.Lock()
         self._workers = workers
         self._executor: ThreadPoolExecutor | None = None
         self.graphviz_runs = 0
         """How many times Graphviz was run (tests check the cache spares it)."""
 
-    def cached(self, architecture: Architecture) -> Layout | None:
+    def cached(self, architecture: Architecture, options: LayoutOptions | None = None) -> Layout | None:
         """The layout from memory or the disk cache, or None; never runs Graphviz."""
+        options = options or LayoutOptions.for_architecture(architecture)
         with self._lock:
-            entry = self._memory.get(architecture.id)
+            entry = self._memory.get((architecture.id, options))
             if entry is not None and entry[0] == architecture:
-                self._memory.move_to_end(architecture.id)
+                self._memory.move_to_end((architecture.id, options))
                 return entry[1]
-        layout = self.cache.load(
-            _key(architecture, LayoutOptions.for_architecture(architecture)), architecture.id
-        )
+        layout = self.cache.load(_key(architecture, options), architecture.id)
         if layout is not None:
-            self._remember(architecture, layout)
+            self._remember(architecture, layout, options)
         return layout
 
-    def layout_for(self, architecture: Architecture, *, timeout: float = TIMEOUT_SECONDS) -> Layout:
-        """The layout of ``architecture``, computed on this thread if no cache has it.
+    def layout_for(
+        self,
+        architecture: Architecture,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
+        options: LayoutOptions | None = None,
+    ) -> Layout:
+        """The layout of ``architecture`` (by ``options``, else by size), computed here if no cache has it.
 
         Raises:
             GraphvizNotFoundError: ``dot`` is not on PATH.
             GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
         """
-        layout = self.cached(architecture)
+        options = options or LayoutOptions.for_architecture(architecture)
+        layout = self.cached(architecture, options)
         if layout is None:
-            options = LayoutOptions.for_architecture(architecture)
             layout = self._compute(architecture, options, timeout=timeout)
             self.store(architecture, options, layout)
         return layout
@@ -157,7 +164,8 @@ class LayoutService:
 
     def forget(self, architecture_id: str) -> None:
         with self._lock:
-            self._memory.pop(architecture_id, None)
+            for key in [key for key in self._memory if key[0] == architecture_id]:
+                del self._memory[key]
 
     def shutdown(self) -> None:
         """Stops the worker threads once their jobs end (cancel the jobs first to end them now)."""
@@ -188,7 +196,7 @@ class LayoutService:
         fresh = False
         try:
             report("Looking for a saved layout…")
-            layout = self.cached(job.architecture)
+            layout = self.cached(job.architecture, job.options)
             fresh = layout is None
             if layout is None:
                 layout = self._compute(
@@ -223,17 +231,17 @@ class LayoutService:
         layout = compute_layout(
             architecture, options, timeout=timeout, cancel=cancel, report=report, meanwhile=meanwhile
         )
-        self._remember(architecture, layout)
+        self._remember(architecture, layout, options)
         return layout
 
     def store(self, architecture: Architecture, options: LayoutOptions, layout: Layout) -> None:
         """Writes ``layout`` to the disk cache (a worker does it after handing the layout over)."""
         self.cache.store(_key(architecture, options), layout)
 
-    def _remember(self, architecture: Architecture, layout: Layout) -> None:
+    def _remember(self, architecture: Architecture, layout: Layout, options: LayoutOptions) -> None:
         with self._lock:
-            self._memory[architecture.id] = (architecture, layout)
-            self._memory.move_to_end(architecture.id)
+            self._memory[(architecture.id, options)] = (architecture, layout)
+            self._memory.move_to_end((architecture.id, options))
             while len(self._memory) > MEMORY_ENTRIES:
                 self._memory.popitem(last=False)
 

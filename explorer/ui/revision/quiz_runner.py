@@ -86,7 +86,7 @@ class QuizRunner(QObject):
         self.window.diagram_view.set_click_handler(None)
         self._view.removeEventFilter(self)
         for scene in self._scenes:
-            scene.set_labels_visible(True)
+            scene.set_quiz_mode(False)
             scene.set_icons_visible(True)
             scene.select_element(None, emit=False)
             scene.set_focused_element(None, ring=False)
@@ -124,7 +124,7 @@ class QuizRunner(QObject):
             return
         if scene not in self._scenes:
             self._scenes.append(scene)
-        scene.set_labels_visible(False)
+        scene.set_quiz_mode(True)
         scene.set_icons_visible(not self.hide_icons)
         scene.select_element(question.focus, emit=False)
         scene.set_focused_element(None, ring=False)

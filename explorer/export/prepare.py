@@ -1,0 +1,138 @@
+"""What an export draws: the whole model or a focus on one element, laid out with the text size asked for.
+
+Larger text is laid out, not magnified: Graphviz is given the larger fonts and makes
+room for them, so a slide with 20-pixel labels is still a tidy diagram. On a slide,
+an automatic text size tries a few scales and keeps the first whose component labels
+reach :data:`SLIDE_LABEL_PX` (or the most readable one, when none does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from explorer.export.options import ExportOptions
+from explorer.layout.geometry import Layout
+from explorer.layout.labels import NODE_FONT_SIZE
+from explorer.layout.options import LayoutOptions
+from models.architecture import Architecture
+
+LayoutWith = Callable[[Architecture, LayoutOptions], Layout]
+
+SLIDE_LABEL_PX = 18.0
+"""Component labels on a 1920 × 1080 slide: readable from the back of a room."""
+SLIDE_MARGIN_FRACTION = 0.05
+"""Blank space on each side of a slide, as a fraction of its width (sides) or height (top, bottom)."""
+AUTO_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5)
+"""Text scales an automatic slide tries, smallest first."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The model and layout to draw, and the options with the text scale settled."""
+
+    architecture: Architecture
+    layout: Layout
+    options: ExportOptions
+
+
+def focus_architecture(architecture: Architecture, element_id: str) -> Architecture:
+    """Only ``element_id`` (a component, or a group's components) and what is related to them.
+
+    The groups that hold what is kept stay, so the picture keeps its places; the
+    title names the focus.
+
+    Raises:
+        ValueError: ``element_id`` is neither a component nor a group of ``architecture``.
+    """
+    if element_id in architecture.components_by_id:
+        core = {element_id}
+        label = architecture.component(element_id).label
+    elif element_id in architecture.groups_by_id:
+        inside = _groups_within(architecture, element_id)
+        core = {c.id for c in architecture.components if c.group in inside}
+        label = architecture.group(element_id).label
+    else:
+        raise ValueError(f"unknown component or group {element_id!r} in architecture {architecture.id!r}")
+    kept = set(core)
+    for component_id in core:
+        kept |= architecture.neighbours(component_id) & set(architecture.components_by_id)
+    components = tuple(c for c in architecture.components if c.id in kept)
+    relations = tuple(
+        r
+        for r in architecture.relations
+        if r.source in kept and r.target in kept and (r.source in core or r.target in core)
+    )
+    needed: set[str] = set()
+    for component in components:
+        if component.group in architecture.groups_by_id:
+            needed.update(group.id for group in architecture.group_path(component.group))
+    groups = tuple(g for g in architecture.groups if g.id in needed)
+    return Architecture(
+        id=f"{architecture.id}.focus.{element_id}",
+        title=f"{architecture.title}: {label}",
+        summary=architecture.summary,
+        groups=groups,
+        components=components,
+        relations=relations,
+        layout=architecture.layout,
+        source=architecture.source,
+    )
+
+
+def _groups_within(architecture: Architecture, group_id: str) -> set[str]:
+    within, frontier = {group_id}, [group_id]
+    while frontier:
+        for child in architecture.child_groups(frontier.pop()):
+            if child.id not in within:
+                within.add(child.id)
+                frontier.append(child.id)
+    return within
+
+
+def slide_label_px(layout: Layout, options: ExportOptions, text_scale: float) -> float:
+    """About how tall component labels print on the options' slide with this layout (pixels)."""
+    if options.slide_size is None:
+        return NODE_FONT_SIZE * text_scale
+    width, height = options.slide_size
+    inner_w, inner_h = width * (1 - 2 * SLIDE_MARGIN_FRACTION), height * (1 - 2 * SLIDE_MARGIN_FRACTION)
+    page_w = layout.bounds.width + 2 * options.margin
+    page_h = layout.bounds.height + 2 * options.margin + (60 if options.title or options.caption else 0)
+    factor = min(inner_w / page_w, inner_h / page_h) * 1920 / width
+    return NODE_FONT_SIZE * text_scale * factor
+
+
+def prepare(
+    architecture: Architecture, options: ExportOptions, layout_with: LayoutWith, layout: Layout | None = None
+) -> Prepared:
+    """The model, layout and options an export draws; ``layout`` is the model's ordinary one, if known.
+
+    Raises:
+        ValueError: ``options.focus`` names nothing in ``architecture``.
+        GraphvizNotFoundError, GraphvizFailedError: from ``layout_with``.
+    """
+    if options.focus:
+        architecture = focus_architecture(architecture, options.focus)
+        layout = None
+        if options.selected and not architecture.has_element(options.selected):
+            options = options.with_changes(selected=None)
+
+    def laid_out(scale: float) -> Layout:
+        if scale == 1.0 and layout is not None:
+            return layout
+        return layout_with(architecture, LayoutOptions.for_architecture(architecture, text_scale=scale))
+
+    if options.text_scale is not None or options.slide_size is None:
+        scale = options.text_scale or 1.0
+        return Prepared(architecture, laid_out(scale), options.with_changes(text_scale=scale))
+    tried: list[tuple[float, float, Layout]] = []
+    for scale in AUTO_SCALES:
+        candidate = laid_out(scale)
+        tried.append((slide_label_px(candidate, options, scale), scale, candidate))
+        if tried[-1][0] >= SLIDE_LABEL_PX:
+            break
+    # Short of the goal, the smallest scale nearly as readable as the best: larger text
+    # that gains a pixel or two only dwarfs the icons.
+    best = max(px for px, _scale, _layout in tried)
+    _px, scale, chosen = next(entry for entry in tried if entry[0] >= min(best, SLIDE_LABEL_PX) * 0.93)
+    return Prepared(architecture, chosen, options.with_changes(text_scale=scale))

@@ -1,0 +1,347 @@
+"""Finishing a Graphviz layout: boxes for the text scale, arrows onto their targets, labels in the clear.
+
+Graphviz draws an edge to the border of a node's box, but a node is drawn as an
+icon above its label, narrower than the box: an arrow meeting the box beside the
+icon would end in empty space. Edges are lengthened here, straight on, until they
+meet the icon or the label text. Edge labels (``xlabel`` for orthogonal routing,
+which Graphviz places after routing, with no regard to what is there) are put
+back on their edge, at the first place along it where they cover no node, no
+group title and no other label. Everything is plain geometry, without Qt, so the
+same figures can be checked in tests (:func:`label_overlaps`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.layout.labels import (
+    GROUP_FONT_SIZE,
+    LINE_HEIGHT,
+    NODE_FONT_SIZE,
+    NodeMetrics,
+    edge_label_size,
+    text_ems,
+)
+
+FINISHING_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+"""Part of the layout cache key: a change here makes new layouts."""
+
+LABEL_PAD_X = 4.0
+LABEL_PAD_Y = 2.0
+"""The plate around an edge label's text (as the view draws it)."""
+CLEARANCE = 2.0
+"""Points kept free between a label and anything else."""
+GROUP_TITLE_INSET = 10.0
+BOLD_WIDTH = 1.08
+"""Bold text is about this much wider than the estimate for regular text."""
+TOUCH = 1.5
+"""Points within which an arrow tip counts as touching what it points at."""
+_ANCHORS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85, 0.08, 0.92)
+"""Where along an edge (as a fraction of its length) a label may go, most wanted first."""
+_SAMPLES_PER_CUBIC = 8
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box by its edges (points, y down)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @classmethod
+    def around(cls, centre: Point, width: float, height: float) -> Box:
+        return cls(centre.x - width / 2, centre.y - height / 2, centre.x + width / 2, centre.y + height / 2)
+
+    @classmethod
+    def of(cls, rect: Rect) -> Box:
+        return cls(rect.x, rect.y, rect.right, rect.bottom)
+
+    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
+        return (
+            self.left < other.right + gap
+            and other.left < self.right + gap
+            and self.top < other.bottom + gap
+            and other.top < self.bottom + gap
+        )
+
+    def nearest(self, point: Point) -> Point:
+        return Point(min(max(point.x, self.left), self.right), min(max(point.y, self.top), self.bottom))
+
+    def distance_to(self, point: Point) -> float:
+        dx = max(self.left - point.x, 0.0, point.x - self.right)
+        dy = max(self.top - point.y, 0.0, point.y - self.bottom)
+        return math.hypot(dx, dy)
+
+
+def finish_layout(layout: Layout, text_scale: float = 1.0) -> Layout:
+    """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear."""
+    nodes = {component_id: _scaled_node(node, text_scale) for component_id, node in layout.nodes.items()}
+    edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
+    edges = _place_labels(edges, nodes, layout.groups, text_scale)
+    return replace(layout, nodes=nodes, edges=edges)
+
+
+# Boxes -------------------------------------------------------------------------------
+
+
+def _scaled_node(node: NodeBox, text_scale: float) -> NodeBox:
+    metrics = NodeMetrics(len(node.label_lines), text_scale)
+    return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
+
+
+def node_ink(node: NodeBox, text_scale: float = 1.0) -> tuple[Box, ...]:
+    """What a component paints: its icon and the (estimated) block of its label lines."""
+    ink = [Box.of(node.icon_box)]
+    if node.label_lines:
+        width = max(text_ems(line) for line in node.label_lines) * NODE_FONT_SIZE * text_scale
+        width = min(width, node.label_box.width)
+        height = min(node.label_box.height, len(node.label_lines) * LINE_HEIGHT * text_scale)
+        centre = node.label_box.center
+        ink.append(
+            Box(centre.x - width / 2, node.label_box.y, centre.x + width / 2, node.label_box.y + height)
+        )
+    return tuple(ink)
+
+
+def group_title_box(group: GroupBox, text_scale: float = 1.0) -> Box | None:
+    """Where a group's title is printed (left-aligned at the top, as the view draws it)."""
+    if not group.label:
+        return None
+    size = GROUP_FONT_SIZE * text_scale
+    width = text_ems(group.label) * size * BOLD_WIDTH
+    height = size * 1.3
+    left = group.box.x + GROUP_TITLE_INSET
+    top = group.label_pos.y - height / 2
+    if not group.box.y <= group.label_pos.y <= group.box.y + 3 * height:
+        top = group.box.y + GROUP_TITLE_INSET
+    return Box(left, top, min(left + width, group.box.right), top + height)
+
+
+def edge_label_box(edge: EdgePath, text_scale: float = 1.0, centre: Point | None = None) -> Box | None:
+    """The plate of an edge's label centred on ``centre`` (its own position by default)."""
+    centre = centre or edge.label_pos
+    if not edge.label or centre is None:
+        return None
+    width, height = edge_label_size(edge.label.splitlines(), text_scale)
+    return Box.around(centre, width + 2 * LABEL_PAD_X, height + 2 * LABEL_PAD_Y)
+
+
+# Edges meeting their ends ----------------------------------------------------------
+
+
+def _meet_ends(edge: EdgePath, nodes: dict[str, NodeBox], text_scale: float) -> EdgePath:
+    points = edge.points
+    if len(points) < 4 or edge.source not in nodes or edge.target not in nodes:
+        return edge
+    arrow = edge.arrow_head
+    if arrow:
+        tip = max(arrow, key=lambda point: _distance(point, points[-1]))
+        ink = node_ink(nodes[edge.target], text_scale)
+        shift = _gap_along(points[-1], tip, ink)
+        if shift is not None:
+            arrow = tuple(Point(p.x + shift.x, p.y + shift.y) for p in arrow)
+            end = Point(points[-1].x + shift.x, points[-1].y + shift.y)
+            points = (*points, points[-1], end, end)
+        elif min(box.distance_to(tip) for box in ink) > TOUCH:
+            points, arrow = _turn_to(points, arrow, tip, ink)
+    else:
+        before = _last_distinct(points[::-1])
+        shift = _gap_along(before, points[-1], node_ink(nodes[edge.target], text_scale))
+        if shift is not None:
+            end = Point(points[-1].x + shift.x, points[-1].y + shift.y)
+            points = (*points, points[-1], end, end)
+    after = _last_distinct(points)
+    shift = _gap_along(after, points[0], node_ink(nodes[edge.source], text_scale))
+    if shift is not None:
+        start = Point(points[0].x + shift.x, points[0].y + shift.y)
+        points = (start, start, points[0], *points)
+    return replace(edge, points=points, arrow_head=arrow)
+
+
+def _turn_to(
+    points: tuple[Point, ...], arrow: tuple[Point, ...], tip: Point, ink: tuple[Box, ...]
+) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+    """The edge bent at its end to point at the nearest bit of ``ink`` (it arrived beside it)."""
+    end = points[-1]
+    target = min((box.nearest(tip) for box in ink), key=lambda point: _distance(point, tip))
+    length = _distance(end, tip)
+    base_width = (
+        max(_distance(a, b) for a in arrow for b in arrow if a != tip and b != tip) if len(arrow) > 2 else 6.0
+    )
+    away = _distance(end, target)
+    if away < 1e-6:
+        return points, arrow
+    dx, dy = (target.x - end.x) / away, (target.y - end.y) / away
+    base = Point(target.x - dx * length, target.y - dy * length)
+    half = base_width / 2
+    side_a = Point(base.x - dy * half, base.y + dx * half)
+    side_b = Point(base.x + dy * half, base.y - dx * half)
+    return (*points, end, base, base), (side_a, target, side_b)
+
+
+def _last_distinct(points: tuple[Point, ...]) -> Point:
+    """The first point of ``points`` after the first that differs from it (a direction to come from)."""
+    for point in points[1:]:
+        if _distance(point, points[0]) > 0.5:
+            return point
+    return points[0]
+
+
+def _gap_along(origin: Point, tip: Point, ink: tuple[Box, ...]) -> Point | None:
+    """How far ``tip`` must move on, in the direction ``origin``→``tip``, to touch ``ink``; None if never."""
+    length = _distance(origin, tip)
+    if length < 1e-6 or any(box.distance_to(tip) <= TOUCH for box in ink):
+        return None
+    dx, dy = (tip.x - origin.x) / length, (tip.y - origin.y) / length
+    hits = [t for box in ink if (t := _ray_entry(tip, dx, dy, box)) is not None]
+    if not hits:
+        return None
+    t = min(hits)
+    return Point(dx * t, dy * t)
+
+
+def _ray_entry(start: Point, dx: float, dy: float, box: Box) -> float | None:
+    """The distance along the ray at which it enters ``box`` (slab method), or None."""
+    near, far = 0.0, math.inf
+    for position, direction, low, high in (
+        (start.x, dx, box.left, box.right),
+        (start.y, dy, box.top, box.bottom),
+    ):
+        if abs(direction) < 1e-9:
+            if not low <= position <= high:
+                return None
+            continue
+        first, second = (low - position) / direction, (high - position) / direction
+        near, far = max(near, min(first, second)), min(far, max(first, second))
+    return near if near <= far else None
+
+
+# Edge labels ---------------------------------------------------------------------------
+
+
+def _place_labels(
+    edges: tuple[EdgePath, ...], nodes: dict[str, NodeBox], groups: dict[str, GroupBox], text_scale: float
+) -> tuple[EdgePath, ...]:
+    fixed = [Box.of(node.box) for node in nodes.values()]
+    fixed += [box for group in groups.values() if (box := group_title_box(group, text_scale)) is not None]
+    placed: list[Box] = []
+    finished = []
+    for edge in edges:
+        if not edge.label:
+            finished.append(edge)
+            continue
+        best: tuple[float, Point] | None = None
+        for centre in _candidates(edge, text_scale):
+            box = edge_label_box(edge, text_scale, centre)
+            assert box is not None
+            cost = _overlap_cost(box, fixed, placed)
+            if best is None or cost < best[0]:
+                best = (cost, centre)
+            if cost == 0.0:
+                break
+        if best is None:
+            finished.append(edge)
+            continue
+        moved = replace(edge, label_pos=best[1])
+        placed.append(edge_label_box(moved, text_scale) or Box(0, 0, 0, 0))
+        finished.append(moved)
+    return tuple(finished)
+
+
+def _overlap_cost(box: Box, fixed: list[Box], placed: list[Box]) -> float:
+    cost = 0.0
+    for other in (*fixed, *placed):
+        if box.overlaps(other, CLEARANCE):
+            width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
+            height = min(box.bottom, other.bottom) - max(box.top, other.top) + CLEARANCE
+            cost += max(width, 0.1) * max(height, 0.1)
+    return cost
+
+
+def _candidates(edge: EdgePath, text_scale: float) -> Iterator[Point]:
+    """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last."""
+    line = _polyline(edge.points)
+    width, height = edge_label_size(edge.label.splitlines(), text_scale)
+    half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
+    for fraction in _ANCHORS:
+        anchor = _along(line, fraction)
+        for dx, dy in ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h)):
+            yield Point(anchor.x + dx, anchor.y + dy)
+    if edge.label_pos is not None:
+        yield edge.label_pos
+
+
+def _polyline(points: tuple[Point, ...]) -> list[Point]:
+    if len(points) < 4:
+        return list(points)
+    line = [points[0]]
+    for start in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[start : start + 4]
+        for step in range(1, _SAMPLES_PER_CUBIC + 1):
+            t = step / _SAMPLES_PER_CUBIC
+            u = 1 - t
+            line.append(
+                Point(
+                    u**3 * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t**3 * p3.x,
+                    u**3 * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t**3 * p3.y,
+                )
+            )
+    return line
+
+
+def _along(line: list[Point], fraction: float) -> Point:
+    lengths = [_distance(a, b) for a, b in zip(line, line[1:], strict=False)]
+    remaining = sum(lengths) * fraction
+    for (a, b), length in zip(zip(line, line[1:], strict=False), lengths, strict=True):
+        if remaining <= length and length > 0:
+            t = remaining / length
+            return Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+        remaining -= length
+    return line[-1]
+
+
+def _distance(a: Point, b: Point) -> float:
+    return math.hypot(a.x - b.x, a.y - b.y)
+
+
+# Measures ------------------------------------------------------------------------------
+
+
+def label_overlaps(layout: Layout, text_scale: float = 1.0) -> list[str]:
+    """Every edge label that covers a node, a group title or another edge label, described."""
+    found = []
+    labels = [(edge, box) for edge in layout.edges if (box := edge_label_box(edge, text_scale)) is not None]
+    for position, (edge, box) in enumerate(labels):
+        name = f"label {edge.label!r} ({edge.source} -> {edge.target})"
+        for node in layout.nodes.values():
+            if box.overlaps(Box.of(node.box)):
+                found.append(f"{name} covers component {node.component_id}")
+        for group in layout.groups.values():
+            title = group_title_box(group, text_scale)
+            if title is not None and box.overlaps(title):
+                found.append(f"{name} covers the title of group {group.group_id}")
+        for other, other_box in labels[position + 1 :]:
+            if box.overlaps(other_box):
+                found.append(f"{name} covers label {other.label!r}")
+    return found
+
+
+def loose_arrowheads(layout: Layout, text_scale: float = 1.0) -> list[str]:
+    """Every arrowhead whose tip does not touch its target's icon or label."""
+    found = []
+    for edge in layout.edges:
+        target = layout.nodes.get(edge.target)
+        if not edge.arrow_head or target is None or not edge.points:
+            continue
+        tip = max(edge.arrow_head, key=lambda point: _distance(point, edge.points[-1]))
+        gap = min(box.distance_to(tip) for box in node_ink(target, text_scale))
+        if gap > TOUCH:
+            found.append(f"{edge.source} -> {edge.target}: tip {gap:.1f} pt from the target")
+    return found
