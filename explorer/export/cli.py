@@ -97,8 +97,9 @@ def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
-    if args.all and (args.select or args.focus):
-        return fail("--select and --focus apply to one architecture, not to --all")
+    for flag, value in (("--select", args.select), ("--focus", args.focus)):
+        if args.all and value:
+            return fail(f"{flag} applies to one architecture, not to --all")
     if not args.all:
         from explorer.atomic_write import ExportError, check_target
 

@@ -65,7 +65,8 @@ def create_scene(architecture: Architecture, layout: Layout, options: ExportOpti
     Fresh, so the window's hover, focus ring and item caches stay out of the export.
     """
     theme = theme_for(options.background)
-    diagram_style = theme.style.with_text_scale(options.text_scale or 1.0)
+    scale = options.text_scale or 1.0
+    diagram_style = theme.style if scale == theme.style.text_scale else theme.style.with_text_scale(scale)
     scene = DiagramScene(architecture, themed_layout(layout, theme), diagram_style=diagram_style)
     scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     scene.set_edge_labels_visible(options.edge_labels)
