@@ -37,7 +37,14 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     architecture, layout = current
     options = _last_options(window)
     path = _folder(window) / f"{architecture.id}.{options.extension}"
-    dialog = ExportDialog(architecture, layout, options, path, window)
+    dialog = ExportDialog(
+        architecture,
+        layout,
+        options,
+        path,
+        window,
+        layout_with=lambda model, layout_options: window.layouts.layout_for(model, options=layout_options),
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def remember(written: Path) -> None:

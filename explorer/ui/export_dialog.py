@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from explorer.atomic_write import ExportError, check_target, write_atomically
 from explorer.diagram.scene import DiagramScene
 from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
+from explorer.export.prepare import LayoutWith, prepare
 from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -42,6 +44,10 @@ PREVIEW_DELAY_MS = 120
 _FORMATS = (("PNG image", "png"), ("SVG vector image", "svg"), ("PDF document", "pdf"))
 _BACKGROUNDS = (("White", "white"), ("Transparent", "transparent"), ("Dark theme", "dark"))
 _WIDTH = "width"
+_TEXT_SCALES = (
+    ("Automatic", "auto"),
+    *((f"{scale:g}×", f"{scale:g}") for scale in (1, 1.25, 1.5, 2, 2.5, 3)),
+)
 _FILTERS = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
 
 
@@ -83,7 +89,9 @@ class ExportDialog(QDialog):
         options: ExportOptions,
         path: Path,
         parent: QWidget | None = None,
+        layout_with: LayoutWith | None = None,
     ) -> None:
+        """``layout_with`` lays out larger text and focus views; without it the dialog offers neither."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Export {architecture.title}")
@@ -91,7 +99,10 @@ class ExportDialog(QDialog):
         self.diagram_layout = layout
         self.written_path: Path | None = None
         self._selected = options.selected
-        self._scenes: dict[str, DiagramScene] = {}
+        self._layout_with = layout_with
+        self._scenes: dict[tuple[object, ...], tuple[DiagramScene, ExportOptions]] = {}
+        self.export_options = options
+        """The options of the last preview, with the text scale settled (what Export writes)."""
         self.preview_image = QImage()
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
@@ -118,6 +129,12 @@ class ExportDialog(QDialog):
         self.keep_selection_check.setEnabled(self._selected is not None)
         self.keep_selection_check.setChecked(options.keep_selection and self._selected is not None)
         self.keep_selection_check.toggled.connect(self._schedule_preview)
+        text_scale = "auto" if options.text_scale is None else f"{options.text_scale:g}"
+        self.text_scale_combo = self._combo("textScaleCombo", _TEXT_SCALES, text_scale)
+        self.text_scale_combo.setEnabled(self._layout_with is not None)
+        self.edge_labels_check = self._check("edgeLabelsCheck", "Label the relations", options.edge_labels)
+        self.focus_check = self._check("focusCheck", "Only the selection and its neighbours", False)
+        self.focus_check.setEnabled(self._selected is not None and self._layout_with is not None)
         self.path_edit = self._line("pathEdit", str(path), "")
         browse = QPushButton("Browse…", self)
         browse.setObjectName("browseButton")
@@ -138,6 +155,9 @@ class ExportDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Caption:", self.caption_edit)
         form.addRow("", self.keep_selection_check)
+        form.addRow("&Text size:", self.text_scale_combo)
+        form.addRow("", self.edge_labels_check)
+        form.addRow("", self.focus_check)
         form.addRow(self._buddy("Save &as:", self.path_edit), path_row)
 
         self.preview_label = QLabel(self)
@@ -148,6 +168,9 @@ class ExportDialog(QDialog):
         self.size_label = QLabel(self)
         self.size_label.setObjectName("sizeLabel")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Neither a new preview nor a longer size text may widen the dialog.
+        for label in (self.preview_label, self.size_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -182,6 +205,13 @@ class ExportDialog(QDialog):
         combo.currentIndexChanged.connect(self._schedule_preview)
         return combo
 
+    def _check(self, name: str, text: str, checked: bool) -> QCheckBox:
+        check = QCheckBox(text, self)
+        check.setObjectName(name)
+        check.setChecked(checked)
+        check.toggled.connect(self._schedule_preview)
+        return check
+
     def _spin(self, name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setObjectName(name)
@@ -213,6 +243,7 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         """The options as the dialog shows them."""
         size = self.scale_combo.currentData()
+        scale = self.text_scale_combo.currentData() if self._layout_with is not None else "1"
         return ExportOptions(
             format=self.format_combo.currentData(),
             scale=int(size) if size != _WIDTH else ExportOptions.scale,
@@ -224,6 +255,9 @@ class ExportDialog(QDialog):
             slide=self.slide_combo.currentData() or None,
             keep_selection=self.keep_selection_check.isChecked(),
             selected=self._selected,
+            text_scale=None if scale == "auto" else float(scale),
+            edge_labels=self.edge_labels_check.isChecked(),
+            focus=self._selected if self.focus_check.isChecked() and self.focus_check.isEnabled() else None,
         )
 
     def path(self) -> Path:
@@ -234,12 +268,23 @@ class ExportDialog(QDialog):
         return path if path.suffix.lower() == extension else path.with_suffix(extension)
 
     def scene_for(self, options: ExportOptions) -> DiagramScene:
-        """The export scene for the options' theme, made once and kept for the next preview."""
-        key = "dark" if options.background == "dark" else "light"
-        scene = self._scenes.get(key)
-        if scene is None:
-            scene = self._scenes[key] = create_scene(self.architecture, self.diagram_layout, options)
-        scene.select_element(options.highlighted, emit=False)
+        """The export scene for the options (made once and kept), its text size settled in
+        :attr:`export_options`; larger text and focus views are laid out on the spot."""
+        key = (
+            options.background == "dark",
+            options.text_scale,
+            options.slide if options.text_scale is None else None,
+            options.focus,
+            options.edge_labels,
+        )
+        if key not in self._scenes:
+            layout_with = self._layout_with or (lambda _architecture, _options: self.diagram_layout)
+            prepared = prepare(self.architecture, options, layout_with, self.diagram_layout)
+            scene = create_scene(prepared.architecture, prepared.layout, prepared.options)
+            self._scenes[key] = (scene, prepared.options)
+        scene, settled = self._scenes[key]
+        self.export_options = options.with_changes(text_scale=settled.text_scale, selected=settled.selected)
+        scene.select_element(self.export_options.highlighted, emit=False)
         return scene
 
     # Behaviour -------------------------------------------------------------
@@ -259,8 +304,8 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         """Draws the preview now (changes otherwise redraw it after a short pause)."""
         self._timer.stop()
-        options = self.options()
-        scene = self.scene_for(options)
+        scene = self.scene_for(self.options())
+        options = self.export_options
         ratio = self.devicePixelRatioF()
         fit = QSize(round(PREVIEW_SIZE.width() * ratio), round(PREVIEW_SIZE.height() * ratio))
         frame = compute_frame(scene, options)
@@ -304,7 +349,9 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         """Writes the file (asking before replacing one); stays open if that fails."""
-        options, path = self.options(), self.path()
+        path = self.path()
+        scene = self.scene_for(self.options())
+        options = self.export_options
         try:
             target = check_target(path)
         except ExportError as error:
@@ -313,7 +360,7 @@ class ExportDialog(QDialog):
         if target.exists() and not confirm_overwrite(self, [target]):
             return
         try:
-            self.written_path = write_atomically(target, render_bytes(self.scene_for(options), options))
+            self.written_path = write_atomically(target, render_bytes(scene, options))
         except ExportError as error:
             QMessageBox.warning(self, "Cannot export", str(error))
             return
