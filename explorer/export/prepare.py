@@ -134,5 +134,6 @@ def prepare(
     # Short of the goal, the smallest scale nearly as readable as the best: larger text
     # that gains a pixel or two only dwarfs the icons.
     best = max(px for px, _scale, _layout in tried)
-    _px, scale, chosen = next(entry for entry in tried if entry[0] >= min(best, SLIDE_LABEL_PX) * 0.93)
+    enough = SLIDE_LABEL_PX if best >= SLIDE_LABEL_PX else best * 0.93
+    _px, scale, chosen = next(entry for entry in tried if entry[0] >= enough)
     return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
