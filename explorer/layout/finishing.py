@@ -43,7 +43,11 @@ TOUCH = 1.5
 """Points within which an arrow tip counts as touching what it points at."""
 _ANCHORS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85, 0.08, 0.92)
 """Where along an edge (as a fraction of its length) a label may go, most wanted first."""
+_MORE_ANCHORS = tuple(step / 20 for step in range(1, 20))
+"""Tried next, with places diagonally beside the edge too, when none of the first is clear."""
 _SAMPLES_PER_CUBIC = 8
+THOROUGH_LABELS = 400
+"""Up to this many labels every place is tried; a larger model tries the first few (time grows fast)."""
 
 
 @dataclass(frozen=True)
@@ -229,19 +233,24 @@ def _ray_entry(start: Point, dx: float, dy: float, box: Box) -> float | None:
 def _place_labels(
     edges: tuple[EdgePath, ...], nodes: dict[str, NodeBox], groups: dict[str, GroupBox], text_scale: float
 ) -> tuple[EdgePath, ...]:
-    fixed = [Box.of(node.box) for node in nodes.values()]
-    fixed += [box for group in groups.values() if (box := group_title_box(group, text_scale)) is not None]
-    placed: list[Box] = []
+    taken = _Grid()
+    for node in nodes.values():
+        taken.add(Box.of(node.box))
+    for group in groups.values():
+        title = group_title_box(group, text_scale)
+        if title is not None:
+            taken.add(title)
     finished = []
+    thorough = sum(1 for edge in edges if edge.label) <= THOROUGH_LABELS
     for edge in edges:
         if not edge.label:
             finished.append(edge)
             continue
         best: tuple[float, Point] | None = None
-        for centre in _candidates(edge, text_scale):
+        for centre in _candidates(edge, text_scale, thorough=thorough):
             box = edge_label_box(edge, text_scale, centre)
             assert box is not None
-            cost = _overlap_cost(box, fixed, placed)
+            cost = taken.overlap(box)
             if best is None or cost < best[0]:
                 best = (cost, centre)
             if cost == 0.0:
@@ -250,30 +259,62 @@ def _place_labels(
             finished.append(edge)
             continue
         moved = replace(edge, label_pos=best[1])
-        placed.append(edge_label_box(moved, text_scale) or Box(0, 0, 0, 0))
+        placed = edge_label_box(moved, text_scale)
+        if placed is not None:
+            taken.add(placed)
         finished.append(moved)
     return tuple(finished)
 
 
-def _overlap_cost(box: Box, fixed: list[Box], placed: list[Box]) -> float:
-    cost = 0.0
-    for other in (*fixed, *placed):
-        if box.overlaps(other, CLEARANCE):
-            width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
-            height = min(box.bottom, other.bottom) - max(box.top, other.top) + CLEARANCE
-            cost += max(width, 0.1) * max(height, 0.1)
-    return cost
+class _Grid:
+    """Boxes bucketed by the grid cells they touch, so a look-up only meets its neighbours."""
+
+    CELL = 160.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[Box]] = {}
+
+    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
+        reach = CLEARANCE
+        for column in range(int((box.left - reach) // self.CELL), int((box.right + reach) // self.CELL) + 1):
+            for row in range(int((box.top - reach) // self.CELL), int((box.bottom + reach) // self.CELL) + 1):
+                yield column, row
+
+    def add(self, box: Box) -> None:
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append(box)
+
+    def overlap(self, box: Box) -> float:
+        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear."""
+        seen: set[int] = set()
+        cost = 0.0
+        for key in self._keys(box):
+            for other in self._cells.get(key, ()):
+                if id(other) in seen or not box.overlaps(other, CLEARANCE):
+                    continue
+                seen.add(id(other))
+                width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
+                height = min(box.bottom, other.bottom) - max(box.top, other.top) + CLEARANCE
+                cost += max(width, 0.1) * max(height, 0.1)
+        return cost
 
 
-def _candidates(edge: EdgePath, text_scale: float) -> Iterator[Point]:
+def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[Point]:
     """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last."""
     line = _polyline(edge.points)
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
-    for fraction in _ANCHORS:
-        anchor = _along(line, fraction)
-        for dx, dy in ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h)):
-            yield Point(anchor.x + dx, anchor.y + dy)
+    beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
+    further = ((half_w, -half_h), (-half_w, -half_h), (half_w, half_h), (-half_w, half_h))
+    around = tuple((dx * reach, dy * reach) for reach in (2.0, 3.0) for dx, dy in beside[1:] + further)
+    tiers = ((beside, _ANCHORS), (beside + further, _MORE_ANCHORS), (around, _ANCHORS))
+    if not thorough:
+        tiers = tiers[:1]
+    for offsets, anchors in tiers:
+        for fraction in anchors:
+            anchor = _along(line, fraction)
+            for dx, dy in offsets:
+                yield Point(anchor.x + dx, anchor.y + dy)
     if edge.label_pos is not None:
         yield edge.label_pos
 
