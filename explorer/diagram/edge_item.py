@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from explorer.diagram import style
@@ -85,6 +85,9 @@ class EdgeItem(QGraphicsItem):
     def label_rect(self) -> QRectF:
         """The label's plate; empty when the edge has no label or it is hidden."""
         return QRectF(self._label_rect) if self._label_visible else QRectF()
+
+    def label_font(self) -> QFont:
+        return QFont(self._style.edge_font())
 
     def label_visible(self) -> bool:
         return self._label_visible and self._label is not None

@@ -19,7 +19,7 @@ from models.icons import diagrams_resources_dir
 
 SVG_SOURCE_SIZE = 512
 """Vector icons are rasterised once at this size (their longer side)."""
-PLATE_CONTRAST = 4.0
+PLATE_CONTRAST = 3.6
 """Icons under this contrast ratio with a backdrop get a light plate (WCAG asks 3:1 of graphics)."""
 NAME_BAND = (0.72, 0.95)
 """Where, as fractions of the height, the Kubernetes icons print their name under the glyph."""
@@ -75,15 +75,34 @@ def without_name_band(image: QImage) -> QImage:
     return result
 
 
+def _scan_lines(size: int) -> list[list[tuple[int, int]]]:
+    """A dozen lines across a ``size`` square, from each side inwards."""
+    lines = []
+    for step in range(1, 12):
+        middle = size * step // 12
+        row = [(x, middle) for x in range(size)]
+        column = [(middle, y) for y in range(size)]
+        lines += [row, row[::-1], column, column[::-1]]
+    return lines
+
+
+def _first_opaque(image: QImage, line: list[tuple[int, int]]) -> QColor | None:
+    for x, y in line:
+        pixel = image.pixelColor(x, y)
+        if pixel.alphaF() > 0.5:
+            return pixel
+    return None
+
+
 def _fill_colour(image: QImage, above: int) -> QColor | None:
     """The most saturated opaque colour at the left of the row just above the name band."""
     y = max(0, above - 2)
     best = None
     for x in range(image.width() // 2):
         pixel = image.pixelColor(x, y)
-        if pixel.alpha() > 240 and (best is None or pixel.hslSaturationF() > best.hslSaturationF()):
+        if pixel.alpha() > 240 and (best is None or pixel.hsvSaturationF() > best.hsvSaturationF()):
             best = pixel
-    return best if best is not None and best.hslSaturationF() > 0.3 else None
+    return best if best is not None and best.hsvSaturationF() > 0.3 else None
 
 
 def _close(first: QColor, second: QColor) -> bool:
@@ -106,7 +125,7 @@ class IconCache:
         self._levels: dict[tuple[Path, int], QPixmap] = {}
         self._icons: dict[Path, QIcon] = {}
         self._colors: dict[Path, QColor | None] = {}
-        self._inks: dict[Path, QColor | None] = {}
+        self._edges: dict[Path, QColor | None] = {}
         self._plates: dict[tuple[Path, tuple[int, ...]], bool] = {}
         self._variants: dict[int, QPixmap] = {}
 
@@ -154,32 +173,34 @@ class IconCache:
         painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         return True
 
-    def ink_color(self, path: Path) -> QColor | None:
-        """The mean colour of the icon's opaque pixels (what the eye sees of it), None if unreadable."""
-        if path not in self._inks:
+    def edge_color(self, path: Path) -> QColor | None:
+        """The mean colour where the icon begins, seen from each side: what meets its backdrop.
+
+        A plate is needed when this rim (an outline, a tile's edge) fades into the page,
+        whatever the inside looks like. None if the icon cannot be read or is empty.
+        """
+        if path not in self._edges:
             image = self.source(path).toImage()
             color = None
             if not image.isNull():
                 sample = image.scaled(48, 48).convertToFormat(QImage.Format.Format_ARGB32)
-                totals = [0.0, 0.0, 0.0, 0.0]
-                for y in range(sample.height()):
-                    for x in range(sample.width()):
-                        pixel = sample.pixelColor(x, y)
-                        alpha = pixel.alphaF()
-                        totals[0] += pixel.redF() * alpha
-                        totals[1] += pixel.greenF() * alpha
-                        totals[2] += pixel.blueF() * alpha
-                        totals[3] += alpha
-                if totals[3] > 0:
-                    color = QColor.fromRgbF(*(min(1.0, value / totals[3]) for value in totals[:3]))
-            self._inks[path] = color
-        return self._inks[path]
+                found = [
+                    pixel for line in _scan_lines(48) if (pixel := _first_opaque(sample, line)) is not None
+                ]
+                if found:
+                    parts = [
+                        sum(getattr(c, part)() for c in found) / len(found)
+                        for part in ("redF", "greenF", "blueF")
+                    ]
+                    color = QColor.fromRgbF(*parts)
+            self._edges[path] = color
+        return self._edges[path]
 
     def needs_plate(self, path: Path, backdrops: tuple[QColor, ...]) -> bool:
         """True when the icon is under :data:`PLATE_CONTRAST` against any of ``backdrops``."""
         key = (path, tuple(color.rgba() for color in backdrops))
         if key not in self._plates:
-            ink = self.ink_color(path)
+            ink = self.edge_color(path)
             self._plates[key] = ink is not None and any(
                 contrast_ratio(ink, backdrop) < PLATE_CONTRAST for backdrop in backdrops
             )
@@ -223,7 +244,7 @@ class IconCache:
         self._levels.clear()
         self._icons.clear()
         self._colors.clear()
-        self._inks.clear()
+        self._edges.clear()
         self._plates.clear()
         self._variants.clear()
 

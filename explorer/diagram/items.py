@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from explorer.diagram import style
@@ -96,6 +96,10 @@ class ComponentItem(QGraphicsItem):
     def label_rect(self) -> QRectF:
         """Where the label lines are drawn (empty without a label)."""
         return QRectF(self._label.rect)
+
+    def label_font(self) -> QFont:
+        """The font the label is drawn in (the largest that fits its box)."""
+        return QFont(self._label.font)
 
     def marker_center(self) -> QPointF:
         return QPointF(self._marker_center)

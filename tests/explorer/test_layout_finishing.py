@@ -65,7 +65,8 @@ def test_edge_labels_cover_nothing_and_arrows_reach_their_targets(
     assert label_overlaps(layout, text_scale) == []
     assert loose_arrowheads(layout, text_scale) == []
     labelled = [edge for edge in layout.edges if edge.label]
-    assert labelled and all(edge.label_pos is not None for edge in labelled)
+    assert labelled
+    assert all(edge.label_pos is not None for edge in labelled)
 
 
 def test_graphviz_alone_leaves_labels_piled_up_or_arrows_short(sources: Sources) -> None:
@@ -77,7 +78,8 @@ def test_graphviz_alone_leaves_labels_piled_up_or_arrows_short(sources: Sources)
     raw = parse_layout(run_dot(dot_source(architecture), []), architecture, splines="ortho")
     assert label_overlaps(raw) or loose_arrowheads(raw)
     finished = finish_layout(raw)
-    assert not label_overlaps(finished) and not loose_arrowheads(finished)
+    assert not label_overlaps(finished)
+    assert not loose_arrowheads(finished)
     assert compute_layout(architecture).edges == finished.edges
 
 
@@ -121,7 +123,8 @@ def test_a_label_is_moved_off_a_node_onto_its_edge() -> None:
     layout = Layout("t", Rect(0, 0, 800, 400), {"a": first, "b": second, "c": third}, {}, (edge,))
     assert label_overlaps(layout)
     placed = finish_layout(layout).edges[0].label_pos
-    assert placed is not None and label_overlaps(finish_layout(layout)) == []
+    assert placed is not None
+    assert label_overlaps(finish_layout(layout)) == []
     assert abs(placed.y - y) < 30  # on (or just beside) its own edge
 
 
