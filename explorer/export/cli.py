@@ -188,9 +188,14 @@ def _prepare(architecture: Any, options: ExportOptions) -> Any:
     scale = prepared.options.text_scale or 1.0
     px = slide_label_px(prepared.layout, prepared.options, scale)
     if options.slide_size is not None and px < SLIDE_LABEL_PX:
+        hint = (
+            "a larger --text-scale"
+            if options.focus
+            else "--focus COMPONENT_ID makes a slide of one part of it"
+        )
         print(
-            f"arch-explorer: note: {architecture.id}: component labels are about {px:.1f} px on this slide; "
-            "--focus COMPONENT_ID makes a slide of one part of it",
+            f"arch-explorer: note: {architecture.id}: component labels are about {px:.1f} px "
+            f"on this slide; {hint}",
             file=sys.stderr,
         )
     return prepared

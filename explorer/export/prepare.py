@@ -3,13 +3,14 @@
 Larger text is laid out, not magnified: Graphviz is given the larger fonts and makes
 room for them, so a slide with 20-pixel labels is still a tidy diagram. On a slide,
 an automatic text size tries a few scales and keeps the first whose component labels
-reach :data:`SLIDE_LABEL_PX` (or the most readable one, when none does).
+reach :data:`SLIDE_LABEL_PX` (or the most readable one, when none does), each with
+the model laid out down and across, whichever suits the slide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
@@ -117,23 +118,37 @@ def prepare(
         if options.selected and not architecture.has_element(options.selected):
             options = options.with_changes(selected=None)
 
-    def laid_out(scale: float) -> Layout:
-        if scale == 1.0 and layout is not None:
+    def laid_out(model: Architecture, scale: float) -> Layout:
+        if scale == 1.0 and layout is not None and model is architecture:
             return layout
-        return layout_with(architecture, LayoutOptions.for_architecture(architecture, text_scale=scale))
+        return layout_with(model, LayoutOptions.for_architecture(model, text_scale=scale))
 
     if options.text_scale is not None or options.slide_size is None:
         scale = options.text_scale or 1.0
-        return Prepared(architecture, laid_out(scale), options.with_changes(text_scale=scale))
-    tried: list[tuple[float, float, Layout]] = []
+        return Prepared(architecture, laid_out(architecture, scale), options.with_changes(text_scale=scale))
+    tried: list[tuple[float, float, Architecture, Layout]] = []
     for scale in AUTO_SCALES:
-        candidate = laid_out(scale)
-        tried.append((slide_label_px(candidate, options, scale), scale, candidate))
-        if tried[-1][0] >= SLIDE_LABEL_PX:
+        for model in (architecture, _turned(architecture)):
+            candidate = laid_out(model, scale)
+            tried.append((slide_label_px(candidate, options, scale), scale, model, candidate))
+        if max(entry[0] for entry in tried[-2:]) >= SLIDE_LABEL_PX:
             break
     # Short of the goal, the smallest scale nearly as readable as the best: larger text
     # that gains a pixel or two only dwarfs the icons.
-    best = max(px for px, _scale, _layout in tried)
+    best = max(entry[0] for entry in tried)
     enough = SLIDE_LABEL_PX if best >= SLIDE_LABEL_PX else best * 0.93
-    _px, scale, chosen = next(entry for entry in tried if entry[0] >= enough)
-    return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
+    _px, scale, model, chosen = max(
+        (
+            entry
+            for entry in tried
+            if entry[0] >= enough and entry[1] == min(e[1] for e in tried if e[0] >= enough)
+        ),
+        key=lambda entry: entry[0],
+    )
+    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+
+
+def _turned(architecture: Architecture) -> Architecture:
+    """The model laid out across instead of down (or the other way): a slide may fit it better."""
+    across = architecture.layout.direction.upper() in ("LR", "RL")
+    return replace(architecture, layout=replace(architecture.layout, direction="TB" if across else "LR"))
