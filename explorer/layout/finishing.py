@@ -307,9 +307,9 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
     beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
     further = ((half_w, -half_h), (-half_w, -half_h), (half_w, half_h), (-half_w, half_h))
     around = tuple((dx * reach, dy * reach) for reach in (2.0, 3.0) for dx, dy in beside[1:] + further)
-    tiers = ((beside, _ANCHORS), (beside + further, _MORE_ANCHORS), (around, _ANCHORS))
-    if not thorough:
-        tiers = tiers[:1]
+    tiers: list[tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = [(beside, _ANCHORS)]
+    if thorough:
+        tiers += [(beside + further, _MORE_ANCHORS), (around, _ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
             anchor = _along(line, fraction)

@@ -1,0 +1,82 @@
+"""The export dialog's text size, relation labels and focus: laid out anew, never magnified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from explorer.export.options import ExportOptions
+from explorer.ui import export_actions
+from explorer.ui.export_dialog import ExportDialog
+from explorer.ui.main_window import MainWindow
+
+
+def _dialog(qtbot, window: MainWindow, tmp_path: Path, selected: str | None) -> ExportDialog:
+    window.show_architecture("containers-vs-vms")
+    window.scene.select_element(selected)
+    window.settings.setValue("export/folder", str(tmp_path))
+    dialog = export_actions.export_dialog(window)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _wait_preview(qtbot, dialog: ExportDialog, change) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(dialog.preview_updated, timeout=5000):
+        change()
+
+
+def test_larger_text_is_laid_out_and_written(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, window, tmp_path, None)
+    combo = dialog.text_scale_combo
+    assert combo.isEnabled()
+    _wait_preview(qtbot, dialog, lambda: combo.setCurrentIndex(combo.findData("2")))
+    assert dialog.export_options.text_scale == 2.0
+    scene = dialog.scene_for(dialog.options())
+    node = next(iter(scene.layout.nodes.values()))
+    assert node.box.width > 250  # Graphviz was given the larger text
+    assert scene.diagram_style.text_scale == 2.0
+    assert not dialog.focus_check.isEnabled()  # nothing is selected
+    dialog.accept()
+    assert dialog.written_path is not None
+    assert QImage(str(dialog.written_path)).width() > 2000
+
+
+def test_focus_and_hidden_relation_labels(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, window, tmp_path, "hypervisor")
+    assert dialog.focus_check.isEnabled()
+    _wait_preview(qtbot, dialog, lambda: dialog.focus_check.setChecked(True))
+    scene = dialog.scene_for(dialog.options())
+    kept = {item.element_id for item in scene.component_items()}
+    assert "hypervisor" in kept
+    assert kept < set(window.architecture.components_by_id)
+    _wait_preview(qtbot, dialog, lambda: dialog.edge_labels_check.setChecked(False))
+    scene = dialog.scene_for(dialog.options())
+    assert not any(edge.label_visible() for edge in scene.edge_items())
+    assert dialog.options().focus == "hypervisor"
+
+
+def test_a_dialog_without_a_layout_service_offers_neither(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.show_architecture("containers-vs-vms")
+    dialog = ExportDialog(
+        window.architecture,
+        window.scene.layout,
+        ExportOptions(selected="hypervisor"),
+        tmp_path / "a.png",
+        window,
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.text_scale_combo.isEnabled()
+    assert not dialog.focus_check.isEnabled()
+    assert dialog.options().text_scale == 1.0
+
+
+def test_the_dialog_keeps_its_width_as_options_change(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, window, tmp_path, None)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    width = dialog.width()
+    _wait_preview(qtbot, dialog, lambda: dialog.slide_combo.setCurrentIndex(1))
+    _wait_preview(qtbot, dialog, lambda: dialog.background_combo.setCurrentIndex(2))
+    assert dialog.width() == width
