@@ -110,7 +110,7 @@ class ArchitectureList(QListWidget):
         self.setAccessibleName("Architectures")
         self.setItemDelegate(_TwoLineDelegate(self))
         self.setUniformItemSizes(True)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(140)
         self._badges: dict[str, int] = {}
         self.set_architectures(architectures)
         self.currentItemChanged.connect(self._on_current_changed)
