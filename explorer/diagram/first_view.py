@@ -14,8 +14,9 @@ from explorer.diagram.qt_values import qrect
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.text import fitted_label
 
-READABLE_LABEL_PX = 12.0
-"""On-screen height (font pixel size) the smallest label gets; a margin above 11 px for rounding."""
+READABLE_LABEL_PX = 11.0
+"""On-screen font size (pixels) the smallest label gets. At the built-ins' 11 px labels that
+is zoom 1, where text is also drawn at its crispest."""
 _MAX_CANDIDATES = 200
 """Enough starting points for a dense region; more would only slow large models."""
 

@@ -371,7 +371,8 @@ class MainWindow(ExplorerWindow):
 
     def _restore_shape(self) -> bool:
         saved = self.settings.window_shape() if self.remember else None
-        return main_window_shape.restore(self, self.splitter, self.notes_panel, saved)
+        available = self.screen().availableGeometry()
+        return main_window_shape.restore(self, self.splitter, self.notes_panel, saved, available)
 
     def save_state(self) -> None:
         if self.remember:

@@ -79,11 +79,14 @@ def checked_shape(saved: WindowShape, available: QRect, minimum: QSize) -> tuple
     return rect, list_width, notes_width
 
 
-def restore(window: QMainWindow, splitter: QSplitter, notes: QDockWidget, saved: WindowShape | None) -> bool:
-    """Gives the window its checked shape; True when it should open maximised.
+def restore(
+    window: QMainWindow, splitter: QSplitter, notes: QDockWidget, saved: WindowShape | None, available: QRect
+) -> bool:
+    """Gives the window its shape, checked against the screen area ``available``; True when
+    it should open maximised (as a first run does).
 
     ``saved`` None (a screenshot) is the default size whatever the screen, so every
-    screenshot looks the same. A first run opens maximised.
+    screenshot looks the same.
     """
     if saved is None:
         rect, maximized = QRect(0, 0, DEFAULT_SIZE.width(), DEFAULT_SIZE.height()), False
@@ -91,12 +94,10 @@ def restore(window: QMainWindow, splitter: QSplitter, notes: QDockWidget, saved:
         saved = WindowShape()
     else:
         maximized = saved.maximized or saved.rect is None
-        screen = window.screen().availableGeometry()
-        rect, list_width, notes_width = checked_shape(
-            replace(saved, maximized=maximized), screen, window.minimumSize()
-        )
+        checked = replace(saved, maximized=maximized)
+        rect, list_width, notes_width = checked_shape(checked, available, window.minimumSize())
     window.setGeometry(rect)
-    width = window.screen().availableGeometry().width() if maximized else rect.width()
+    width = available.width() if maximized else rect.width()
     splitter.setSizes([list_width if saved.list_visible else 0, max(1, width - list_width - notes_width)])
     notes.setFloating(False)
     notes.setVisible(saved.notes_visible)
