@@ -49,17 +49,23 @@ def default_rect(available: QRect) -> QRect:
     return rect
 
 
-def clamped_rect(saved: tuple[int, int, int, int] | None, available: QRect, minimum: QSize) -> QRect:
-    """The saved window rectangle fitted onto ``available``; the default when degenerate.
-
-    Degenerate: missing, smaller than ``minimum``, or with no corner on the screen.
-    """
+def degenerate(saved: tuple[int, int, int, int] | None, available: QRect, minimum: QSize) -> bool:
+    """Missing, smaller than ``minimum``, or wholly off the screen area ``available``."""
     if saved is None:
+        return True
+    x, y, width, height = saved
+    return (
+        width < minimum.width()
+        or height < minimum.height()
+        or not QRect(x, y, width, height).intersects(available)
+    )
+
+
+def clamped_rect(saved: tuple[int, int, int, int] | None, available: QRect, minimum: QSize) -> QRect:
+    """The saved window rectangle fitted onto ``available``; the default when :func:`degenerate`."""
+    if saved is None or degenerate(saved, available, minimum):
         return default_rect(available)
     x, y, width, height = saved
-    rect = QRect(x, y, width, height)
-    if width < minimum.width() or height < minimum.height() or not rect.intersects(available):
-        return default_rect(available)
     width, height = min(width, available.width()), min(height, available.height())
     x = _within(x, available.left(), available.right() + 1 - width)
     y = _within(y, available.top(), available.bottom() + 1 - height)
@@ -93,7 +99,8 @@ def restore(
         list_width, notes_width = default_list_width(rect.width()), default_notes_width(rect.width())
         saved = WindowShape()
     else:
-        maximized = saved.maximized or saved.rect is None
+        # A first run, or a shape of no use, opens as a first run does: maximised.
+        maximized = saved.maximized or degenerate(saved.rect, available, window.minimumSize())
         checked = replace(saved, maximized=maximized)
         rect, list_width, notes_width = checked_shape(checked, available, window.minimumSize())
     window.setGeometry(rect)
