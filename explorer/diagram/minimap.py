@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-MAX_SIZE = QSize(220, 160)
+MAX_SIZE = QSize(180, 120)
 """The overview's largest size; it keeps the diagram's aspect ratio inside it."""
 CORNER_MARGIN = 10
 _FRAME = QColor("#5B6B7F")
