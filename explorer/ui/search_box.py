@@ -90,7 +90,9 @@ class SearchBox(QLineEdit):
         """Enter without picking from the popup takes the first suggestion, if any."""
         self._refresh(self.text())
         if self.text().strip() and self._model.rowCount() > 0:
-            self.completer().popup().hide()
+            popup = self.completer().popup()
+            if popup is not None:
+                popup.hide()
             self._on_activated(self._model.index(0, 0))
 
 

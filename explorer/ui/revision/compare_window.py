@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -240,7 +241,7 @@ class CompareWindow(QMainWindow):
                 item.setOpacity(1.0)
 
     @staticmethod
-    def _show_all_of(pane: ComparePane, element_ids: list[str]) -> None:
+    def _show_all_of(pane: ComparePane, element_ids: Sequence[str]) -> None:
         """Centres the pane on its matches together (they may sit in different zones)."""
         scene = pane.scene
         items = [scene.item_for(element_id) for element_id in element_ids] if scene is not None else []
