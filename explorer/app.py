@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer import exit_codes, logs
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
-from explorer.settings import APPLICATION, ORGANIZATION, AppSettings
+from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
 
 if TYPE_CHECKING:
     from explorer.sources import Sources
@@ -46,11 +46,14 @@ def create_window(
     model_locations: Sequence[Path] = (),
     note_locations: Sequence[Path] = (),
     clock: Callable[[], datetime] | None = None,
+    remember: bool = True,
 ) -> MainWindow:
     """Build the main window on an architecture, without entering the event loop.
 
     ``settings`` lets tests keep their state in a temporary file; ``clock`` gives revision
     its "now" (tests fix it, so "due today" never depends on the hour they run).
+    ``remember=False`` (screenshots) neither reads nor changes the saved window, zoom
+    or last architecture.
     """
     from explorer.sources import load_sources
     from explorer.ui.main_window import MainWindow
@@ -59,8 +62,8 @@ def create_window(
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
-    window = MainWindow(sources, app_settings, clock=clock)
-    start = architecture_id or app_settings.last_architecture()
+    window = MainWindow(sources, app_settings, clock=clock, remember=remember)
+    start = architecture_id or (app_settings.last_architecture() if remember else DEFAULT_ARCHITECTURE)
     if start not in sources.architectures and sources.architectures:
         start = next(iter(sources.architectures))
     if sources.architectures:
@@ -103,10 +106,13 @@ def _run_window(args: argparse.Namespace) -> int:
             return fail(f"unknown component {args.select!r} in architecture {architecture_id!r}")
     app = ensure_application()
     logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
-    window = create_window(sources, architecture_id=architecture_id, select=args.select)
+    screenshot = args.screenshot is not None
+    window = create_window(
+        sources, architecture_id=architecture_id, select=args.select, remember=not screenshot
+    )
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
-    if args.screenshot is None and window.settings.window_geometry() is None:
-        window.showMaximized()  # the first run: diagrams want the room
+    if window.start_maximized:
+        window.showMaximized()  # a first run (diagrams want the room), or left maximised
     else:
         window.show()
     if args.select is not None:

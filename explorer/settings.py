@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import math
 import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QSettings
 
 from explorer.atomic_write import describe_os_error
 
@@ -32,10 +33,13 @@ _MAX_CHECKED_BYTES = 16 * 1024 * 1024
 
 SETTINGS: dict[str, object] = {
     "session/architecture": DEFAULT_ARCHITECTURE,
-    "zoom/*": None,  # per architecture id: the view's zoom factor
-    "window/geometry": None,
-    "window/state": None,
-    "window/splitter": None,
+    "zoom_to_fit/*": None,  # per architecture id: the zoom as a multiple of the fitting zoom
+    "window/rect": None,  # "x,y,width,height" of the un-maximised window
+    "window/maximized": False,
+    "window/list_width": None,
+    "window/list_visible": True,
+    "window/notes_width": None,
+    "window/notes_visible": True,
     "sources/notes": [],
     "sources/models": [],
     "revision/hide_icons": False,
@@ -71,41 +75,43 @@ class AppSettings:
         self.store.setValue("session/architecture", architecture_id)
 
     def zoom(self, architecture_id: str) -> float | None:
-        value = self.store.value(f"zoom/{architecture_id}")
+        """The zoom the user left ``architecture_id`` at, as a multiple of the fitting zoom."""
+        value = self.store.value(f"zoom_to_fit/{architecture_id}")
         try:
             zoom = float(value) if value is not None else None
         except (TypeError, ValueError):
             return None
-        return zoom if zoom and zoom > 0 else None
+        return zoom if zoom is not None and math.isfinite(zoom) and zoom > 0 else None
 
-    def set_zoom(self, architecture_id: str, zoom: float) -> None:
-        self.store.setValue(f"zoom/{architecture_id}", float(zoom))
+    def set_zoom(self, architecture_id: str, relative_zoom: float) -> None:
+        self.store.setValue(f"zoom_to_fit/{architecture_id}", float(relative_zoom))
 
-    def window_geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
+    def window_shape(self) -> WindowShape:
+        """The window's shape as saved; unchecked (see ``explorer.ui.main_window_shape``)."""
+        return WindowShape(
+            rect=_rect(self.store.value("window/rect")),
+            maximized=self._bool("window/maximized", False),
+            list_width=_int(self.store.value("window/list_width")),
+            list_visible=self._bool("window/list_visible", True),
+            notes_width=_int(self.store.value("window/notes_width")),
+            notes_visible=self._bool("window/notes_visible", True),
+        )
 
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    def splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    def save_window(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
-        self.store.setValue("window/geometry", geometry)
-        self.store.setValue("window/state", state)
-        self.store.setValue("window/splitter", splitter)
-
-    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
-        """Puts back the window's geometry, docks and splitter; False when there was no geometry."""
-        geometry = self.window_geometry()
-        restored = geometry is not None and window.restoreGeometry(geometry)
-        state = self.window_state()
-        if state is not None:
-            window.restoreState(state)
-        splitter_state = self.splitter_state()
-        if splitter_state is not None:
-            splitter.restoreState(splitter_state)
-        return restored
+    def save_window_shape(self, shape: WindowShape) -> None:
+        rect = shape.rect
+        values = {
+            "window/rect": None if rect is None else ",".join(str(number) for number in rect),
+            "window/maximized": shape.maximized,
+            "window/list_width": shape.list_width,
+            "window/list_visible": shape.list_visible,
+            "window/notes_width": shape.notes_width,
+            "window/notes_visible": shape.notes_visible,
+        }
+        for key, value in values.items():
+            if value is None:
+                self.store.remove(key)
+            else:
+                self.store.setValue(key, value)
 
     def note_locations(self) -> list[Path]:
         return self._paths("sources/notes")
@@ -152,9 +158,11 @@ class AppSettings:
         self._report(f"Your settings could not be saved to {path}: {_unwritable_reason(path)}")
         return False
 
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self.store.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return value if isinstance(value, bool) else default
 
     def _paths(self, key: str) -> list[Path]:
         value = self.store.value(key, [])
@@ -191,6 +199,37 @@ class AppSettings:
             self.store.sync()
         kept = f"; the damaged file was kept as {backup}" if backup is not None else ""
         self._report(f"Your settings file {path} was damaged ({damage}) and has been reset{kept}")
+
+
+@dataclass(frozen=True)
+class WindowShape:
+    """The window's size and panels, as saved: ``rect`` is (x, y, width, height) when not maximised."""
+
+    rect: tuple[int, int, int, int] | None = None
+    maximized: bool = False
+    list_width: int | None = None
+    list_visible: bool = True
+    notes_width: int | None = None
+    notes_visible: bool = True
+
+
+def _int(value: object) -> int | None:
+    try:
+        number = int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+    return number
+
+
+def _rect(value: object) -> tuple[int, int, int, int] | None:
+    parts = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else None
+    if parts is None or len(parts) != 4:
+        return None
+    numbers = [_int(part) for part in parts]
+    if any(number is None for number in numbers):
+        return None
+    x, y, width, height = (int(number) for number in numbers if number is not None)
+    return x, y, width, height
 
 
 def settings_damage(store: QSettings) -> str | None:

@@ -6,11 +6,8 @@ import math
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFocusEvent,
-    QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -20,20 +17,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
+from explorer.diagram import first_view
 from explorer.diagram.items import ComponentItem
+from explorer.diagram.minimap import Minimap
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.style import LIGHT
-
-_ARROWS = {
-    Qt.Key.Key_Left: (-1.0, 0.0),
-    Qt.Key.Key_Right: (1.0, 0.0),
-    Qt.Key.Key_Up: (0.0, -1.0),
-    Qt.Key.Key_Down: (0.0, 1.0),
-}
-_ZOOM_IN_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
+from explorer.diagram.view_keys import KeyboardNavigation
 
 
-class DiagramView(QGraphicsView):
+class DiagramView(KeyboardNavigation, QGraphicsView):
     """Shows a :class:`DiagramScene`.
 
     The wheel (with or without Ctrl) and pinches zoom towards the pointer; a
@@ -76,7 +68,11 @@ class DiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._diagram: DiagramScene | None = None
-        self._auto_fit = False
+        self._auto: str | None = None
+        """What the view redoes on resize: "fit", "first" (the first view), "relative" (the
+        remembered zoom, relative to the fit) or nothing (None) once the user zoomed or panned."""
+        self._relative = 1.0
+        self.minimap = Minimap(self, self.pan_to)
         self._press_pos: QPointF | None = None
         self._click_handler: Callable[[QPointF], object] | None = None
         self._press_button = Qt.MouseButton.NoButton
@@ -93,22 +89,72 @@ class DiagramView(QGraphicsView):
     def diagram(self) -> DiagramScene | None:
         return self._diagram
 
-    def set_diagram(self, scene: DiagramScene, zoom: float | None = None) -> None:
-        """Shows ``scene`` at ``zoom``, or fitted to the view when ``zoom`` is None."""
+    def set_diagram(self, scene: DiagramScene, relative_zoom: float | None = None) -> None:
+        """Shows ``scene`` at ``relative_zoom`` × the fitting zoom, or at its first view when None."""
         if self._diagram is not None:
             self._diagram.drafting = False
         self._settle.stop()
         self._diagram = scene
         self._end_drag()
         self.setScene(scene)
-        if zoom is None:
-            self.fit_diagram()
+        self.minimap.refresh()
+        if relative_zoom is None:
+            self.show_first_view()
         else:
-            self._scale_view(zoom)
-            self.centerOn(scene.sceneRect().center())
+            self._relative = relative_zoom
+            self._show_relative()
         # Showing a diagram is not a motion: its first frame is drawn in full.
         self._settle.stop()
         scene.drafting = False
+
+    def show_first_view(self) -> None:
+        """Readable labels (see :mod:`first_view`) on the busiest region, or all of a diagram that fits."""
+        scene = self._diagram
+        if scene is None:
+            return
+        self._auto = "first"
+        readable = first_view.readable_zoom(scene)
+        fit = self.fit_zoom()
+        if readable is None or readable <= fit:
+            self._fit_rect(scene.sceneRect(), self.MAX_FIT_ZOOM)
+        else:
+            self._scale_view(readable)
+            self._center_on_busiest()
+        self.minimap.follow()
+
+    def _show_relative(self) -> None:
+        self._auto = "relative"
+        self._scale_view(self.fit_zoom() * self._relative)
+        self._center_on_busiest()
+
+    def remembers_zoom(self) -> bool:
+        """False while the zoom is the automatic first view, which each window size works out anew."""
+        return self._auto != "first"
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole diagram fits the view."""
+        rect = self._diagram.sceneRect() if self._diagram is not None else QRectF()
+        width, height = self.viewport().width() - 4, self.viewport().height() - 4
+        if rect.isEmpty() or width <= 0 or height <= 0:
+            return 1.0
+        return min(width / rect.width(), height / rect.height(), self.MAX_FIT_ZOOM)
+
+    def relative_zoom(self) -> float:
+        """The zoom as a multiple of the fitting zoom (what is remembered per architecture)."""
+        return self.zoom() / self.fit_zoom()
+
+    def pan_to(self, scene_point: QPointF) -> None:
+        self._auto = None
+        self.centerOn(scene_point)
+
+    def _center_on_busiest(self) -> None:
+        scene = self._diagram
+        if scene is None:
+            return
+        zoom = self.zoom()
+        size = QSizeF(self.viewport().width() / zoom, self.viewport().height() / zoom)
+        rects = [item.sceneBoundingRect() for item in scene.component_items()]
+        self.centerOn(first_view.densest_region(rects, size, scene.sceneRect()).center())
 
     # Zoom -------------------------------------------------------------------
 
@@ -118,7 +164,7 @@ class DiagramView(QGraphicsView):
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zooms to ``factor``, keeping the scene point ``anchor`` (default: the view's centre) in place."""
         viewport_anchor = None if anchor is None else self.viewportTransform().map(anchor)
-        self._auto_fit = False
+        self._auto = None
         self._scale_view(factor, viewport_anchor)
 
     def zoom_in(self) -> None:
@@ -131,7 +177,7 @@ class DiagramView(QGraphicsView):
         """Zooms and scrolls so the whole diagram (and its margin) fits the view."""
         if self._diagram is None:
             return
-        self._auto_fit = True
+        self._auto = "fit"
         self._fit_rect(self._diagram.sceneRect(), self.MAX_FIT_ZOOM)
 
     def zoom_to_selection(self) -> None:
@@ -151,13 +197,14 @@ class DiagramView(QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
         context = QRectF(self.SELECTION_CONTEXT)
         context.moveCenter(rect.center())
-        self._auto_fit = False
+        self._auto = None
         self._fit_rect(rect.adjusted(-24, -24, 24, 24).united(context), self.MAX_ZOOM)
 
     def center_on_element(self, element_id: str) -> None:
         """Scrolls (without zooming) so the element is in the middle of the view."""
         item = self._diagram.item_for(element_id) if self._diagram is not None else None
         if item is not None:
+            self._auto = None
             self.centerOn(item.sceneBoundingRect().center())
 
     def _fit_rect(self, rect: QRectF, max_zoom: float) -> None:
@@ -184,6 +231,7 @@ class DiagramView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._start_motion()
         super().scrollContentsBy(dx, dy)
+        self.minimap.follow()
 
     def _start_motion(self) -> None:
         if self._diagram is not None:
@@ -202,8 +250,13 @@ class DiagramView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._auto_fit:
+        if self._auto == "fit":
             self.fit_diagram()
+        elif self._auto == "first":
+            self.show_first_view()
+        elif self._auto == "relative":
+            self._show_relative()
+        self.minimap.follow()
 
     # Wheel and gestures -----------------------------------------------------
 
@@ -224,7 +277,7 @@ class DiagramView(QGraphicsView):
         else:
             super().wheelEvent(event)
             return
-        self._auto_fit = False
+        self._auto = None
         self._scale_view(self.zoom() * factor, event.position())
         event.accept()
 
@@ -233,7 +286,7 @@ class DiagramView(QGraphicsView):
             isinstance(event, QNativeGestureEvent)
             and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
         ):
-            self._auto_fit = False
+            self._auto = None
             self._scale_view(self.zoom() * (1.0 + event.value()), event.position())
             event.accept()
             return True
@@ -247,7 +300,7 @@ class DiagramView(QGraphicsView):
             return False
         if pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
             anchor = QPointF(self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
-            self._auto_fit = False
+            self._auto = None
             self._scale_view(self.zoom() * pinch.scaleFactor(), anchor)
         event.accept(pinch)
         return True
@@ -286,7 +339,7 @@ class DiagramView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
         delta = position - self._last_pan_pos
         self._last_pan_pos = position
-        self._auto_fit = False
+        self._auto = None
         self._scroll_by(-delta.x(), -delta.y())
         event.accept()
 
@@ -316,79 +369,3 @@ class DiagramView(QGraphicsView):
         self._press_pos = None
         self._press_button = Qt.MouseButton.NoButton
         self._panning = False
-
-    # Keyboard ---------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        scene = self._diagram
-        if scene is None:
-            super().keyPressEvent(event)
-            return
-        key = event.key()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and scene.focused_element():
-            scene.set_focus_ring_visible(True)
-            scene.select_element(scene.focused_element())
-            self._describe_focus()
-        elif key == Qt.Key.Key_Escape and scene.selected_element() is not None:
-            scene.select_element(None)
-        elif key in _ARROWS and plain:
-            scene.focus_direction(*_ARROWS[Qt.Key(key)])
-            self._show_focus()
-        elif event.matches(QKeySequence.StandardKey.ZoomIn) or (plain and key in _ZOOM_IN_KEYS):
-            self.zoom_in()
-        elif event.matches(QKeySequence.StandardKey.ZoomOut) or (plain and key == Qt.Key.Key_Minus):
-            self.zoom_out()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        scene = self._diagram
-        if scene is not None and scene.focus_next(next):
-            self._show_focus()
-            return True
-        return super().focusNextPrevChild(next)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        scene = self._diagram
-        if scene is None:
-            return
-        reason = event.reason()
-        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            # Tabbing into the diagram starts at its first (or, backwards, last) component.
-            scene.set_focused_element(None)
-            scene.focus_next(reason == Qt.FocusReason.TabFocusReason)
-            self._show_focus()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if self._diagram is not None and event.reason() not in (
-            Qt.FocusReason.ActiveWindowFocusReason,
-            Qt.FocusReason.PopupFocusReason,
-        ):
-            self._diagram.set_focus_ring_visible(False)
-
-    def _show_focus(self) -> None:
-        """Shows the focus ring and scrolls the focused component into view."""
-        scene = self._diagram
-        focused = scene.focused_element() if scene is not None else None
-        if scene is None or focused is None:
-            return
-        scene.set_focus_ring_visible(True)
-        item = scene.item_for(focused)
-        if item is not None:
-            self.ensureVisible(item.sceneBoundingRect(), 24, 24)
-        self._describe_focus()
-
-    def _describe_focus(self) -> None:
-        """Tells assistive technology which component the keyboard is on."""
-        scene = self._diagram
-        focused = scene.focused_element() if scene is not None else None
-        item = scene.item_for(focused) if scene is not None and focused is not None else None
-        if isinstance(item, ComponentItem):
-            description = item.component.description.strip().splitlines()
-            name = item.accessible_name
-            self.setAccessibleDescription(f"{name}: {description[0]}" if description else name)

@@ -1,4 +1,4 @@
-"""The list of architectures on the left: a title and a one-line summary each."""
+"""The narrow list of architectures on the left: titles on up to two lines, summaries as tooltips."""
 
 from __future__ import annotations
 
@@ -18,21 +18,23 @@ from PySide6.QtWidgets import (
 from explorer.ui.text import rich_text_tooltip
 from models.architecture import Architecture
 
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
 """A number painted as a pill after the title (cards due for revision); 0 or None shows nothing."""
 BADGE_FILL = QColor("#D9822B")
 
 
-class _TwoLineDelegate(QStyledItemDelegate):
-    """Paints the title in bold with the summary elided on a second, muted line."""
+class _TitleDelegate(QStyledItemDelegate):
+    """Paints the title in bold, wrapped onto two lines so a narrow sidebar still reads it.
 
-    PADDING = 8
+    The summary is the item's tooltip (and the notes panel's first view).
+    """
+
+    PADDING = 7
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + self.PADDING * 2 + 4)
+        metrics = QFontMetrics(_bold(option.font))
+        return QSize(120, metrics.lineSpacing() + metrics.height() + self.PADDING * 2)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -48,25 +50,18 @@ class _TwoLineDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold = _bold(option.font)
+        metrics = QFontMetrics(bold)
         painter.save()
         painter.setFont(bold)
         painter.setPen(text_color)
-        line_height = QFontMetrics(bold).height()
+        line_height = metrics.height()
         badge_width = self._paint_badge(painter, option, index, rect, line_height)
-        title_width = rect.width() - badge_width
-        title_rect = QRect(rect.x(), rect.y(), title_width, line_height)
-        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, title_width)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setFont(option.font)
-        muted = QColor(text_color)
-        muted.setAlpha(170)
-        painter.setPen(muted)
-        summary = str(index.data(SUMMARY_ROLE) or "")
-        summary_rect = QRect(rect.x(), rect.y() + line_height + 2, rect.width(), line_height)
-        elided = QFontMetrics(option.font).elidedText(summary, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(summary_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        lines = _two_lines(title, metrics, rect.width() - badge_width, rect.width())
+        for number, line in enumerate(lines):
+            top = rect.y() + number * metrics.lineSpacing()
+            line_rect = QRect(rect.x(), top, rect.width(), line_height)
+            painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         painter.restore()
 
     def _paint_badge(
@@ -108,9 +103,11 @@ class ArchitectureList(QListWidget):
         super().__init__(parent)
         self.setObjectName("architectureList")
         self.setAccessibleName("Architectures")
-        self.setItemDelegate(_TwoLineDelegate(self))
+        self.setItemDelegate(_TitleDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setUniformItemSizes(True)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(140)
         self._badges: dict[str, int] = {}
         self.set_architectures(architectures)
         self.currentItemChanged.connect(self._on_current_changed)
@@ -122,7 +119,6 @@ class ArchitectureList(QListWidget):
         for architecture in architectures:
             item = QListWidgetItem(architecture.title)
             item.setData(ID_ROLE, architecture.id)
-            item.setData(SUMMARY_ROLE, _first_sentence(architecture.summary))
             item.setToolTip(rich_text_tooltip(architecture.summary))
             item.setData(BADGE_ROLE, self._badges.get(architecture.id, 0))
             self.addItem(item)
@@ -164,7 +160,19 @@ class ArchitectureList(QListWidget):
             self.architecture_chosen.emit(current.data(ID_ROLE))
 
 
-def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    end = text.find(". ")
-    return text[: end + 1] if end > 0 else text
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _two_lines(title: str, metrics: QFontMetrics, first_width: int, width: int) -> list[str]:
+    """``title`` broken at a space to fit ``first_width``, the rest elided to ``width``."""
+    words = title.split()
+    first = ""
+    while words and metrics.horizontalAdvance(f"{first} {words[0]}".strip()) <= first_width:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one long word: elided on the first line
+        return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, first_width)]
+    rest = " ".join(words)
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)] if rest else [first]

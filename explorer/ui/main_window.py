@@ -7,10 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -24,8 +22,13 @@ from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui import export_actions, help_dialogs
-from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
+from explorer.ui import (
+    export_actions,
+    help_dialogs,
+    main_window_actions,
+    main_window_parts,
+    main_window_shape,
+)
 from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.revision import RevisionController
@@ -49,12 +52,15 @@ class MainWindow(ExplorerWindow):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] | None = None,
+        remember: bool = True,
     ):
+        """``remember=False`` (a screenshot) neither restores nor saves the window, zoom or architecture."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Architecture Explorer")
         self.sources = sources
         self.settings = settings
+        self.remember = remember
         self.layouts = LayoutService()
         self.state = AppState()
         self.state.observe(self._on_state_changed)
@@ -66,12 +72,7 @@ class MainWindow(ExplorerWindow):
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
         self.diagram_view = DiagramView(self)
-        self.diagram_message = QLabel(self)
-        self.diagram_message.setObjectName("diagramMessage")
-        self.diagram_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.diagram_message.setWordWrap(True)
-        self.diagram_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.diagram_message.setMargin(40)
+        self.diagram_message = main_window_parts.diagram_message_label(self)
         self.diagram_stack = QStackedWidget(self)
         self.diagram_stack.addWidget(self.diagram_view)
         self.diagram_stack.addWidget(self.diagram_message)
@@ -81,18 +82,13 @@ class MainWindow(ExplorerWindow):
         self.scene_loader.progress.connect(self._on_load_progress)
         self.scene_loader.ready.connect(self._on_scene_ready)
         self.scene_loader.failed.connect(self._on_load_failed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.architecture_list)
-        self.splitter.addWidget(self.diagram_stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 900])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = main_window_parts.main_splitter(self, self.architecture_list, self.diagram_stack)
         self.setCentralWidget(self.splitter)
 
         self.notes_panel = NotesPanel(sources.notes, self)
+        self.notes_panel.setMinimumWidth(main_window_shape.NOTES_MIN)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
-        self.resizeDocks([self.notes_panel], [380], Qt.Orientation.Horizontal)
+        self.status_line = main_window_parts.status_line(self)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
         self.revision = RevisionController(self, clock=clock)
@@ -104,8 +100,8 @@ class MainWindow(ExplorerWindow):
         self.search_box.found.connect(self.go_to)
         self.notes_panel.status_message.connect(self.show_status)
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
-        if not self.settings.restore_window(self, self.splitter):
-            self.resize(1400, 860)
+        self.start_maximized = self._restore_shape()
+        """Whether the window should open maximised (a first run, or it was left so)."""
         self._update_navigation_actions()
 
     # Public operations -----------------------------------------------------
@@ -126,7 +122,8 @@ class MainWindow(ExplorerWindow):
         switching = architecture_id != self.current_id
         self.state.show(architecture_id)
         self.architecture_list.select_id(architecture_id)
-        self.settings.set_last_architecture(architecture_id)
+        if self.remember:
+            self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
@@ -147,7 +144,8 @@ class MainWindow(ExplorerWindow):
         architecture_id = architecture.id
         if switching or self.diagram_view.scene() is not scene or not self._diagram_visible():
             self.diagram_stack.setCurrentWidget(self.diagram_view)
-            self.diagram_view.set_diagram(scene, self.settings.zoom(architecture_id))
+            zoom = self.settings.zoom(architecture_id) if self.remember else None
+            self.diagram_view.set_diagram(scene, zoom)
         if element_id is not None and architecture.has_element(element_id):
             scene.select_element(element_id)  # emits element_selected → _on_element_selected
             self.diagram_view.center_on_element(element_id)
@@ -199,12 +197,6 @@ class MainWindow(ExplorerWindow):
             return
         index = ids.index(self.current_id) if self.current_id in ids else 0
         self.show_architecture(ids[(index + step) % len(ids)])
-
-    def show_shortcuts(self) -> None:
-        help_dialogs.show_shortcuts(self, self.actions_by_name.values())
-
-    def show_about(self) -> None:
-        help_dialogs.show_about(self)
 
     # Internals -------------------------------------------------------------
 
@@ -352,22 +344,16 @@ class MainWindow(ExplorerWindow):
             "clear_selection": lambda: self.select_element(None),
             "next_architecture": lambda: self.step_architecture(1),
             "previous_architecture": lambda: self.step_architecture(-1),
-            "shortcuts": self.show_shortcuts,
-            "about": self.show_about,
+            "shortcuts": lambda: help_dialogs.show_shortcuts(self, self.actions_by_name.values()),
+            "about": lambda: help_dialogs.show_about(self),
+            "toggle_list": lambda: main_window_shape.toggle_list(self.splitter),
             **self.revision.handlers(),
         }
-        actions = build_actions(self, handlers)
-        notes_toggle = self.notes_panel.toggleViewAction()
-        notes_toggle.setText("&Notes panel")
-        notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        actions[TOGGLE_NOTES] = notes_toggle
-        self.menus = build_menus(self, actions)
-        self.toolbar = build_toolbar(self, actions, self.search_box)
+        actions, self.menus, self.toolbar = main_window_actions.assemble(
+            self, handlers, self.notes_panel, self.search_box
+        )
         self.revision.connect_actions(actions)
-        listed = [spec.name for spec in ACTIONS if spec.listed]
-        after_about = listed.index("about") + 1
-        listed[after_about:after_about] = [TOGGLE_NOTES]
-        self.actions_by_name = {name: actions[name] for name in listed}
+        self.actions_by_name = main_window_actions.listed(actions)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -377,15 +363,21 @@ class MainWindow(ExplorerWindow):
         architecture = self.architecture
         if architecture is not None:
             selected = self.scene.selected_element() if self.scene is not None else None
-            self.statusBar().showMessage(help_dialogs.status_line(architecture, selected))
+            self.status_line.setText(help_dialogs.status_line(architecture, selected))
 
-    def _remember_zoom(self, zoom: float) -> None:
-        if self.current_id is not None:
-            self.settings.set_zoom(self.current_id, zoom)
+    def _remember_zoom(self, _zoom: float) -> None:
+        if self.remember and self.current_id is not None and self.diagram_view.remembers_zoom():
+            self.settings.set_zoom(self.current_id, self.diagram_view.relative_zoom())
+
+    def _restore_shape(self) -> bool:
+        saved = self.settings.window_shape() if self.remember else None
+        available = self.screen().availableGeometry()
+        return main_window_shape.restore(self, self.splitter, self.notes_panel, saved, available)
 
     def save_state(self) -> None:
-        self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
-        self.settings.sync()
+        if self.remember:
+            self.settings.save_window_shape(main_window_shape.capture(self, self.splitter, self.notes_panel))
+            self.settings.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         if UserContent.dropped_locations(event.mimeData()):

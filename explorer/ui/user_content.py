@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
@@ -133,12 +134,19 @@ class UserContent(QObject):
         self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
         self.problems_button.setToolTip("Files that could not be read; click for details")
 
-    def show_problems(self) -> None:
+    def show_problems(self) -> QMessageBox:
+        """Lists every problem in the dialog itself (selectable), not behind "Show Details"."""
         problems = self.problems()
         box = QMessageBox(self.window)
         box.setObjectName("problemsDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Problems reading your files")
-        box.setText(f"{len(problems)} file(s) could not be read. Everything else keeps working.")
-        box.setDetailedText("\n".join(problems))
+        if problems:
+            box.setText(f"{len(problems)} problem(s) reading your files. Everything else keeps working.")
+            # File names and parser messages are text, never markup.
+            box.setInformativeText("<br><br>".join(html.escape(problem) for problem in problems))
+        else:
+            box.setText("No problems: every file was read.")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
+        return box

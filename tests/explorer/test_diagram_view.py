@@ -233,6 +233,7 @@ def test_fit_zoom_to_selection_and_center(view: DiagramView, scene: DiagramScene
 
 
 def test_the_view_refits_on_resize_until_the_user_zooms(qtbot, view: DiagramView) -> None:
+    view.fit_diagram()
     fitted = view.zoom()
     view.resize(400, 300)
     QApplication.processEvents()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLineEdit, QListWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QLineEdit, QListWidget
 
 from explorer.app import create_window
 from explorer.sources import Sources
@@ -156,13 +156,21 @@ def test_settings_are_restored_in_a_second_window(
     window.show_architecture("eks")
     window.resize(790, 640)
     window.diagram_view.set_zoom(1.5)
+    relative = window.diagram_view.relative_zoom()
     window.close()
     second = create_window(sources, settings_store)
     qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
     assert second.current_id == "eks"
     assert second.size().width() == 790
     assert second.size().height() == 640
+    # The zoom is kept relative to the fit, so it follows the window's size.
+    assert second.diagram_view.relative_zoom() == pytest.approx(relative, rel=0.01)
     assert second.diagram_view.zoom() == pytest.approx(1.5, rel=0.01)
+    second.resize(720, 500)
+    QApplication.processEvents()
+    assert second.diagram_view.relative_zoom() == pytest.approx(relative, rel=0.01)
 
 
 def test_screenshot_command(tmp_path: Path) -> None:

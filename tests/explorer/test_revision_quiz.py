@@ -208,7 +208,8 @@ def test_identify_vague_then_wrong_choice(qtbot, eks_window: MainWindow) -> None
     question = runner.session.current
     actual_size(eks_window)
     wrong = next(index for index, option in enumerate(question.options) if option.label != "kubelet")
-    qtbot.mouseClick(panel.choice_buttons[wrong], Qt.MouseButton.LeftButton)
+    eks_window.diagram_view.setFocus()
+    qtbot.keyClick(eks_window.diagram_view, Qt.Key(Qt.Key.Key_1 + wrong))  # the plain number key
     assert "Not quite" in panel.feedback_text()
     assert question.options[wrong].label in panel.feedback_text()
     assert ink(eks_window, [question.focus]) > 20  # the right label, revealed on the diagram
@@ -228,6 +229,7 @@ def test_locate_by_real_clicks_right_and_wrong(qtbot, eks_window: MainWindow) ->
     assert not runner.session.answered
     click_component(qtbot, eks_window, "etcd-c")  # any of the three members is right
     assert runner.session.outcomes[-1].correct
+    assert eks_window.scene.selected_element() == "etcd-c"  # the one clicked, not the first
     assert "Right" in panel.feedback_text()
     assert "selected:" not in eks_window.statusBar().currentMessage() or status_before
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)

@@ -9,14 +9,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 from explorer.app import create_window
 from explorer.settings import DEFAULT_ARCHITECTURE, AppSettings, back_up
 from explorer.sources import Sources
 from tests.reliability._support import ROOT
 
-GOOD = b"[session]\narchitecture=eks\n\n[zoom]\neks=1.5\n"
+GOOD = b"[session]\narchitecture=eks\n\n[zoom_to_fit]\neks=1.5\n"
 
 
 def open_settings(path: Path) -> AppSettings:
@@ -80,8 +80,8 @@ def test_odd_values_fall_back_without_a_reset(tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(
         b"[session]\narchitecture=@Invalid()\n"
-        b"[zoom]\neks=-3\nkubernetes=lots\necs-ec2=@Variant(\\0\\0\\0\\x87?\\xf0\n"
-        b"[window]\ngeometry=@ByteArray(\\x1\\xd9\\xd0\\xcb\\0\\x3\n"
+        b"[zoom_to_fit]\neks=-3\nkubernetes=lots\necs-ec2=@Variant(\\0\\0\\0\\x87?\\xf0\n"
+        b"[window]\nrect=@ByteArray(\\x1\\xd9\\xd0\\xcb\\0\\x3\nnotes_width=wide\n"
         b"[sources]\nnotes=@Variant(\\0\\0\\0\n"
         b"models=/kept/for/sure\n"
     )
@@ -91,8 +91,8 @@ def test_odd_values_fall_back_without_a_reset(tmp_path: Path) -> None:
     assert [settings.zoom(name) for name in ("eks", "kubernetes", "ecs-ec2")] == [None, None, None]
     assert settings.note_locations() == []
     assert settings.model_locations() == [Path("/kept/for/sure")]
-    geometry = settings.window_geometry()
-    assert geometry is None or isinstance(geometry, QByteArray)
+    shape = settings.window_shape()
+    assert (shape.rect, shape.notes_width) == (None, None)
 
 
 def test_the_window_opens_on_a_damaged_file_and_saves_again(qtbot, tmp_path: Path, sources: Sources) -> None:
@@ -106,7 +106,7 @@ def test_the_window_opens_on_a_damaged_file_and_saves_again(qtbot, tmp_path: Pat
     reopened = open_settings(path)
     assert reopened.problems == []
     assert reopened.last_architecture() == "eks"
-    assert reopened.window_geometry() is not None
+    assert reopened.window_shape().rect is not None
 
 
 def test_the_window_tells_the_user_the_settings_were_reset(qtbot, tmp_path: Path, sources: Sources) -> None:

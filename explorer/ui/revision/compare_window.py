@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.diagram.items import ComponentItem
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
@@ -150,6 +152,12 @@ class CompareWindow(QMainWindow):
         layout.addWidget(main, 1)
         self.setCentralWidget(body)
         self.resize(1500, 980)
+        close = QAction("Close", self)
+        close.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W"), QKeySequence("Esc")]
+        )
+        close.triggered.connect(self.close)
+        self.addAction(close)
 
     # Pairs -----------------------------------------------------------------
 
@@ -207,6 +215,7 @@ class CompareWindow(QMainWindow):
         try:
             target = element_id if element_id in matches else (matches[0] if matches else None)
             other.scene.select_element(target, emit=False)
+            self._highlight_also(other, [match for match in matches if match != target])
         finally:
             self._linking = False
         other_title = html.escape(other.architecture.title if other.architecture else "")
@@ -215,12 +224,33 @@ class CompareWindow(QMainWindow):
                 f"<b>{html.escape(name)}</b>: only in this architecture, not in {other_title}."
             )
             return
-        other.view.center_on_element(target)
+        self._show_all_of(other, matches)
         counterpart = html.escape(_element_label(other, target))
         more = f" ({len(matches)} of them)" if len(matches) > 1 else ""
         self.selection_label.setText(
             f"<b>{html.escape(name)}</b> corresponds to <b>{counterpart}</b>{more} in {other_title}."
         )
+
+    @staticmethod
+    def _highlight_also(pane: ComparePane, element_ids: list[str]) -> None:
+        """Highlights ``element_ids`` like the selection (a component matched by several)."""
+        for element_id in element_ids:
+            item = pane.scene.item_for(element_id) if pane.scene is not None else None
+            if isinstance(item, ComponentItem):
+                item.set_selected(True)
+                item.setOpacity(1.0)
+
+    @staticmethod
+    def _show_all_of(pane: ComparePane, element_ids: Sequence[str]) -> None:
+        """Centres the pane on its matches together (they may sit in different zones)."""
+        scene = pane.scene
+        items = [scene.item_for(element_id) for element_id in element_ids] if scene is not None else []
+        area = QRectF()
+        for item in items:
+            if item is not None:
+                area = area.united(item.sceneBoundingRect())
+        if not area.isEmpty():
+            pane.view.pan_to(area.center())
 
     def _on_cleared(self, side: str) -> None:
         if self._linking:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -97,6 +97,10 @@ class QuizPanel(QDockWidget):
             choices_layout.addWidget(button)
             self.choice_buttons.append(button)
         self._option_keys: list[str] = []
+        for index in range(4):
+            # Plain 1-4 pick a shown choice; a focused text field keeps its digits.
+            key = QShortcut(QKeySequence(str(index + 1)), self)
+            key.activated.connect(lambda i=index: self._on_number(i))
 
         self.feedback_label = QLabel(body)
         self.feedback_label.setObjectName("quizFeedback")
@@ -248,6 +252,11 @@ class QuizPanel(QDockWidget):
         self.choices_requested.emit()
         if self.choice_buttons:
             self.choice_buttons[0].setFocus()
+
+    def _on_number(self, index: int) -> None:
+        button = self.choice_buttons[index]
+        if self.choices.isVisible() and button.isVisible() and button.isEnabled():
+            button.click()
 
     def _on_choice(self, index: int) -> None:
         if index < len(self._option_keys):

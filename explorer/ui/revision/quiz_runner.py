@@ -147,7 +147,10 @@ class QuizRunner(QObject):
             item = scene.item_for(component_id)
             if isinstance(item, ComponentItem):
                 item.set_label_visible(True)
-        target = question.focus or question.item.component_ids[0]
+        # A right click on one of several alike (the etcd of AZ c) shows the one clicked.
+        clicked = outcome.clicked
+        right = clicked is not None and clicked in question.item.component_ids
+        target = clicked if right and clicked else question.focus or question.item.component_ids[0]
         scene.select_element(target, emit=False)
         scene.set_focus_ring_visible(False)
         self._ensure_visible(target)

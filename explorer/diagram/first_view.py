@@ -1,0 +1,76 @@
+"""Where a diagram opens: at a zoom that makes its labels readable, on its busiest region.
+
+A fitted diagram of 25+ components on a laptop screen draws its labels at 4-6 px.
+So the first view is instead the zoom at which the smallest component label is
+:data:`READABLE_LABEL_PX` on screen (never less than the fit), centred on the
+region of that size holding the most whole components; the minimap shows the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSizeF
+
+from explorer.diagram.qt_values import qrect
+from explorer.diagram.scene import DiagramScene
+from explorer.diagram.text import fitted_label
+
+READABLE_LABEL_PX = 11.0
+"""On-screen font size (pixels) the smallest label gets. At the built-ins' 11 px labels that
+is zoom 1, where text is also drawn at its crispest."""
+_MAX_CANDIDATES = 200
+"""Enough starting points for a dense region; more would only slow large models."""
+
+
+def label_pixel_sizes(scene: DiagramScene) -> dict[str, float]:
+    """Each labelled component's label font size, in scene units (pixels at zoom 1)."""
+    sizes: dict[str, float] = {}
+    for item in scene.component_items():
+        node = item.node
+        if node.label_lines:
+            block = fitted_label(qrect(node.label_box), node.label_lines, scene.diagram_style)
+            sizes[item.element_id] = float(block.font.pixelSize())
+    return sizes
+
+
+def readable_zoom(scene: DiagramScene, target_px: float = READABLE_LABEL_PX) -> float | None:
+    """The zoom at which every component label is at least ``target_px`` on screen (None: no labels)."""
+    sizes = label_pixel_sizes(scene)
+    return target_px / min(sizes.values()) if sizes else None
+
+
+def densest_region(rects: list[QRectF], size: QSizeF, bounds: QRectF) -> QRectF:
+    """A ``size`` rectangle inside ``bounds`` (when it fits) holding the most of ``rects`` whole.
+
+    Candidates start a little above and left of each rectangle, or centre on it;
+    ties go to the earliest (the scene lists components in reading order).
+    """
+    step = max(1, len(rects) // _MAX_CANDIDATES)
+    best = QRectF(bounds.topLeft(), size)
+    best_count = -1
+    pad = min(size.width(), size.height()) * 0.04
+    for rect in rects[::step]:
+        for left, top in (
+            (rect.left() - pad, rect.top() - pad),
+            (rect.center().x() - size.width() / 2, rect.center().y() - size.height() / 2),
+        ):
+            window = _clamped(QRectF(left, top, size.width(), size.height()), bounds)
+            count = sum(1 for other in rects if window.contains(other))
+            if count > best_count:
+                best, best_count = window, count
+    return best
+
+
+def _clamped(window: QRectF, bounds: QRectF) -> QRectF:
+    """``window`` moved (not resized) inside ``bounds``; centred on an axis it is larger on."""
+    moved = QRectF(window)
+    for along_x in (True, False):
+        low, high = (bounds.left(), bounds.right()) if along_x else (bounds.top(), bounds.bottom())
+        start = moved.left() if along_x else moved.top()
+        length = moved.width() if along_x else moved.height()
+        fits = length < high - low
+        start = min(max(start, low), high - length) if fits else (low + high - length) / 2
+        if along_x:
+            moved.moveLeft(start)
+        else:
+            moved.moveTop(start)
+    return moved

@@ -1,0 +1,38 @@
+"""The window's actions, menus and toolbar put together from the registry and the notes dock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+
+from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
+from explorer.ui.main_window_shape import dock_if_lost
+
+
+def assemble(
+    window: QMainWindow,
+    handlers: Mapping[str, Callable[..., object]],
+    notes: QDockWidget,
+    search_box: QWidget,
+) -> tuple[dict[str, QAction], dict[str, QMenu], QToolBar]:
+    """Every action (by name), the menus and the toolbar; the dock's own toggle is Ctrl+Shift+N."""
+    actions = build_actions(window, handlers)
+    notes_toggle = notes.toggleViewAction()
+    notes_toggle.setText("&Notes panel")
+    notes_toggle.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    window.addAction(notes_toggle)  # its shortcut works while the panel is hidden too
+    notes_toggle.toggled.connect(lambda visible: dock_if_lost(window, notes) if visible else None)
+    actions[TOGGLE_NOTES] = notes_toggle
+    menus = build_menus(window, actions)
+    toolbar = build_toolbar(window, actions, search_box)
+    return actions, menus, toolbar
+
+
+def listed(actions: Mapping[str, QAction]) -> dict[str, QAction]:
+    """The actions shown in the shortcuts list (and ``actions_by_name``), in the registry's order."""
+    names = [spec.name for spec in ACTIONS if spec.listed]
+    after_about = names.index("about") + 1
+    names[after_about:after_about] = [TOGGLE_NOTES]
+    return {name: actions[name] for name in names}
