@@ -27,6 +27,7 @@ from explorer.sources import Sources
 from explorer.ui import export_actions, help_dialogs
 from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
 from explorer.ui.architecture_list import ArchitectureList
+from explorer.ui.drafting.launch import draft_dropped_note, launcher_for
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
@@ -340,6 +341,7 @@ class MainWindow(ExplorerWindow):
             "open_notes": content.open_notes_file,
             "open_notes_folder": content.open_notes_folder,
             "notes_sources": content.show_sources,
+            "draft_from_note": lambda: launcher_for(self, content).choose_note(),
             "problems": content.show_problems,
             "zoom_in": view.zoom_in,
             "zoom_out": view.zoom_out,
@@ -393,7 +395,9 @@ class MainWindow(ExplorerWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         locations = UserContent.dropped_locations(event.mimeData())
-        if locations:
+        if draft_dropped_note(launcher_for(self, self.user_content), locations, event.modifiers()):
+            event.acceptProposedAction()
+        elif locations:
             self.user_content.add_note_locations(locations)
             event.acceptProposedAction()
 

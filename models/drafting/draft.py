@@ -101,7 +101,7 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
                 id=ids[key],
                 label=entry.label,
                 icon=entry.reference,
-                kind=_kind(entry),
+                kind=kind_of(entry),
                 aliases=_aliases(entry, mentions),
                 description=_description(note.sentences, mentions, key),
                 concept=entry.concept,
@@ -182,7 +182,7 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _kind(entry: IconEntry) -> str:
+def kind_of(entry: IconEntry) -> str:
     parts = entry.reference.split("/")
     return parts[1] if len(parts) > 2 else parts[0]
 
