@@ -24,7 +24,7 @@ def _percent(part: int, whole: int) -> str:
 
 def report(name: str, total: Score) -> str:
     return (
-        f"{name:<6} components found {_percent(total.found_components, total.gold_components)}"
+        f"{name:<7}components found {_percent(total.found_components, total.gold_components)}"
         f" ({total.found_components}/{total.gold_components}),"
         f" spurious {_percent(total.spurious_components, total.drafted_components)}"
         f" ({total.spurious_components}/{total.drafted_components});"

@@ -155,6 +155,26 @@ azure/network/front-doors | Azure Front Door | =Front Door
 azure/security/key-vaults | Azure Key Vault | =Key Vault
 azure/monitor/monitor | Azure Monitor | Azure Monitor
 azure/monitor/application-insights | Application Insights | App Insights
+azure/analytics/data-factories | Azure Data Factory | =Data Factory; ADF
+azure/storage/data-lake-storage | Azure Data Lake Storage | =Data Lake Storage; ADLS; ADLS Gen2
+azure/analytics/databricks | Azure Databricks | Azure Databricks
+azure/analytics/synapse-analytics | Azure Synapse Analytics | Synapse Analytics; Synapse
+azure/analytics/stream-analytics-jobs | Azure Stream Analytics | =Stream Analytics
+azure/databases/azure-purview-accounts | Microsoft Purview | Azure Purview; Purview
+azure/identity/active-directory | Microsoft Entra ID | Entra ID; Azure Active Directory; Azure AD
+azure/integration/logic-apps | Azure Logic Apps | =Logic Apps; =Logic App
+azure/compute/virtual-machine | Azure Virtual Machines | Azure VM; Azure VMs
+azure/network/application-gateway | Azure Application Gateway | =Application Gateway
+azure/iot/iot-hub | Azure IoT Hub | IoT Hub
+azure/devops/pipelines | Azure Pipelines | Azure Pipelines
+azure/devops/devops | Azure DevOps | Azure DevOps
+azure/web/signalr | Azure SignalR Service | SignalR
+azure/ml/machine-learning-service-workspaces | Azure Machine Learning | Azure ML
+aws/iot/iot-core | AWS IoT Core | IoT Core
+aws/iot/iot-greengrass | AWS IoT Greengrass | Greengrass; IoT Greengrass
+aws/iot/iot-analytics | AWS IoT Analytics | IoT Analytics
+aws/iot/iot-events | AWS IoT Events | IoT Events
+gcp/iot/iot-core | Google Cloud IoT Core | Cloud IoT Core
 onprem/queue/kafka | Kafka | Apache Kafka; Kafka topic; Kafka topics; Kafka broker; Kafka brokers
 onprem/queue/rabbitmq | RabbitMQ | Rabbit MQ
 onprem/queue/nats | NATS | NATS JetStream

@@ -128,7 +128,7 @@ def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict
             continue
         sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
-        strong = mention.emphasised or sentence.is_heading or lead
+        strong = mention.emphasised or sentence.is_heading or lead or mention.qualified
         weights[mention.entry.key] += _STRONG if strong else _PLAIN
     return dict(weights)
 

@@ -83,6 +83,8 @@ class Mention:
     end: int
     emphasised: bool
     negative: bool
+    qualified: bool = False
+    """Written with its vendor ("Amazon Cognito", "Azure Key Vault"): named on purpose, not in passing."""
 
 
 def tokens_of(text: str) -> list[str]:
@@ -142,6 +144,7 @@ class NameIndex:
                     end,
                     sentence.emphasised(start, end),
                     bool(before & _NEGATIONS),
+                    _qualified(name.entry, sentence.text[start:end]),
                 )
             )
             index += length
@@ -167,6 +170,14 @@ class NameIndex:
                 if _allowed(name, words[index : index + length], sentence.emphasised_exactly(start, end)):
                     return name, length
         return None
+
+
+def _qualified(entry: IconEntry, written: str) -> bool:
+    """True when ``written`` starts with its provider's vendor name, capitalised ("Amazon SNS")."""
+    return any(
+        written.startswith(prefix + " ") and len(written) > len(prefix) + 1
+        for prefix in VENDOR_PREFIXES.get(entry.provider, ())
+    )
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:

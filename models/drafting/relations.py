@@ -214,12 +214,7 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
             left, right = in_sentence[left_index], in_sentence[left_index + 1]
             relation = _relation(text, left, right, number)
             gap_words = _WORD.findall(text[left.end : right.start])
-            if (
-                relation is None
-                and subject is not None
-                and gap_words
-                and gap_words[0].casefold() in ("and", ",")
-            ):
+            if relation is None and subject is not None and _continues_subject(gap_words):
                 # "A consumes from B, … and writes to C": A is the subject of the last verb too.
                 tail = _tail_after_break(gap_words)
                 if tail is not None:
@@ -236,6 +231,17 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     return found
 
 
+def _continues_subject(gap_words: Sequence[str]) -> bool:
+    """ "A calls B[ for each step] and sends …": a short phrase, then "and" or a comma, then a verb."""
+    folded = [word.casefold() for word in gap_words]
+    if not folded:
+        return False
+    if folded[0] in ("and", ","):
+        return True
+    joints = [index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()"]
+    return bool(joints) and folded[joints[0]] == "and" and joints[0] <= 4 and len(joints) == 1
+
+
 def _at_start(subject: Mention) -> Mention:
     return replace(subject, start=0, end=len(subject.text))
 
@@ -248,12 +254,17 @@ def _after(subject: Mention, gap: str, right: Mention) -> Mention:
 def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRelation | None:
     if left.negative or right.negative or left.entry.key == right.entry.key:
         return None
-    if _object_of_preposition(text[: left.start]):
-        return None
     words = _WORD.findall(text[left.end : right.start])
+    folded = [word.casefold() for word in words]
+    relative = folded[:2] in ([",", "which"], [",", "that"], [",", "who"])
+    if relative:
+        # "(to) API Gateway, which invokes Lambda": the clause's subject is the name before it,
+        # whatever that name's own role in the sentence.
+        words, folded = words[1:], folded[1:]
+    elif _object_of_preposition(text[: left.start]):
+        return None
     if len(words) > _MAX_GAP_WORDS:
         return None
-    folded = [word.casefold() for word in words]
     for position, word in enumerate(folded[:4]):
         if word in _BREAKS or word in ",;:()":
             return None

@@ -125,3 +125,18 @@ def test_scalars_read_back_unchanged(text: str) -> None:
         f"id: x\ntitle: {scalar(text or 'x')}\nsummary: {scalar(text or 'x')}\ncomponents: []\n", "t"
     )
     assert loaded.title == (text or "x")
+
+
+def test_a_name_written_with_its_vendor_or_leading_a_table_cell_counts_once() -> None:
+    note = """\
+# Shop
+
+Secrets are kept in AWS Secrets Manager. We once tried Memcached.
+
+| Layer | Service |
+| --- | --- |
+| Serve | Power BI |
+"""
+    drafted = draft_note(note, name_index())
+    assert {c.label for c in drafted.components} == {"AWS Secrets Manager", "Power BI"}
+    assert [item.label for item in drafted.unsure] == ["Memcached"]

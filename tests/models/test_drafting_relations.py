@@ -60,3 +60,26 @@ def test_the_subject_carries_over_coordinated_verbs() -> None:
         "github-actions",
         "ec2-container-registry",
     )
+
+
+def test_a_relative_clause_takes_the_name_before_it_as_subject() -> None:
+    assert _relations("Clients call Amazon API Gateway, which invokes AWS Lambda for each order.") == [
+        ("api-gateway", "lambda", "invokes")
+    ]
+    assert _relations("Traffic goes to NGINX, which forwards requests to Gunicorn.") == [
+        ("nginx", "gunicorn", "forwards requests to")
+    ]
+    assert _relations("Kafka, which Flink reads, is fast.") == []
+
+
+def test_the_subject_carries_over_a_short_phrase_then_and() -> None:
+    assert _relations(
+        "AWS Step Functions calls Lambda for each step and sends the email through Amazon SES."
+    ) == [
+        ("step-functions", "lambda", "calls"),
+        ("step-functions", "simple-email-service-ses", "sends email through"),
+    ]
+    assert _relations("Airflow triggers dbt for each run, but Grafana queries PostgreSQL.")[0][:2] != (
+        "airflow",
+        "postgresql",
+    )
