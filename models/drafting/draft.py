@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from models.drafting.catalogue import IconEntry
 from models.drafting.groups import HeadingGroup, group_headings
 from models.drafting.mentions import Mention, NameIndex
-from models.drafting.relations import FoundRelation, find_relations
+from models.drafting.relations import FoundRelation, find_relations, takes_part
 from models.drafting.text import NoteText, Sentence, read_note
 
 _STRONG, _PLAIN, _NEEDED = 2, 1, 2
@@ -128,7 +128,13 @@ def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict
             continue
         sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
-        strong = mention.emphasised or sentence.is_heading or lead or mention.qualified
+        strong = (
+            mention.emphasised
+            or sentence.is_heading
+            or lead
+            or mention.qualified
+            or takes_part(sentence.text, mention.start, mention.end)
+        )
         weights[mention.entry.key] += _STRONG if strong else _PLAIN
     return dict(weights)
 

@@ -242,6 +242,32 @@ def _continues_subject(gap_words: Sequence[str]) -> bool:
     return bool(joints) and folded[joints[0]] == "and" and joints[0] <= 4 and len(joints) == 1
 
 
+def takes_part(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is the subject or object of a known verb.
+
+    "CloudFront serves them", "writes documents to Elasticsearch", "uploaded to an S3
+    bucket": the note says what the thing does or receives, so it is part of the
+    system even when named once; "we once tried Memcached" is not.
+    """
+    after = [word.casefold() for word in _WORD.findall(text[end:])[:3]]
+    after = [word for word in after if word not in _SUBJECT_FILLERS]
+    if after and after[0] in _VERBS and not (len(after) > 1 and after[1] in _NOUN_FOLLOWERS):
+        return True
+    before = [word.casefold() for word in _WORD.findall(text[:start])][-5:]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()
+    if not before or _breaks(before[-1:]):
+        return False
+    if before[-1] not in _PREPOSITIONS and before[-1] not in _VERBS:
+        return False
+    for word in reversed(before):
+        if _breaks([word]):
+            return False
+        if word in _VERBS or word in _PARTICIPLES:
+            return True
+    return False
+
+
 def _at_start(subject: Mention) -> Mention:
     return replace(subject, start=0, end=len(subject.text))
 
