@@ -46,6 +46,7 @@ _VERBS = {
     "executes": "executed", "dispatches": "dispatched", "relays": "relayed", "mirrors": "mirrored",
     "archives": "archived", "replays": "replayed", "drains": "drained", "offloads": "offloaded",
     "sinks": "sunk", "lands": "landed", "saves": "saved", "wraps": "wrapped",
+    "keeps": "kept", "holds": "held", "handles": "handled", "sits": "sat",
 }
 # fmt: on
 # Base forms that are more often nouns ("the Redis cache"): only their "-s" form counts.
@@ -89,6 +90,8 @@ _NOUN_LIKE = frozenset(
         "drain",
         "pass",
         "record",
+        "handle",
+        "hold",
     }
 )
 # After a "-s" word these say it was a plural noun ("Fluent Bit logs are…").
@@ -185,6 +188,9 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "each", "every", "some", "all", "this"})
+_PRONOUN = re.compile(r"(it|It)\s")
+_RELATIVES = frozenset({"that", "which", "who", "whom", "where"})
+_ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
 _WORD = re.compile(r"[A-Za-z0-9'/.+#-]+|[,;:()]")
 _MAX_GAP_WORDS = 9
 _MAX_LABEL_WORDS = 4
@@ -206,6 +212,8 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    for number, antecedent in _pronoun_subjects(sentences, by_sentence).items():
+        by_sentence[number] = [antecedent, *by_sentence[number]]
     found: list[FoundRelation] = []
     for number, in_sentence in by_sentence.items():
         text = sentences[number].text
@@ -231,6 +239,11 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     return found
 
 
+def _arrow_between(gap: str, words: Sequence[str]) -> bool:
+    """ "S3 event → Lambda": one arrow and at most two plain words between two names."""
+    return len(_ARROW.findall(gap)) == 1 and len(words) <= 2 and not _breaks([w.casefold() for w in words])
+
+
 def _continues_subject(gap_words: Sequence[str]) -> bool:
     """ "A calls B[ for each step] and sends …": a short phrase, then "and" or a comma, then a verb."""
     folded = [word.casefold() for word in gap_words]
@@ -240,6 +253,34 @@ def _continues_subject(gap_words: Sequence[str]) -> bool:
         return True
     joints = [index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()"]
     return bool(joints) and folded[joints[0]] == "and" and joints[0] <= 4 and len(joints) == 1
+
+
+def _pronoun_subjects(
+    sentences: Sequence[Sentence], by_sentence: dict[int, list[Mention]]
+) -> dict[int, Mention]:
+    """ "Cloud Run hosts the API; it loads the model from Cloud Storage": "it" stands for Cloud Run.
+
+    Only a sentence that starts with "it" and names another component, right after
+    a sentence (of the same paragraph line) whose first words are a component
+    followed by a verb.
+    """
+    subjects = {}
+    for number, in_sentence in by_sentence.items():
+        match = _PRONOUN.match(sentences[number].text)
+        previous = by_sentence.get(number - 1)
+        if match is None or not previous or sentences[number - 1].line != sentences[number].line:
+            continue
+        first = previous[0]
+        text = sentences[number - 1].text
+        if (
+            first.negative
+            or len(_WORD.findall(text[: first.start])) > 1
+            or not takes_part(text, first.start, first.end)
+        ):
+            continue
+        if all(mention.entry.key != first.entry.key for mention in in_sentence):
+            subjects[number] = replace(first, sentence=number, start=0, end=match.end(1), text=match.group(1))
+    return subjects
 
 
 def takes_part(text: str, start: int, end: int) -> bool:
@@ -281,6 +322,8 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
     if left.negative or right.negative or left.entry.key == right.entry.key:
         return None
     words = _WORD.findall(text[left.end : right.start])
+    if _arrow_between(text[left.end : right.start], words):
+        return FoundRelation(left.entry.key, right.entry.key, "flows", "flows to", number)
     folded = [word.casefold() for word in words]
     relative = folded[:2] in ([",", "which"], [",", "that"], [",", "who"])
     if relative:
@@ -306,6 +349,10 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
             return None
         if verb:
             rest_words = words[position + 1 :]
+            if {w.casefold() for w in rest_words} & _RELATIVES:
+                return (
+                    None  # "keeps the tables that Athena reads": the second name starts a clause of its own
+                )
             if _breaks([w.casefold() for w in rest_words]):
                 # "A builds the image and pushes it to B": the last verb joins A to B.
                 tail = _tail_after_break(rest_words)

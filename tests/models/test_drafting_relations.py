@@ -83,3 +83,25 @@ def test_the_subject_carries_over_a_short_phrase_then_and() -> None:
         "airflow",
         "postgresql",
     )
+
+
+def test_an_arrow_between_two_names_is_a_flow() -> None:
+    assert _relations("- S3 event → Lambda, then the job ends.") == [
+        ("simple-storage-service-s3", "lambda", "flows to")
+    ]
+    assert _relations("Kafka -> Flink -> Amazon S3") == [
+        ("kafka", "flink", "flows to"),
+        ("flink", "simple-storage-service-s3", "flows to"),
+    ]
+    assert _relations("Kafka → three more stages and then → Flink") == []
+
+
+def test_it_at_the_start_stands_for_the_subject_before() -> None:
+    assert _relations("Cloud Run hosts the API; it loads the model from Cloud Storage.") == [
+        ("run", "storage", "loads model from")
+    ]
+    assert _relations("We like Cloud Run; it loads the model from Cloud Storage.") == []
+
+
+def test_a_second_name_that_starts_its_own_clause_is_not_an_object() -> None:
+    assert _relations("The AWS Glue Data Catalog keeps the table definitions that Athena reads.") == []
