@@ -39,7 +39,14 @@ def report(name: str, total: Score) -> str:
 
 
 def quality(index: NameIndex, verbose: bool) -> None:
-    halves = {"tune": Score(), "test": Score(), "fresh": Score(), "fresh2": Score(), "fresh3": Score(), "fresh4": Score()}
+    halves = {
+        "tune": Score(),
+        "test": Score(),
+        "fresh": Score(),
+        "fresh2": Score(),
+        "fresh3": Score(),
+        "fresh4": Score(),
+    }
     for note in sorted((HERE / "notes").glob("*.md")):
         gold = load_gold(HERE / "gold" / f"{note.stem}.yaml")
         result = score(draft_note(note.read_text(encoding="utf-8"), index), gold)

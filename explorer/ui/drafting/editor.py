@@ -87,7 +87,7 @@ class DraftEditor(QDialog):
         for widget in (self.note_view, self.diagram_view, self.parts):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 700, 300])
+        splitter.setSizes([380, 720, 380])
         splitter.setChildrenCollapsible(False)
 
         self.title = QLineEdit(draft.title, self)

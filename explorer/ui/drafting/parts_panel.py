@@ -62,6 +62,7 @@ class PartsPanel(QWidget):
         self.remove_button = self._button("Remove", "removeComponent", self._remove_component)
         self.relations = QListWidget(self)
         self.relations.setObjectName("draftRelations")
+        self.relations.setWordWrap(True)  # long verb phrases wrap rather than hide behind a scroll bar
         self.relations.currentRowChanged.connect(self._on_relation_current)
         self.source = QComboBox(self)
         self.source.setObjectName("relationSource")
@@ -124,8 +125,6 @@ class PartsPanel(QWidget):
             for component in draft.components:
                 combo.addItem(component.label, component.id)
         self._filling = False
-        if self.components.currentRow() < 0 and self.components.count():
-            self.components.setCurrentRow(0)
         self.relations.setCurrentRow(min(max(relation_row, 0), self.relations.count() - 1))
         self._on_relation_current(self.relations.currentRow())
 
