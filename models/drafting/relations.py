@@ -14,89 +14,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from models.drafting._lexicon import (
+    AUXILIARIES,
+    BREAKS,
+    DETERMINERS,
+    NOUN_FOLLOWERS,
+    NOUN_LIKE,
+    PREPOSITIONS,
+    RELATIVES,
+    SUBJECT_FILLERS,
+    VERBS,
+)
 from models.drafting.mentions import Mention
 from models.drafting.text import Sentence
 
-# fmt: off
-# Verb (third person) → past participle; the base form is the verb without its "s"/"es".
-_VERBS = {
-    "writes": "written", "sends": "sent", "forwards": "forwarded", "publishes": "published",
-    "pushes": "pushed", "streams": "streamed", "ships": "shipped", "emits": "emitted",
-    "exports": "exported", "loads": "loaded", "delivers": "delivered", "posts": "posted",
-    "routes": "routed", "proxies": "proxied", "uploads": "uploaded", "copies": "copied",
-    "syncs": "synced", "replicates": "replicated", "dumps": "dumped", "inserts": "inserted",
-    "puts": "put", "enqueues": "enqueued", "produces": "produced", "reads": "read",
-    "queries": "queried", "calls": "called", "invokes": "invoked", "fetches": "fetched",
-    "pulls": "pulled", "polls": "polled", "consumes": "consumed", "subscribes": "subscribed",
-    "scrapes": "scraped", "watches": "watched", "ingests": "ingested", "indexes": "indexed",
-    "stores": "stored", "caches": "cached", "persists": "persisted", "triggers": "triggered",
-    "schedules": "scheduled", "starts": "started", "launches": "launched", "runs": "run",
-    "orchestrates": "orchestrated", "notifies": "notified", "alerts": "alerted", "pages": "paged",
-    "monitors": "monitored", "authenticates": "authenticated", "serves": "served",
-    "redirects": "redirected", "balances": "balanced", "fronts": "fronted", "protects": "protected",
-    "encrypts": "encrypted", "uses": "used", "depends": "depended", "talks": "talked",
-    "connects": "connected", "hits": "hit", "requests": "requested", "collects": "collected",
-    "aggregates": "aggregated", "transforms": "transformed", "processes": "processed",
-    "visualizes": "visualized", "visualises": "visualised", "graphs": "graphed", "traces": "traced",
-    "logs": "logged", "receives": "received", "feeds": "fed", "passes": "passed",
-    "distributes": "distributed", "resolves": "resolved", "registers": "registered",
-    "deploys": "deployed", "builds": "built", "manages": "managed", "creates": "created",
-    "updates": "updated", "exposes": "exposed", "tails": "tailed", "backs": "backed",
-    "signs": "signed", "checks": "checked", "retrieves": "retrieved", "hosts": "hosted",
-    "executes": "executed", "dispatches": "dispatched", "relays": "relayed", "mirrors": "mirrored",
-    "archives": "archived", "replays": "replayed", "drains": "drained", "offloads": "offloaded",
-    "sinks": "sunk", "lands": "landed", "saves": "saved", "wraps": "wrapped",
-    "keeps": "kept", "holds": "held", "handles": "handled", "sits": "sat",
-}
-# fmt: on
-# Base forms that are more often nouns ("the Redis cache"): only their "-s" form counts.
-_NOUN_LIKE = frozenset(
-    {
-        "stream",
-        "cache",
-        "log",
-        "index",
-        "store",
-        "page",
-        "graph",
-        "post",
-        "sink",
-        "archive",
-        "build",
-        "host",
-        "back",
-        "sign",
-        "land",
-        "feed",
-        "alert",
-        "trace",
-        "check",
-        "update",
-        "request",
-        "hit",
-        "dump",
-        "copy",
-        "mirror",
-        "relay",
-        "process",
-        "load",
-        "call",
-        "query",
-        "route",
-        "sync",
-        "export",
-        "schedule",
-        "wrap",
-        "drain",
-        "pass",
-        "record",
-        "handle",
-        "hold",
-    }
-)
-# After a "-s" word these say it was a plural noun ("Fluent Bit logs are…").
-_NOUN_FOLLOWERS = frozenset({"are", "is", "go", "get", "were", "flow", "end", "live", "sit", "stay"})
-_PARTICIPLES = {participle: verb for verb, participle in _VERBS.items()}
+_PARTICIPLES = {participle: verb for verb, participle in VERBS.items()}
 
 
 def _base_form(verb: str) -> str:
@@ -107,89 +39,8 @@ def _base_form(verb: str) -> str:
     return verb[:-1]
 
 
-_BASE_FORMS = {_base_form(verb): verb for verb in _VERBS if _base_form(verb) not in _NOUN_LIKE}
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "gets", "get", "being", "been", "be"})
-_SUBJECT_FILLERS = frozenset(
-    {
-        "then",
-        "also",
-        "periodically",
-        "continuously",
-        "regularly",
-        "which",
-        "that",
-        "later",
-        "first",
-        "finally",
-        "itself",
-        "always",
-        "usually",
-        "only",
-        "now",
-        "can",
-        "will",
-        "should",
-        "must",
-        "may",
-        "directly",
-        "asynchronously",
-        "each",
-        "every",
-        "nightly",
-        "hourly",
-        "just",
-    }
-)
-_BREAKS = frozenset(
-    {
-        "and",
-        "or",
-        "but",
-        "while",
-        "whereas",
-        "if",
-        "when",
-        "because",
-        "unless",
-        "although",
-        "though",
-        "so",
-        "unlike",
-        "instead",
-        "not",
-        "never",
-        "without",
-        "nor",
-        "then",
-        "before",
-        "after",
-        "whose",
-    }
-)
-_PREPOSITIONS = frozenset(
-    {
-        "from",
-        "to",
-        "into",
-        "in",
-        "on",
-        "onto",
-        "of",
-        "by",
-        "with",
-        "via",
-        "through",
-        "at",
-        "for",
-        "over",
-        "across",
-        "behind",
-        "against",
-    }
-)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "each", "every", "some", "all", "this"})
+_BASE_FORMS = {_base_form(verb): verb for verb in VERBS if _base_form(verb) not in NOUN_LIKE}
 _PRONOUN = re.compile(r"(it|It)\s")
-_RELATIVES = frozenset({"that", "which", "who", "whom", "where"})
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
 _WORD = re.compile(r"[A-Za-z0-9'/.+#-]+|[,;:()]")
 _MAX_GAP_WORDS = 9
@@ -251,7 +102,7 @@ def _continues_subject(gap_words: Sequence[str]) -> bool:
         return False
     if folded[0] in ("and", ","):
         return True
-    joints = [index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()"]
+    joints = [index for index, word in enumerate(folded) if word in BREAKS or word in ",;:()"]
     return bool(joints) and folded[joints[0]] == "and" and joints[0] <= 4 and len(joints) == 1
 
 
@@ -291,20 +142,20 @@ def takes_part(text: str, start: int, end: int) -> bool:
     system even when named once; "we once tried Memcached" is not.
     """
     after = [word.casefold() for word in _WORD.findall(text[end:])[:3]]
-    after = [word for word in after if word not in _SUBJECT_FILLERS]
-    if after and after[0] in _VERBS and not (len(after) > 1 and after[1] in _NOUN_FOLLOWERS):
+    after = [word for word in after if word not in SUBJECT_FILLERS]
+    if after and after[0] in VERBS and not (len(after) > 1 and after[1] in NOUN_FOLLOWERS):
         return True
     before = [word.casefold() for word in _WORD.findall(text[:start])][-5:]
-    while before and before[-1] in _DETERMINERS:
+    while before and before[-1] in DETERMINERS:
         before.pop()
     if not before or _breaks(before[-1:]):
         return False
-    if before[-1] not in _PREPOSITIONS and before[-1] not in _VERBS:
+    if before[-1] not in PREPOSITIONS and before[-1] not in VERBS:
         return False
     for word in reversed(before):
         if _breaks([word]):
             return False
-        if word in _VERBS or word in _PARTICIPLES:
+        if word in VERBS or word in _PARTICIPLES:
             return True
     return False
 
@@ -335,21 +186,21 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
     if len(words) > _MAX_GAP_WORDS:
         return None
     for position, word in enumerate(folded[:4]):
-        if word in _BREAKS or word in ",;:()":
+        if word in BREAKS or word in ",;:()":
             return None
-        passive = word in _AUXILIARIES and position + 1 < len(folded) and folded[position + 1] in _PARTICIPLES
+        passive = word in AUXILIARIES and position + 1 < len(folded) and folded[position + 1] in _PARTICIPLES
         if passive:
             verb = _PARTICIPLES[folded[position + 1]]
             rest = folded[position + 2 :]
             if not rest or rest[-1] != "by" or _breaks(rest):
                 return None
             return FoundRelation(right.entry.key, left.entry.key, verb, verb, number)
-        verb = word if word in _VERBS else _BASE_FORMS.get(word, "")
-        if verb and position + 1 < len(folded) and folded[position + 1] in _NOUN_FOLLOWERS:
+        verb = word if word in VERBS else _BASE_FORMS.get(word, "")
+        if verb and position + 1 < len(folded) and folded[position + 1] in NOUN_FOLLOWERS:
             return None
         if verb:
             rest_words = words[position + 1 :]
-            if {w.casefold() for w in rest_words} & _RELATIVES:
+            if {w.casefold() for w in rest_words} & RELATIVES:
                 return (
                     None  # "keeps the tables that Athena reads": the second name starts a clause of its own
                 )
@@ -362,9 +213,9 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
             if rest_words and rest_words[-1].casefold() == "by":
                 return None
             return FoundRelation(left.entry.key, right.entry.key, verb, _label(verb, rest_words), number)
-        if word in _AUXILIARIES or word in _PREPOSITIONS:
+        if word in AUXILIARIES or word in PREPOSITIONS:
             return None
-        if word not in _SUBJECT_FILLERS and not word.isalpha():
+        if word not in SUBJECT_FILLERS and not word.isalpha():
             return None
     return None
 
@@ -372,11 +223,11 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
 def _tail_after_break(words: Sequence[str]) -> list[str] | None:
     """The words after the last "and" or comma, when they start with a verb."""
     folded = [word.casefold() for word in words]
-    last = max(index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()")
+    last = max(index for index, word in enumerate(folded) if word in BREAKS or word in ",;:()")
     if folded[last] not in ("and", ","):
         return None
     tail = [word for word in words[last + 1 :] if word.casefold() != "and"]
-    if not tail or tail[0].casefold() not in _VERBS or _breaks([word.casefold() for word in tail]):
+    if not tail or tail[0].casefold() not in VERBS or _breaks([word.casefold() for word in tail]):
         return None
     return tail
 
@@ -384,25 +235,25 @@ def _tail_after_break(words: Sequence[str]) -> list[str] | None:
 def _starts_clause(after: str) -> bool:
     """A verb within the next three words: the name before it is a subject."""
     words = [word.casefold() for word in _WORD.findall(after)[:3]]
-    return any(word in _VERBS or word in _BASE_FORMS for word in words)
+    return any(word in VERBS or word in _BASE_FORMS for word in words)
 
 
 def _breaks(words: Sequence[str]) -> bool:
-    return any(word in _BREAKS or word in ",;:()" for word in words)
+    return any(word in BREAKS or word in ",;:()" for word in words)
 
 
 def _object_of_preposition(before: str) -> bool:
     words = [word.casefold() for word in _WORD.findall(before)]
-    while words and words[-1] in _DETERMINERS:
+    while words and words[-1] in DETERMINERS:
         words.pop()
-    return bool(words) and words[-1] in _PREPOSITIONS
+    return bool(words) and words[-1] in PREPOSITIONS
 
 
 def _label(verb: str, rest: Sequence[str]) -> str:
     """The verb and what follows it, without articles; long phrases keep the verb and preposition."""
-    words = [word for word in rest if word.casefold() not in _DETERMINERS]
+    words = [word for word in rest if word.casefold() not in DETERMINERS]
     if len(words) + 1 > _MAX_LABEL_WORDS:
-        words = [words[-1]] if words[-1].casefold() in _PREPOSITIONS else []
+        words = [words[-1]] if words[-1].casefold() in PREPOSITIONS else []
     return " ".join([verb, *words])
 
 
@@ -415,7 +266,7 @@ def _listed_targets(
         gap = [
             word
             for word in _WORD.findall(text[previous.end : current.start].casefold())
-            if word not in _DETERMINERS
+            if word not in DETERMINERS
         ]
         joined = [word for word in gap if word in (",", "and", "or")]
         if not joined or len(gap) - len(joined) > 1 or gap[-1] not in (",", "and", "or") or current.negative:
