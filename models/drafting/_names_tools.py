@@ -7,6 +7,7 @@ counts written with its capitals.
 
 # fmt: off
 TOOLS_TABLE = """
+k8s/k8s | Kubernetes | K8s; Kubernetes cluster; Kubernetes clusters
 onprem/queue/kafka | Kafka | Apache Kafka; Kafka topic; Kafka topics; Kafka broker; Kafka brokers
 onprem/queue/rabbitmq | RabbitMQ | Rabbit MQ
 onprem/queue/nats | NATS | NATS JetStream

@@ -81,7 +81,7 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
     """Draft an architecture from the Markdown ``text``, naming things with ``index``."""
     note = read_note(text)
     mentions = index.find(note.sentences)
-    weights = _weights(note.sentences, mentions)
+    weights = _weights(note.sentences, mentions, _title_heading(note))
     relations = find_relations(note.sentences, mentions)
     kept = {key for key, weight in weights.items() if weight >= _NEEDED}
     for relation in relations:
@@ -120,13 +120,14 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
     )
 
 
-def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict[str, int]:
+def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention], title: int | None) -> dict[str, int]:
+    """How strongly the note names each entry; the title heading names the topic, not a part, so it adds 0."""
     weights: Counter[str] = Counter()
     for mention in mentions:
-        if mention.negative:
+        sentence = sentences[mention.sentence]
+        if mention.negative or (sentence.is_heading and sentence.heading == title):
             weights[mention.entry.key] += 0  # listed, so a name only ever set aside is reported as unsure
             continue
-        sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
         strong = (
             mention.emphasised

@@ -14,7 +14,7 @@ from models.drafting._curated import curated_names, table_fingerprint
 
 # Bump when the naming rules below change, so cached catalogues are rebuilt (the
 # curated table is fingerprinted on its own, see naming_fingerprint).
-NAMING_VERSION = 3
+NAMING_VERSION = 4
 
 # Vendor prefixes a note may put before a provider's service name.
 VENDOR_PREFIXES: dict[str, tuple[str, ...]] = {

@@ -140,3 +140,8 @@ Secrets are kept in AWS Secrets Manager. We once tried Memcached.
     drafted = draft_note(note, name_index())
     assert {c.label for c in drafted.components} == {"AWS Secrets Manager", "Power BI"}
     assert [item.label for item in drafted.unsure] == ["Memcached"]
+
+
+def test_the_title_names_the_topic_not_a_part() -> None:
+    drafted = draft_note("# Kafka in practice\n\n**Flink** reads from **PostgreSQL**.\n", name_index())
+    assert {c.label for c in drafted.components} == {"Apache Flink", "PostgreSQL"}
