@@ -33,13 +33,14 @@ VERBS: dict[str, str] = {
     "archives": "archived", "replays": "replayed", "drains": "drained", "offloads": "offloaded",
     "sinks": "sunk", "lands": "landed", "saves": "saved", "wraps": "wrapped",
     "keeps": "kept", "holds": "held", "handles": "handled", "sits": "sat", "reports": "reported",
+    "queues": "queued",
 }
 
 # Base forms that are more often nouns ("the Redis cache"): only their "-s" form counts.
 NOUN_LIKE = frozenset({
     "alert", "archive", "back", "build", "cache", "call", "check", "copy", "drain", "dump", "export",
     "feed", "graph", "handle", "hit", "hold", "host", "index", "land", "load", "log", "mirror", "page",
-    "pass", "post", "process", "query", "record", "relay", "report", "request", "route", "schedule",
+    "pass", "post", "process", "query", "queue", "record", "relay", "report", "request", "route", "schedule",
     "sign", "sink", "store", "stream", "sync", "trace", "update", "wrap",
 })
 # After a "-s" word these say it was a plural noun ("Fluent Bit logs are…").

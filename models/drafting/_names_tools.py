@@ -86,7 +86,7 @@ onprem/workflow/kubeflow | Kubeflow | Kubeflow Pipelines
 onprem/mlops/mlflow | MLflow | MLFlow
 onprem/ci/jenkins | Jenkins | Jenkins pipeline
 onprem/ci/github-actions | GitHub Actions | GitHub Actions workflow
-onprem/ci/gitlabci | GitLab CI | GitLab CI/CD
+onprem/ci/gitlabci | GitLab CI | GitLab CI/CD; GitLab Runner; GitLab runners
 onprem/ci/circleci | CircleCI | Circle CI
 onprem/vcs/github | GitHub | Github
 onprem/vcs/gitlab | GitLab | Gitlab
@@ -189,6 +189,7 @@ generic/virtualization/vmware | VMware | vSphere; ESXi
 generic/virtualization/qemu | QEMU | qemu
 generic/virtualization/virtualbox | VirtualBox | Virtual Box
 onprem/client/users | =Users | end users
+azure/integration/sendgrid-accounts | SendGrid | Twilio SendGrid
 onprem/proxmox/pve | Proxmox VE | Proxmox; Proxmox host
 onprem/groupware/nextcloud | Nextcloud | Nextcloud server
 saas/chat/telegram | =Telegram | Telegram bot

@@ -68,12 +68,13 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     found: list[FoundRelation] = []
     for number, in_sentence in by_sentence.items():
         text = sentences[number].text
-        subject: Mention | None = None
+        subject = _opening_subject(text, in_sentence[0])
         for left_index in range(len(in_sentence) - 1):
             left, right = in_sentence[left_index], in_sentence[left_index + 1]
             relation = _relation(text, left, right, number)
             gap_words = _WORD.findall(text[left.end : right.start])
-            if relation is None and subject is not None and _continues_subject(gap_words):
+            chained = subject is left and _verb_chain(gap_words)
+            if relation is None and subject is not None and (chained or _continues_subject(gap_words)):
                 # "A consumes from B, … and writes to C": A is the subject of the last verb too.
                 tail = _tail_after_break(gap_words)
                 if tail is not None:
@@ -93,6 +94,19 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
 def _arrow_between(gap: str, words: Sequence[str]) -> bool:
     """ "S3 event → Lambda": one arrow and at most two plain words between two names."""
     return len(_ARROW.findall(gap)) == 1 and len(words) <= 2 and not _breaks([w.casefold() for w in words])
+
+
+def _opening_subject(text: str, first: Mention) -> Mention | None:
+    """The name that opens the sentence ("[The] Vector tails…") when a verb follows it."""
+    opening = len(_WORD.findall(text[: first.start])) <= 1
+    return first if opening and not first.negative and takes_part(text, first.start, first.end) else None
+
+
+def _verb_chain(gap_words: Sequence[str]) -> bool:
+    """ "A tails the files, parses them and pushes them to B": clauses joined by commas and "and" only."""
+    folded = [word.casefold() for word in gap_words]
+    joints = [word for word in folded if word in BREAKS or word in ",;:()"]
+    return bool(joints) and set(joints) <= {"and", ","}
 
 
 def _continues_subject(gap_words: Sequence[str]) -> bool:

@@ -105,3 +105,10 @@ def test_it_at_the_start_stands_for_the_subject_before() -> None:
 
 def test_a_second_name_that_starts_its_own_clause_is_not_an_object() -> None:
     assert _relations("The AWS Glue Data Catalog keeps the table definitions that Athena reads.") == []
+
+
+def test_the_opening_subject_reaches_the_last_of_its_chained_verbs() -> None:
+    assert _relations("Vector tails the log files, parses the JSON lines and pushes them to Loki.") == [
+        ("vector", "loki", "pushes them to")
+    ]
+    assert _relations("Vector tails the log files, but Loki is slow.") == []
