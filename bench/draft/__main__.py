@@ -14,7 +14,7 @@ from explorer.drafting.icon_source import icon_catalogue
 from models.drafting import NameIndex, draft_note
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+HALVES = ("tune", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 """In the order they were written; docs/DRAFTING.md says which were tuned on."""
 NOTE_LINES = 500
 RUNS = 5
