@@ -34,7 +34,8 @@ _ALIAS = re.compile(r"^(\w+) = (\w+)$", re.MULTILINE)
 def scan_icons(resources: Path) -> list[ScannedIcon]:
     """Every PNG below ``resources`` with its class name and aliases from the sibling module."""
     modules = resources.parent / "diagrams"
-    icons = []
+    # Provider logos (``k8s/k8s.png``) too: a few name a technology of their own.
+    icons = [ScannedIcon(f"{png.parent.name}/{png.stem}") for png in sorted(resources.glob("*/*.png"))]
     for folder in sorted(path for path in resources.glob("*/*") if path.is_dir()):
         provider, category = folder.parent.name, folder.name
         classes, aliases = _module_names(modules / provider / f"{category}.py")

@@ -56,6 +56,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Open a folder of notes, such as an Obsidian vault",
     ),
     ActionSpec("notes_sources", "Notes &sources…", (), "The notes you opened"),
+    ActionSpec(
+        "draft_from_note",
+        "&New architecture from note…",
+        (Keys.New, "Ctrl+N"),
+        "Draft a diagram from one of your notes, edit it and save it",
+    ),
     ActionSpec("problems", "&Problems…", (), "Files that could not be read"),
     ActionSpec("zoom_in", "Zoom &in", (Keys.ZoomIn, "Ctrl+="), "Zoom in"),
     ActionSpec("zoom_out", "Zoom &out", (Keys.ZoomOut,), "Zoom out"),
@@ -88,7 +94,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "file",
         "&File",
-        ("open_notes", "open_notes_folder", "notes_sources", "problems", SEPARATOR,
+        ("draft_from_note", SEPARATOR, "open_notes", "open_notes_folder", "notes_sources", "problems",
+         SEPARATOR,
          "export", "export_png", "copy_diagram", "export_all", SEPARATOR, "quit"),
     ),
     (

@@ -30,6 +30,7 @@ from explorer.ui import (
     main_window_shape,
 )
 from explorer.ui.architecture_list import ArchitectureList
+from explorer.ui.drafting.launch import draft_dropped_note, launcher_for
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
@@ -332,6 +333,7 @@ class MainWindow(ExplorerWindow):
             "open_notes": content.open_notes_file,
             "open_notes_folder": content.open_notes_folder,
             "notes_sources": content.show_sources,
+            "draft_from_note": lambda: launcher_for(self, content).choose_note(),
             "problems": content.show_problems,
             "zoom_in": view.zoom_in,
             "zoom_out": view.zoom_out,
@@ -385,7 +387,9 @@ class MainWindow(ExplorerWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         locations = UserContent.dropped_locations(event.mimeData())
-        if locations:
+        if draft_dropped_note(launcher_for(self, self.user_content), locations, event.modifiers()):
+            event.acceptProposedAction()
+        elif locations:
             self.user_content.add_note_locations(locations)
             event.acceptProposedAction()
 

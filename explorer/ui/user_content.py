@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
+from explorer.ui.drafting.launch import launcher_for
 from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
+from models.architecture import Architecture
 from models.catalog import load_catalog
 from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
@@ -34,7 +36,7 @@ class UserContent(QObject):
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
         self.model_watch.changed.connect(self.reload_models)
-        self.model_watch.watch(user_model_locations(sources.model_locations))
+        self._watch_models(user_model_locations(sources.model_locations), sources.architectures.values())
         self.problems_button = QToolButton(window)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
@@ -67,7 +69,9 @@ class UserContent(QObject):
         self.window.show_status(f"Reading notes from {', '.join(str(path) for path in new)}…")
 
     def show_sources(self) -> None:
-        dialog = NotesSourcesDialog(self.notes, self.window)
+        dialog = NotesSourcesDialog(
+            self.notes, self.window, draft_note=launcher_for(self.window, self).draft_note
+        )
         dialog.exec()
         self.window.settings.set_note_locations(self.notes.locations)
 
@@ -116,8 +120,17 @@ class UserContent(QObject):
         catalog = load_catalog(locations)
         window.apply_architectures(catalog.architectures, catalog.errors)
         self.notes.set_architectures(catalog.architectures)
-        self.model_watch.watch(locations)
+        self._watch_models(locations, catalog.architectures)
         self._update_problems()
+
+    def _watch_models(self, locations: list[Path], architectures: Iterable[Architecture]) -> None:
+        """Watch the folders (new and replaced files) and each loaded file (edits saved in place)."""
+        files = [
+            a.source
+            for a in architectures
+            if a.source and any(Path(a.source).is_relative_to(location) for location in locations)
+        ]
+        self.model_watch.watch(locations, files)
 
     # Problems --------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.architecture import Architecture
+from models.drafting._curated import curated_names
 from models.drafting.names import GENERIC_NAMES, icon_names
 
 
@@ -55,8 +56,9 @@ def entries_from_icons(icons: Iterable[ScannedIcon]) -> list[IconEntry]:
     """Named entries for scanned icons; ``-rounded`` duplicates and provider logos are skipped."""
     entries = []
     for icon in icons:
-        if icon.reference.endswith("-rounded") or icon.reference.count("/") < 2:
-            continue
+        logo = icon.reference.count("/") < 2
+        if icon.reference.endswith("-rounded") or (logo and icon.reference not in curated_names()):
+            continue  # a provider's logo only when it names a technology of its own ("Kubernetes")
         label, aliases, curated = icon_names(icon.reference, icon.class_name, icon.code_aliases)
         entries.append(IconEntry(icon.reference, label, aliases, curated))
     return entries

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from models.drafting.catalogue import IconEntry
 from models.drafting.groups import HeadingGroup, group_headings
 from models.drafting.mentions import Mention, NameIndex
-from models.drafting.relations import FoundRelation, find_relations
+from models.drafting.relations import FoundRelation, find_relations, takes_part
 from models.drafting.text import NoteText, Sentence, read_note
 
 _STRONG, _PLAIN, _NEEDED = 2, 1, 2
@@ -81,7 +81,7 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
     """Draft an architecture from the Markdown ``text``, naming things with ``index``."""
     note = read_note(text)
     mentions = index.find(note.sentences)
-    weights = _weights(note.sentences, mentions)
+    weights = _weights(note.sentences, mentions, _title_heading(note))
     relations = find_relations(note.sentences, mentions)
     kept = {key for key, weight in weights.items() if weight >= _NEEDED}
     for relation in relations:
@@ -101,7 +101,7 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
                 id=ids[key],
                 label=entry.label,
                 icon=entry.reference,
-                kind=_kind(entry),
+                kind=kind_of(entry),
                 aliases=_aliases(entry, mentions),
                 description=_description(note.sentences, mentions, key),
                 concept=entry.concept,
@@ -120,15 +120,22 @@ def draft_note(text: str, index: NameIndex, fallback_title: str = "Drafted archi
     )
 
 
-def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict[str, int]:
+def _weights(sentences: Sequence[Sentence], mentions: Sequence[Mention], title: int | None) -> dict[str, int]:
+    """How strongly the note names each entry; the title heading names the topic, not a part, so it adds 0."""
     weights: Counter[str] = Counter()
     for mention in mentions:
-        if mention.negative:
+        sentence = sentences[mention.sentence]
+        if mention.negative or (sentence.is_heading and sentence.heading == title):
             weights[mention.entry.key] += 0  # listed, so a name only ever set aside is reported as unsure
             continue
-        sentence = sentences[mention.sentence]
         lead = sentence.is_list_item and len(sentence.text[: mention.start].split()) <= 1
-        strong = mention.emphasised or sentence.is_heading or lead
+        strong = (
+            mention.emphasised
+            or sentence.is_heading
+            or lead
+            or mention.qualified
+            or takes_part(sentence.text, mention.start, mention.end)
+        )
         weights[mention.entry.key] += _STRONG if strong else _PLAIN
     return dict(weights)
 
@@ -182,7 +189,7 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _kind(entry: IconEntry) -> str:
+def kind_of(entry: IconEntry) -> str:
     parts = entry.reference.split("/")
     return parts[1] if len(parts) > 2 else parts[0]
 

@@ -83,6 +83,8 @@ class Mention:
     end: int
     emphasised: bool
     negative: bool
+    qualified: bool = False
+    """Written with its vendor ("Amazon Cognito", "Azure Key Vault"): named on purpose, not in passing."""
 
 
 def tokens_of(text: str) -> list[str]:
@@ -106,6 +108,12 @@ class NameIndex:
                     keys.add((*[token.casefold() for token in tokens[:-1]], tokens[-1][:-1].casefold()))
                 for key in keys:
                     self._names.setdefault(key, []).append(Name(entry, tokens, rule))
+
+        for entry, short in _short_forms(entries):
+            key = tuple(token.casefold() for token in tokens_of(short))
+            taken = self._names.setdefault(key, [])
+            if not any(name.entry.curated for name in taken):  # unless a hand name already says it
+                taken.insert(0, Name(entry, tuple(tokens_of(short)), Rule.EXACT_CASE))
 
         for names in self._names.values():
             rivals = list(names)  # list.sort empties the list while it sorts
@@ -142,6 +150,7 @@ class NameIndex:
                     end,
                     sentence.emphasised(start, end),
                     bool(before & _NEGATIONS),
+                    _qualified(name.entry, sentence.text[start:end]),
                 )
             )
             index += length
@@ -167,6 +176,27 @@ class NameIndex:
                 if _allowed(name, words[index : index + length], sentence.emphasised_exactly(start, end)):
                     return name, length
         return None
+
+
+def _short_forms(entries: Iterable[IconEntry]) -> list[tuple[IconEntry, str]]:
+    """A hand name without its vendor ("Azure API Management" → "API Management"), two words or more."""
+    forms = []
+    for entry in entries:
+        if not entry.curated or entry.concept or entry.reference.startswith(_SKIPPED_PREFIXES):
+            continue
+        for prefix in VENDOR_PREFIXES.get(entry.provider, ()):
+            if entry.label.startswith(prefix + " ") and len(tokens_of(entry.label[len(prefix) :])) >= 2:
+                forms.append((entry, entry.label[len(prefix) + 1 :]))
+                break
+    return forms
+
+
+def _qualified(entry: IconEntry, written: str) -> bool:
+    """True when ``written`` starts with its provider's vendor name, capitalised ("Amazon SNS")."""
+    return any(
+        written.startswith(prefix + " ") and len(written) > len(prefix) + 1
+        for prefix in VENDOR_PREFIXES.get(entry.provider, ())
+    )
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:

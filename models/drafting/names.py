@@ -14,13 +14,13 @@ from models.drafting._curated import curated_names, table_fingerprint
 
 # Bump when the naming rules below change, so cached catalogues are rebuilt (the
 # curated table is fingerprinted on its own, see naming_fingerprint).
-NAMING_VERSION = 1
+NAMING_VERSION = 4
 
 # Vendor prefixes a note may put before a provider's service name.
 VENDOR_PREFIXES: dict[str, tuple[str, ...]] = {
     "aws": ("Amazon", "AWS"),
     "gcp": ("Google Cloud", "Google", "GCP"),
-    "azure": ("Azure", "Microsoft Azure"),
+    "azure": ("Azure", "Microsoft Azure", "Microsoft"),
     "onprem": ("Apache",),
     "firebase": ("Firebase",),
     "ibm": ("IBM",),

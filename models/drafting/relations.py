@@ -14,86 +14,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from models.drafting._lexicon import (
+    AUXILIARIES,
+    BREAKS,
+    DETERMINERS,
+    NOUN_FOLLOWERS,
+    NOUN_LIKE,
+    PREPOSITIONS,
+    RELATIVES,
+    SUBJECT_FILLERS,
+    VERBS,
+)
 from models.drafting.mentions import Mention
 from models.drafting.text import Sentence
 
-# fmt: off
-# Verb (third person) → past participle; the base form is the verb without its "s"/"es".
-_VERBS = {
-    "writes": "written", "sends": "sent", "forwards": "forwarded", "publishes": "published",
-    "pushes": "pushed", "streams": "streamed", "ships": "shipped", "emits": "emitted",
-    "exports": "exported", "loads": "loaded", "delivers": "delivered", "posts": "posted",
-    "routes": "routed", "proxies": "proxied", "uploads": "uploaded", "copies": "copied",
-    "syncs": "synced", "replicates": "replicated", "dumps": "dumped", "inserts": "inserted",
-    "puts": "put", "enqueues": "enqueued", "produces": "produced", "reads": "read",
-    "queries": "queried", "calls": "called", "invokes": "invoked", "fetches": "fetched",
-    "pulls": "pulled", "polls": "polled", "consumes": "consumed", "subscribes": "subscribed",
-    "scrapes": "scraped", "watches": "watched", "ingests": "ingested", "indexes": "indexed",
-    "stores": "stored", "caches": "cached", "persists": "persisted", "triggers": "triggered",
-    "schedules": "scheduled", "starts": "started", "launches": "launched", "runs": "run",
-    "orchestrates": "orchestrated", "notifies": "notified", "alerts": "alerted", "pages": "paged",
-    "monitors": "monitored", "authenticates": "authenticated", "serves": "served",
-    "redirects": "redirected", "balances": "balanced", "fronts": "fronted", "protects": "protected",
-    "encrypts": "encrypted", "uses": "used", "depends": "depended", "talks": "talked",
-    "connects": "connected", "hits": "hit", "requests": "requested", "collects": "collected",
-    "aggregates": "aggregated", "transforms": "transformed", "processes": "processed",
-    "visualizes": "visualized", "visualises": "visualised", "graphs": "graphed", "traces": "traced",
-    "logs": "logged", "receives": "received", "feeds": "fed", "passes": "passed",
-    "distributes": "distributed", "resolves": "resolved", "registers": "registered",
-    "deploys": "deployed", "builds": "built", "manages": "managed", "creates": "created",
-    "updates": "updated", "exposes": "exposed", "tails": "tailed", "backs": "backed",
-    "signs": "signed", "checks": "checked", "retrieves": "retrieved", "hosts": "hosted",
-    "executes": "executed", "dispatches": "dispatched", "relays": "relayed", "mirrors": "mirrored",
-    "archives": "archived", "replays": "replayed", "drains": "drained", "offloads": "offloaded",
-    "sinks": "sunk", "lands": "landed", "saves": "saved", "wraps": "wrapped",
-}
-# fmt: on
-# Base forms that are more often nouns ("the Redis cache"): only their "-s" form counts.
-_NOUN_LIKE = frozenset(
-    {
-        "stream",
-        "cache",
-        "log",
-        "index",
-        "store",
-        "page",
-        "graph",
-        "post",
-        "sink",
-        "archive",
-        "build",
-        "host",
-        "back",
-        "sign",
-        "land",
-        "feed",
-        "alert",
-        "trace",
-        "check",
-        "update",
-        "request",
-        "hit",
-        "dump",
-        "copy",
-        "mirror",
-        "relay",
-        "process",
-        "load",
-        "call",
-        "query",
-        "route",
-        "sync",
-        "export",
-        "schedule",
-        "wrap",
-        "drain",
-        "pass",
-        "record",
-    }
-)
-# After a "-s" word these say it was a plural noun ("Fluent Bit logs are…").
-_NOUN_FOLLOWERS = frozenset({"are", "is", "go", "get", "were", "flow", "end", "live", "sit", "stay"})
-_PARTICIPLES = {participle: verb for verb, participle in _VERBS.items()}
+_PARTICIPLES = {participle: verb for verb, participle in VERBS.items()}
 
 
 def _base_form(verb: str) -> str:
@@ -104,87 +39,9 @@ def _base_form(verb: str) -> str:
     return verb[:-1]
 
 
-_BASE_FORMS = {_base_form(verb): verb for verb in _VERBS if _base_form(verb) not in _NOUN_LIKE}
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "gets", "get", "being", "been", "be"})
-_SUBJECT_FILLERS = frozenset(
-    {
-        "then",
-        "also",
-        "periodically",
-        "continuously",
-        "regularly",
-        "which",
-        "that",
-        "later",
-        "first",
-        "finally",
-        "itself",
-        "always",
-        "usually",
-        "only",
-        "now",
-        "can",
-        "will",
-        "should",
-        "must",
-        "may",
-        "directly",
-        "asynchronously",
-        "each",
-        "every",
-        "nightly",
-        "hourly",
-        "just",
-    }
-)
-_BREAKS = frozenset(
-    {
-        "and",
-        "or",
-        "but",
-        "while",
-        "whereas",
-        "if",
-        "when",
-        "because",
-        "unless",
-        "although",
-        "though",
-        "so",
-        "unlike",
-        "instead",
-        "not",
-        "never",
-        "without",
-        "nor",
-        "then",
-        "before",
-        "after",
-        "whose",
-    }
-)
-_PREPOSITIONS = frozenset(
-    {
-        "from",
-        "to",
-        "into",
-        "in",
-        "on",
-        "onto",
-        "of",
-        "by",
-        "with",
-        "via",
-        "through",
-        "at",
-        "for",
-        "over",
-        "across",
-        "behind",
-        "against",
-    }
-)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "each", "every", "some", "all", "this"})
+_BASE_FORMS = {_base_form(verb): verb for verb in VERBS if _base_form(verb) not in NOUN_LIKE}
+_PRONOUN = re.compile(r"(it|It)\s")
+_ARROW = re.compile(r"\s*(?:→|->|=>|⟶)\s*")
 _WORD = re.compile(r"[A-Za-z0-9'/.+#-]+|[,;:()]")
 _MAX_GAP_WORDS = 9
 _MAX_LABEL_WORDS = 4
@@ -206,20 +63,18 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    for number, antecedent in _pronoun_subjects(sentences, by_sentence).items():
+        by_sentence[number] = [antecedent, *by_sentence[number]]
     found: list[FoundRelation] = []
     for number, in_sentence in by_sentence.items():
         text = sentences[number].text
-        subject: Mention | None = None
+        subject = _opening_subject(text, in_sentence[0])
         for left_index in range(len(in_sentence) - 1):
             left, right = in_sentence[left_index], in_sentence[left_index + 1]
             relation = _relation(text, left, right, number)
             gap_words = _WORD.findall(text[left.end : right.start])
-            if (
-                relation is None
-                and subject is not None
-                and gap_words
-                and gap_words[0].casefold() in ("and", ",")
-            ):
+            chained = subject is left and _verb_chain(gap_words)
+            if relation is None and subject is not None and (chained or _continues_subject(gap_words)):
                 # "A consumes from B, … and writes to C": A is the subject of the last verb too.
                 tail = _tail_after_break(gap_words)
                 if tail is not None:
@@ -236,6 +91,89 @@ def find_relations(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -
     return found
 
 
+def _arrow_between(gap: str, words: Sequence[str]) -> bool:
+    """ "S3 event → Lambda": one arrow and at most two plain words between two names."""
+    return len(_ARROW.findall(gap)) == 1 and len(words) <= 2 and not _breaks([w.casefold() for w in words])
+
+
+def _opening_subject(text: str, first: Mention) -> Mention | None:
+    """The name that opens the sentence ("[The] Vector tails…") when a verb follows it."""
+    opening = len(_WORD.findall(text[: first.start])) <= 1
+    return first if opening and not first.negative and takes_part(text, first.start, first.end) else None
+
+
+def _verb_chain(gap_words: Sequence[str]) -> bool:
+    """ "A tails the files, parses them and pushes them to B": clauses joined by commas and "and" only."""
+    folded = [word.casefold() for word in gap_words]
+    joints = [word for word in folded if word in BREAKS or word in ",;:()"]
+    return bool(joints) and set(joints) <= {"and", ","}
+
+
+def _continues_subject(gap_words: Sequence[str]) -> bool:
+    """ "A calls B[ for each step] and sends …": a short phrase, then "and" or a comma, then a verb."""
+    folded = [word.casefold() for word in gap_words]
+    if not folded:
+        return False
+    if folded[0] in ("and", ","):
+        return True
+    joints = [index for index, word in enumerate(folded) if word in BREAKS or word in ",;:()"]
+    return bool(joints) and folded[joints[0]] == "and" and joints[0] <= 4 and len(joints) == 1
+
+
+def _pronoun_subjects(
+    sentences: Sequence[Sentence], by_sentence: dict[int, list[Mention]]
+) -> dict[int, Mention]:
+    """ "Cloud Run hosts the API; it loads the model from Cloud Storage": "it" stands for Cloud Run.
+
+    Only a sentence that starts with "it" and names another component, right after
+    a sentence (of the same paragraph line) whose first words are a component
+    followed by a verb.
+    """
+    subjects = {}
+    for number, in_sentence in by_sentence.items():
+        match = _PRONOUN.match(sentences[number].text)
+        previous = by_sentence.get(number - 1)
+        if match is None or not previous or sentences[number - 1].line != sentences[number].line:
+            continue
+        first = previous[0]
+        text = sentences[number - 1].text
+        if (
+            first.negative
+            or len(_WORD.findall(text[: first.start])) > 1
+            or not takes_part(text, first.start, first.end)
+        ):
+            continue
+        if all(mention.entry.key != first.entry.key for mention in in_sentence):
+            subjects[number] = replace(first, sentence=number, start=0, end=match.end(1), text=match.group(1))
+    return subjects
+
+
+def takes_part(text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is the subject or object of a known verb.
+
+    "CloudFront serves them", "writes documents to Elasticsearch", "uploaded to an S3
+    bucket": the note says what the thing does or receives, so it is part of the
+    system even when named once; "we once tried Memcached" is not.
+    """
+    after = [word.casefold() for word in _WORD.findall(text[end:])[:3]]
+    after = [word for word in after if word not in SUBJECT_FILLERS]
+    if after and after[0] in VERBS and not (len(after) > 1 and after[1] in NOUN_FOLLOWERS):
+        return True
+    before = [word.casefold() for word in _WORD.findall(text[:start])][-5:]
+    while before and before[-1] in DETERMINERS:
+        before.pop()
+    if not before or _breaks(before[-1:]):
+        return False
+    if before[-1] not in PREPOSITIONS and before[-1] not in VERBS:
+        return False
+    for word in reversed(before):
+        if _breaks([word]):
+            return False
+        if word in VERBS or word in _PARTICIPLES:
+            return True
+    return False
+
+
 def _at_start(subject: Mention) -> Mention:
     return replace(subject, start=0, end=len(subject.text))
 
@@ -248,27 +186,38 @@ def _after(subject: Mention, gap: str, right: Mention) -> Mention:
 def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRelation | None:
     if left.negative or right.negative or left.entry.key == right.entry.key:
         return None
-    if _object_of_preposition(text[: left.start]):
-        return None
     words = _WORD.findall(text[left.end : right.start])
+    if _arrow_between(text[left.end : right.start], words):
+        return FoundRelation(left.entry.key, right.entry.key, "flows", "flows to", number)
+    folded = [word.casefold() for word in words]
+    relative = folded[:2] in ([",", "which"], [",", "that"], [",", "who"])
+    if relative:
+        # "(to) API Gateway, which invokes Lambda": the clause's subject is the name before it,
+        # whatever that name's own role in the sentence.
+        words, folded = words[1:], folded[1:]
+    elif _object_of_preposition(text[: left.start]):
+        return None
     if len(words) > _MAX_GAP_WORDS:
         return None
-    folded = [word.casefold() for word in words]
     for position, word in enumerate(folded[:4]):
-        if word in _BREAKS or word in ",;:()":
+        if word in BREAKS or word in ",;:()":
             return None
-        passive = word in _AUXILIARIES and position + 1 < len(folded) and folded[position + 1] in _PARTICIPLES
+        passive = word in AUXILIARIES and position + 1 < len(folded) and folded[position + 1] in _PARTICIPLES
         if passive:
             verb = _PARTICIPLES[folded[position + 1]]
             rest = folded[position + 2 :]
             if not rest or rest[-1] != "by" or _breaks(rest):
                 return None
             return FoundRelation(right.entry.key, left.entry.key, verb, verb, number)
-        verb = word if word in _VERBS else _BASE_FORMS.get(word, "")
-        if verb and position + 1 < len(folded) and folded[position + 1] in _NOUN_FOLLOWERS:
+        verb = word if word in VERBS else _BASE_FORMS.get(word, "")
+        if verb and position + 1 < len(folded) and folded[position + 1] in NOUN_FOLLOWERS:
             return None
         if verb:
             rest_words = words[position + 1 :]
+            if {w.casefold() for w in rest_words} & RELATIVES:
+                return (
+                    None  # "keeps the tables that Athena reads": the second name starts a clause of its own
+                )
             if _breaks([w.casefold() for w in rest_words]):
                 # "A builds the image and pushes it to B": the last verb joins A to B.
                 tail = _tail_after_break(rest_words)
@@ -278,9 +227,9 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
             if rest_words and rest_words[-1].casefold() == "by":
                 return None
             return FoundRelation(left.entry.key, right.entry.key, verb, _label(verb, rest_words), number)
-        if word in _AUXILIARIES or word in _PREPOSITIONS:
+        if word in AUXILIARIES or word in PREPOSITIONS:
             return None
-        if word not in _SUBJECT_FILLERS and not word.isalpha():
+        if word not in SUBJECT_FILLERS and not word.isalpha():
             return None
     return None
 
@@ -288,11 +237,11 @@ def _relation(text: str, left: Mention, right: Mention, number: int) -> FoundRel
 def _tail_after_break(words: Sequence[str]) -> list[str] | None:
     """The words after the last "and" or comma, when they start with a verb."""
     folded = [word.casefold() for word in words]
-    last = max(index for index, word in enumerate(folded) if word in _BREAKS or word in ",;:()")
+    last = max(index for index, word in enumerate(folded) if word in BREAKS or word in ",;:()")
     if folded[last] not in ("and", ","):
         return None
     tail = [word for word in words[last + 1 :] if word.casefold() != "and"]
-    if not tail or tail[0].casefold() not in _VERBS or _breaks([word.casefold() for word in tail]):
+    if not tail or tail[0].casefold() not in VERBS or _breaks([word.casefold() for word in tail]):
         return None
     return tail
 
@@ -300,25 +249,25 @@ def _tail_after_break(words: Sequence[str]) -> list[str] | None:
 def _starts_clause(after: str) -> bool:
     """A verb within the next three words: the name before it is a subject."""
     words = [word.casefold() for word in _WORD.findall(after)[:3]]
-    return any(word in _VERBS or word in _BASE_FORMS for word in words)
+    return any(word in VERBS or word in _BASE_FORMS for word in words)
 
 
 def _breaks(words: Sequence[str]) -> bool:
-    return any(word in _BREAKS or word in ",;:()" for word in words)
+    return any(word in BREAKS or word in ",;:()" for word in words)
 
 
 def _object_of_preposition(before: str) -> bool:
     words = [word.casefold() for word in _WORD.findall(before)]
-    while words and words[-1] in _DETERMINERS:
+    while words and words[-1] in DETERMINERS:
         words.pop()
-    return bool(words) and words[-1] in _PREPOSITIONS
+    return bool(words) and words[-1] in PREPOSITIONS
 
 
 def _label(verb: str, rest: Sequence[str]) -> str:
     """The verb and what follows it, without articles; long phrases keep the verb and preposition."""
-    words = [word for word in rest if word.casefold() not in _DETERMINERS]
+    words = [word for word in rest if word.casefold() not in DETERMINERS]
     if len(words) + 1 > _MAX_LABEL_WORDS:
-        words = [words[-1]] if words[-1].casefold() in _PREPOSITIONS else []
+        words = [words[-1]] if words[-1].casefold() in PREPOSITIONS else []
     return " ".join([verb, *words])
 
 
@@ -331,7 +280,7 @@ def _listed_targets(
         gap = [
             word
             for word in _WORD.findall(text[previous.end : current.start].casefold())
-            if word not in _DETERMINERS
+            if word not in DETERMINERS
         ]
         joined = [word for word in gap if word in (",", "and", "or")]
         if not joined or len(gap) - len(joined) > 1 or gap[-1] not in (",", "and", "or") or current.negative:

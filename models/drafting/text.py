@@ -86,7 +86,7 @@ def read_note(text: str) -> NoteText:
             reader.flush()
             for cell in line.strip().strip("|").split("|"):
                 if not set(cell.strip()) <= set("-: "):
-                    reader.add(cell, number, is_item=False)
+                    reader.add(cell, number, is_item=True)  # a cell is an item: a name leading it weighs more
                     reader.flush()
         elif _LIST_MARK.match(line):
             reader.flush()

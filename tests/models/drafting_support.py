@@ -11,7 +11,7 @@ from models.drafting.catalogue import entries_from_architectures, entries_from_i
 
 UNCURATED = (
     ScannedIcon("aws/analytics/data-pipeline", "DataPipeline"),
-    ScannedIcon("onprem/etl/embulk", "Embulk"),
+    ScannedIcon("onprem/network/ocelot", "Ocelot"),
     ScannedIcon("aws/storage/elastic-block-store-ebs-volume", "ElasticBlockStoreEBSVolume"),
     ScannedIcon("aws/compute/lambda-rounded", "LambdaRounded"),
     ScannedIcon("programming/flowchart/merge", "Merge"),

@@ -43,6 +43,11 @@ def test_rounded_duplicates_and_provider_logos_are_skipped() -> None:
     assert entries == []
 
 
+def test_a_logo_that_names_a_technology_is_kept() -> None:
+    [kubernetes] = entries_from_icons([ScannedIcon("k8s/k8s")])
+    assert (kubernetes.label, kubernetes.curated) == ("Kubernetes", True)
+
+
 def test_builtin_concepts_are_in_the_catalogue_with_their_icons() -> None:
     concepts = {entry.concept: entry for entry in catalogue().entries if entry.concept}
     assert concepts["kubelet"].reference == "k8s/controlplane/kubelet"

@@ -125,3 +125,23 @@ def test_scalars_read_back_unchanged(text: str) -> None:
         f"id: x\ntitle: {scalar(text or 'x')}\nsummary: {scalar(text or 'x')}\ncomponents: []\n", "t"
     )
     assert loaded.title == (text or "x")
+
+
+def test_a_name_written_with_its_vendor_or_leading_a_table_cell_counts_once() -> None:
+    note = """\
+# Shop
+
+Secrets are kept in AWS Secrets Manager. We once tried Memcached.
+
+| Layer | Service |
+| --- | --- |
+| Serve | Power BI |
+"""
+    drafted = draft_note(note, name_index())
+    assert {c.label for c in drafted.components} == {"AWS Secrets Manager", "Power BI"}
+    assert [item.label for item in drafted.unsure] == ["Memcached"]
+
+
+def test_the_title_names_the_topic_not_a_part() -> None:
+    drafted = draft_note("# Kafka in practice\n\n**Flink** reads from **PostgreSQL**.\n", name_index())
+    assert {c.label for c in drafted.components} == {"Apache Flink", "PostgreSQL"}

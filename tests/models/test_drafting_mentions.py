@@ -27,9 +27,10 @@ def test_everyday_words_need_their_capitals() -> None:
 
 def test_generic_and_uncurated_names_need_emphasis() -> None:
     assert _found("All users and the data pipeline run here.") == []
-    assert [ref for ref, _, _ in _found("The **Users** call **Embulk**.")] == [
+    assert _found("Ocelot routes it.") == []
+    assert [ref for ref, _, _ in _found("The **Users** call **Ocelot**.")] == [
         "onprem/client/users",
-        "onprem/etl/embulk",
+        "onprem/network/ocelot",
     ]
     # A code span holding more than the name is not the name: `/metrics` is a path.
     assert _found("Scrape the `/users` endpoint.") == []
@@ -58,3 +59,10 @@ def test_a_curated_icon_wins_a_name_a_builtin_concept_draws_differently() -> Non
 
 def test_flowchart_shapes_are_never_found() -> None:
     assert _found("**Merge** the lists.") == []
+
+
+def test_a_hand_name_counts_without_its_vendor_when_two_words_or_more() -> None:
+    assert _found("API Management forwards it; Functions do the rest.") == [
+        ("azure/integration/api-management", "API Management", False)
+    ]
+    assert _found("api management") == []

@@ -60,3 +60,55 @@ def test_the_subject_carries_over_coordinated_verbs() -> None:
         "github-actions",
         "ec2-container-registry",
     )
+
+
+def test_a_relative_clause_takes_the_name_before_it_as_subject() -> None:
+    assert _relations("Clients call Amazon API Gateway, which invokes AWS Lambda for each order.") == [
+        ("api-gateway", "lambda", "invokes")
+    ]
+    assert _relations("Traffic goes to NGINX, which forwards requests to Gunicorn.") == [
+        ("nginx", "gunicorn", "forwards requests to")
+    ]
+    assert _relations("Kafka, which Flink reads, is fast.") == []
+
+
+def test_the_subject_carries_over_a_short_phrase_then_and() -> None:
+    assert _relations(
+        "AWS Step Functions calls Lambda for each step and sends the email through Amazon SES."
+    ) == [
+        ("step-functions", "lambda", "calls"),
+        ("step-functions", "simple-email-service-ses", "sends email through"),
+    ]
+    assert _relations("Airflow triggers dbt for each run, but Grafana queries PostgreSQL.")[0][:2] != (
+        "airflow",
+        "postgresql",
+    )
+
+
+def test_an_arrow_between_two_names_is_a_flow() -> None:
+    assert _relations("- S3 event → Lambda, then the job ends.") == [
+        ("simple-storage-service-s3", "lambda", "flows to")
+    ]
+    assert _relations("Kafka -> Flink -> Amazon S3") == [
+        ("kafka", "flink", "flows to"),
+        ("flink", "simple-storage-service-s3", "flows to"),
+    ]
+    assert _relations("Kafka → three more stages and then → Flink") == []
+
+
+def test_it_at_the_start_stands_for_the_subject_before() -> None:
+    assert _relations("Cloud Run hosts the API; it loads the model from Cloud Storage.") == [
+        ("run", "storage", "loads model from")
+    ]
+    assert _relations("We like Cloud Run; it loads the model from Cloud Storage.") == []
+
+
+def test_a_second_name_that_starts_its_own_clause_is_not_an_object() -> None:
+    assert _relations("The AWS Glue Data Catalog keeps the table definitions that Athena reads.") == []
+
+
+def test_the_opening_subject_reaches_the_last_of_its_chained_verbs() -> None:
+    assert _relations("Vector tails the log files, parses the JSON lines and pushes them to Loki.") == [
+        ("vector", "loki", "pushes them to")
+    ]
+    assert _relations("Vector tails the log files, but Loki is slow.") == []
