@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.notes.cache import NotesCache
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
 from models.paths import NOTES_DIR
@@ -40,12 +40,13 @@ def load_builtin_notes() -> list[NoteDocument]:
     return load_notes([NOTES_DIR]).documents
 
 
-def load_notes(locations: Sequence[Path]) -> NotesLoadResult:
+def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> NotesLoadResult:
     """Load each location: a Markdown file, or a folder searched recursively.
 
     Hidden folders (``.obsidian``, ``.trash``, ``.git``) are skipped, symbolic
     links are followed but never twice into the same folder, and a note reached
-    through two locations is loaded once.
+    through two locations is loaded once. A note whose file is unchanged since
+    it was put in ``cache`` (by default, one kept in memory) is not parsed again.
     """
     result = NotesLoadResult()
     seen: set[str] = set()
@@ -55,24 +56,23 @@ def load_notes(locations: Sequence[Path]) -> NotesLoadResult:
             if real in seen:
                 continue
             seen.add(real)
-            document, problems = _load_unless_unchanged(path)
+            document, problems = _load_unless_unchanged(path, cache or _MEMORY)
             result.errors.extend(problems)
             if document is not None:
                 result.documents.append(document)
     return result
 
 
-_PARSED: dict[str, tuple[tuple[int, int], NoteDocument | None, list[str]]] = {}
-_PARSED_LOCK = threading.Lock()
+_MEMORY = NotesCache()
+"""Where :func:`load_notes` keeps notes when it is given no cache."""
 
 
 def forget_loaded_notes() -> None:
-    """Forget the notes parsed so far: the next load parses every file again."""
-    with _PARSED_LOCK:
-        _PARSED.clear()
+    """Forget the notes parsed so far without a cache of their own: the next load parses them again."""
+    _MEMORY.clear()
 
 
-def _load_unless_unchanged(path: Path) -> tuple[NoteDocument | None, list[str]]:
+def _load_unless_unchanged(path: Path, cache: NotesCache) -> tuple[NoteDocument | None, list[str]]:
     """:func:`load_note_file`, or the same document as last time when the file has not changed.
 
     Handing back the very same object lets the matcher keep what it read from
@@ -82,14 +82,12 @@ def _load_unless_unchanged(path: Path) -> tuple[NoteDocument | None, list[str]]:
         status = path.stat()
     except OSError:
         return load_note_file(path)
-    key, source = (status.st_mtime_ns, status.st_size), str(path)
-    with _PARSED_LOCK:
-        cached = _PARSED.get(source)
-    if cached is not None and cached[0] == key:
-        return cached[1], list(cached[2])
+    key, source = (status.st_size, status.st_mtime_ns), str(path)
+    cached = cache.note(source, key)
+    if cached is not None:
+        return cached
     document, problems = load_note_file(path)
-    with _PARSED_LOCK:
-        _PARSED[source] = (key, document, list(problems))
+    cache.keep_note(source, key, document, problems)
     return document, problems
 
 

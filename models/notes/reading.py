@@ -58,6 +58,11 @@ _WORD = re.compile(r"[^\W_]+")
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
+NoteReadings = tuple[NoteDocument, dict[str, list["Reading"]], list[tuple[float, Section]]]
+"""What one note says for one term index: the note, its folded readings per element key, and the
+sections that summarise the architecture (with their scores)."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """One block's claim to be an excerpt of one element (a key of :attr:`TermIndex.members`)."""

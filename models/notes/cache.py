@@ -1,0 +1,191 @@
+"""Parsed notes and what they say about each architecture, kept between loads and between runs.
+
+Each note is kept under its path with its file's (size, mtime_ns): a reload, or
+a restart when the cache has a file, parses again only the notes whose file
+changed, and matches again only those (readings are kept per note and per
+:class:`~models.notes.matching.TermIndex` fingerprint). The file is written with
+:mod:`pickle`; it is read back only when it was written by the same code
+(:data:`CODE_VERSION`, a hash of this package's sources), and only this
+package's classes (and dates from front matter) may be rebuilt from it: a
+damaged or foreign file is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+import threading
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from models.notes.document import NoteDocument
+from models.notes.reading import NoteReadings
+
+StatKey = tuple[int, int]
+"""A note file's (size, mtime_ns): when either changes, the note is read again."""
+_Entry = tuple[StatKey, NoteDocument | None, tuple[str, ...]]
+_FORMAT = 1
+_ALLOWED = {
+    "models.notes.document": {"Block", "Section", "NoteDocument"},
+    "models.notes.reading": {"Reading"},
+    "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
+}
+
+
+def _code_version() -> str:
+    """A hash of the sources that decide how a note is parsed and read ("" when they are not at hand)."""
+    digest = hashlib.sha256(str(_FORMAT).encode())
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for source in sources:
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            return ""
+    return digest.hexdigest() if sources else ""
+
+
+CODE_VERSION = _code_version()
+
+
+class NotesCache:
+    """Notes and readings by path; with a ``path``, also saved to and loaded from that file.
+
+    Safe to share between threads: every lookup and update is one dictionary
+    operation, and :meth:`save` copies what it writes first.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self._notes: dict[str, _Entry] = {}
+        self._readings: dict[str, dict[str, NoteReadings]] = {}
+        self._touched: set[str] = set()
+        self._saved: tuple[int, set[str], int] = (0, set(), 0)  # what the file holds: see :meth:`_state`
+        self._changes = 0
+        self._lock = threading.Lock()
+        self._loaded = path is None
+
+    def note(self, source: str, key: StatKey) -> tuple[NoteDocument | None, list[str]] | None:
+        """The note read from ``source`` when its file had ``key``; None if it has changed or is new."""
+        self._load()
+        entry = self._notes.get(source)
+        if entry is None or entry[0] != key:
+            return None
+        self._touched.add(source)
+        return entry[1], list(entry[2])
+
+    def keep_note(
+        self, source: str, key: StatKey, document: NoteDocument | None, problems: list[str]
+    ) -> None:
+        self._notes[source] = (key, document, tuple(problems))
+        self._touched.add(source)
+        self._changes += 1
+
+    def readings(self, fingerprint: str) -> dict[str, NoteReadings]:
+        """The readings by one term index, by note path; the matcher adds to this very dictionary."""
+        self._load()
+        return self._readings.setdefault(fingerprint, {})
+
+    def clear(self) -> None:
+        """Forget everything in memory (the file, if any, is left as it is)."""
+        self._notes.clear()
+        self._readings.clear()
+        self._touched.clear()
+
+    def save(self) -> None:
+        """Write the notes met since the last save (and their readings) to the file, unless the file
+        already holds just that; a file that cannot be written only costs parsing at the next start."""
+        touched, self._touched = self._touched, set()
+        held = (self._changes, touched, sum(len(by_note) for by_note in list(self._readings.values())))
+        if self.path is None or held == self._saved:
+            return
+        self._saved = held
+        notes = {source: entry for source, entry in list(self._notes.items()) if source in touched}
+        readings = {
+            fingerprint: {
+                source: found
+                for source, found in list(by_note.items())
+                if source in notes and notes[source][1] is found[0]
+            }
+            for fingerprint, by_note in list(self._readings.items())
+        }
+        state = {"format": _FORMAT, "code": CODE_VERSION, "notes": notes, "readings": readings}
+        try:
+            data = zlib.compress(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            _write_atomically(self.path, data)
+        except (OSError, pickle.PicklingError, RecursionError):
+            return
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if self._loaded:
+                return
+            state = _read_state(self.path) if self.path is not None and CODE_VERSION else None
+            if state is not None:
+                self._notes.update(state["notes"])
+                for fingerprint, by_note in state["readings"].items():
+                    self._readings.setdefault(fingerprint, {}).update(by_note)
+            self._loaded = True
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if name not in _ALLOWED.get(module, ()):
+            raise pickle.UnpicklingError(f"{module}.{name} is not expected in the notes cache")
+        return super().find_class(module, name)
+
+
+def _read_state(path: Path) -> dict[str, Any] | None:
+    """The cache file's content (None when it cannot be used).
+
+    A large vault is hundreds of thousands of objects that live as long as the app: the
+    cyclic garbage collector is paused while they are made, then told to leave them alone
+    (``gc.freeze``); they hold no reference cycles, so they are freed as usual when dropped.
+    """
+    try:
+        raw = zlib.decompress(path.read_bytes())
+        with _collector_paused():
+            state = _Unpickler(io.BytesIO(raw)).load()
+            gc.freeze()
+    except Exception:  # noqa: BLE001 - a missing, damaged or foreign cache only costs a full parse
+        return None
+    if (
+        not isinstance(state, dict)
+        or state.get("format") != _FORMAT
+        or state.get("code") != CODE_VERSION
+        or not isinstance(state.get("notes"), dict)
+        or not isinstance(state.get("readings"), dict)
+    ):
+        return None
+    return state
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
