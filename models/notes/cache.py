@@ -144,17 +144,13 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _read_state(path: Path) -> dict[str, Any] | None:
-    """The cache file's content (None when it cannot be used).
-
-    A large vault is hundreds of thousands of objects that live as long as the app: the
-    cyclic garbage collector is paused while they are made, then told to leave them alone
-    (``gc.freeze``); they hold no reference cycles, so they are freed as usual when dropped.
-    """
+    """The cache file's content (None when it cannot be used); the collector is paused while
+    the objects are made, then told to leave them alone (:func:`settle`)."""
     try:
         raw = zlib.decompress(path.read_bytes())
         with _collector_paused():
             state = _Unpickler(io.BytesIO(raw)).load()
-            gc.freeze()
+            settle()
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign cache only costs a full parse
         return None
     if (
@@ -166,6 +162,18 @@ def _read_state(path: Path) -> dict[str, Any] | None:
     ):
         return None
     return state
+
+
+def settle() -> None:
+    """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
+
+    Called once notes are loaded or matched: a large vault is hundreds of thousands
+    of objects that live until the next load, and each full collection would walk
+    them all, stopping every thread (the window's too) for a good part of a second,
+    many times during the next load. They hold no reference cycles, so they are
+    still freed as usual when dropped.
+    """
+    gc.freeze()
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from models.architecture import Architecture
-from models.notes.cache import NotesCache
+from models.notes.cache import NotesCache, settle
 from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
@@ -69,12 +69,12 @@ class NotesMatcher:
             self._readings[document.source] = cached
         return cached
 
-    def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[tuple[int, Reading]]]:
-        """The readings per element key (see :attr:`TermIndex.members`), each with its note's index."""
-        found: dict[str, list[tuple[int, Reading]]] = {}
-        for index, document in enumerate(documents):
+    def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[Reading]]:
+        """The readings per element key (see :attr:`TermIndex.members`), in note and line order."""
+        found: dict[str, list[Reading]] = {}
+        for document in documents:
             for key, readings in self.readings(document).items():
-                found.setdefault(key, []).extend((index, reading) for reading in readings)
+                found.setdefault(key, []).extend(readings)
         return found
 
     def summary(self, documents: Sequence[NoteDocument]) -> list[Candidate]:
@@ -89,21 +89,31 @@ class NotesMatcher:
 
     def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, Sequence[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
-        ranked = {key: rank_readings(documents, found) for key, found in self.gather(documents).items()}
+        positions = NotePositions(documents)
+        ranked = {key: RankedReadings(positions, found) for key, found in self.gather(documents).items()}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
 
 
-def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> RankedReadings:
-    """``found`` (already folded per note) best first, ties in note order."""
-    return RankedReadings(documents, found)
+class NotePositions:
+    """Where each note is in the list of notes (made when first asked: most lists are never shown)."""
+
+    def __init__(self, documents: Sequence[NoteDocument]):
+        self._documents = documents
+        self._positions: dict[int, int] | None = None
+
+    def __getitem__(self, document: NoteDocument) -> int:
+        if self._positions is None:
+            self._positions = {id(d): index for index, d in enumerate(self._documents)}
+        return self._positions[id(document)]
 
 
 class RankedReadings(Sequence[Candidate]):
     """Ranked readings that become candidates only when looked at: a panel shows five of thousands."""
 
-    def __init__(self, documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]):
-        self._documents = documents
-        self._found = sorted(found, key=lambda item: (-item[1].score, item[0], item[1].block.line))
+    def __init__(self, positions: NotePositions, found: list[Reading]):
+        self._positions = positions
+        # ``found`` is in note and line order (see :meth:`NotesMatcher.gather`); the sort is stable.
+        self._found = sorted(found, key=_score, reverse=True)
 
     def __len__(self) -> int:
         return len(self._found)
@@ -119,11 +129,13 @@ class RankedReadings(Sequence[Candidate]):
             return [self._candidate(item) for item in self._found[index]]
         return self._candidate(self._found[index])
 
-    def _candidate(self, item: tuple[int, Reading]) -> Candidate:
-        i, r = item
-        return Candidate(
-            r.score, (i, r.block.line), self._documents[i], r.section, r.block, dict.fromkeys(r.terms)
-        )
+    def _candidate(self, r: Reading) -> Candidate:
+        order = (self._positions[r.document], r.block.line)
+        return Candidate(r.score, order, r.document, r.section, r.block, dict.fromkeys(r.terms))
+
+
+def _score(reading: Reading) -> float:
+    return reading.score
 
 
 def match_excerpts(
@@ -151,7 +163,8 @@ class _Matches:
         default_factory=dict
     )  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
-    found: dict[str, list[tuple[int, Reading]]] | None = None  # every reading per element key
+    found: dict[str, list[Reading]] | None = None  # every reading per element key
+    positions: NotePositions | None = None
 
 
 class NotesLibrary:
@@ -226,6 +239,7 @@ class NotesLibrary:
             for element_id in (*ids, *(group.id for group in architecture.groups)):
                 self._user_candidates(matches, element_id)
             self._user_candidates(matches, SUMMARY_KEY)
+        settle()
 
     def replace_user(self, document: NoteDocument) -> None:
         """Put an edited note in place of the loaded one with the same source (or add it)."""
@@ -264,9 +278,10 @@ class NotesLibrary:
             key = next(
                 (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
             )
-            if matches.found is None:
+            if matches.found is None or matches.positions is None:
                 matches.found = matches.matcher.gather(self._user)
-            ranked = rank_readings(self._user, matches.found.get(key, []))
+                matches.positions = NotePositions(self._user)
+            ranked = RankedReadings(matches.positions, matches.found.get(key, []))
             matches.ranked[element_id] = ranked
         return ranked
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.notes.cache import NotesCache
+from models.notes.cache import NotesCache, settle
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
 from models.paths import NOTES_DIR
@@ -49,17 +49,24 @@ def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> No
     it was put in ``cache`` (by default, one kept in memory) is not parsed again.
     """
     result = NotesLoadResult()
-    seen: set[str] = set()
+    seen: set[tuple[int, int] | str] = set()
     for location in locations:
         for path in _note_files(Path(location).expanduser(), result.errors):
-            real = os.path.realpath(path)
-            if real in seen:
+            try:
+                status: os.stat_result | None = path.stat()
+            except OSError:
+                status = None
+            # The same file through two locations or links: the file id, or (where a file
+            # system has none) the real path, which costs a look-up per folder on the way.
+            identity = (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
+            if identity in seen:
                 continue
-            seen.add(real)
-            document, problems = _load_unless_unchanged(path, cache or _MEMORY)
+            seen.add(identity)
+            document, problems = _load_unless_unchanged(path, status, cache or _MEMORY)
             result.errors.extend(problems)
             if document is not None:
                 result.documents.append(document)
+    settle()
     return result
 
 
@@ -72,15 +79,15 @@ def forget_loaded_notes() -> None:
     _MEMORY.clear()
 
 
-def _load_unless_unchanged(path: Path, cache: NotesCache) -> tuple[NoteDocument | None, list[str]]:
+def _load_unless_unchanged(
+    path: Path, status: os.stat_result | None, cache: NotesCache
+) -> tuple[NoteDocument | None, list[str]]:
     """:func:`load_note_file`, or the same document as last time when the file has not changed.
 
     Handing back the very same object lets the matcher keep what it read from
     the note, so after an edit only the edited note is parsed and matched again.
     """
-    try:
-        status = path.stat()
-    except OSError:
+    if status is None:
         return load_note_file(path)
     key, source = (status.st_size, status.st_mtime_ns), str(path)
     cached = cache.note(source, key)
