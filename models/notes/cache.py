@@ -144,13 +144,11 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _read_state(path: Path) -> dict[str, Any] | None:
-    """The cache file's content (None when it cannot be used); the collector is paused while
-    the objects are made, then told to leave them alone (:func:`settle`)."""
+    """The cache file's content (None when it cannot be used)."""
     try:
         raw = zlib.decompress(path.read_bytes())
-        with _collector_paused():
+        with collector_paused():
             state = _Unpickler(io.BytesIO(raw)).load()
-            settle()
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign cache only costs a full parse
         return None
     if (
@@ -177,12 +175,18 @@ def settle() -> None:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a vault is parsed or matched, then :func:`settle`.
+
+    Parsing and matching make no reference cycles (their garbage is freed as it goes), but
+    they make so many objects that the collector would walk the growing heap again and again.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        settle()
         if enabled:
             gc.enable()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from models.architecture import Architecture
-from models.notes.cache import NotesCache, settle
+from models.notes.cache import NotesCache, collector_paused
 from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
@@ -233,13 +233,13 @@ class NotesLibrary:
     def warm(self, architectures: Sequence[Architecture] | None = None) -> None:
         """Match the user notes against these architectures (all known ones by default) now, so
         that asking about any of their elements later is only a look-up: a worker thread calls this."""
-        for architecture in self._architectures if architectures is None else architectures:
-            matches = self._matches(architecture)
-            ids = [component.id for component in architecture.components]
-            for element_id in (*ids, *(group.id for group in architecture.groups)):
-                self._user_candidates(matches, element_id)
-            self._user_candidates(matches, SUMMARY_KEY)
-        settle()
+        with collector_paused():
+            for architecture in self._architectures if architectures is None else architectures:
+                matches = self._matches(architecture)
+                ids = [component.id for component in architecture.components]
+                for element_id in (*ids, *(group.id for group in architecture.groups)):
+                    self._user_candidates(matches, element_id)
+                self._user_candidates(matches, SUMMARY_KEY)
 
     def replace_user(self, document: NoteDocument) -> None:
         """Put an edited note in place of the loaded one with the same source (or add it)."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.notes.cache import NotesCache, settle
+from models.notes.cache import NotesCache, collector_paused
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
 from models.paths import NOTES_DIR
@@ -48,6 +48,11 @@ def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> No
     through two locations is loaded once. A note whose file is unchanged since
     it was put in ``cache`` (by default, one kept in memory) is not parsed again.
     """
+    with collector_paused():
+        return _load_all(locations, cache or _MEMORY)
+
+
+def _load_all(locations: Sequence[Path], cache: NotesCache) -> NotesLoadResult:
     result = NotesLoadResult()
     seen: set[tuple[int, int] | str] = set()
     for location in locations:
@@ -62,11 +67,10 @@ def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> No
             if identity in seen:
                 continue
             seen.add(identity)
-            document, problems = _load_unless_unchanged(path, status, cache or _MEMORY)
+            document, problems = _load_unless_unchanged(path, status, cache)
             result.errors.extend(problems)
             if document is not None:
                 result.documents.append(document)
-    settle()
     return result
 
 
