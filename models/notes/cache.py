@@ -66,7 +66,7 @@ class NotesCache:
         self._notes: dict[str, _Entry] = {}
         self._readings: dict[str, dict[str, NoteReadings]] = {}
         self._touched: set[str] = set()
-        self._saved: tuple[int, set[str], int] = (0, set(), 0)  # what the file holds: see :meth:`_state`
+        self._saved: tuple[int, set[str], int] = (0, set(), 0)  # changes, notes, readings last written
         self._changes = 0
         self._lock = threading.Lock()
         self._loaded = path is None
@@ -91,12 +91,6 @@ class NotesCache:
         """The readings by one term index, by note path; the matcher adds to this very dictionary."""
         self._load()
         return self._readings.setdefault(fingerprint, {})
-
-    def clear(self) -> None:
-        """Forget everything in memory (the file, if any, is left as it is)."""
-        self._notes.clear()
-        self._readings.clear()
-        self._touched.clear()
 
     def save(self) -> None:
         """Write the notes met since the last save (and their readings) to the file, unless the file

@@ -78,11 +78,6 @@ _MEMORY = NotesCache()
 """Where :func:`load_notes` keeps notes when it is given no cache."""
 
 
-def forget_loaded_notes() -> None:
-    """Forget the notes parsed so far without a cache of their own: the next load parses them again."""
-    _MEMORY.clear()
-
-
 def _load_unless_unchanged(
     path: Path, status: os.stat_result | None, cache: NotesCache
 ) -> tuple[NoteDocument | None, list[str]]:
