@@ -51,6 +51,7 @@ class UserNotes(QObject):
     ):
         super().__init__(parent)
         self._cache = cache or NotesCache(user_cache_dir() / CACHE_FILE)
+        self._in_use: set[str] | None = None  # the fingerprints the last load matched with (worker only)
         self.library = library
         self._architectures = tuple(architectures)
         self.locations: list[Path] = list(locations)
@@ -88,7 +89,7 @@ class UserNotes(QObject):
         generation, before = self._generation, self.library
         future = self._executor.submit(self._load, list(self.locations), before, self._architectures)
         future.add_done_callback(lambda done: self._loaded.emit(generation, _result_of(done, before)))
-        self._executor.submit(self._cache.save)  # once the panel has its notes: nobody waits for it
+        self._executor.submit(self._save)  # once the panel has its notes: nobody waits for it
 
     def _load(
         self, locations: list[Path], before: NotesLibrary, architectures: Sequence[Architecture]
@@ -97,7 +98,12 @@ class UserNotes(QObject):
         result = load_notes(locations, self._cache)
         library = before.with_user(result.documents, architectures, cache=self._cache)
         library.warm()
+        self._in_use = library.fingerprints()
         return _Loaded(library, result.errors)
+
+    def _save(self) -> None:
+        """On the worker thread, after a load: keep the notes and the latest architectures' readings."""
+        self._cache.save(self._in_use)
 
     def wait_idle(self, timeout: float = 30.0) -> None:
         """Block until queued loads are done (tests and the command line)."""

@@ -20,7 +20,7 @@ import pickle
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -92,9 +92,16 @@ class NotesCache:
         self._load()
         return self._readings.setdefault(fingerprint, {})
 
-    def save(self) -> None:
-        """Write the notes met since the last save (and their readings) to the file, unless the file
-        already holds just that; a file that cannot be written only costs parsing at the next start."""
+    def save(self, fingerprints: Collection[str] | None = None) -> None:
+        """Write the notes met since the last save, and their readings, to the file (unless it already
+        holds just that); a file that cannot be written only costs parsing at the next start.
+
+        ``fingerprints``: the term indexes still in use (by default all); the readings of the others
+        (architectures since changed) are forgotten.
+        """
+        if fingerprints is not None:
+            for stale in set(self._readings) - set(fingerprints):
+                self._readings.pop(stale, None)
         touched, self._touched = self._touched, set()
         held = (self._changes, touched, sum(len(by_note) for by_note in list(self._readings.values())))
         if self.path is None or held == self._saved:

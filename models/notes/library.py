@@ -43,7 +43,8 @@ class NotesMatcher:
     ):
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
-        self._readings = (cache or NotesCache()).readings(_fingerprint(self.terms))
+        self.fingerprint = _fingerprint(self.terms)
+        self._readings = (cache or NotesCache()).readings(self.fingerprint)
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
@@ -240,6 +241,10 @@ class NotesLibrary:
                 for element_id in (*ids, *(group.id for group in architecture.groups)):
                     self._user_candidates(matches, element_id)
                 self._user_candidates(matches, SUMMARY_KEY)
+
+    def fingerprints(self) -> set[str]:
+        """The term indexes this library matches with (see :meth:`NotesCache.save`)."""
+        return {matcher.fingerprint for matcher in list(self._matchers.values())}
 
     def replace_user(self, document: NoteDocument) -> None:
         """Put an edited note in place of the loaded one with the same source (or add it)."""

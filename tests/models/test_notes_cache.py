@@ -142,3 +142,21 @@ def test_a_cache_file_that_cannot_be_written_is_no_problem(vault: Path, tmp_path
     cache = NotesCache(blocker / "notes.cache")  # its folder is a file
     assert len(load_notes([vault], cache).documents) == 5
     cache.save()
+
+
+def test_readings_of_architectures_no_longer_in_use_are_dropped(vault: Path, tmp_path: Path) -> None:
+    architectures = load_catalog().architectures
+    file = tmp_path / "notes.cache"
+    cache = NotesCache(file)
+    documents = load_notes([vault], cache).documents
+    before = NotesLibrary(user=documents, architectures=architectures, cache=cache)
+    before.warm()
+    after = before.with_user(documents, architectures[:2])  # the others were removed
+    after.warm()
+    cache.save(after.fingerprints())
+    saved = NotesCache(file)
+    assert before.fingerprints() - after.fingerprints()
+    assert all(saved.readings(fingerprint) for fingerprint in after.fingerprints())
+    assert not any(
+        saved.readings(fingerprint) for fingerprint in before.fingerprints() - after.fingerprints()
+    )
