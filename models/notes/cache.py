@@ -3,20 +3,19 @@
 Each note is kept under its path with its file's (size, mtime_ns): a reload, or
 a restart when the cache has a file, parses again only the notes whose file
 changed, and matches again only those (readings are kept per note and per
-:class:`~models.notes.matching.TermIndex` fingerprint). The file is written with
-:mod:`pickle`; it is read back only when it was written by the same code
-(:data:`CODE_VERSION`, a hash of this package's sources), and only this
-package's classes (and dates from front matter) may be rebuilt from it: a
-damaged or foreign file is ignored, never trusted.
+:class:`~models.notes.matching.TermIndex` fingerprint). The file is compressed
+JSON (:mod:`models.notes.stored`); it is read back only when it was written by
+the same code (:data:`CODE_VERSION`, a hash of this package's sources), and a
+damaged or foreign file is ignored. Readings from the file are rebuilt only
+when a matcher asks for them.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import io
+import json
 import os
-import pickle
 import tempfile
 import threading
 import zlib
@@ -27,16 +26,12 @@ from typing import Any
 
 from models.notes.document import NoteDocument
 from models.notes.reading import NoteReadings
+from models.notes.stored import decode_document, decode_readings, encode_document, encode_readings
 
 StatKey = tuple[int, int]
 """A note file's (size, mtime_ns): when either changes, the note is read again."""
 _Entry = tuple[StatKey, NoteDocument | None, tuple[str, ...]]
-_FORMAT = 1
-_ALLOWED = {
-    "models.notes.document": {"Block", "Section", "NoteDocument"},
-    "models.notes.reading": {"Reading"},
-    "datetime": {"date", "datetime", "time", "timedelta", "timezone"},
-}
+_FORMAT = 2
 
 
 def _code_version() -> str:
@@ -65,6 +60,8 @@ class NotesCache:
         self.path = path
         self._notes: dict[str, _Entry] = {}
         self._readings: dict[str, dict[str, NoteReadings]] = {}
+        self._stored: dict[str, dict[str, Any]] = {}  # readings from the file, rebuilt when asked for
+        self._from_file: dict[str, NoteDocument] = {}  # the notes those readings were made from
         self._touched: set[str] = set()
         self._saved: tuple[int, set[str], int] = (0, set(), 0)  # changes, notes, readings last written
         self._changes = 0
@@ -92,6 +89,16 @@ class NotesCache:
         self._load()
         return self._readings.setdefault(fingerprint, {})
 
+    def stored_readings(self, fingerprint: str, document: NoteDocument) -> NoteReadings | None:
+        """What the file says ``document`` says for one term index (None if it does not know)."""
+        if self._from_file.get(document.source) is not document:
+            return None
+        value = self._stored.get(fingerprint, {}).pop(document.source, None)
+        try:
+            return decode_readings(document, value) if value is not None else None
+        except Exception:  # noqa: BLE001 - damaged readings are read again from the note
+            return None
+
     def save(self, fingerprints: Collection[str] | None = None) -> None:
         """Write the notes met since the last save, and their readings, to the file (unless it already
         holds just that); a file that cannot be written only costs parsing at the next start.
@@ -108,20 +115,38 @@ class NotesCache:
             return
         self._saved = held
         notes = {source: entry for source, entry in list(self._notes.items()) if source in touched}
-        readings = {
-            fingerprint: {
-                source: found
-                for source, found in list(by_note.items())
-                if source in notes and notes[source][1] is found[0]
-            }
-            for fingerprint, by_note in list(self._readings.items())
-        }
-        state = {"format": _FORMAT, "code": CODE_VERSION, "notes": notes, "readings": readings}
         try:
-            data = zlib.compress(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            data = zlib.compress(json.dumps(self._state(notes, fingerprints)).encode(), 1)
             _write_atomically(self.path, data)
-        except (OSError, pickle.PicklingError, RecursionError):
+        except (OSError, ValueError, TypeError, RecursionError):
             return
+
+    def _state(self, notes: dict[str, _Entry], fingerprints: Collection[str] | None) -> dict[str, Any]:
+        encoded = {
+            source: [list(key), encode_document(document) if document else None, list(problems)]
+            for source, (key, document, problems) in notes.items()
+        }
+        kept = {
+            source for source, entry in encoded.items() if entry[1] is not None or notes[source][1] is None
+        }
+        readings: dict[str, dict[str, Any]] = {}
+        for fingerprint in set(self._readings) | set(self._stored):
+            if fingerprints is not None and fingerprint not in fingerprints:
+                continue
+            by_note = readings[fingerprint] = {
+                source: value
+                for source, value in list(self._stored.get(fingerprint, {}).items())
+                if source in kept and self._from_file.get(source) is notes[source][1]
+            }
+            for source, found in list(self._readings.get(fingerprint, {}).items()):
+                if source in kept and notes[source][1] is found[0]:
+                    by_note[source] = encode_readings(found)
+        return {
+            "format": _FORMAT,
+            "code": CODE_VERSION,
+            "notes": {source: encoded[source] for source in kept},
+            "readings": readings,
+        }
 
     def _load(self) -> None:
         if self._loaded:
@@ -131,36 +156,27 @@ class NotesCache:
                 return
             state = _read_state(self.path) if self.path is not None and CODE_VERSION else None
             if state is not None:
-                self._notes.update(state["notes"])
-                for fingerprint, by_note in state["readings"].items():
-                    self._readings.setdefault(fingerprint, {}).update(by_note)
+                notes, self._stored = state
+                self._notes.update(notes)
+                self._from_file = {source: entry[1] for source, entry in notes.items() if entry[1]}
             self._loaded = True
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if name not in _ALLOWED.get(module, ()):
-            raise pickle.UnpicklingError(f"{module}.{name} is not expected in the notes cache")
-        return super().find_class(module, name)
-
-
-def _read_state(path: Path) -> dict[str, Any] | None:
-    """The cache file's content (None when it cannot be used)."""
+def _read_state(path: Path) -> tuple[dict[str, _Entry], dict[str, dict[str, Any]]] | None:
+    """The notes in the cache file, and its readings still encoded (None when it cannot be used)."""
     try:
-        raw = zlib.decompress(path.read_bytes())
         with collector_paused():
-            state = _Unpickler(io.BytesIO(raw)).load()
+            state = json.loads(zlib.decompress(path.read_bytes()))
+            if state.get("format") != _FORMAT or state.get("code") != CODE_VERSION:
+                return None
+            notes: dict[str, _Entry] = {}
+            for source, (key, document, problems) in state["notes"].items():
+                stamp = (int(key[0]), int(key[1]))
+                notes[str(source)] = (stamp, decode_document(document) if document else None, tuple(problems))
+            readings = {str(fingerprint): dict(by_note) for fingerprint, by_note in state["readings"].items()}
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign cache only costs a full parse
         return None
-    if (
-        not isinstance(state, dict)
-        or state.get("format") != _FORMAT
-        or state.get("code") != CODE_VERSION
-        or not isinstance(state.get("notes"), dict)
-        or not isinstance(state.get("readings"), dict)
-    ):
-        return None
-    return state
+    return notes, readings
 
 
 def settle() -> None:

@@ -44,7 +44,8 @@ class NotesMatcher:
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
         self.fingerprint = _fingerprint(self.terms)
-        self._readings = (cache or NotesCache()).readings(self.fingerprint)
+        self._cache = cache or NotesCache()
+        self._readings = self._cache.readings(self.fingerprint)
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
@@ -61,13 +62,16 @@ class NotesMatcher:
 
     def _read(self, document: NoteDocument) -> NoteReadings:
         cached = self._readings.get(document.source)
-        if cached is None or cached[0] is not document:
+        if cached is not None and cached[0] is document:
+            return cached
+        cached = self._cache.stored_readings(self.fingerprint, document)
+        if cached is None:
             grouped: dict[str, list[Reading]] = {}
             for reading in read_document(self.terms, document):
                 grouped.setdefault(reading.element, []).append(reading)
             folded = {key: fold(found) for key, found in grouped.items()}
             cached = (document, folded, _summary_sections(self.terms, document))
-            self._readings[document.source] = cached
+        self._readings[document.source] = cached
         return cached
 
     def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[Reading]]:

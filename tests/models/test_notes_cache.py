@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import pickle
+import json
 import shutil
 import zlib
 from pathlib import Path
@@ -116,15 +115,20 @@ def test_warm_matches_every_architecture_ahead(vault: Path, monkeypatch: pytest.
         library.summary_for(architecture)
 
 
+def _file(state: object) -> bytes:
+    return zlib.compress(json.dumps(state).encode())
+
+
 @pytest.mark.parametrize(
     "content",
     [
         b"not a cache at all",
-        zlib.compress(b"\x80\x05 truncated pickle"),
-        zlib.compress(pickle.dumps({"format": 1, "code": "older code", "notes": {}, "readings": {}})),
-        zlib.compress(pickle.dumps({"format": 1, "code": CODE_VERSION, "notes": os.getcwd, "readings": {}})),
+        zlib.compress(b'{"format": 2, "code": '),
+        _file({"format": 2, "code": "older code", "notes": {}, "readings": {}}),
+        _file({"format": 2, "code": CODE_VERSION, "notes": "os.system", "readings": {}}),
+        _file({"format": 2, "code": CODE_VERSION, "notes": {"x.md": [[1, 2], ["x.md"], []]}, "readings": {}}),
     ],
-    ids=["garbage", "truncated", "other-code", "foreign-object"],
+    ids=["garbage", "truncated", "other-code", "not-notes", "broken-note"],
 )
 def test_a_damaged_or_foreign_cache_file_is_ignored(vault: Path, tmp_path: Path, content: bytes) -> None:
     file = tmp_path / "notes.cache"
@@ -155,8 +159,21 @@ def test_readings_of_architectures_no_longer_in_use_are_dropped(vault: Path, tmp
     after.warm()
     cache.save(after.fingerprints())
     saved = NotesCache(file)
-    assert before.fingerprints() - after.fingerprints()
-    assert all(saved.readings(fingerprint) for fingerprint in after.fingerprints())
-    assert not any(
-        saved.readings(fingerprint) for fingerprint in before.fingerprints() - after.fingerprints()
+    note = load_notes([vault], saved).documents[0]
+    dropped = before.fingerprints() - after.fingerprints()
+    assert dropped
+    assert all(saved.stored_readings(fingerprint, note) for fingerprint in after.fingerprints())
+    assert not any(saved.stored_readings(fingerprint, note) for fingerprint in dropped)
+
+
+def test_front_matter_dates_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = tmp_path / "daily.md"
+    note.write_text(
+        "---\ndate: 2024-11-02\nseen: 2024-11-02T10:30:00\ntags: [k8s]\n---\n# Pods\n", encoding="utf-8"
     )
+    file = tmp_path / "notes.cache"
+    first = NotesCache(file)
+    documents = load_notes([note], first).documents
+    first.save()
+    monkeypatch.setattr(loading_module, "parse_note", _refuse)
+    assert load_notes([note], NotesCache(file)).documents == documents
