@@ -107,8 +107,9 @@ class NotesCache:
         (architectures since changed) are forgotten.
         """
         if fingerprints is not None:
-            for stale in set(self._readings) - set(fingerprints):
+            for stale in (set(self._readings) | set(self._stored)) - set(fingerprints):
                 self._readings.pop(stale, None)
+                self._stored.pop(stale, None)
         touched, self._touched = self._touched, set()
         held = (self._changes, touched, sum(len(by_note) for by_note in list(self._readings.values())))
         if self.path is None or held == self._saved:
@@ -116,12 +117,12 @@ class NotesCache:
         self._saved = held
         notes = {source: entry for source, entry in list(self._notes.items()) if source in touched}
         try:
-            data = zlib.compress(json.dumps(self._state(notes, fingerprints)).encode(), 1)
+            data = zlib.compress(json.dumps(self._state(notes)).encode(), 1)
             _write_atomically(self.path, data)
         except (OSError, ValueError, TypeError, RecursionError):
             return
 
-    def _state(self, notes: dict[str, _Entry], fingerprints: Collection[str] | None) -> dict[str, Any]:
+    def _state(self, notes: dict[str, _Entry]) -> dict[str, Any]:
         encoded = {
             source: [list(key), encode_document(document) if document else None, list(problems)]
             for source, (key, document, problems) in notes.items()
@@ -131,8 +132,6 @@ class NotesCache:
         }
         readings: dict[str, dict[str, Any]] = {}
         for fingerprint in set(self._readings) | set(self._stored):
-            if fingerprints is not None and fingerprint not in fingerprints:
-                continue
             by_note = readings[fingerprint] = {
                 source: value
                 for source, value in list(self._stored.get(fingerprint, {}).items())

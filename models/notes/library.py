@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
 
 from models.architecture import Architecture
 from models.notes.cache import NotesCache, collector_paused
@@ -26,6 +25,7 @@ from models.notes.excerpts import (
 )
 from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
+from models.notes.ranking import NotePositions, RankedReadings
 from models.notes.reading import NoteReadings, Reading, fold, read_document
 
 DEFAULT_LIMIT = 5
@@ -97,50 +97,6 @@ class NotesMatcher:
         positions = NotePositions(documents)
         ranked = {key: RankedReadings(positions, found) for key, found in self.gather(documents).items()}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
-
-
-class NotePositions:
-    """Where each note is in the list of notes (made when first asked: most lists are never shown)."""
-
-    def __init__(self, documents: Sequence[NoteDocument]):
-        self._documents = documents
-        self._positions: dict[int, int] | None = None
-
-    def __getitem__(self, document: NoteDocument) -> int:
-        if self._positions is None:
-            self._positions = {id(d): index for index, d in enumerate(self._documents)}
-        return self._positions[id(document)]
-
-
-class RankedReadings(Sequence[Candidate]):
-    """Ranked readings that become candidates only when looked at: a panel shows five of thousands."""
-
-    def __init__(self, positions: NotePositions, found: list[Reading]):
-        self._positions = positions
-        # ``found`` is in note and line order (see :meth:`NotesMatcher.gather`); the sort is stable.
-        self._found = sorted(found, key=_score, reverse=True)
-
-    def __len__(self) -> int:
-        return len(self._found)
-
-    @overload
-    def __getitem__(self, index: int) -> Candidate: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Candidate]: ...
-
-    def __getitem__(self, index: int | slice) -> Candidate | list[Candidate]:
-        if isinstance(index, slice):
-            return [self._candidate(item) for item in self._found[index]]
-        return self._candidate(self._found[index])
-
-    def _candidate(self, r: Reading) -> Candidate:
-        order = (self._positions[r.document], r.block.line)
-        return Candidate(r.score, order, r.document, r.section, r.block, dict.fromkeys(r.terms))
-
-
-def _score(reading: Reading) -> float:
-    return reading.score
 
 
 def match_excerpts(
