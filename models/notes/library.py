@@ -7,11 +7,12 @@ note is read again alone), gathered per element and ranked.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
 
 from models.architecture import Architecture
+from models.notes.cache import NotesCache, collector_paused
 from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
@@ -24,21 +25,27 @@ from models.notes.excerpts import (
 )
 from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
-from models.notes.reading import Reading, fold, read_document
+from models.notes.ranking import NotePositions, RankedReadings
+from models.notes.reading import NoteReadings, Reading, fold, read_document
 
 DEFAULT_LIMIT = 5
 
 
-_Read = tuple[NoteDocument, dict[str, list[Reading]], list[tuple[float, Section]]]
-
-
 class NotesMatcher:
-    """Matches notes against one architecture; its names are compiled once, each note is read once."""
+    """Matches notes against one architecture; its names are compiled once, each note is read once.
 
-    def __init__(self, architecture: Architecture, others: Sequence[Architecture] = ()):
+    ``cache``: where the readings of each note are kept (by path, with the very document they
+    were read from), so a matcher made after a reload, or in a later run, reads only changed notes.
+    """
+
+    def __init__(
+        self, architecture: Architecture, others: Sequence[Architecture] = (), cache: NotesCache | None = None
+    ):
         self.architecture = architecture
         self.terms = TermIndex.for_architecture(architecture, others)
-        self._readings: dict[int, _Read] = {}
+        self.fingerprint = _fingerprint(self.terms)
+        self._cache = cache or NotesCache()
+        self._readings = self._cache.readings(self.fingerprint)
 
     def match(self, documents: Sequence[NoteDocument], *, limit: int | None = 5) -> dict[str, list[Excerpt]]:
         """Excerpts per element id, best first, at most ``limit`` each."""
@@ -46,32 +53,34 @@ class NotesMatcher:
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
 
     def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
-        """What ``document`` says about each element key (cached while the note is loaded)."""
+        """What ``document`` says about each element key (cached while the note is unchanged)."""
         return self._read(document)[1]
 
     def summary_sections(self, document: NoteDocument) -> list[tuple[float, Section]]:
         """The sections of ``document`` that summarise this architecture, with their scores (cached)."""
         return self._read(document)[2]
 
-    def _read(self, document: NoteDocument) -> _Read:
-        cached = self._readings.get(id(document))
-        if cached is None or cached[0] is not document:
+    def _read(self, document: NoteDocument) -> NoteReadings:
+        cached = self._readings.get(document.source)
+        if cached is not None and cached[0] is document:
+            return cached
+        cached = self._cache.stored_readings(self.fingerprint, document)
+        if cached is None:
             grouped: dict[str, list[Reading]] = {}
             for reading in read_document(self.terms, document):
                 grouped.setdefault(reading.element, []).append(reading)
             folded = {key: fold(found) for key, found in grouped.items()}
             cached = (document, folded, _summary_sections(self.terms, document))
-            self._readings[id(document)] = cached
+        self._readings[document.source] = cached
         return cached
 
-    def forget(self, keep: Sequence[NoteDocument]) -> None:
-        """Drop the cached readings of notes that are no longer loaded."""
-        alive = {id(document) for document in keep}
-        self._readings = {key: value for key, value in self._readings.items() if key in alive}
-
-    def gather(self, documents: Sequence[NoteDocument], key: str) -> list[tuple[int, Reading]]:
-        """The readings of one element key (see :attr:`TermIndex.members`), with their note's index."""
-        return [(i, r) for i, document in enumerate(documents) for r in self.readings(document).get(key, ())]
+    def gather(self, documents: Sequence[NoteDocument]) -> dict[str, list[Reading]]:
+        """The readings per element key (see :attr:`TermIndex.members`), in note and line order."""
+        found: dict[str, list[Reading]] = {}
+        for document in documents:
+            for key, readings in self.readings(document).items():
+                found.setdefault(key, []).extend(readings)
+        return found
 
     def summary(self, documents: Sequence[NoteDocument]) -> list[Candidate]:
         """User sections summarising this architecture, ranked."""
@@ -85,42 +94,9 @@ class NotesMatcher:
 
     def ranked_candidates(self, documents: Sequence[NoteDocument]) -> dict[str, Sequence[Candidate]]:
         """Every match per element id, best first; excerpts are built only for what is shown."""
-        keys = dict.fromkeys(key for document in documents for key in self.readings(document))
-        ranked = {key: rank_readings(documents, self.gather(documents, key)) for key in keys}
+        positions = NotePositions(documents)
+        ranked = {key: RankedReadings(positions, found) for key, found in self.gather(documents).items()}
         return {member: ranked[key] for key in ranked for member in self.terms.members.get(key, [key])}
-
-
-def rank_readings(documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]) -> RankedReadings:
-    """``found`` (already folded per note) best first, ties in note order."""
-    return RankedReadings(documents, found)
-
-
-class RankedReadings(Sequence[Candidate]):
-    """Ranked readings that become candidates only when looked at: a panel shows five of thousands."""
-
-    def __init__(self, documents: Sequence[NoteDocument], found: list[tuple[int, Reading]]):
-        self._documents = documents
-        self._found = sorted(found, key=lambda item: (-item[1].score, item[0], item[1].block.line))
-
-    def __len__(self) -> int:
-        return len(self._found)
-
-    @overload
-    def __getitem__(self, index: int) -> Candidate: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Candidate]: ...
-
-    def __getitem__(self, index: int | slice) -> Candidate | list[Candidate]:
-        if isinstance(index, slice):
-            return [self._candidate(item) for item in self._found[index]]
-        return self._candidate(self._found[index])
-
-    def _candidate(self, item: tuple[int, Reading]) -> Candidate:
-        i, r = item
-        return Candidate(
-            r.score, (i, r.block.line), self._documents[i], r.section, r.block, dict.fromkeys(r.terms)
-        )
 
 
 def match_excerpts(
@@ -148,6 +124,8 @@ class _Matches:
         default_factory=dict
     )  # all matches per element, best first
     shown: dict[tuple[str, bool], list[Excerpt]] = field(default_factory=dict)
+    found: dict[str, list[Reading]] | None = None  # every reading per element key
+    positions: NotePositions | None = None
 
 
 class NotesLibrary:
@@ -155,6 +133,8 @@ class NotesLibrary:
 
     Matching runs once per architecture and is cached until the notes or the
     set of architectures change (or the architecture is reloaded with new content).
+    What each note says is kept in ``cache`` (shared by the libraries made from one
+    another with :meth:`with_user`), so after a change only changed notes are read.
     """
 
     def __init__(
@@ -164,12 +144,14 @@ class NotesLibrary:
         *,
         architectures: Sequence[Architecture] = (),
         limit: int = DEFAULT_LIMIT,
+        cache: NotesCache | None = None,
     ):
         self._builtin = tuple(builtin)
+        self.cache = cache or NotesCache()
         self._user = tuple(user)
         self._architectures = tuple(architectures)
         self.limit = limit
-        self._cache: dict[str, _Matches] = {}
+        self._by_architecture: dict[str, _Matches] = {}
         self._matchers: dict[str, NotesMatcher] = {}  # kept across note changes: they cache readings
 
     @property
@@ -186,9 +168,43 @@ class NotesLibrary:
         Notes that are the same objects as before are not read again.
         """
         self._user = tuple(documents)
-        self._cache.clear()
-        for matcher in self._matchers.values():
-            matcher.forget(self._user)
+        self._by_architecture.clear()
+
+    def with_user(
+        self,
+        documents: Sequence[NoteDocument],
+        architectures: Sequence[Architecture] | None = None,
+        *,
+        cache: NotesCache | None = None,
+    ) -> NotesLibrary:
+        """A new library with these user notes (and architectures, and cache), sharing what this one
+        has read. With the same cache and architectures the two share their matchers too: a matcher
+        only adds to caches, so both may use it, from different threads."""
+        derived = NotesLibrary(
+            self._builtin,
+            documents,
+            architectures=self._architectures if architectures is None else architectures,
+            limit=self.limit,
+            cache=cache or self.cache,
+        )
+        if derived._architectures == self._architectures and derived.cache is self.cache:
+            derived._matchers = dict(self._matchers)
+        return derived
+
+    def warm(self, architectures: Sequence[Architecture] | None = None) -> None:
+        """Match the user notes against these architectures (all known ones by default) now, so
+        that asking about any of their elements later is only a look-up: a worker thread calls this."""
+        with collector_paused():
+            for architecture in self._architectures if architectures is None else architectures:
+                matches = self._matches(architecture)
+                ids = [component.id for component in architecture.components]
+                for element_id in (*ids, *(group.id for group in architecture.groups)):
+                    self._user_candidates(matches, element_id)
+                self._user_candidates(matches, SUMMARY_KEY)
+
+    def fingerprints(self) -> set[str]:
+        """The term indexes this library matches with (see :meth:`NotesCache.save`)."""
+        return {matcher.fingerprint for matcher in list(self._matchers.values())}
 
     def replace_user(self, document: NoteDocument) -> None:
         """Put an edited note in place of the loaded one with the same source (or add it)."""
@@ -199,7 +215,7 @@ class NotesLibrary:
     def set_architectures(self, architectures: Sequence[Architecture]) -> None:
         """All loaded architectures: their names tell which sections are about another one."""
         self._architectures = tuple(architectures)
-        self._cache.clear()
+        self._by_architecture.clear()
         self._matchers.clear()
 
     def excerpts_for(
@@ -227,7 +243,10 @@ class NotesLibrary:
             key = next(
                 (k for k, ids in matches.matcher.terms.members.items() if element_id in ids), element_id
             )
-            ranked = rank_readings(self._user, matches.matcher.gather(self._user, key))
+            if matches.found is None or matches.positions is None:
+                matches.found = matches.matcher.gather(self._user)
+                matches.positions = NotePositions(self._user)
+            ranked = RankedReadings(matches.positions, matches.found.get(key, []))
             matches.ranked[element_id] = ranked
         return ranked
 
@@ -263,7 +282,7 @@ class NotesLibrary:
         return None
 
     def _matches(self, architecture: Architecture) -> _Matches:
-        cached = self._cache.get(architecture.id)
+        cached = self._by_architecture.get(architecture.id)
         if cached is not None and (
             cached.architecture is architecture or cached.architecture == architecture
         ):
@@ -271,9 +290,9 @@ class NotesLibrary:
         matcher = self._matchers.get(architecture.id)
         if matcher is None or matcher.architecture is not architecture:
             others = [other for other in self._architectures if other.id != architecture.id]
-            matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others)
+            matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others, self.cache)
         builtin = builtin_excerpts(architecture, self._builtin)
-        matches = self._cache[architecture.id] = _Matches(architecture, matcher, builtin)
+        matches = self._by_architecture[architecture.id] = _Matches(architecture, matcher, builtin)
         return matches
 
 
@@ -300,6 +319,19 @@ def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[fl
             chosen_lines.add(chosen.line)
             found.append((1.0 if section.level else 0.8, chosen))
     return found
+
+
+def _fingerprint(terms: TermIndex) -> str:
+    """Names a term index by everything that decides what it finds: equal indexes read notes alike."""
+    decisive = (
+        terms.pattern.pattern,
+        sorted((key, sorted(targets.items())) for key, targets in terms.targets.items()),
+        sorted(terms.members.items()),
+        sorted(terms.components),
+        sorted(terms.own_keys),
+        sorted(terms.family_words),
+    )
+    return hashlib.sha256(repr(decisive).encode()).hexdigest()
 
 
 def _find_heading(document: NoteDocument, heading: str) -> Section | None:

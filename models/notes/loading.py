@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.notes.cache import NotesCache, collector_paused
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
 from models.paths import NOTES_DIR
@@ -40,56 +40,60 @@ def load_builtin_notes() -> list[NoteDocument]:
     return load_notes([NOTES_DIR]).documents
 
 
-def load_notes(locations: Sequence[Path]) -> NotesLoadResult:
+def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> NotesLoadResult:
     """Load each location: a Markdown file, or a folder searched recursively.
 
     Hidden folders (``.obsidian``, ``.trash``, ``.git``) are skipped, symbolic
     links are followed but never twice into the same folder, and a note reached
-    through two locations is loaded once.
+    through two locations is loaded once. A note whose file is unchanged since
+    it was put in ``cache`` (by default, one kept in memory) is not parsed again.
     """
+    with collector_paused():
+        return _load_all(locations, cache or _MEMORY)
+
+
+def _load_all(locations: Sequence[Path], cache: NotesCache) -> NotesLoadResult:
     result = NotesLoadResult()
-    seen: set[str] = set()
+    seen: set[tuple[int, int] | str] = set()
     for location in locations:
         for path in _note_files(Path(location).expanduser(), result.errors):
-            real = os.path.realpath(path)
-            if real in seen:
+            try:
+                status: os.stat_result | None = path.stat()
+            except OSError:
+                status = None
+            # The same file through two locations or links: the file id, or (where a file
+            # system has none) the real path, which costs a look-up per folder on the way.
+            identity = (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
+            if identity in seen:
                 continue
-            seen.add(real)
-            document, problems = _load_unless_unchanged(path)
+            seen.add(identity)
+            document, problems = _load_unless_unchanged(path, status, cache)
             result.errors.extend(problems)
             if document is not None:
                 result.documents.append(document)
     return result
 
 
-_PARSED: dict[str, tuple[tuple[int, int], NoteDocument | None, list[str]]] = {}
-_PARSED_LOCK = threading.Lock()
+_MEMORY = NotesCache()
+"""Where :func:`load_notes` keeps notes when it is given no cache."""
 
 
-def forget_loaded_notes() -> None:
-    """Forget the notes parsed so far: the next load parses every file again."""
-    with _PARSED_LOCK:
-        _PARSED.clear()
-
-
-def _load_unless_unchanged(path: Path) -> tuple[NoteDocument | None, list[str]]:
+def _load_unless_unchanged(
+    path: Path, status: os.stat_result | None, cache: NotesCache
+) -> tuple[NoteDocument | None, list[str]]:
     """:func:`load_note_file`, or the same document as last time when the file has not changed.
 
     Handing back the very same object lets the matcher keep what it read from
     the note, so after an edit only the edited note is parsed and matched again.
     """
-    try:
-        status = path.stat()
-    except OSError:
+    if status is None:
         return load_note_file(path)
-    key, source = (status.st_mtime_ns, status.st_size), str(path)
-    with _PARSED_LOCK:
-        cached = _PARSED.get(source)
-    if cached is not None and cached[0] == key:
-        return cached[1], list(cached[2])
+    key, source = (status.st_size, status.st_mtime_ns), str(path)
+    cached = cache.note(source, key)
+    if cached is not None:
+        return cached
     document, problems = load_note_file(path)
-    with _PARSED_LOCK:
-        _PARSED[source] = (key, document, list(problems))
+    cache.keep_note(source, key, document, problems)
     return document, problems
 
 

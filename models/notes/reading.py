@@ -58,6 +58,11 @@ _WORD = re.compile(r"[^\W_]+")
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
+NoteReadings = tuple[NoteDocument, dict[str, list["Reading"]], list[tuple[float, Section]]]
+"""What one note says for one term index: the note, its folded readings per element key, and the
+sections that summarise the architecture (with their scores)."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """One block's claim to be an excerpt of one element (a key of :attr:`TermIndex.members`)."""
@@ -67,6 +72,7 @@ class Reading:
     section: Section
     block: Block
     terms: tuple[str, ...]
+    document: NoteDocument
 
 
 def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
@@ -106,7 +112,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
             leading_at = _leading_end(block.prose)
             if not any(_may_count(terms, hit, leading_at) for hit in hits):
                 continue  # names nothing that counts and inherits nothing: most prose of a big vault
-        readings.extend(_read_block(terms, section, block, hits, base, [*above], title, level))
+        readings.extend(_read_block(terms, document, section, block, hits, base, [*above], title, level))
     return readings
 
 
@@ -123,6 +129,7 @@ def fold(readings: list[Reading]) -> list[Reading]:
                 parent.section,
                 parent.block,
                 tuple(dict.fromkeys((*parent.terms, *reading.terms))),
+                parent.document,
             )
             continue
         kept.append(reading)
@@ -180,6 +187,7 @@ class _Level:
 
 def _read_block(
     terms: TermIndex,
+    document: NoteDocument,
     section: Section,
     block: Block,
     hits: list[Hit],
@@ -242,7 +250,7 @@ def _read_block(
     bonus = (CARRIES_LIST if block.follow else 0.0) + CONTEXT_BONUS * min(max(context, 0.0), MAX_CONTEXT)
     for element, (score, texts) in chosen.items():
         if score > 0:
-            yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)))
+            yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)), document)
 
 
 def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:

@@ -1,0 +1,70 @@
+"""The user's notes are read and matched on the worker thread: the window only looks results up."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+
+from explorer.user_notes import UserNotes
+from models.catalog import load_catalog
+from models.notes import NotesLibrary
+from models.notes import library as library_module
+from models.notes import loading as loading_module
+from models.notes.cache import NotesCache
+
+VAULT = Path(__file__).resolve().parents[1] / "fixtures" / "notes" / "vault"
+ARCHITECTURES = load_catalog().architectures
+
+
+@pytest.fixture
+def owner() -> Iterator[QObject]:
+    """Owns the loaders, as in the app: the loader thread must never hold the last reference."""
+    parent = QObject()
+    yield parent
+    parent.deleteLater()
+
+
+def _loaded(qtbot, owner: QObject, vault: Path, cache: NotesCache) -> UserNotes:
+    notes = UserNotes(NotesLibrary(architectures=ARCHITECTURES), parent=owner, cache=cache)
+    notes.set_architectures(ARCHITECTURES)
+    with qtbot.waitSignal(notes.library_changed, timeout=10_000):
+        notes.set_locations([vault])
+    notes.wait_idle()
+    notes.shutdown()
+    return notes
+
+
+def _refuse(*args: object) -> None:
+    raise AssertionError("a note was read outside the worker thread")
+
+
+def test_every_architecture_is_matched_before_the_library_arrives(
+    qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = _loaded(qtbot, owner, VAULT, NotesCache(tmp_path / "notes.cache"))
+    monkeypatch.setattr(library_module, "read_document", _refuse)
+    for architecture in ARCHITECTURES:
+        for component in architecture.components:
+            notes.library.excerpts_for(architecture, component.id)
+            notes.library.total_user_matches(architecture, component.id)
+        notes.library.summary_for(architecture)
+    kubernetes = next(a for a in ARCHITECTURES if a.id == "kubernetes")
+    assert any(e.origin == "user" for e in notes.library.excerpts_for(kubernetes, "kube-apiserver"))
+
+
+def test_a_restart_reads_the_notes_from_the_cache_file(
+    qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    first = _loaded(qtbot, owner, vault, NotesCache(tmp_path / "notes.cache"))
+    assert (tmp_path / "notes.cache").is_file()
+    monkeypatch.setattr(loading_module, "parse_note", _refuse)
+    monkeypatch.setattr(library_module, "read_document", _refuse)
+    again = _loaded(qtbot, owner, vault, NotesCache(tmp_path / "notes.cache"))
+    assert again.library.user == first.library.user
+    assert again.errors == first.errors == []
