@@ -34,7 +34,7 @@ def encode_png(image: QImage) -> bytes:
     width, height = rgba.width(), rgba.height()
     if width == 0 or height == 0:
         raise ValueError("cannot encode an empty image")
-    pixels = memoryview(rgba.constBits()).cast("B")  # type: ignore[arg-type]
+    pixels = memoryview(rgba.constBits()).cast("B")
     stride, row = rgba.bytesPerLine(), width * 4
     rows_per_band = max(1, BAND_BYTES // (row + 1))
     bands = [(top, min(height, top + rows_per_band)) for top in range(0, height, rows_per_band)]
