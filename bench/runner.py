@@ -41,6 +41,8 @@ def isolated_env(folder: Path, **extra: str) -> dict[str, str]:
     cache would change what is measured) or written.
     """
     env = dict(os.environ)
+    # Measure what a user runs: an installed app has its bytecode compiled (both sides alike).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         QT_QPA_PLATFORM="offscreen",
         QT_LOGGING_RULES="qt.qpa.*=false",

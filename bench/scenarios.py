@@ -55,8 +55,8 @@ def startup(runs: int, work: Path) -> list[Row]:
                 Stat.of([_ms(f) for f in samples]),
                 baseline,
                 "bare window",
-                "≤ 2× baseline",
-                2.0,
+                "≤ 1.5× baseline",
+                1.5,
                 ratio_target=True,
             )
         )

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from explorer import exit_codes
-from explorer.sources import Sources
 from explorer.terminal_text import terminal_text
 from models.architecture import Architecture
+
+if TYPE_CHECKING:
+    from explorer.sources import Models, Sources
 
 
 def fail(message: str, status: int = exit_codes.BAD_INPUT) -> int:
@@ -24,11 +27,11 @@ def report(problems: Iterable[str]) -> None:
         print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
 
 
-def report_model_errors(sources: Sources) -> None:
+def report_model_errors(sources: Sources | Models) -> None:
     report(error.message for error in sources.model_errors)
 
 
-def find_architecture(sources: Sources, architecture_id: str) -> Architecture | None:
+def find_architecture(sources: Sources | Models, architecture_id: str) -> Architecture | None:
     """The architecture, or None once the error naming the known ones is printed."""
     architecture = sources.architectures.get(architecture_id)
     if architecture is None:

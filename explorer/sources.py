@@ -6,12 +6,30 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
 from models.catalog import load_catalog
 from models.errors import ModelError
-from models.notes import NotesLibrary, load_builtin_notes, load_notes
+
+if TYPE_CHECKING:
+    # Imported where notes are loaded: Markdown and the notes parser cost 50 ms to import.
+    from models.notes import NotesLibrary
+
+
+@dataclass(frozen=True)
+class Models:
+    """The architectures alone, for commands that draw no notes (``export``)."""
+
+    architectures: Mapping[str, Architecture]
+    model_errors: tuple[ModelError, ...] = ()
+
+
+def load_models(model_locations: Sequence[Path] = ()) -> Models:
+    """Built-in architectures plus the user models folder and ``model_locations``; no notes."""
+    catalog = load_catalog(user_model_locations(model_locations))
+    return Models({a.id: a for a in catalog.architectures}, tuple(catalog.errors))
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,8 @@ def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
 
 def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[Path] = ()) -> Sources:
     """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``."""
+    from models.notes import NotesLibrary, load_builtin_notes, load_notes
+
     models = user_model_locations(model_locations)
     catalog = load_catalog(models)
     user_notes = load_notes(note_locations) if note_locations else None

@@ -112,9 +112,9 @@ def run_export(args: argparse.Namespace) -> int:
     except InvalidOptionsError as error:
         return fail(str(error))
 
-    from explorer.sources import load_sources
+    from explorer.sources import load_models
 
-    sources = load_sources(args.models, args.notes)
+    sources = load_models(args.models)  # an export draws no notes
     report_model_errors(sources)
     if args.all:
         architectures = list(sources.architectures.values())

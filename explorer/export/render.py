@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.diagram.scene import DiagramScene
 from explorer.export.options import ExportOptions
+from explorer.export.png_writer import encode_png
 from explorer.export.prepare import SLIDE_MARGIN_FRACTION
 from explorer.export.theme import theme_for, themed_layout
 from explorer.layout.geometry import Layout
@@ -216,16 +217,6 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
     finally:
         painter.end()
     return image
-
-
-def encode_png(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
-        raise RuntimeError("Qt could not encode the image as PNG")
-    buffer.close()
-    return bytes(data.data())
 
 
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:

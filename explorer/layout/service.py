@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from explorer.layout import compose
 from explorer.layout.cache import LayoutCache, layout_key
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import (
@@ -63,6 +64,15 @@ def compute_layout(
     count, relations = len(architecture.components), len(architecture.relations)
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
+    if compose.should_compose(architecture):
+        parts = len(compose.split(architecture))
+        say(f"Graphviz is laying out {count:,} components in {parts} parts, two at a time…")
+
+        def part(sub: Architecture) -> Layout:
+            sub_options = LayoutOptions.for_architecture(sub, splines=options.splines)
+            return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
+
+        return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
     source = dot_source(architecture, splines=options.splines, text_scale=options.text_scale)
     raise_if_cancelled(cancel)
@@ -247,4 +257,7 @@ class LayoutService:
 
 
 def _key(architecture: Architecture, options: LayoutOptions) -> str:
-    return layout_key(architecture, options.as_key())
+    key = options.as_key()
+    if compose.should_compose(architecture):
+        key["composed"] = compose.VERSION
+    return layout_key(architecture, key)
