@@ -17,6 +17,7 @@ from typing import Any
 
 from explorer import exit_codes
 from explorer.cli_output import fail, find_architecture, report_model_errors
+from explorer.cli_output import report as report_problems
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -149,7 +150,7 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     from explorer.layout.service import LayoutService
 
     try:
-        export_architecture(architecture, LayoutService().layout_for(architecture), output, options)
+        export_architecture(architecture, _noting_fallbacks(LayoutService())(architecture), output, options)
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
@@ -172,8 +173,20 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    result = export_all(architectures, folder, options, LayoutService().layout_for, progress=report)
+    result = export_all(architectures, folder, options, _noting_fallbacks(LayoutService()), progress=report)
     return exit_codes.FAILED if result.failed else exit_codes.OK
+
+
+def _noting_fallbacks(service: Any) -> Callable[[Any], Any]:
+    """``service.layout_for``, saying on stderr when Graphviz crashed on right-angled edges."""
+    from explorer.layout.service import routing_note
+
+    def layout_for(architecture: Any) -> Any:
+        layout = service.layout_for(architecture)
+        report_problems([note] if (note := routing_note(architecture, layout)) else [])
+        return layout
+
+    return layout_for
 
 
 def ensure_qt() -> Any:

@@ -15,12 +15,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.layout.cache import LayoutCache, layout_key
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import (
     TIMEOUT_SECONDS,
+    GraphvizCrashedError,
     GraphvizFailedError,
     GraphvizNotFoundError,
     LayoutCancelledError,
@@ -66,7 +67,17 @@ def compute_layout(
     source = dot_source(architecture, splines=options.splines)
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
-    data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
+    try:
+        data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
+    except GraphvizCrashedError as crash:
+        if options.splines != "ortho":
+            raise
+        # Graphviz 2.43 aborts on an assertion in some orthogonal routings of clusters.
+        log.warning("%s; laying %s out with splines instead", crash, architecture.id)
+        say("Graphviz crashed with right-angled edges; laying out with curved edges instead…")
+        options = replace(options, splines="spline")
+        source = dot_source(architecture, splines=options.splines)
+        data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout)
     raise_if_cancelled(cancel)
     say("Reading the layout…")
     try:
@@ -74,6 +85,16 @@ def compute_layout(
             return parse_layout(data, architecture, splines=options.splines)
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
+
+
+def routing_note(architecture: Architecture, layout: Layout) -> str:
+    """What to tell the user when Graphviz crashed on right-angled edges and got curved ones; else ""."""
+    if layout.splines == LayoutOptions.for_architecture(architecture).splines:
+        return ""
+    return (
+        f"Graphviz crashed laying out {architecture.id!r} with right-angled edges "
+        "(a known fault of some versions), so its edges are drawn as curves"
+    )
 
 
 @dataclass

@@ -20,7 +20,7 @@ from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoa
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
-from explorer.layout.service import LayoutService
+from explorer.layout.service import LayoutService, routing_note
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
@@ -377,7 +377,9 @@ class MainWindow(ExplorerWindow):
         architecture = self.architecture
         if architecture is not None:
             selected = self.scene.selected_element() if self.scene is not None else None
-            self.statusBar().showMessage(help_dialogs.status_line(architecture, selected))
+            note = routing_note(architecture, self.scene.layout) if self.scene is not None else ""
+            line = help_dialogs.status_line(architecture, selected)
+            self.statusBar().showMessage(f"{line} · {note}" if note else line)
 
     def _remember_zoom(self, zoom: float) -> None:
         if self.current_id is not None:
