@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer import exit_codes, logs
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -127,17 +128,37 @@ def _show_selection(window: MainWindow, element_id: str) -> None:
 
 
 def _screenshot_and_quit(app: QApplication, window: MainWindow, path: Path) -> int:
+    from explorer.cli_output import fail
+
     status = {"code": exit_codes.OK}
 
     def capture() -> None:
         app.processEvents()
-        image = window.grab().toImage()
-        if image.isNull() or not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-            print(f"arch-explorer: cannot write screenshot {path}", file=sys.stderr)
-            status["code"] = exit_codes.FAILED
+        try:
+            _save_screenshot(window, path)
+        except ExportError as error:
+            status["code"] = fail(f"cannot write screenshot: {error}", exit_codes.FAILED)
         window.close()
         app.quit()
 
     QTimer.singleShot(300, capture)
     app.exec()
     return status["code"]
+
+
+def _save_screenshot(window: MainWindow, path: Path) -> None:
+    """The window as a PNG, written with the one atomic writer: a failed write keeps the old file.
+
+    Raises:
+        ExportError: the image could not be made or written.
+    """
+    from explorer.export.render import encode_png
+
+    image = window.grab().toImage()
+    if image.isNull():
+        raise ExportError("the window could not be captured")
+    try:
+        data = encode_png(image)
+    except RuntimeError as error:
+        raise ExportError(str(error)) from None
+    write_atomically(path, data)

@@ -26,7 +26,9 @@ LIMIT_WORDS = f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
 
 
 def tall_model(folder: Path) -> Path:
-    components = [{"id": f"c{i}", "label": f"Step {i}", "kind": "k", "icon": "aws/compute/ec2"} for i in range(40)]
+    components = [
+        {"id": f"c{i}", "label": f"Step {i}", "kind": "k", "icon": "aws/compute/ec2"} for i in range(40)
+    ]
     model = {
         "id": "tall",
         "title": "Tall",
