@@ -54,18 +54,21 @@ def create_window(
     its "now" (tests fix it, so "due today" never depends on the hour they run).
     """
     from explorer.sources import load_sources
+    from explorer.start_guard import choose_start, clear_when_drawn
     from explorer.ui.main_window import MainWindow
 
     ensure_application()
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
+    wanted = architecture_id or app_settings.last_architecture()
+    if wanted not in sources.architectures and sources.architectures:
+        wanted = next(iter(sources.architectures))
+    start = choose_start(app_settings, sources.architectures, wanted) if sources.architectures else wanted
     window = MainWindow(sources, app_settings, clock=clock)
-    start = architecture_id or app_settings.last_architecture()
-    if start not in sources.architectures and sources.architectures:
-        start = next(iter(sources.architectures))
     if sources.architectures:
-        window.show_architecture(start, select)
+        window.show_architecture(start, select if start == wanted else None)
+        clear_when_drawn(app_settings, window)
     for error in sources.model_errors:
         window.show_status(error.message)
     return window

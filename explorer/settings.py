@@ -32,6 +32,7 @@ _MAX_CHECKED_BYTES = 16 * 1024 * 1024
 
 SETTINGS: dict[str, object] = {
     "session/architecture": DEFAULT_ARCHITECTURE,
+    "session/drawing": "",  # the architecture a start is drawing; cleared once it drew or failed cleanly
     "zoom/*": None,  # per architecture id: the view's zoom factor
     "window/geometry": None,
     "window/state": None,
@@ -69,6 +70,16 @@ class AppSettings:
 
     def set_last_architecture(self, architecture_id: str) -> None:
         self.store.setValue("session/architecture", architecture_id)
+
+    def drawing(self) -> str:
+        """The architecture a start was drawing and never finished (it crashed), or ""."""
+        value = self.store.value("session/drawing", "")
+        return value if isinstance(value, str) else ""
+
+    def set_drawing(self, architecture_id: str) -> None:
+        """Marks (or with "" clears) the architecture being drawn at start, saved at once."""
+        self.store.setValue("session/drawing", architecture_id)
+        self.sync()
 
     def zoom(self, architecture_id: str) -> float | None:
         value = self.store.value(f"zoom/{architecture_id}")

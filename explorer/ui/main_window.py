@@ -126,7 +126,6 @@ class MainWindow(ExplorerWindow):
         switching = architecture_id != self.current_id
         self.state.show(architecture_id)
         self.architecture_list.select_id(architecture_id)
-        self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
@@ -145,6 +144,8 @@ class MainWindow(ExplorerWindow):
         self, architecture: Architecture, scene: DiagramScene, element_id: str | None, switching: bool
     ) -> None:
         architecture_id = architecture.id
+        # Remembered only once it drew: one that crashes while drawing is not reopened at start.
+        self.settings.set_last_architecture(architecture_id)
         if switching or self.diagram_view.scene() is not scene or not self._diagram_visible():
             self.diagram_stack.setCurrentWidget(self.diagram_view)
             self.diagram_view.set_diagram(scene, self.settings.zoom(architecture_id))
