@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
@@ -14,6 +15,7 @@ from explorer.sources import user_model_locations
 from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
 from models.catalog import load_catalog
+from models.loader import LoadResult, model_files
 from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
 
@@ -21,19 +23,38 @@ if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
 
 
+class ModelsLoad(NamedTuple):
+    """What a reload of the user's models found: the catalog and the model files to watch."""
+
+    catalog: LoadResult
+    locations: list[Path]
+    files: list[Path]
+
+
 class UserContent(QObject):
-    """Keeps the window in step with the user's notes and model files."""
+    """Keeps the window in step with the user's notes and model files.
+
+    Model files are read again on a worker thread (a 50,000-component model takes
+    seconds to parse); the window takes the result on the UI thread, and a reload
+    started later supersedes one still running.
+    """
+
+    _models_loaded = Signal(int, object)
 
     def __init__(self, window: ExplorerWindow):
         super().__init__(window)
         self.window = window
+        self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
+        self._model_generation = 0
+        self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
         sources = window.sources
         self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
         self.model_watch.changed.connect(self.reload_models)
-        self.model_watch.watch(user_model_locations(sources.model_locations))
+        locations = user_model_locations(sources.model_locations)
+        self.model_watch.watch(locations, watched_model_files(locations))
         self.problems_button = QToolButton(window)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
@@ -109,13 +130,25 @@ class UserContent(QObject):
     # Models ----------------------------------------------------------------
 
     def reload_models(self) -> None:
-        """Load the architectures again after a user model file changed; the rest keeps working."""
-        window = self.window
-        locations = user_model_locations(window.sources.model_locations)
-        catalog = load_catalog(locations)
-        window.apply_architectures(catalog.architectures, catalog.errors)
+        """Load the architectures again (off the UI thread) after a user model file changed."""
+        self._model_generation += 1
+        generation = self._model_generation
+        locations = user_model_locations(self.window.sources.model_locations)
+        future = self._model_loader.submit(_load_models, locations)
+        future.add_done_callback(lambda done: self._models_loaded.emit(generation, done))
+
+    def wait_for_models(self, timeout: float = 60.0) -> None:
+        """Block until queued model reloads are read (tests)."""
+        self._model_loader.submit(lambda: None).result(timeout)
+
+    def _on_models_loaded(self, generation: int, future: Future[ModelsLoad]) -> None:
+        if generation != self._model_generation:
+            return  # a newer reload is on its way
+        loaded = future.result()
+        catalog = loaded.catalog
+        self.window.apply_architectures(catalog.architectures, catalog.errors)
         self.notes.set_architectures(catalog.architectures)
-        self.model_watch.watch(locations)
+        self.model_watch.watch(loaded.locations, loaded.files)
         self._update_problems()
 
     # Problems --------------------------------------------------------------
@@ -142,3 +175,19 @@ class UserContent(QObject):
         box.setText(f"{len(problems)} file(s) could not be read. Everything else keeps working.")
         box.setDetailedText("\n".join(problems))
         box.open()
+
+
+def _load_models(locations: list[Path]) -> ModelsLoad:
+    return ModelsLoad(load_catalog(locations), locations, watched_model_files(locations))
+
+
+def watched_model_files(locations: Sequence[Path]) -> list[Path]:
+    """Each model file at ``locations``: watched itself, so an edit in place reloads (the folder's
+    own watch sees only files added, removed or renamed)."""
+    files: list[Path] = []
+    for location in locations:
+        try:
+            files.extend(model_files(location))
+        except OSError:
+            continue  # the load reports it
+    return files
