@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from explorer.file_watch import FileWatch
+from explorer.file_watch import FileWatch, folders_below
 from models.architecture import Architecture
 from models.notes import NoteDocument, NotesLibrary, NotesLoadResult, load_notes
 
 log = logging.getLogger(__name__)
+
+PROGRESS_EVERY_FOLDERS = 500
+"""A progress message every this many folders searched (``/usr`` has tens of thousands)."""
+
+
+class _Stopped(Exception):
+    """Raised inside a load that was cancelled or superseded, to stop its folder walk."""
+
+
+class _Loaded(NamedTuple):
+    result: NotesLoadResult
+    folders: list[Path]
+    """The folders to watch, found off the UI thread too."""
 
 
 class UserNotes(QObject):
@@ -26,7 +41,10 @@ class UserNotes(QObject):
     """
 
     library_changed = Signal(object)
+    progress = Signal(str)
+    """What a load in progress is doing (on the UI thread); "" once it ended."""
     _loaded = Signal(int, object)
+    _progress = Signal(int, str)
 
     def __init__(
         self,
@@ -42,12 +60,15 @@ class UserNotes(QObject):
         self.errors: list[str] = []
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes")
         self._generation = 0
+        self._stop = threading.Event()
+        self._stop.set()  # set whenever no load is running
         self._closed = False
         self._watch = FileWatch(self)
         self._watch.changed.connect(self.reload)
         # Queued even when the load finished before its callback was added (the callback then
         # runs on this thread): the new library always arrives after the caller's own updates.
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._watch.watch(self.locations, (d.source for d in library.user))
 
     def set_locations(self, locations: Sequence[Path]) -> None:
@@ -66,13 +87,45 @@ class UserNotes(QObject):
         self.library_changed.emit(self.library)
 
     def reload(self) -> None:
-        """Load every location again in the background."""
+        """Load every location again in the background (a load still running stops)."""
         if self._closed:
             return
+        self._stop.set()
+        self._stop = stop = threading.Event()
         self._generation += 1
         generation = self._generation
-        future: Future[NotesLoadResult] = self._executor.submit(load_notes, list(self.locations))
-        future.add_done_callback(lambda done: self._loaded.emit(generation, _result_of(done)))
+        locations = list(self.locations)
+        future: Future[_Loaded] = self._executor.submit(self._load, locations, generation, stop)
+        future.add_done_callback(lambda done: self._loaded.emit(generation, done))
+
+    @property
+    def loading(self) -> bool:
+        return not self._stop.is_set()
+
+    def cancel(self) -> None:
+        """Stop the load in progress; the notes read before it stay."""
+        self._stop.set()
+
+    def _load(self, locations: list[Path], generation: int, stop: threading.Event) -> _Loaded:
+        """On the worker: the notes, then the folders to watch; ``stop`` ends it between folders."""
+        searched = 0
+
+        def on_folder(folder: str, notes: int) -> None:
+            nonlocal searched
+            if stop.is_set():
+                raise _Stopped()
+            searched += 1
+            if searched % PROGRESS_EVERY_FOLDERS == 0:
+                self._progress.emit(
+                    generation,
+                    f"Reading notes: {searched:,} folders searched, {notes:,} notes found in {folder}",
+                )
+
+        result = load_notes(locations, on_folder=on_folder)
+        folders = [
+            folder for location in locations if location.is_dir() for folder in folders_below(location)
+        ]
+        return _Loaded(result, folders)
 
     def wait_idle(self, timeout: float = 30.0) -> None:
         """Block until queued loads are done (tests and the command line)."""
@@ -81,15 +134,29 @@ class UserNotes(QObject):
     def shutdown(self) -> None:
         """Stop watching and loading (the window is closing)."""
         self._closed = True
+        self._stop.set()
         self._watch.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def _on_loaded(self, generation: int, result: NotesLoadResult) -> None:
+    def _on_progress(self, generation: int, message: str) -> None:
+        if generation == self._generation and not self._closed and self.loading:
+            self.progress.emit(message)
+
+    def _on_loaded(self, generation: int, future: Future[_Loaded]) -> None:
         if generation != self._generation or self._closed:
             return  # a newer load is on its way
-        self.library = self._snapshot(result.documents)
-        self.errors = list(result.errors)
-        self._watch.watch(self.locations, (document.source for document in result.documents))
+        stopped = self._stop.is_set()
+        self._stop.set()
+        loaded = _result_of(future)
+        if loaded is None:
+            self.progress.emit("Stopped reading notes; the notes read before are kept" if stopped else "")
+            return
+        self.progress.emit("")
+        self.library = self._snapshot(loaded.result.documents)
+        self.errors = list(loaded.result.errors)
+        self._watch.watch(
+            self.locations, (document.source for document in loaded.result.documents), folders=loaded.folders
+        )
         self.library_changed.emit(self.library)
 
     def _snapshot(self, user: Sequence[NoteDocument]) -> NotesLibrary:
@@ -98,9 +165,12 @@ class UserNotes(QObject):
         )
 
 
-def _result_of(future: Future[NotesLoadResult]) -> NotesLoadResult:
+def _result_of(future: Future[_Loaded]) -> _Loaded | None:
+    """The load's result; None when it was stopped; a loader bug becomes a message, never a crash."""
     try:
         return future.result()
+    except _Stopped:
+        return None
     except Exception as error:  # noqa: BLE001 - a loader bug must not take the window down
         log.exception("the notes could not be loaded")
-        return NotesLoadResult(documents=[], errors=[f"notes could not be loaded: {error}"])
+        return _Loaded(NotesLoadResult(documents=[], errors=[f"notes could not be loaded: {error}"]), [])

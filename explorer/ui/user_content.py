@@ -55,6 +55,14 @@ class UserContent(QObject):
         self.model_watch.changed.connect(self.reload_models)
         locations = user_model_locations(sources.model_locations)
         self.model_watch.watch(locations, watched_model_files(locations))
+        self.stop_notes_button = QToolButton(window)
+        self.stop_notes_button.setObjectName("stopReadingNotesButton")
+        self.stop_notes_button.setText("Stop reading notes")
+        self.stop_notes_button.setToolTip("Stop searching the notes folders (the notes read before are kept)")
+        self.stop_notes_button.setVisible(False)
+        self.stop_notes_button.clicked.connect(self.notes.cancel)
+        window.statusBar().addPermanentWidget(self.stop_notes_button)
+        self.notes.progress.connect(self._on_notes_progress)
         self.problems_button = QToolButton(window)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
@@ -93,6 +101,12 @@ class UserContent(QObject):
 
     def has_user_notes(self) -> bool:
         return bool(self.notes.locations)
+
+    def _on_notes_progress(self, message: str) -> None:
+        """A large folder is being searched: say how far it got, and offer to stop."""
+        self.stop_notes_button.setVisible(self.notes.loading)
+        if message:
+            self.window.show_status(message)
 
     def _on_notes_changed(self, library: NotesLibrary) -> None:
         self.window.sources = self.window.sources.with_notes(library)
