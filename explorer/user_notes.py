@@ -81,10 +81,24 @@ class UserNotes(QObject):
     def remove_location(self, location: Path) -> None:
         self.set_locations([existing for existing in self.locations if existing != location])
 
-    def set_architectures(self, architectures: Sequence[Architecture]) -> None:
+    def set_architectures(
+        self, architectures: Sequence[Architecture], prepared: NotesLibrary | None = None
+    ) -> None:
+        """Match against these architectures; ``prepared`` is a library made (and warmed) off the UI
+        thread for them, used when it holds the notes loaded now."""
         self._architectures = tuple(architectures)
-        self.library = self._snapshot(self.library.user)
+        fits = (
+            prepared is not None
+            and prepared.user == self.library.user
+            and prepared.limit == self.library.limit
+        )
+        self.library = prepared if prepared is not None and fits else self._snapshot(self.library.user)
         self.library_changed.emit(self.library)
+
+    def prepared_library(self, architectures: Sequence[Architecture]) -> NotesLibrary:
+        """A library of the notes loaded now for ``architectures`` (any thread: libraries are values)."""
+        library = self.library
+        return NotesLibrary(library.builtin, library.user, architectures=architectures, limit=library.limit)
 
     def reload(self) -> None:
         """Load every location again in the background (a load still running stops)."""
@@ -163,6 +177,12 @@ class UserNotes(QObject):
         return NotesLibrary(
             self.library.builtin, user, architectures=self._architectures, limit=self.library.limit
         )
+
+
+def _same_notes(one: NotesLibrary, other: NotesLibrary) -> bool:
+    """The same note objects (a load in between would have made new ones) and the same limit."""
+    pairs = zip(one.user, other.user, strict=False)
+    return len(one.user) == len(other.user) and one.limit == other.limit and all(a is b for a, b in pairs)
 
 
 def _result_of(future: Future[_Loaded]) -> _Loaded | None:
