@@ -87,12 +87,10 @@ class UserNotes(QObject):
         """Match against these architectures; ``prepared`` is a library made (and warmed) off the UI
         thread for them, used when it holds the notes loaded now."""
         self._architectures = tuple(architectures)
-        fits = (
-            prepared is not None
-            and prepared.user == self.library.user
-            and prepared.limit == self.library.limit
-        )
-        self.library = prepared if prepared is not None and fits else self._snapshot(self.library.user)
+        if prepared is not None and _same_notes(prepared, self.library):
+            self.library = prepared
+        else:
+            self.library = self._snapshot(self.library.user)
         self.library_changed.emit(self.library)
 
     def prepared_library(self, architectures: Sequence[Architecture]) -> NotesLibrary:
@@ -130,15 +128,11 @@ class UserNotes(QObject):
                 raise _Stopped()
             searched += 1
             if searched % PROGRESS_EVERY_FOLDERS == 0:
-                self._progress.emit(
-                    generation,
-                    f"Reading notes: {searched:,} folders searched, {notes:,} notes found in {folder}",
-                )
+                found = f"{searched:,} folders searched, {notes:,} notes found"
+                self._progress.emit(generation, f"Reading notes: {found}, now in {folder}…")
 
         result = load_notes(locations, on_folder=on_folder)
-        folders = [
-            folder for location in locations if location.is_dir() for folder in folders_below(location)
-        ]
+        folders = [below for location in locations if location.is_dir() for below in folders_below(location)]
         return _Loaded(result, folders)
 
     def wait_idle(self, timeout: float = 30.0) -> None:

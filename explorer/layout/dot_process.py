@@ -87,8 +87,8 @@ def run_dot(
             meanwhile()
         stdout = _wait(process, cancel, timeout)
         if process.returncode != 0:
-            error = GraphvizCrashedError if process.returncode < 0 else GraphvizFailedError
-            raise error(_failure_message(process.returncode, bounded_text(errors)))
+            failure = GraphvizCrashedError if process.returncode < 0 else GraphvizFailedError
+            raise failure(_failure_message(process.returncode, bounded_text(errors)))
     try:
         with collector_paused():
             return decode_json(stdout.decode("utf-8", "replace"))
