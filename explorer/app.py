@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer import exit_codes, logs
+from explorer.atomic_write import ExportError, write_atomically
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
 
@@ -56,18 +57,23 @@ def create_window(
     or last architecture.
     """
     from explorer.sources import load_sources
+    from explorer.start_guard import choose_start, clear_when_drawn
     from explorer.ui.main_window import MainWindow
 
     ensure_application()
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
+    wanted = architecture_id or (app_settings.last_architecture() if remember else DEFAULT_ARCHITECTURE)
+    if wanted not in sources.architectures and sources.architectures:
+        wanted = next(iter(sources.architectures))
+    guarded = remember and bool(sources.architectures)
+    start = choose_start(app_settings, sources.architectures, wanted) if guarded else wanted
     window = MainWindow(sources, app_settings, clock=clock, remember=remember)
-    start = architecture_id or (app_settings.last_architecture() if remember else DEFAULT_ARCHITECTURE)
-    if start not in sources.architectures and sources.architectures:
-        start = next(iter(sources.architectures))
     if sources.architectures:
-        window.show_architecture(start, select)
+        window.show_architecture(start, select if start == wanted else None)
+        if guarded:
+            clear_when_drawn(app_settings, window)
     for error in sources.model_errors:
         window.show_status(error.message)
     return window
@@ -133,17 +139,37 @@ def _show_selection(window: MainWindow, element_id: str) -> None:
 
 
 def _screenshot_and_quit(app: QApplication, window: MainWindow, path: Path) -> int:
+    from explorer.cli_output import fail
+
     status = {"code": exit_codes.OK}
 
     def capture() -> None:
         app.processEvents()
-        image = window.grab().toImage()
-        if image.isNull() or not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-            print(f"arch-explorer: cannot write screenshot {path}", file=sys.stderr)
-            status["code"] = exit_codes.FAILED
+        try:
+            _save_screenshot(window, path)
+        except ExportError as error:
+            status["code"] = fail(f"cannot write screenshot: {error}", exit_codes.FAILED)
         window.close()
         app.quit()
 
     QTimer.singleShot(300, capture)
     app.exec()
     return status["code"]
+
+
+def _save_screenshot(window: MainWindow, path: Path) -> None:
+    """The window as a PNG, written with the one atomic writer: a failed write keeps the old file.
+
+    Raises:
+        ExportError: the image could not be made or written.
+    """
+    from explorer.export.png_writer import encode_png
+
+    image = window.grab().toImage()
+    if image.isNull():
+        raise ExportError("the window could not be captured")
+    try:
+        data = encode_png(image)
+    except RuntimeError as error:
+        raise ExportError(str(error)) from None
+    write_atomically(path, data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,20 +27,30 @@ class FileWatch(QObject):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.changed)
 
-    def watch(self, locations: Iterable[Path], files: Iterable[str | Path] = ()) -> None:
+    def watch(
+        self,
+        locations: Iterable[Path],
+        files: Iterable[str | Path] = (),
+        *,
+        folders: Iterable[Path] | None = None,
+    ) -> None:
         """Watch exactly these locations (folders recursively) and files, replacing what was watched.
 
         A location that does not exist yet is watched through its nearest
         existing parent folder, so its appearance (or a replaced folder) is seen.
+        ``folders``, when given, are the folders below the locations, already found
+        (off the UI thread: a huge folder takes a while to search).
         """
         watched = self._watcher.files() + self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
         paths: set[str] = {str(path) for path in files}
+        if folders is not None:
+            paths.update(str(folder) for folder in folders)
         for location in locations:
-            if location.is_dir():
+            if location.is_dir() and folders is None:
                 paths.update(str(folder) for folder in folders_below(location))
-            elif location.exists():
+            elif location.is_dir() or location.exists():
                 paths.add(str(location))
             else:
                 ancestor = next((parent for parent in location.parents if parent.is_dir()), None)
@@ -60,19 +71,28 @@ class FileWatch(QObject):
 
 
 def folders_below(root: Path) -> list[Path]:
-    """``root`` and the folders under it, skipping hidden ones and symlink loops; bounded."""
+    """``root`` and the folders under it, skipping hidden ones and symlink loops; bounded.
+
+    Entries are read with ``scandir`` (their type comes with the name) and only
+    symbolic links are resolved: a big tree is searched in a fraction of the time.
+    """
     folders: list[Path] = [root]
-    seen = {root.resolve()}
+    seen = {os.path.realpath(root)}
     index = 0
     while index < len(folders) and len(folders) < MAX_WATCHED_FOLDERS:
+        folder = folders[index]
         try:
-            children = [child for child in folders[index].iterdir() if child.is_dir()]
+            with os.scandir(folder) as entries:
+                children = sorted(
+                    (entry for entry in entries if not entry.name.startswith(".") and entry.is_dir()),
+                    key=lambda entry: entry.name,
+                )
         except OSError:
             children = []
         for child in children:
-            resolved = child.resolve()
-            if resolved not in seen and not child.name.startswith("."):
-                seen.add(resolved)
-                folders.append(child)
+            real = os.path.realpath(child.path) if child.is_symlink() else child.path
+            if real not in seen:
+                seen.add(real)
+                folders.append(Path(child.path))
         index += 1
     return folders

@@ -40,6 +40,7 @@ SETTINGS: dict[str, object] = {
     "window/list_visible": True,
     "window/notes_width": None,
     "window/notes_visible": True,
+    "session/drawing": "",  # the architecture a start is drawing; cleared once it drew or failed cleanly
     "sources/notes": [],
     "sources/models": [],
     "revision/hide_icons": False,
@@ -73,6 +74,16 @@ class AppSettings:
 
     def set_last_architecture(self, architecture_id: str) -> None:
         self.store.setValue("session/architecture", architecture_id)
+
+    def drawing(self) -> str:
+        """The architecture a start was drawing and never finished (it crashed), or ""."""
+        value = self.store.value("session/drawing", "")
+        return value if isinstance(value, str) else ""
+
+    def set_drawing(self, architecture_id: str) -> None:
+        """Marks (or with "" clears) the architecture being drawn at start, saved at once."""
+        self.store.setValue("session/drawing", architecture_id)
+        self.sync()
 
     def zoom(self, architecture_id: str) -> float | None:
         """The zoom the user left ``architecture_id`` at, as a multiple of the fitting zoom."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from explorer.file_watch import FileWatch
+from explorer.file_watch import FileWatch, folders_below
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.notes import NotesLibrary, load_notes
@@ -18,12 +19,20 @@ from models.notes.cache import NotesCache
 
 log = logging.getLogger(__name__)
 CACHE_FILE = "notes.cache"
+PROGRESS_EVERY_FOLDERS = 500
+"""A progress message every this many folders searched (``/usr`` has tens of thousands)."""
+
+
+class _Stopped(Exception):
+    """Raised inside a load that was cancelled or superseded, to stop its folder walk."""
 
 
 @dataclass(frozen=True)
 class _Loaded:
     library: NotesLibrary
     errors: list[str]
+    folders: list[Path]
+    """The folders to watch, found off the UI thread too."""
 
 
 class UserNotes(QObject):
@@ -35,11 +44,14 @@ class UserNotes(QObject):
     notes are matched there against every architecture before the library is handed
     out: showing any architecture never waits for matching. Parsed notes and their
     matches are kept in the user cache folder, so a restart reads only changed notes.
-    A load started later supersedes one still running.
+    A load started later supersedes (and stops) one still running.
     """
 
     library_changed = Signal(object)
+    progress = Signal(str)
+    """What a load in progress is doing (on the UI thread); "" once it ended."""
     _loaded = Signal(int, object)
+    _progress = Signal(int, str)
 
     def __init__(
         self,
@@ -58,12 +70,15 @@ class UserNotes(QObject):
         self.errors: list[str] = []
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notes")
         self._generation = 0
+        self._stop = threading.Event()
+        self._stop.set()  # set whenever no load is running
         self._closed = False
         self._watch = FileWatch(self)
         self._watch.changed.connect(self.reload)
         # Queued even when the load finished before its callback was added (the callback then
         # runs on this thread): the new library always arrives after the caller's own updates.
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._watch.watch(self.locations, (d.source for d in library.user))
 
     def set_locations(self, locations: Sequence[Path]) -> None:
@@ -76,30 +91,73 @@ class UserNotes(QObject):
     def remove_location(self, location: Path) -> None:
         self.set_locations([existing for existing in self.locations if existing != location])
 
-    def set_architectures(self, architectures: Sequence[Architecture]) -> None:
-        """Match the notes against new architectures (in the background, like a load)."""
+    def set_architectures(
+        self, architectures: Sequence[Architecture], prepared: NotesLibrary | None = None
+    ) -> None:
+        """Match against these architectures: ``prepared`` is a library made (and warmed) off the UI
+        thread for them, used when it holds the notes loaded now; otherwise a background load."""
         self._architectures = tuple(architectures)
-        self.reload()
+        if prepared is not None and _same_notes(prepared, self.library):
+            self.library = prepared
+            self.library_changed.emit(self.library)
+        else:
+            self.reload()
+
+    def prepared_library(self, architectures: Sequence[Architecture]) -> NotesLibrary:
+        """A library of the notes loaded now for ``architectures`` (any thread: libraries are values)."""
+        library = self.library
+        return library.with_user(library.user, architectures, cache=self._cache)
+
+    @property
+    def loading(self) -> bool:
+        return not self._stop.is_set()
+
+    def cancel(self) -> None:
+        """Stop the load in progress; the notes read before it stay."""
+        self._stop.set()
 
     def reload(self) -> None:
-        """Load every location again and match the notes, in the background."""
+        """Load every location again and match the notes, in the background (a load still running
+        stops)."""
         if self._closed:
             return
+        self._stop.set()
+        self._stop = stop = threading.Event()
         self._generation += 1
         generation, before = self._generation, self.library
-        future = self._executor.submit(self._load, list(self.locations), before, self._architectures)
-        future.add_done_callback(lambda done: self._loaded.emit(generation, _result_of(done, before)))
+        future = self._executor.submit(
+            self._load, list(self.locations), before, self._architectures, generation, stop
+        )
+        future.add_done_callback(lambda done: self._loaded.emit(generation, done))
         self._executor.submit(self._save)  # once the panel has its notes: nobody waits for it
 
     def _load(
-        self, locations: list[Path], before: NotesLibrary, architectures: Sequence[Architecture]
+        self,
+        locations: list[Path],
+        before: NotesLibrary,
+        architectures: Sequence[Architecture],
+        generation: int,
+        stop: threading.Event,
     ) -> _Loaded:
-        """On the worker thread: unchanged notes come from the cache, the rest are read and matched."""
-        result = load_notes(locations, self._cache)
+        """On the worker: unchanged notes come from the cache, the rest are read and matched; then
+        the folders to watch. ``stop`` ends it between folders."""
+        searched = 0
+
+        def on_folder(folder: str, notes: int) -> None:
+            nonlocal searched
+            if stop.is_set():
+                raise _Stopped()
+            searched += 1
+            if searched % PROGRESS_EVERY_FOLDERS == 0:
+                found = f"{searched:,} folders searched, {notes:,} notes found"
+                self._progress.emit(generation, f"Reading notes: {found}, now in {folder}…")
+
+        result = load_notes(locations, self._cache, on_folder=on_folder)
         library = before.with_user(result.documents, architectures, cache=self._cache)
         library.warm()
         self._in_use = library.fingerprints()
-        return _Loaded(library, result.errors)
+        folders = [below for location in locations if location.is_dir() for below in folders_below(location)]
+        return _Loaded(library, result.errors, folders)
 
     def _save(self) -> None:
         """On the worker thread, after a load: keep the notes and the latest architectures' readings."""
@@ -112,21 +170,44 @@ class UserNotes(QObject):
     def shutdown(self) -> None:
         """Stop watching and loading (the window is closing)."""
         self._closed = True
+        self._stop.set()
         self._watch.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def _on_loaded(self, generation: int, loaded: _Loaded) -> None:
+    def _on_progress(self, generation: int, message: str) -> None:
+        if generation == self._generation and not self._closed and self.loading:
+            self.progress.emit(message)
+
+    def _on_loaded(self, generation: int, future: Future[_Loaded]) -> None:
         if generation != self._generation or self._closed:
             return  # a newer load is on its way
+        stopped = self._stop.is_set()
+        self._stop.set()
+        loaded = _result_of(future, self.library)
+        if loaded is None:
+            self.progress.emit("Stopped reading notes; the notes read before are kept" if stopped else "")
+            return
+        self.progress.emit("")
         self.library = loaded.library
         self.errors = list(loaded.errors)
-        self._watch.watch(self.locations, (document.source for document in self.library.user))
+        self._watch.watch(
+            self.locations, (document.source for document in self.library.user), folders=loaded.folders
+        )
         self.library_changed.emit(self.library)
 
 
-def _result_of(future: Future[_Loaded], before: NotesLibrary) -> _Loaded:
+def _same_notes(one: NotesLibrary, other: NotesLibrary) -> bool:
+    """The same note objects (a load in between would have made new ones) and the same limit."""
+    pairs = zip(one.user, other.user, strict=False)
+    return len(one.user) == len(other.user) and one.limit == other.limit and all(a is b for a, b in pairs)
+
+
+def _result_of(future: Future[_Loaded], before: NotesLibrary) -> _Loaded | None:
+    """The load's result; None when it was stopped; a loader bug becomes a message, never a crash."""
     try:
         return future.result()
+    except _Stopped:
+        return None
     except Exception as error:  # noqa: BLE001 - a loader bug must not take the window down
         log.exception("the notes could not be loaded")
-        return _Loaded(before.with_user([]), [f"notes could not be loaded: {error}"])
+        return _Loaded(before.with_user([]), [f"notes could not be loaded: {error}"], [])

@@ -17,6 +17,7 @@ from typing import Any
 
 from explorer import exit_codes
 from explorer.cli_output import fail, find_architecture, report_model_errors
+from explorer.cli_output import report as report_problems
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -181,10 +182,11 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 def _prepare(architecture: Any, options: ExportOptions) -> Any:
     """The export's model and layout, text size settled; says so when a slide stays hard to read."""
     from explorer.export.prepare import SLIDE_LABEL_PX, prepare, slide_label_px
-    from explorer.layout.service import LayoutService
+    from explorer.layout.service import LayoutService, routing_note
 
     service = LayoutService()
     prepared = prepare(architecture, options, lambda a, o: service.layout_for(a, options=o))
+    report_problems([note] if (note := routing_note(architecture, prepared.layout)) else [])
     scale = prepared.options.text_scale or 1.0
     px = slide_label_px(prepared.layout, prepared.options, scale)
     if options.slide_size is not None and px < SLIDE_LABEL_PX:

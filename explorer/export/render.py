@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.diagram.scene import DiagramScene
+from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
 from explorer.export.png_writer import encode_png
 from explorer.export.prepare import SLIDE_MARGIN_FRACTION
@@ -206,6 +207,7 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
     frame = compute_frame(scene, options)
     if fit is not None:
         frame = frame.fitted(fit.width(), fit.height())
+    check_pixels(frame.canvas.width(), frame.canvas.height())
     image = QImage(frame.canvas, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     dots_per_metre = round(frame.dpi * INCHES_PER_METRE)

@@ -5,9 +5,11 @@ serialisation of what the layout depends on (the architecture without its
 prose, the layout options and a fingerprint of the adapter's own source code,
 so changing the adapter invalidates every entry). Entries are written to a
 temporary file and renamed into place, so a reader sees a whole entry or none;
-an entry that cannot be read back (truncated, corrupt, from another format)
-is deleted and laid out again. The folder is kept under a size bound by
-removing the least recently used entries.
+a SHA-256 digest covers the whole entry (header and coordinates), and every
+value read back is checked for its type and range; an entry that cannot be read
+back (truncated, edited, corrupt, from another format) is deleted and laid out
+again. The folder is kept under a size bound by removing the least recently used
+entries.
 
 Graphviz and ``diagrams`` upgrades keep old entries: they remain correct
 drawings of the same model.
@@ -29,16 +31,18 @@ from pathlib import Path
 from typing import Any, cast
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
+from explorer.layout.dot_json import MAX_COORDINATE
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the entry format changes; older entries are then ignored and replaced."""
 MAGIC = b"AXLAYOUT"
 SUFFIX = ".layout"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
+_DIGEST_BYTES = 32
 STALE_TEMP_SECONDS = 3600.0
 
 _ADAPTER_MODULES = ("graphviz_layout.py", "options.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
@@ -196,13 +200,13 @@ def encode_entry(key: str, layout: Layout) -> bytes:
         "key": key,
         "architecture_id": layout.architecture_id,
         "splines": layout.splines,
-        "digest": hashlib.sha256(payload).hexdigest(),
         "nodes": nodes,
         "groups": groups,
         "edges": edges,
     }
     text = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return MAGIC + len(text).to_bytes(4, "big") + text + payload
+    body = len(text).to_bytes(4, "big") + text + payload
+    return MAGIC + hashlib.sha256(body).digest() + body
 
 
 def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
@@ -212,16 +216,22 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
         CorruptEntryError: the bytes are not such an entry, or are for another key or architecture.
     """
     try:
-        if not data.startswith(MAGIC):
+        body_start = len(MAGIC) + _DIGEST_BYTES
+        if not data.startswith(MAGIC) or len(data) < body_start + 4:
             raise CorruptEntryError("not a layout cache entry")
-        start = len(MAGIC) + 4
-        end = start + int.from_bytes(data[len(MAGIC) : start], "big")
+        body = memoryview(data)[body_start:]
+        if hashlib.sha256(body).digest() != data[len(MAGIC) : body_start]:
+            raise CorruptEntryError("the entry is truncated or damaged (its digest does not match)")
+        start = body_start + 4
+        end = start + int.from_bytes(data[body_start:start], "big")
         header = json.loads(data[start:end])
+        if not isinstance(header, dict):
+            raise TypeError("the header is not an object")
         if (header["format"], header["key"], header["architecture_id"]) != (FORMAT, key, architecture_id):
             raise CorruptEntryError("the entry belongs to another key, architecture or format")
         payload = data[end:]
-        if len(payload) % 8 or hashlib.sha256(payload).hexdigest() != header["digest"]:
-            raise CorruptEntryError("the coordinates are truncated or damaged")
+        if len(payload) % 8:
+            raise CorruptEntryError("the coordinates are cut short")
         numbers = array("d")
         numbers.frombytes(payload)
         if sys.byteorder != "little":
@@ -229,8 +239,17 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
         return _layout(header, _Reader(numbers), architecture_id)
     except CorruptEntryError:
         raise
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, UnicodeDecodeError) as error:
-        raise CorruptEntryError(f"unreadable cache entry: {error!r}") from None
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        OverflowError,
+        RecursionError,
+        UnicodeDecodeError,
+    ) as error:
+        raise CorruptEntryError(f"unreadable cache entry: {type(error).__name__}") from None
 
 
 class _Reader:
@@ -239,6 +258,8 @@ class _Reader:
     def __init__(self, numbers: array[float]) -> None:
         self.numbers = numbers.tolist()
         self.index = 0
+        if not all(-MAX_COORDINATE <= number <= MAX_COORDINATE for number in self.numbers):
+            raise ValueError("a coordinate is not a finite number in range")
 
     def take(self, count: int) -> list[float]:
         start = self.index
@@ -256,23 +277,49 @@ class _Reader:
 
 
 def _layout(header: dict[str, Any], reader: _Reader, architecture_id: str) -> Layout:
+    """The layout from a header whose every value is checked for its type (and counts for range)."""
     bounds = reader.rect()
     nodes = {}
-    for component_id, lines in header["nodes"]:
+    for component_id, lines in _rows(header["nodes"], 2):
         box, icon, label = reader.rect(), reader.rect(), reader.rect()
-        nodes[str(component_id)] = NodeBox(str(component_id), box, icon, label, _strings(lines))
+        nodes[_text(component_id)] = NodeBox(_text(component_id), box, icon, label, _strings(lines))
     groups = {}
-    for group_id, depth, label, fill in header["groups"]:
+    for group_id, depth, label, fill in _rows(header["groups"], 4):
         box, (x, y) = reader.rect(), reader.take(2)
-        groups[str(group_id)] = GroupBox(str(group_id), box, Point(x, y), int(depth), str(label), str(fill))
+        groups[_text(group_id)] = GroupBox(
+            _text(group_id), box, Point(x, y), _count(depth), _text(label), _text(fill)
+        )
     edges = []
-    for source, target, index, point_count, arrow_count, label, has_label_pos in header["edges"]:
-        points, arrow = reader.points(int(point_count)), reader.points(int(arrow_count))
+    for source, target, index, point_count, arrow_count, label, has_label_pos in _rows(header["edges"], 7):
+        points, arrow = reader.points(_count(point_count)), reader.points(_count(arrow_count))
+        if not isinstance(has_label_pos, bool):
+            raise TypeError("expected a flag")
         label_pos = Point(*reader.take(2)) if has_label_pos else None
-        edges.append(EdgePath(str(source), str(target), int(index), points, arrow, str(label), label_pos))
+        edges.append(
+            EdgePath(_text(source), _text(target), _count(index), points, arrow, _text(label), label_pos)
+        )
     if reader.index != len(reader.numbers):
         raise ValueError("more coordinates than the header announces")
-    return Layout(architecture_id, bounds, nodes, groups, tuple(edges), str(header["splines"]))
+    return Layout(architecture_id, bounds, nodes, groups, tuple(edges), _text(header["splines"]))
+
+
+def _rows(value: Any, width: int) -> list[list[Any]]:
+    if not isinstance(value, list) or not all(isinstance(row, list) and len(row) == width for row in value):
+        raise TypeError(f"expected rows of {width} values")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _count(value: Any) -> int:
+    """A whole number from 0 up to a million (point counts, depths, relation indexes)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000:
+        raise ValueError("expected a count")
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -304,4 +351,4 @@ def _points(points: tuple[Point, ...]) -> list[float]:
 def _strings(values: list[str]) -> tuple[str, ...]:
     if not isinstance(values, list):
         raise TypeError("label lines must be a list")
-    return tuple(str(value) for value in values)
+    return tuple(_text(value) for value in values)

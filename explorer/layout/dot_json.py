@@ -9,6 +9,7 @@ attribute holding each edge's index in ``architecture.relations``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +25,10 @@ from models import Architecture
 
 CLUSTER_PREFIX = "cluster_"
 RELATION_ATTR = "relation"
+
+MAX_COORDINATE = 1e7
+"""Points (1/72 inch) from the origin: 3.5 km. Graphviz never places anything that far; a
+number beyond it is a damaged answer, never a drawing."""
 
 _BEZIER_OPS = ("b", "B")
 _POLYGON_OPS = ("p", "P")
@@ -50,16 +55,24 @@ class _Flip:
 def parse_layout(data: Mapping[str, Any], architecture: Architecture, *, splines: str) -> Layout:
     """The layout described by ``data``, the parsed output of ``dot -Tjson``.
 
+    Every value is checked (types, finite numbers within :data:`MAX_COORDINATE`) and every
+    component and group must be placed: a damaged answer never becomes a (cached) layout.
+
     Raises:
-        DotJsonError: ``data`` lacks what every Graphviz layout has.
+        DotJsonError: ``data`` is not a whole Graphviz layout of ``architecture``.
     """
     try:
+        if not isinstance(data, Mapping):
+            raise TypeError("the layout is not a JSON object")
         left, bottom, right, top = _numbers(data["bb"], 4)
+        if right < left or top < bottom:
+            raise ValueError("the bounding box is upside down")
         flip = _Flip(left, top)
-        nodes, groups = _read_objects(data.get("objects", ()), architecture, flip)
-        edges = _read_edges(data.get("edges", ()), architecture, flip, nodes)
-    except (KeyError, IndexError, TypeError, ValueError) as error:
-        raise DotJsonError(f"unexpected Graphviz JSON: {error!r}") from None
+        nodes, groups = _read_objects(_list(data.get("objects", [])), architecture, flip)
+        edges = _read_edges(_list(data.get("edges", [])), architecture, flip, nodes)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise DotJsonError(f"unexpected Graphviz JSON: {_short(error)}") from None
+    _check_complete(architecture, nodes, groups)
     return Layout(
         architecture_id=architecture.id,
         bounds=Rect(0.0, 0.0, right - left, top - bottom),
@@ -68,6 +81,47 @@ def parse_layout(data: Mapping[str, Any], architecture: Architecture, *, splines
         edges=edges,
         splines=splines,
     )
+
+
+def _check_complete(architecture: Architecture, nodes: Mapping[str, Any], groups: Mapping[str, Any]) -> None:
+    missing = [c.id for c in architecture.components if c.id not in nodes]
+    missing += [g.id for g in architecture.groups if g.id not in groups]
+    if missing:
+        more = f" and {len(missing) - 3:,} more" if len(missing) > 3 else ""
+        raise DotJsonError(f"Graphviz's answer does not place {', '.join(missing[:3])}{more}")
+
+
+def _short(error: Exception) -> str:
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _number(value: Any) -> float:
+    """A finite coordinate within :data:`MAX_COORDINATE`, from a JSON number or numeric text."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > MAX_COORDINATE:
+        raise ValueError(f"number out of range: {str(value)[:40]!r}")
+    return number
 
 
 def group_depth(architecture: Architecture, group_id: str) -> int:
@@ -85,8 +139,9 @@ def _read_objects(
 ) -> tuple[dict[str, NodeBox], dict[str, GroupBox]]:
     nodes: dict[str, NodeBox] = {}
     groups: dict[str, GroupBox] = {}
-    for obj in objects:
-        name = obj["name"]
+    for item in objects:
+        obj = _mapping(item)
+        name = _text(obj["name"])
         if "bb" in obj and name.startswith(CLUSTER_PREFIX):
             group_id = name[len(CLUSTER_PREFIX) :]
             if group_id in architecture.groups_by_id:
@@ -105,14 +160,16 @@ def _group_box(obj: Mapping[str, Any], group_id: str, architecture: Architecture
         label_pos=label_pos,
         depth=group_depth(architecture, group_id),
         label=clean_text(architecture.groups_by_id[group_id].label),
-        fill=obj.get("bgcolor", ""),
+        fill=_text(obj.get("bgcolor", "")),
     )
 
 
 def _node_box(obj: Mapping[str, Any], component_id: str, architecture: Architecture, flip: _Flip) -> NodeBox:
     center = flip.point(*_numbers(obj["pos"], 2))
-    width = float(obj["width"]) * POINTS_PER_INCH
-    height = float(obj["height"]) * POINTS_PER_INCH
+    width = _number(obj["width"]) * POINTS_PER_INCH
+    height = _number(obj["height"]) * POINTS_PER_INCH
+    if width < 0 or height < 0:
+        raise ValueError("a node with a negative size")
     box = Rect(center.x - width / 2, center.y - height / 2, width, height)
     lines = node_label_lines(architecture.components_by_id[component_id].label)
     metrics = NodeMetrics(len(lines))
@@ -129,8 +186,8 @@ def _read_edges(
     edges: Iterable[Mapping[str, Any]], architecture: Architecture, flip: _Flip, nodes: dict[str, NodeBox]
 ) -> tuple[EdgePath, ...]:
     paths = [
-        _edge_path(edge, int(edge[RELATION_ATTR]), architecture, flip, nodes)
-        for edge in edges
+        _edge_path(edge, int(_text(edge[RELATION_ATTR])), architecture, flip, nodes)
+        for edge in map(_mapping, edges)
         if RELATION_ATTR in edge
     ]
     return tuple(sorted(paths, key=lambda path: path.index))
@@ -142,7 +199,7 @@ def _edge_path(
     if not 0 <= index < len(architecture.relations):
         raise ValueError(f"edge names relation {index}, which does not exist")
     relation = architecture.relations[index]
-    points = _bezier_chain(edge.get("_draw_", ()), flip)
+    points = _bezier_chain(_list(edge.get("_draw_", [])), flip)
     if not points:
         # Graphviz leaves an edge unrouted when ortho gives up on it; draw it straight.
         points = _straight(nodes[relation.source].box.center, nodes[relation.target].box.center)
@@ -152,7 +209,7 @@ def _edge_path(
         target=relation.target,
         index=index,
         points=points,
-        arrow_head=_polygon(edge.get("_hdraw_", ()), flip),
+        arrow_head=_polygon(_list(edge.get("_hdraw_", [])), flip),
         label="\n".join(edge_label_lines(relation.label)),
         label_pos=flip.point(*_numbers(label_pos, 2)) if label_pos else None,
     )
@@ -161,10 +218,12 @@ def _edge_path(
 def _bezier_chain(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point, ...]:
     """One Bézier chain from every curve op, joined with straight segments if they are apart."""
     chain: list[Point] = []
-    for op in ops:
+    for op in map(_mapping, ops):
         if op.get("op") not in _BEZIER_OPS:
             continue
-        points = [flip.point(x, y) for x, y in op["points"]]
+        points = _points(op["points"], flip)
+        if not points:
+            raise ValueError("a curve without points")
         if chain and chain[-1] != points[0]:
             chain.extend(_straight(chain[-1], points[0])[1:])
         chain.extend(points[1:] if chain else points)
@@ -172,10 +231,18 @@ def _bezier_chain(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point,
 
 
 def _polygon(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point, ...]:
-    for op in ops:
+    for op in map(_mapping, ops):
         if op.get("op") in _POLYGON_OPS:
-            return tuple(flip.point(x, y) for x, y in op["points"])
+            return tuple(_points(op["points"], flip))
     return ()
+
+
+def _points(values: Any, flip: _Flip) -> list[Point]:
+    points = []
+    for pair in _list(values):
+        x, y = _list(pair)
+        points.append(flip.point(_number(x), _number(y)))
+    return points
 
 
 def _straight(start: Point, end: Point) -> tuple[Point, ...]:
@@ -183,8 +250,8 @@ def _straight(start: Point, end: Point) -> tuple[Point, ...]:
     return (start, start, end, end)
 
 
-def _numbers(text: str, count: int) -> tuple[float, ...]:
-    values = tuple(float(part) for part in text.split(","))
+def _numbers(text: Any, count: int) -> tuple[float, ...]:
+    values = tuple(_number(part) for part in _text(text).split(","))
     if len(values) != count:
         raise ValueError(f"expected {count} numbers, got {text!r}")
     return values

@@ -18,6 +18,10 @@ from typing import IO, Any
 from explorer.runtime_tuning import collector_paused
 
 TIMEOUT_SECONDS = 120.0
+STDERR_HEAD_BYTES = 4096
+STDERR_TAIL_BYTES = 4096
+"""Of Graphviz's error output only the start and the end are read: it can print megabytes."""
+MAX_ERROR_LINE_CHARS = 300
 POLL_SECONDS = 0.05
 DOT_COMMAND = ("dot", "-Tjson")
 INSTALL_HINT = (
@@ -35,6 +39,10 @@ class GraphvizNotFoundError(RuntimeError):
 
 class GraphvizFailedError(RuntimeError):
     """``dot`` crashed, timed out or printed something that is not a layout."""
+
+
+class GraphvizCrashedError(GraphvizFailedError):
+    """``dot`` was killed by a signal (Graphviz 2.43 aborts on an assertion in some orthogonal routings)."""
 
 
 class GraphvizTimeoutError(GraphvizFailedError):
@@ -62,13 +70,13 @@ def run_dot(
         GraphvizNotFoundError: ``dot`` is not on PATH.
         GraphvizFailedError: ``dot`` failed, timed out or printed no JSON object.
     """
-    with _input_file(source) as stdin:
+    with _input_file(source) as stdin, _error_file() as errors:
         try:
             process = subprocess.Popen(
                 [*DOT_COMMAND, *arguments],
                 stdin=stdin,
                 stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
+                stderr=errors,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except FileNotFoundError:
@@ -77,13 +85,14 @@ def run_dot(
             raise GraphvizFailedError(f"Graphviz's 'dot' could not be started: {error}") from None
         if meanwhile is not None:
             meanwhile()
-        stdout, stderr = _wait(process, cancel, timeout)
-    if process.returncode != 0:
-        raise GraphvizFailedError(_failure_message(process.returncode, stderr))
+        stdout = _wait(process, cancel, timeout)
+        if process.returncode != 0:
+            failure = GraphvizCrashedError if process.returncode < 0 else GraphvizFailedError
+            raise failure(_failure_message(process.returncode, bounded_text(errors)))
     try:
         with collector_paused():
             return decode_json(stdout.decode("utf-8", "replace"))
-    except ValueError:
+    except (ValueError, RecursionError):
         preview = stdout[:60].decode("utf-8", "replace")
         raise GraphvizFailedError(
             f"Graphviz printed something that is not a JSON layout: {preview!r}"
@@ -102,14 +111,37 @@ def _input_file(source: str) -> IO[bytes]:
     return stdin
 
 
-def _wait(
-    process: subprocess.Popen[bytes], cancel: threading.Event | None, timeout: float
-) -> tuple[bytes, bytes]:
+def _error_file() -> IO[bytes]:
+    """Where ``dot``'s error output goes: a file, so megabytes of it never reach memory."""
+    try:
+        return tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it)
+    except OSError as error:
+        raise GraphvizFailedError(f"Graphviz's error output could not be kept: {error}") from None
+
+
+def bounded_text(stream: IO[bytes], head: int = STDERR_HEAD_BYTES, tail: int = STDERR_TAIL_BYTES) -> str:
+    """The start and the end of what was written to ``stream``, with how much was left out between."""
+    size = stream.seek(0, 2)
+    stream.seek(0)
+    if size <= head + tail:
+        return stream.read().decode("utf-8", "replace")
+    first = stream.read(head)
+    stream.seek(size - tail)
+    last = stream.read(tail)
+    left_out = size - head - tail
+    return (
+        first.decode("utf-8", "replace")
+        + f"\n[… {left_out:,} bytes of Graphviz's error output left out …]\n"
+        + last.decode("utf-8", "replace")
+    )
+
+
+def _wait(process: subprocess.Popen[bytes], cancel: threading.Event | None, timeout: float) -> bytes:
     """``dot``'s output once it ends; it is killed on ``cancel`` or after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return process.communicate(timeout=POLL_SECONDS)
+            return process.communicate(timeout=POLL_SECONDS)[0]
         except subprocess.TimeoutExpired:
             stopped = cancel is not None and cancel.is_set()
             if stopped or time.monotonic() > deadline:
@@ -131,9 +163,9 @@ def raise_if_cancelled(cancel: threading.Event | None) -> None:
         raise LayoutCancelledError()
 
 
-def _failure_message(returncode: int, stderr: bytes) -> str:
-    """Names how ``dot`` failed, quoting its errors rather than its (many) warnings."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+def _failure_message(returncode: int, stderr: str) -> str:
+    """Names how ``dot`` failed, quoting its errors rather than its (many) warnings, each line cut short."""
+    lines = [_shortened(line.strip()) for line in stderr.splitlines() if line.strip()]
     errors = (
         [line for line in lines if line.startswith("Error")]
         or [line for line in lines if not line.startswith("Warning")]
@@ -141,6 +173,10 @@ def _failure_message(returncode: int, stderr: bytes) -> str:
     )
     how = f"crashed (signal {-returncode})" if returncode < 0 else f"failed (exit status {returncode})"
     return f"Graphviz {how}" + (": " + " / ".join(errors[:3]) if errors else "")
+
+
+def _shortened(line: str) -> str:
+    return line if len(line) <= MAX_ERROR_LINE_CHARS else line[: MAX_ERROR_LINE_CHARS - 1] + "…"
 
 
 # Graphviz's JSON for 2,000 components is 7 MB: ``json.loads`` would hold the GIL (and

@@ -15,13 +15,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.layout import compose
 from explorer.layout.cache import LayoutCache, layout_key
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import (
     TIMEOUT_SECONDS,
+    GraphvizCrashedError,
     GraphvizFailedError,
     GraphvizNotFoundError,
     LayoutCancelledError,
@@ -60,7 +61,8 @@ def compute_layout(
         GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
         ValueError: the model cannot be drawn (see :func:`~explorer.layout.graphviz_layout.build_diagram`).
     """
-    options = options or LayoutOptions.for_architecture(architecture)
+    chosen = options or LayoutOptions.for_architecture(architecture)
+    options = chosen
     count, relations = len(architecture.components), len(architecture.relations)
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
@@ -69,7 +71,9 @@ def compute_layout(
         say(f"Graphviz is laying out {count:,} components in {parts} parts, two at a time…")
 
         def part(sub: Architecture) -> Layout:
-            sub_options = LayoutOptions.for_architecture(sub, splines=options.splines)
+            sub_options = LayoutOptions.for_architecture(
+                sub, splines=chosen.splines, text_scale=chosen.text_scale
+            )
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
         return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
@@ -77,7 +81,17 @@ def compute_layout(
     source = dot_source(architecture, splines=options.splines, text_scale=options.text_scale)
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
-    data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
+    try:
+        data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
+    except GraphvizCrashedError as crash:
+        if options.splines != "ortho":
+            raise
+        # Graphviz 2.43 aborts on an assertion in some orthogonal routings of clusters.
+        log.warning("%s; laying %s out with splines instead", crash, architecture.id)
+        say("Graphviz crashed with right-angled edges; laying out with curved edges instead…")
+        options = replace(options, splines="spline")
+        source = dot_source(architecture, splines=options.splines)
+        data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout)
     raise_if_cancelled(cancel)
     say("Reading the layout…")
     try:
@@ -86,6 +100,16 @@ def compute_layout(
             return finish_layout(parsed, options.text_scale)
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
+
+
+def routing_note(architecture: Architecture, layout: Layout) -> str:
+    """What to tell the user when Graphviz crashed on right-angled edges and got curved ones; else ""."""
+    if layout.splines == LayoutOptions.for_architecture(architecture).splines:
+        return ""
+    return (
+        f"Graphviz crashed laying out {architecture.id!r} with right-angled edges "
+        "(a known fault of some versions), so its edges are drawn as curves"
+    )
 
 
 @dataclass

@@ -86,7 +86,11 @@ def copy_diagram(window: ExplorerWindow) -> bool:
         return False
     architecture, layout = current
     options = _last_options(window).with_changes(format="png")
-    image = render_image(create_scene(architecture, layout, options), options)
+    try:
+        image = render_image(create_scene(architecture, layout, options), options)
+    except ExportError as error:
+        QMessageBox.warning(window, "Cannot copy", f"{error}.\n\nChange the size in File → Export….")
+        return False
     QGuiApplication.clipboard().setImage(image)
     window.show_status(f"Copied {architecture.title} as a {image.width()} × {image.height()} image")
     return True

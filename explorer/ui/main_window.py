@@ -18,7 +18,7 @@ from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoa
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
-from explorer.layout.service import LayoutService
+from explorer.layout.service import LayoutService, routing_note
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
@@ -123,8 +123,6 @@ class MainWindow(ExplorerWindow):
         switching = architecture_id != self.current_id
         self.state.show(architecture_id)
         self.architecture_list.select_id(architecture_id)
-        if self.remember:
-            self.settings.set_last_architecture(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
@@ -143,6 +141,8 @@ class MainWindow(ExplorerWindow):
         self, architecture: Architecture, scene: DiagramScene, element_id: str | None, switching: bool
     ) -> None:
         architecture_id = architecture.id
+        if self.remember:  # only once it drew: one that crashes while drawing is not reopened at start
+            self.settings.set_last_architecture(architecture_id)
         if switching or self.diagram_view.scene() is not scene or not self._diagram_visible():
             self.diagram_stack.setCurrentWidget(self.diagram_view)
             zoom = self.settings.zoom(architecture_id) if self.remember else None
@@ -365,7 +365,9 @@ class MainWindow(ExplorerWindow):
         architecture = self.architecture
         if architecture is not None:
             selected = self.scene.selected_element() if self.scene is not None else None
-            self.status_line.setText(help_dialogs.status_line(architecture, selected))
+            note = routing_note(architecture, self.scene.layout) if self.scene is not None else ""
+            line = help_dialogs.status_line(architecture, selected)
+            self.status_line.setText(f"{line} · {note}" if note else line)
 
     def _remember_zoom(self, _zoom: float) -> None:
         if self.remember and self.current_id is not None and self.diagram_view.remembers_zoom():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QMimeData, QObject, Qt
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
@@ -17,6 +18,7 @@ from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
 from models.architecture import Architecture
 from models.catalog import load_catalog
+from models.loader import LoadResult, model_files
 from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
 
@@ -24,19 +26,48 @@ if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
 
 
+class ModelsLoad(NamedTuple):
+    """What a reload of the user's models found: the catalog, the model files to watch, and the
+    notes library for the new architectures, matched for the one shown."""
+
+    catalog: LoadResult
+    locations: list[Path]
+    files: list[Path]
+    library: NotesLibrary
+
+
 class UserContent(QObject):
-    """Keeps the window in step with the user's notes and model files."""
+    """Keeps the window in step with the user's notes and model files.
+
+    Model files are read again on a worker thread (a 50,000-component model takes
+    seconds to parse); the window takes the result on the UI thread, and a reload
+    started later supersedes one still running.
+    """
+
+    _models_loaded = Signal(int, object)
 
     def __init__(self, window: ExplorerWindow):
         super().__init__(window)
         self.window = window
+        self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
+        self._model_generation = 0
+        self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
         sources = window.sources
         self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
         self.model_watch.changed.connect(self.reload_models)
-        self._watch_models(user_model_locations(sources.model_locations), sources.architectures.values())
+        locations = user_model_locations(sources.model_locations)
+        self.model_watch.watch(locations, watched_model_files(locations))
+        self.stop_notes_button = QToolButton(window)
+        self.stop_notes_button.setObjectName("stopReadingNotesButton")
+        self.stop_notes_button.setText("Stop reading notes")
+        self.stop_notes_button.setToolTip("Stop searching the notes folders (the notes read before are kept)")
+        self.stop_notes_button.setVisible(False)
+        self.stop_notes_button.clicked.connect(self.notes.cancel)
+        window.statusBar().addPermanentWidget(self.stop_notes_button)
+        self.notes.progress.connect(self._on_notes_progress)
         self.problems_button = QToolButton(window)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
@@ -78,6 +109,12 @@ class UserContent(QObject):
     def has_user_notes(self) -> bool:
         return bool(self.notes.locations)
 
+    def _on_notes_progress(self, message: str) -> None:
+        """A large folder is being searched: say how far it got, and offer to stop."""
+        self.stop_notes_button.setVisible(self.notes.loading)
+        if message:
+            self.window.show_status(message)
+
     def _on_notes_changed(self, library: NotesLibrary) -> None:
         self.window.sources = self.window.sources.with_notes(library)
         self.window.notes_panel.set_notes(library)
@@ -114,23 +151,27 @@ class UserContent(QObject):
     # Models ----------------------------------------------------------------
 
     def reload_models(self) -> None:
-        """Load the architectures again after a user model file changed; the rest keeps working."""
-        window = self.window
-        locations = user_model_locations(window.sources.model_locations)
-        catalog = load_catalog(locations)
-        window.apply_architectures(catalog.architectures, catalog.errors)
-        self.notes.set_architectures(catalog.architectures)
-        self._watch_models(locations, catalog.architectures)
-        self._update_problems()
+        """Load the architectures again (off the UI thread) after a user model file changed."""
+        self._model_generation += 1
+        generation = self._model_generation
+        locations = user_model_locations(self.window.sources.model_locations)
+        shown = self.window.current_id
+        future = self._model_loader.submit(_load_models, locations, self.notes.prepared_library, shown)
+        future.add_done_callback(lambda done: self._models_loaded.emit(generation, done))
 
-    def _watch_models(self, locations: list[Path], architectures: Iterable[Architecture]) -> None:
-        """Watch the folders (new and replaced files) and each loaded file (edits saved in place)."""
-        files = [
-            a.source
-            for a in architectures
-            if a.source and any(Path(a.source).is_relative_to(location) for location in locations)
-        ]
-        self.model_watch.watch(locations, files)
+    def wait_for_models(self, timeout: float = 60.0) -> None:
+        """Block until queued model reloads are read (tests)."""
+        self._model_loader.submit(lambda: None).result(timeout)
+
+    def _on_models_loaded(self, generation: int, future: Future[ModelsLoad]) -> None:
+        if generation != self._model_generation:
+            return  # a newer reload is on its way
+        loaded = future.result()
+        catalog = loaded.catalog
+        self.window.apply_architectures(catalog.architectures, catalog.errors)
+        self.notes.set_architectures(catalog.architectures, loaded.library)
+        self.model_watch.watch(loaded.locations, loaded.files)
+        self._update_problems()
 
     # Problems --------------------------------------------------------------
 
@@ -163,3 +204,28 @@ class UserContent(QObject):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         return box
+
+
+def _load_models(
+    locations: list[Path], library_for: Callable[[Sequence[Architecture]], NotesLibrary], shown: str | None
+) -> ModelsLoad:
+    """On the worker: the models, and the notes matched for the architecture shown (matching a
+    model's names against 50,000 others takes seconds)."""
+    catalog = load_catalog(locations)
+    library = library_for(catalog.architectures)
+    for architecture in catalog.architectures:
+        if architecture.id == shown:
+            library.summary_for(architecture)
+    return ModelsLoad(catalog, locations, watched_model_files(locations), library)
+
+
+def watched_model_files(locations: Sequence[Path]) -> list[Path]:
+    """Each model file at ``locations``: watched itself, so an edit in place reloads (the folder's
+    own watch sees only files added, removed or renamed)."""
+    files: list[Path] = []
+    for location in locations:
+        try:
+            files.extend(model_files(location))
+        except OSError:
+            continue  # the load reports it
+    return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,23 +40,31 @@ def load_builtin_notes() -> list[NoteDocument]:
     return load_notes([NOTES_DIR]).documents
 
 
-def load_notes(locations: Sequence[Path], cache: NotesCache | None = None) -> NotesLoadResult:
+FolderVisit = Callable[[str, int], None]
+"""Called with each folder searched and the notes found so far; it may raise to stop the load."""
+
+
+def load_notes(
+    locations: Sequence[Path], cache: NotesCache | None = None, *, on_folder: FolderVisit | None = None
+) -> NotesLoadResult:
     """Load each location: a Markdown file, or a folder searched recursively.
 
     Hidden folders (``.obsidian``, ``.trash``, ``.git``) are skipped, symbolic
     links are followed but never twice into the same folder, and a note reached
     through two locations is loaded once. A note whose file is unchanged since
     it was put in ``cache`` (by default, one kept in memory) is not parsed again.
+    ``on_folder`` reports progress (and stops the load by raising).
     """
     with collector_paused():
-        return _load_all(locations, cache or _MEMORY)
+        return _load_all(locations, cache or _MEMORY, on_folder)
 
 
-def _load_all(locations: Sequence[Path], cache: NotesCache) -> NotesLoadResult:
+def _load_all(locations: Sequence[Path], cache: NotesCache, on_folder: FolderVisit | None) -> NotesLoadResult:
     result = NotesLoadResult()
     seen: set[tuple[int, int] | str] = set()
+    visit = (lambda folder: on_folder(folder, len(result.documents))) if on_folder else None
     for location in locations:
-        for path in _note_files(Path(location).expanduser(), result.errors):
+        for path in _note_files(Path(location).expanduser(), result.errors, visit):
             try:
                 status: os.stat_result | None = path.stat()
             except OSError:
@@ -184,11 +192,11 @@ def _first_lines(text: str, *, drop_partial_line: bool) -> tuple[str, bool]:
     return "\n".join(lines), cut or drop_partial_line
 
 
-def _note_files(path: Path, errors: list[str]) -> Iterator[Path]:
+def _note_files(path: Path, errors: list[str], visit: Callable[[str], None] | None) -> Iterator[Path]:
     try:
         if path.is_dir():
             found = False
-            for file in _walk(path, errors):
+            for file in _walk(path, errors, visit):
                 found = True
                 yield file
             if not found:
@@ -208,14 +216,19 @@ def _note_files(path: Path, errors: list[str]) -> Iterator[Path]:
         errors.append(f"{path}: cannot be read ({error.strerror or error})")
 
 
-def _walk(root: Path, errors: list[str]) -> Iterator[Path]:
-    """Markdown files below ``root`` in a stable order, following links but never in a loop."""
+def _walk(root: Path, errors: list[str], visit: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Markdown files below ``root`` in a stable order, following links but never in a loop.
+
+    Files are chosen by name alone: nothing that is not Markdown is opened or even looked up.
+    """
     visited: set[str] = set()
 
     def report(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot read the folder ({error.strerror or error})")
 
     for folder, subfolders, files in os.walk(root, onerror=report, followlinks=True):
+        if visit is not None:
+            visit(folder)
         real = os.path.realpath(folder)
         visited.add(real)
         kept = []

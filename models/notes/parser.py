@@ -8,6 +8,7 @@ faster. Line numbers come from the tokens' ``map``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
@@ -30,7 +31,10 @@ from models.notes.obsidian import (
     strip_callout_marker,
 )
 
-_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(front_matter_plugin)
+MAX_NESTING = 60
+"""Deeper quotes and lists are not parsed further (markdown-it's own recursion guard)."""
+_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
+_QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
 _MARKDOWN.disable(["inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
@@ -96,6 +100,7 @@ class _Builder:
         elif kind == "table_open":
             self._add_rows(tokens, index, end)
         elif kind == "blockquote_open":
+            inlines = inlines or self._too_deep(token)
             callout = parse_callout(inlines[0].split("\n", 1)[0]) if inlines else None
             if callout is not None:
                 inlines[0] = strip_callout_marker(inlines[0])
@@ -133,6 +138,18 @@ class _Builder:
                 cells.append(token.content)
             elif token.type == "tr_close" and row is not None and row.map and row.map[0] > first:
                 self.blocks.append(self._block("table_row", row, " | ".join(cells), header))
+
+    def _too_deep(self, token: Token) -> list[str]:
+        """A quote nested past :data:`MAX_NESTING` yields no text: its lines without the markers, said."""
+        first, last = token.map or (0, 1)
+        text = _QUOTE_MARKERS.sub("", "\n".join(self.lines[first:last])).strip()
+        if not text:
+            return []
+        self.warnings.append(
+            f"line {first + 1}: quotes nested more than {MAX_NESTING} deep are read as plain text"
+        )
+        self.inlines.append(text)
+        return [text]
 
     def _add_list(self, tokens: list[Token], start: int, end: int) -> None:
         """One block per list item, at any depth, in document order (a slot is reserved on open)."""

@@ -11,6 +11,7 @@ import pytest
 
 from explorer.atomic_write import TEMP_PREFIX, TEMP_SUFFIX, is_temp_file
 from explorer.layout.cache import (
+    FORMAT,
     CorruptEntryError,
     LayoutCache,
     decode_entry,
@@ -101,7 +102,7 @@ def test_the_key_follows_what_the_layout_depends_on() -> None:
         pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 0xFF]), id="flipped-coordinate"),
         pytest.param(lambda data: b"not a layout at all", id="garbage"),
         pytest.param(lambda data: b"", id="empty"),
-        pytest.param(lambda data: data.replace(b'"format":1', b'"format":9'), id="other-format"),
+        pytest.param(lambda data: data.replace(b'"format":%d' % FORMAT, b'"format":9'), id="other-format"),
     ],
 )
 def test_a_damaged_entry_is_ignored_and_removed(tmp_path: Path, damage) -> None:

@@ -23,7 +23,6 @@ import yaml
 from explorer.export.options import ExportOptions
 from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout
-from explorer.layout.options import LayoutOptions
 from explorer.layout.service import compute_layout
 from explorer.revision.store import parse_json, to_json
 from models import Architecture, load_architecture_text
@@ -265,13 +264,9 @@ def laid_out(seed: int, count: int) -> Iterator[tuple[str, Laid | Exception]]:
         text = valid_model(case_random(seed, PIPELINE, index))
         try:
             architecture = load_architecture_text(text, "generated.yaml")
-            # Splines, not the app's choice: Graphviz 2.43 aborts on about one generated model in
-            # 2,000 with orthogonal routing (issue 14, item 12), until the layout falls back itself.
-            return text, (
-                index,
-                architecture,
-                compute_layout(architecture, LayoutOptions.for_architecture(architecture, splines="spline")),
-            )
+            # The app's own choice of routing: where Graphviz 2.43 aborts with orthogonal
+            # routing (about one model in 2,000), the layout falls back to splines itself.
+            return text, (index, architecture, compute_layout(architecture))
         except Exception as error:  # handed to the checking thread, which reports it with the input
             return text, error
 
