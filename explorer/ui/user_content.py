@@ -52,6 +52,7 @@ class UserContent(QObject):
         self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
         self._model_generation = 0
         self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
+        self._after_models: Callable[[], None] | None = None
         sources = window.sources
         self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
         self.notes.errors = list(sources.notes_errors)
@@ -150,10 +151,12 @@ class UserContent(QObject):
 
     # Models ----------------------------------------------------------------
 
-    def reload_models(self) -> None:
-        """Load the architectures again (off the UI thread) after a user model file changed."""
+    def reload_models(self, *, then: Callable[[], None] | None = None) -> None:
+        """Load the architectures again (off the UI thread) after a user model file changed;
+        ``then`` runs on the UI thread once they are shown (not if a newer reload replaced this one)."""
         self._model_generation += 1
         generation = self._model_generation
+        self._after_models = then
         locations = user_model_locations(self.window.sources.model_locations)
         shown = self.window.current_id
         future = self._model_loader.submit(_load_models, locations, self.notes.prepared_library, shown)
@@ -172,6 +175,9 @@ class UserContent(QObject):
         self.notes.set_architectures(catalog.architectures, loaded.library)
         self.model_watch.watch(loaded.locations, loaded.files)
         self._update_problems()
+        then, self._after_models = self._after_models, None
+        if then is not None:
+            then()
 
     # Problems --------------------------------------------------------------
 

@@ -154,8 +154,8 @@ def test_save_writes_a_valid_file_lists_it_attaches_the_note_and_reloads_hand_ed
     saved = data_dir / "architectures" / "metrics-at-home.yaml"
     architecture = load_architecture_file(saved)
     assert [c.label for c in architecture.components] == ["Prometheus", "Kafka", "Redis", "Grafana"]
+    qtbot.waitUntil(lambda: draft_window.current_id == "metrics-at-home", timeout=10000)
     assert "metrics-at-home" in draft_window.architecture_list.ids()
-    assert draft_window.current_id == "metrics-at-home"
     assert note in draft_window.user_content.notes.locations
     qtbot.waitUntil(
         lambda: draft_window.sources.notes.total_user_matches(architecture, "grafana") > 0, timeout=10000

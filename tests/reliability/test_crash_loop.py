@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from explorer import exit_codes
 from explorer.app import create_window
 from explorer.settings import AppSettings
 from explorer.sources import load_sources
@@ -28,7 +27,9 @@ def settings_file(config: Path) -> Path:
     return path
 
 
-def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(tmp_path: Path) -> None:
+def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = {
         "ARCH_EXPLORER_DATA_DIR": str(tmp_path / "data"),
         "ARCH_EXPLORER_CACHE_DIR": str(tmp_path / "cache"),
@@ -37,23 +38,28 @@ def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(tmp_path: Path) 
     }
     killer = install_program(tmp_path / "bin", "dot", "cat > /dev/null\nkill -KILL $PPID")
     crashing = {**env, "PATH": f"{killer.parent}{os.pathsep}{os.environ['PATH']}"}
-    shot = tmp_path / "window.png"
-    first = run_cli("--arch", "kubernetes", "--screenshot", str(shot), env=crashing)
+    # A real window start (not --screenshot, which never touches the saved state), killed mid-layout.
+    first = run_cli("--arch", "kubernetes", env=crashing)
     assert first.returncode == -9, "the app was killed while drawing"
-    assert not shot.exists()
+    settings_path = settings_file(tmp_path / "config")
+    crashed = AppSettings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    assert crashed.drawing() == "kubernetes", "the start marked what it was drawing"
+    assert crashed.last_architecture() != "kubernetes", "not remembered before it drew"
 
-    second = run_cli("--arch", "kubernetes", "--screenshot", str(shot), env=env)
-    assert second.returncode == exit_codes.OK, second.stderr
-    assert shot.read_bytes().startswith(b"\x89PNG")
-    settings = AppSettings(QSettings(str(settings_file(tmp_path / "config")), QSettings.Format.IniFormat))
-    assert settings.last_architecture() == "ecs-ec2", "opened on a built-in instead"
-    assert settings.drawing() == "", "the start that drew clears the mark"
-    log = (tmp_path / "state").rglob("*.log")
-    assert any("stopped while drawing 'kubernetes'" in path.read_text() for path in log)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    store = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    window = create_window(settings=store, architecture_id="kubernetes")
+    qtbot.addWidget(window)
+    assert window.current_id == "ecs-ec2", "opened on a built-in instead"
+    qtbot.waitUntil(lambda: window.settings.drawing() == "", timeout=20_000)
+    assert any("stopped while drawing 'kubernetes'" in problem for problem in window.user_content.problems())
+    window.close()
 
-    third = run_cli("--arch", "kubernetes", "--screenshot", str(shot), env=env)
-    assert third.returncode == exit_codes.OK, "the next start may try it again"
-    assert settings_file(tmp_path / "config").read_text().count("architecture=kubernetes") == 1
+    again = create_window(settings=store, architecture_id="kubernetes")
+    qtbot.addWidget(again)
+    assert again.current_id == "kubernetes", "the next start may try it again"
+    again.close()
 
 
 def test_the_message_is_listed_with_the_problems(qtbot, tmp_path: Path, monkeypatch) -> None:

@@ -243,5 +243,5 @@ def test_the_window_says_edges_are_curved(qtbot, tmp_path: Path, monkeypatch, fa
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = create_window(settings=settings, architecture_id="generated", model_locations=[model])
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: "drawn as curves" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(lambda: "drawn as curves" in window.status_line.text(), timeout=10_000)
     window.close()

@@ -10,7 +10,7 @@ note as user notes and shows the new diagram.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -35,7 +35,7 @@ DRAFT_DROP_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.Con
 class UserModels(Protocol):
     """What the launcher needs from the window's user content (``UserContent``)."""
 
-    def reload_models(self) -> None: ...
+    def reload_models(self, *, then: Callable[[], None] | None = None) -> None: ...
 
     def add_note_locations(self, locations: Iterable[Path]) -> None: ...
 
@@ -110,10 +110,13 @@ class DraftLauncher(QObject):
             self.editor = None
 
     def _on_saved(self, note: Path, architecture_id: str) -> None:
-        self.content.reload_models()
         self.content.add_note_locations([note])
-        self.window.show_architecture(architecture_id)
-        self.window.show_status(f"Saved the new architecture; {note.name} is attached as your notes")
+        self.content.reload_models(then=lambda: self._show_saved(note, architecture_id))
+
+    def _show_saved(self, note: Path, architecture_id: str) -> None:
+        if architecture_id in self.window.sources.architectures:
+            self.window.show_architecture(architecture_id)
+            self.window.show_status(f"Saved the new architecture; {note.name} is attached as your notes")
 
 
 def launcher_for(window: ExplorerWindow, content: UserModels) -> DraftLauncher:
