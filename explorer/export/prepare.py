@@ -3,8 +3,9 @@
 Larger text is laid out, not magnified: Graphviz is given the larger fonts and makes
 room for them, so a slide with 20-pixel labels is still a tidy diagram. On a slide,
 an automatic text size tries a few scales and keeps the first whose component labels
-reach :data:`SLIDE_LABEL_PX` (or the most readable one, when none does), each with
-the model laid out down and across, whichever suits the slide.
+reach :data:`SLIDE_LABEL_PX` without magnifying the picture much (or the most readable
+one, when none does), each with the model laid out down and across, whichever suits the
+slide. Slides are laid out with the compact profile (smaller icons, tight gaps).
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ SLIDE_LABEL_PX = 18.0
 """Component labels on a 1920 × 1080 slide: readable from the back of a room."""
 SLIDE_MARGIN_FRACTION = 0.05
 """Blank space on each side of a slide, as a fraction of its width (sides) or height (top, bottom)."""
-AUTO_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5)
+AUTO_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
 """Text scales an automatic slide tries, smallest first."""
+MAX_MAGNIFICATION = 1.25
+"""An automatic slide keeps trying larger text while the picture would be drawn more than this
+much larger than it was laid out: larger text comes from the layout, not from magnifying it."""
 
 
 @dataclass(frozen=True)
@@ -118,10 +122,12 @@ def prepare(
         if options.selected and not architecture.has_element(options.selected):
             options = options.with_changes(selected=None)
 
+    compact = options.slide_size is not None
+
     def laid_out(model: Architecture, scale: float) -> Layout:
-        if scale == 1.0 and layout is not None and model is architecture:
+        if scale == 1.0 and layout is not None and model is architecture and not compact:
             return layout
-        return layout_with(model, LayoutOptions.for_architecture(model, text_scale=scale))
+        return layout_with(model, LayoutOptions.for_architecture(model, text_scale=scale, compact=compact))
 
     if options.text_scale is not None or options.slide_size is None:
         scale = options.text_scale or 1.0
@@ -131,12 +137,18 @@ def prepare(
         for model in (architecture, _turned(architecture)):
             candidate = laid_out(model, scale)
             tried.append((slide_label_px(candidate, options, scale), scale, model, candidate))
-        if max(entry[0] for entry in tried[-2:]) >= SLIDE_LABEL_PX:
+        px = max(entry[0] for entry in tried[-2:])
+        if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:
             break
+    readable = [entry for entry in tried if entry[0] >= SLIDE_LABEL_PX]
+    if readable:
+        # The largest text laid out: the least magnified of the readable layouts.
+        top = max(entry[1] for entry in readable)
+        _px, scale, model, chosen = max((e for e in readable if e[1] == top), key=lambda entry: entry[0])
+        return Prepared(model, chosen, options.with_changes(text_scale=scale))
     # Short of the goal, the smallest scale nearly as readable as the best: larger text
     # that gains a pixel or two only dwarfs the icons.
-    best = max(entry[0] for entry in tried)
-    enough = SLIDE_LABEL_PX if best >= SLIDE_LABEL_PX else best * 0.93
+    enough = max(entry[0] for entry in tried) * 0.93
     _px, scale, model, chosen = max(
         (
             entry

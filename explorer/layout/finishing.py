@@ -84,9 +84,14 @@ class Box:
         return math.hypot(dx, dy)
 
 
-def finish_layout(layout: Layout, text_scale: float = 1.0) -> Layout:
-    """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear."""
-    nodes = {component_id: _scaled_node(node, text_scale) for component_id, node in layout.nodes.items()}
+def finish_layout(layout: Layout, text_scale: float = 1.0, compact: bool = False) -> Layout:
+    """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear.
+
+    ``compact`` is the slide profile's (smaller icons, see :data:`~explorer.layout.labels.COMPACT_ICON`).
+    """
+    nodes = {
+        component_id: _scaled_node(node, text_scale, compact) for component_id, node in layout.nodes.items()
+    }
     edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
     edges = _place_labels(edges, nodes, layout.groups, text_scale)
     return replace(layout, nodes=nodes, edges=edges)
@@ -95,8 +100,8 @@ def finish_layout(layout: Layout, text_scale: float = 1.0) -> Layout:
 # Boxes -------------------------------------------------------------------------------
 
 
-def _scaled_node(node: NodeBox, text_scale: float) -> NodeBox:
-    metrics = NodeMetrics(len(node.label_lines), text_scale)
+def _scaled_node(node: NodeBox, text_scale: float, compact: bool) -> NodeBox:
+    metrics = NodeMetrics(len(node.label_lines), text_scale, compact)
     return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
 
 

@@ -39,10 +39,17 @@ class LayoutOptions:
     graph_attrs: tuple[tuple[str, str], ...] = ()
     text_scale: float = 1.0
     """Font sizes (and the room Graphviz leaves for labels) times this: slides lay out larger text."""
+    compact: bool = False
+    """The slide profile: smaller icons, tighter gaps and group margins, so the text can be larger."""
 
     @classmethod
     def for_architecture(
-        cls, architecture: Architecture, *, splines: str | None = None, text_scale: float = 1.0
+        cls,
+        architecture: Architecture,
+        *,
+        splines: str | None = None,
+        text_scale: float = 1.0,
+        compact: bool = False,
     ) -> LayoutOptions:
         """The options by size; ``splines`` overrides the routing only."""
         count = len(architecture.components)
@@ -53,7 +60,7 @@ class LayoutOptions:
             attrs = FAST_GRAPH_ATTRS
         else:
             attrs = ()
-        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3))
+        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3), compact)
 
     def as_key(self) -> dict[str, Any]:
         from explorer.layout.finishing import FINISHING_FINGERPRINT
@@ -62,6 +69,7 @@ class LayoutOptions:
             "splines": self.splines,
             "graph": [list(pair) for pair in self.graph_attrs],
             "text_scale": self.text_scale,
+            "compact": self.compact,
             "finishing": FINISHING_FINGERPRINT,
         }
 

@@ -64,7 +64,9 @@ def compute_layout(
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
     say(f"Preparing {count:,} components for Graphviz…")
-    source = dot_source(architecture, splines=options.splines, text_scale=options.text_scale)
+    source = dot_source(
+        architecture, splines=options.splines, text_scale=options.text_scale, compact=options.compact
+    )
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
     data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout, meanwhile=meanwhile)
@@ -73,7 +75,7 @@ def compute_layout(
     try:
         with collector_paused():
             parsed = parse_layout(data, architecture, splines=options.splines)
-            return finish_layout(parsed, options.text_scale)
+            return finish_layout(parsed, options.text_scale, options.compact)
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
 
