@@ -108,9 +108,18 @@ def slide_label_px(layout: Layout, options: ExportOptions, text_scale: float) ->
 
 
 def prepare(
-    architecture: Architecture, options: ExportOptions, layout_with: LayoutWith, layout: Layout | None = None
+    architecture: Architecture,
+    options: ExportOptions,
+    layout_with: LayoutWith,
+    layout: Layout | None = None,
+    *,
+    auto_edge_labels: bool = False,
 ) -> Prepared:
     """The model, layout and options an export draws; ``layout`` is the model's ordinary one, if known.
+
+    With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels when,
+    with them, the component labels stay under :data:`SLIDE_LABEL_PX` (the settled options
+    say so): unlabelled relations let Graphviz close the gaps the labels need.
 
     Raises:
         ValueError: ``options.focus`` names nothing in ``architecture``.
@@ -121,21 +130,40 @@ def prepare(
         layout = None
         if options.selected and not architecture.has_element(options.selected):
             options = options.with_changes(selected=None)
-
     compact = options.slide_size is not None
 
-    def laid_out(model: Architecture, scale: float) -> Layout:
-        if scale == 1.0 and layout is not None and model is architecture and not compact:
+    def laid_out(model: Architecture, scale: float, labelled: bool) -> Layout:
+        if scale == 1.0 and layout is not None and model is architecture and not compact and labelled:
             return layout
-        return layout_with(model, LayoutOptions.for_architecture(model, text_scale=scale, compact=compact))
+        chosen = LayoutOptions.for_architecture(
+            model, text_scale=scale, compact=compact, edge_labels=labelled
+        )
+        return layout_with(model, chosen)
 
     if options.text_scale is not None or options.slide_size is None:
         scale = options.text_scale or 1.0
-        return Prepared(architecture, laid_out(architecture, scale), options.with_changes(text_scale=scale))
+        chosen = laid_out(architecture, scale, options.edge_labels)
+        return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
+    px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
+    if px < SLIDE_LABEL_PX and options.edge_labels and auto_edge_labels and not options.focus:
+        bare = _most_readable(architecture, options, laid_out, False)
+        if bare[0] > px:
+            px, scale, model, chosen = bare
+            options = options.with_changes(edge_labels=False)
+    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+
+
+def _most_readable(
+    architecture: Architecture,
+    options: ExportOptions,
+    laid_out: Callable[[Architecture, float, bool], Layout],
+    labelled: bool,
+) -> tuple[float, float, Architecture, Layout]:
+    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps."""
     tried: list[tuple[float, float, Architecture, Layout]] = []
     for scale in AUTO_SCALES:
         for model in (architecture, _turned(architecture)):
-            candidate = laid_out(model, scale)
+            candidate = laid_out(model, scale, labelled)
             tried.append((slide_label_px(candidate, options, scale), scale, model, candidate))
         px = max(entry[0] for entry in tried[-2:])
         if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:
@@ -144,20 +172,12 @@ def prepare(
     if readable:
         # The largest text laid out: the least magnified of the readable layouts.
         top = max(entry[1] for entry in readable)
-        _px, scale, model, chosen = max((e for e in readable if e[1] == top), key=lambda entry: entry[0])
-        return Prepared(model, chosen, options.with_changes(text_scale=scale))
+        return max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
     # Short of the goal, the smallest scale nearly as readable as the best: larger text
     # that gains a pixel or two only dwarfs the icons.
     enough = max(entry[0] for entry in tried) * 0.93
-    _px, scale, model, chosen = max(
-        (
-            entry
-            for entry in tried
-            if entry[0] >= enough and entry[1] == min(e[1] for e in tried if e[0] >= enough)
-        ),
-        key=lambda entry: entry[0],
-    )
-    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+    smallest = min(entry[1] for entry in tried if entry[0] >= enough)
+    return max((entry for entry in tried if entry[1] == smallest and entry[0] >= enough), key=lambda e: e[0])
 
 
 def _turned(architecture: Architecture) -> Architecture:

@@ -44,23 +44,22 @@ RANKSEP = 0.8
 """Inches between nodes and between ranks at text scale 1; they grow with the text (edge labels sit there)."""
 COMPACT_NODESEP = 0.25
 COMPACT_RANKSEP = 0.35
-"""The slide profile's gaps (inches), whatever the text scale: on a slide every inch costs text size.
-
-Edge labels do not need the room: ortho routing places them as ``xlabel`` after the
-layout, and the finishing pass moves them into the clear.
-"""
+"""Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
+every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
+pass needs room beside the edges to put the labels in the clear."""
 COMPACT_CLUSTER_MARGIN = "4"
 """Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
 
 
-def _graph_attrs(text_scale: float, compact: bool) -> dict[str, str]:
+def _graph_attrs(text_scale: float, tight: bool) -> dict[str, str]:
     # newrank: dot's default, cluster-by-cluster ranking fails on many clustered graphs with Graphviz
     # 2.4x ("trouble in init_rank", "lost edge", crashes); the global ranking has not failed yet.
-    grow = 1.0 if compact else text_scale**0.5
+    nodesep, ranksep = (COMPACT_NODESEP, COMPACT_RANKSEP) if tight else (NODESEP, RANKSEP)
+    grow = 1.0 if tight else text_scale**0.5
     return {
         "pad": "0.25",
-        "nodesep": f"{(COMPACT_NODESEP if compact else NODESEP) * grow:.3f}",
-        "ranksep": f"{(COMPACT_RANKSEP if compact else RANKSEP) * grow:.3f}",
+        "nodesep": f"{nodesep * grow:.3f}",
+        "ranksep": f"{ranksep * grow:.3f}",
         "newrank": "true",
         "forcelabels": "true",
     }
@@ -84,7 +83,12 @@ def _cluster_attrs(text_scale: float, compact: bool) -> dict[str, str]:
 
 
 def build_diagram(
-    architecture: Architecture, *, splines: str, text_scale: float = 1.0, compact: bool = False
+    architecture: Architecture,
+    *,
+    splines: str,
+    text_scale: float = 1.0,
+    compact: bool = False,
+    edge_labels: bool = True,
 ) -> diagrams.Diagram:
     """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
 
@@ -103,11 +107,11 @@ def build_diagram(
         "",
         show=False,
         direction=architecture.layout.direction.upper(),
-        graph_attr={**_graph_attrs(text_scale, compact), "splines": splines},
+        graph_attr={**_graph_attrs(text_scale, compact and not edge_labels), "splines": splines},
         node_attr=_node_attrs(text_scale, compact),
         edge_attr={"fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"},
     )
-    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact)
+    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact, edge_labels)
     contextvars.copy_context().run(builder.build)
     return diagram
 
@@ -118,17 +122,21 @@ def dot_source(
     splines: str | None = None,
     text_scale: float = 1.0,
     compact: bool = False,
+    edge_labels: bool = True,
 ) -> str:
     """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None).
 
     ``text_scale`` multiplies every font size, the node width that wraps labels and the
     gaps where edge labels go, so Graphviz makes room for larger text. ``compact`` is
-    the slide profile: smaller icons, fixed narrow gaps, thin group margins.
+    the slide profile: smaller icons, thin group margins, and narrow gaps when
+    ``edge_labels`` is false (the relations are then given to Graphviz unlabelled).
     """
     if not 0.25 <= text_scale <= 8:
         raise ValueError(f"text scale {text_scale!r} is outside 0.25–8")
     chosen = splines or choose_splines(architecture)
-    diagram = build_diagram(architecture, splines=chosen, text_scale=text_scale, compact=compact)
+    diagram = build_diagram(
+        architecture, splines=chosen, text_scale=text_scale, compact=compact, edge_labels=edge_labels
+    )
     return str(diagram.dot.source)
 
 
@@ -142,6 +150,7 @@ class _DiagramBuilder:
         splines: str,
         text_scale: float,
         compact: bool,
+        edge_labels: bool,
     ) -> None:
         from diagrams import Cluster, Edge
         from diagrams.custom import Custom
@@ -151,6 +160,7 @@ class _DiagramBuilder:
         self.diagram = diagram
         self.text_scale = text_scale
         self.compact = compact
+        self.edge_labels = edge_labels
         self.edge_font_size = f"{EDGE_FONT_SIZE * text_scale:.2f}"
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
         self.label_attr = "xlabel" if splines == "ortho" else "label"
@@ -231,7 +241,7 @@ class _DiagramBuilder:
             if end not in self.nodes:
                 raise ValueError(f"relation {index} joins {end!r}, which is not a component")
         attrs = {RELATION_ATTR: str(index), "fontsize": self.edge_font_size}
-        lines = edge_label_lines(label)
+        lines = edge_label_lines(label) if self.edge_labels else ()
         if lines:
             attrs[self.label_attr] = dot_label(lines)
         self.nodes[source].connect(self.nodes[target], self.edge_type(forward=True, **attrs))
