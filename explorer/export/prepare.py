@@ -4,7 +4,7 @@ Larger text is laid out, not magnified: Graphviz is given the larger fonts and m
 room for them, so a slide with 20-pixel labels is still a tidy diagram. On a slide,
 an automatic text size tries a few scales and keeps the first whose component labels
 reach :data:`SLIDE_LABEL_PX` without magnifying the picture much (or the most readable
-one, when none does), each with the model laid out down and across, whichever suits the
+of all, when none does), each with the model laid out down and across, whichever suits the
 slide. Slides are laid out with the compact profile (smaller icons, tight gaps).
 """
 
@@ -144,12 +144,18 @@ def prepare(
         scale = options.text_scale or 1.0
         chosen = laid_out(architecture, scale, options.edge_labels)
         return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
-    px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
-    if px < SLIDE_LABEL_PX and options.edge_labels and auto_edge_labels and not options.focus:
+    if options.edge_labels and auto_edge_labels and not options.focus:
+        # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
         bare = _most_readable(architecture, options, laid_out, False)
-        if bare[0] > px:
-            px, scale, model, chosen = bare
-            options = options.with_changes(edge_labels=False)
+        labelled = (
+            _most_readable(architecture, options, laid_out, True) if bare[0] >= SLIDE_LABEL_PX else None
+        )
+        if labelled is None or labelled[0] < SLIDE_LABEL_PX:
+            _px, scale, model, chosen = bare
+            return Prepared(model, chosen, options.with_changes(text_scale=scale, edge_labels=False))
+        _px, scale, model, chosen = labelled
+    else:
+        _px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
     return Prepared(model, chosen, options.with_changes(text_scale=scale))
 
 
@@ -173,11 +179,8 @@ def _most_readable(
         # The largest text laid out: the least magnified of the readable layouts.
         top = max(entry[1] for entry in readable)
         return max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
-    # Short of the goal, the smallest scale nearly as readable as the best: larger text
-    # that gains a pixel or two only dwarfs the icons.
-    enough = max(entry[0] for entry in tried) * 0.93
-    smallest = min(entry[1] for entry in tried if entry[0] >= enough)
-    return max((entry for entry in tried if entry[1] == smallest and entry[0] >= enough), key=lambda e: e[0])
+    # Short of the goal, the most readable; the smaller text scale of two as readable.
+    return max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
 
 
 def _turned(architecture: Architecture) -> Architecture:

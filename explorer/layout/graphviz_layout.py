@@ -47,7 +47,7 @@ COMPACT_RANKSEP = 0.35
 """Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
 every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
 pass needs room beside the edges to put the labels in the clear."""
-COMPACT_CLUSTER_MARGIN = "4"
+COMPACT_CLUSTER_MARGIN = "2"
 """Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
 
 

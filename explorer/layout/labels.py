@@ -32,7 +32,7 @@ GROUP_FONT_SIZE = 13.0
 NODE_WIDTH = 136.0
 """About 1.9 inches: room for about 16 average characters a line at 14 points."""
 ICON_SIZE = 56.0
-COMPACT_ICON = 0.7
+COMPACT_ICON = 0.6
 """Icons on a compact (slide) layout, relative to the ordinary ones: the names carry a slide."""
 ICON_TOP_PAD = 4.0
 ICON_LABEL_GAP = 4.0
