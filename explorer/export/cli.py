@@ -84,8 +84,20 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         help="lay the diagram out with text X times larger (0.5–4); default auto: "
         "as large as a slide allows, else 1",
     )
-    parser.add_argument(
-        "--no-edge-labels", dest="edge_labels", action="store_false", help="leave the relations unlabelled"
+    labels = parser.add_mutually_exclusive_group()
+    labels.add_argument(
+        "--edge-labels",
+        dest="edge_labels",
+        action="store_true",
+        default=None,
+        help="label the relations even on a whole slide where that keeps the text small",
+    )
+    labels.add_argument(
+        "--no-edge-labels",
+        dest="edge_labels",
+        action="store_false",
+        help="leave the relations unlabelled (default on a whole slide whose text they would shrink: "
+        "the labels need room between the components)",
     )
     parser.add_argument(
         "--focus",
@@ -133,10 +145,11 @@ def run_export(args: argparse.Namespace) -> int:
     ensure_qt()
     from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
+    auto_edge_labels = args.edge_labels is None
     try:
         if args.all:
-            return _export_all(architectures, args.output, options)
-        return _export_one(architectures[0], args.output, options)
+            return _export_all(architectures, args.output, options, auto_edge_labels=auto_edge_labels)
+        return _export_one(architectures[0], args.output, options, auto_edge_labels=auto_edge_labels)
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
     except GraphvizFailedError as error:
@@ -162,16 +175,16 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         keep_selection=args.select is not None,
         selected=args.select,
         text_scale=text_scale_value(args.text_scale),
-        edge_labels=args.edge_labels,
+        edge_labels=args.edge_labels is not False,
         focus=args.focus,
     )
 
 
-def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
+def _export_one(architecture: Any, output: Path, options: ExportOptions, *, auto_edge_labels: bool) -> int:
     from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
 
-    prepared = _prepare(architecture, options)
+    prepared = _prepare(architecture, options, auto_edge_labels=auto_edge_labels)
     try:
         export_architecture(prepared.architecture, prepared.layout, output, prepared.options)
     except ExportError as error:
@@ -179,13 +192,24 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     return exit_codes.OK
 
 
-def _prepare(architecture: Any, options: ExportOptions) -> Any:
+def _prepare(architecture: Any, options: ExportOptions, *, auto_edge_labels: bool) -> Any:
     """The export's model and layout, text size settled; says so when a slide stays hard to read."""
     from explorer.export.prepare import SLIDE_LABEL_PX, prepare, slide_label_px
     from explorer.layout.service import LayoutService, routing_note
 
     service = LayoutService()
-    prepared = prepare(architecture, options, lambda a, o: service.layout_for(a, options=o))
+    prepared = prepare(
+        architecture,
+        options,
+        lambda a, o: service.layout_for(a, options=o),
+        auto_edge_labels=auto_edge_labels,
+    )
+    if options.edge_labels and not prepared.options.edge_labels:
+        print(
+            f"arch-explorer: note: {architecture.id}: relations left unlabelled on this whole slide, "
+            "so the components' text can be larger (--edge-labels labels them)",
+            file=sys.stderr,
+        )
     report_problems([note] if (note := routing_note(architecture, prepared.layout)) else [])
     scale = prepared.options.text_scale or 1.0
     px = slide_label_px(prepared.layout, prepared.options, scale)
@@ -203,7 +227,9 @@ def _prepare(architecture: Any, options: ExportOptions) -> Any:
     return prepared
 
 
-def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
+def _export_all(
+    architectures: list[Any], folder: Path, options: ExportOptions, *, auto_edge_labels: bool
+) -> int:
     from explorer.export.batch import BatchStep, export_all
 
     try:
@@ -219,7 +245,10 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    prepared = {architecture.id: _prepare(architecture, options) for architecture in architectures}
+    prepared = {
+        architecture.id: _prepare(architecture, options, auto_edge_labels=auto_edge_labels)
+        for architecture in architectures
+    }
     result = export_all(
         architectures,
         folder,

@@ -3,8 +3,9 @@
 Larger text is laid out, not magnified: Graphviz is given the larger fonts and makes
 room for them, so a slide with 20-pixel labels is still a tidy diagram. On a slide,
 an automatic text size tries a few scales and keeps the first whose component labels
-reach :data:`SLIDE_LABEL_PX` (or the most readable one, when none does), each with
-the model laid out down and across, whichever suits the slide.
+reach :data:`SLIDE_LABEL_PX` without magnifying the picture much (or the most readable
+of all, when none does), each with the model laid out down and across, whichever suits the
+slide. Slides are laid out with the compact profile (smaller icons, tight gaps).
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ SLIDE_LABEL_PX = 18.0
 """Component labels on a 1920 × 1080 slide: readable from the back of a room."""
 SLIDE_MARGIN_FRACTION = 0.05
 """Blank space on each side of a slide, as a fraction of its width (sides) or height (top, bottom)."""
-AUTO_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5)
+AUTO_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
 """Text scales an automatic slide tries, smallest first."""
+MAX_MAGNIFICATION = 1.25
+"""An automatic slide keeps trying larger text while the picture would be drawn more than this
+much larger than it was laid out: larger text comes from the layout, not from magnifying it."""
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,18 @@ def slide_label_px(layout: Layout, options: ExportOptions, text_scale: float) ->
 
 
 def prepare(
-    architecture: Architecture, options: ExportOptions, layout_with: LayoutWith, layout: Layout | None = None
+    architecture: Architecture,
+    options: ExportOptions,
+    layout_with: LayoutWith,
+    layout: Layout | None = None,
+    *,
+    auto_edge_labels: bool = False,
 ) -> Prepared:
     """The model, layout and options an export draws; ``layout`` is the model's ordinary one, if known.
+
+    With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels when,
+    with them, the component labels stay under :data:`SLIDE_LABEL_PX` (the settled options
+    say so): unlabelled relations let Graphviz close the gaps the labels need.
 
     Raises:
         ValueError: ``options.focus`` names nothing in ``architecture``.
@@ -117,35 +130,57 @@ def prepare(
         layout = None
         if options.selected and not architecture.has_element(options.selected):
             options = options.with_changes(selected=None)
+    compact = options.slide_size is not None
 
-    def laid_out(model: Architecture, scale: float) -> Layout:
-        if scale == 1.0 and layout is not None and model is architecture:
+    def laid_out(model: Architecture, scale: float, labelled: bool) -> Layout:
+        if scale == 1.0 and layout is not None and model is architecture and not compact and labelled:
             return layout
-        return layout_with(model, LayoutOptions.for_architecture(model, text_scale=scale))
+        chosen = LayoutOptions.for_architecture(
+            model, text_scale=scale, compact=compact, edge_labels=labelled
+        )
+        return layout_with(model, chosen)
 
     if options.text_scale is not None or options.slide_size is None:
         scale = options.text_scale or 1.0
-        return Prepared(architecture, laid_out(architecture, scale), options.with_changes(text_scale=scale))
+        chosen = laid_out(architecture, scale, options.edge_labels)
+        return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
+    if options.edge_labels and auto_edge_labels and not options.focus:
+        # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
+        bare = _most_readable(architecture, options, laid_out, False)
+        labelled = (
+            _most_readable(architecture, options, laid_out, True) if bare[0] >= SLIDE_LABEL_PX else None
+        )
+        if labelled is None or labelled[0] < SLIDE_LABEL_PX:
+            _px, scale, model, chosen = bare
+            return Prepared(model, chosen, options.with_changes(text_scale=scale, edge_labels=False))
+        _px, scale, model, chosen = labelled
+    else:
+        _px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
+    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+
+
+def _most_readable(
+    architecture: Architecture,
+    options: ExportOptions,
+    laid_out: Callable[[Architecture, float, bool], Layout],
+    labelled: bool,
+) -> tuple[float, float, Architecture, Layout]:
+    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps."""
     tried: list[tuple[float, float, Architecture, Layout]] = []
     for scale in AUTO_SCALES:
         for model in (architecture, _turned(architecture)):
-            candidate = laid_out(model, scale)
+            candidate = laid_out(model, scale, labelled)
             tried.append((slide_label_px(candidate, options, scale), scale, model, candidate))
-        if max(entry[0] for entry in tried[-2:]) >= SLIDE_LABEL_PX:
+        px = max(entry[0] for entry in tried[-2:])
+        if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:
             break
-    # Short of the goal, the smallest scale nearly as readable as the best: larger text
-    # that gains a pixel or two only dwarfs the icons.
-    best = max(entry[0] for entry in tried)
-    enough = SLIDE_LABEL_PX if best >= SLIDE_LABEL_PX else best * 0.93
-    _px, scale, model, chosen = max(
-        (
-            entry
-            for entry in tried
-            if entry[0] >= enough and entry[1] == min(e[1] for e in tried if e[0] >= enough)
-        ),
-        key=lambda entry: entry[0],
-    )
-    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+    readable = [entry for entry in tried if entry[0] >= SLIDE_LABEL_PX]
+    if readable:
+        # The largest text laid out: the least magnified of the readable layouts.
+        top = max(entry[1] for entry in readable)
+        return max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
+    # Short of the goal, the most readable; the smaller text scale of two as readable.
+    return max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
 
 
 def _turned(architecture: Architecture) -> Architecture:

@@ -84,10 +84,20 @@ class Box:
         return math.hypot(dx, dy)
 
 
-def finish_layout(layout: Layout, text_scale: float = 1.0) -> Layout:
-    """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear."""
-    nodes = {component_id: _scaled_node(node, text_scale) for component_id, node in layout.nodes.items()}
+def finish_layout(
+    layout: Layout, text_scale: float = 1.0, *, compact: bool = False, edge_labels: bool = True
+) -> Layout:
+    """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear.
+
+    ``compact`` is the slide profile's (smaller icons, see :data:`~explorer.layout.labels.COMPACT_ICON`);
+    without ``edge_labels`` the edges lose their labels (Graphviz left them no room).
+    """
+    nodes = {
+        component_id: _scaled_node(node, text_scale, compact) for component_id, node in layout.nodes.items()
+    }
     edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
+    if not edge_labels:
+        edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
     edges = _place_labels(edges, nodes, layout.groups, text_scale)
     return replace(layout, nodes=nodes, edges=edges)
 
@@ -95,8 +105,8 @@ def finish_layout(layout: Layout, text_scale: float = 1.0) -> Layout:
 # Boxes -------------------------------------------------------------------------------
 
 
-def _scaled_node(node: NodeBox, text_scale: float) -> NodeBox:
-    metrics = NodeMetrics(len(node.label_lines), text_scale)
+def _scaled_node(node: NodeBox, text_scale: float, compact: bool) -> NodeBox:
+    metrics = NodeMetrics(len(node.label_lines), text_scale, compact)
     return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
 
 

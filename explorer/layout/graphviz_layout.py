@@ -42,35 +42,54 @@ PLACEHOLDER_HEIGHT = 0.5
 NODESEP = 0.6
 RANKSEP = 0.8
 """Inches between nodes and between ranks at text scale 1; they grow with the text (edge labels sit there)."""
+COMPACT_NODESEP = 0.25
+COMPACT_RANKSEP = 0.35
+"""Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
+every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
+pass needs room beside the edges to put the labels in the clear."""
+COMPACT_CLUSTER_MARGIN = "2"
+"""Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
 
 
-def _graph_attrs(text_scale: float) -> dict[str, str]:
+def _graph_attrs(text_scale: float, tight: bool) -> dict[str, str]:
     # newrank: dot's default, cluster-by-cluster ranking fails on many clustered graphs with Graphviz
     # 2.4x ("trouble in init_rank", "lost edge", crashes); the global ranking has not failed yet.
+    nodesep, ranksep = (COMPACT_NODESEP, COMPACT_RANKSEP) if tight else (NODESEP, RANKSEP)
+    grow = 1.0 if tight else text_scale**0.5
     return {
         "pad": "0.25",
-        "nodesep": f"{NODESEP * text_scale**0.5:.3f}",
-        "ranksep": f"{RANKSEP * text_scale**0.5:.3f}",
+        "nodesep": f"{nodesep * grow:.3f}",
+        "ranksep": f"{ranksep * grow:.3f}",
         "newrank": "true",
         "forcelabels": "true",
     }
 
 
-def _node_attrs(text_scale: float) -> dict[str, str]:
+def _node_attrs(text_scale: float, compact: bool) -> dict[str, str]:
     return {
-        "width": f"{node_width(text_scale) / POINTS_PER_INCH:.4f}",
+        "width": f"{node_width(text_scale, compact) / POINTS_PER_INCH:.4f}",
         "fontsize": f"{NODE_FONT_SIZE * text_scale:.2f}",
         "imagepos": "tc",
     }
 
 
-def _cluster_attrs(text_scale: float) -> dict[str, str]:
+def _cluster_attrs(text_scale: float, compact: bool) -> dict[str, str]:
     # Titles are bold in the view, so Graphviz must measure them bold to leave them room.
     # The view's bold sans is wider than the Helvetica-Bold metrics Graphviz measures with.
-    return {"fontsize": f"{GROUP_FONT_SIZE * text_scale * 1.12:.2f}", "fontname": "Helvetica-Bold"}
+    attrs = {"fontsize": f"{GROUP_FONT_SIZE * text_scale * 1.12:.2f}", "fontname": "Helvetica-Bold"}
+    if compact:
+        attrs["margin"] = COMPACT_CLUSTER_MARGIN
+    return attrs
 
 
-def build_diagram(architecture: Architecture, *, splines: str, text_scale: float = 1.0) -> diagrams.Diagram:
+def build_diagram(
+    architecture: Architecture,
+    *,
+    splines: str,
+    text_scale: float = 1.0,
+    compact: bool = False,
+    edge_labels: bool = True,
+) -> diagrams.Diagram:
     """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
 
     The diagram's context (``diagrams.setdiagram``/``setcluster``) is set in a
@@ -88,32 +107,50 @@ def build_diagram(architecture: Architecture, *, splines: str, text_scale: float
         "",
         show=False,
         direction=architecture.layout.direction.upper(),
-        graph_attr={**_graph_attrs(text_scale), "splines": splines},
-        node_attr=_node_attrs(text_scale),
+        graph_attr={**_graph_attrs(text_scale, compact and not edge_labels), "splines": splines},
+        node_attr=_node_attrs(text_scale, compact),
         edge_attr={"fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"},
     )
-    builder = _DiagramBuilder(architecture, diagram, splines, text_scale)
+    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact, edge_labels)
     contextvars.copy_context().run(builder.build)
     return diagram
 
 
-def dot_source(architecture: Architecture, *, splines: str | None = None, text_scale: float = 1.0) -> str:
+def dot_source(
+    architecture: Architecture,
+    *,
+    splines: str | None = None,
+    text_scale: float = 1.0,
+    compact: bool = False,
+    edge_labels: bool = True,
+) -> str:
     """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None).
 
     ``text_scale`` multiplies every font size, the node width that wraps labels and the
-    gaps where edge labels go, so Graphviz makes room for larger text.
+    gaps where edge labels go, so Graphviz makes room for larger text. ``compact`` is
+    the slide profile: smaller icons, thin group margins, and narrow gaps when
+    ``edge_labels`` is false (the relations are then given to Graphviz unlabelled).
     """
     if not 0.25 <= text_scale <= 8:
         raise ValueError(f"text scale {text_scale!r} is outside 0.25–8")
     chosen = splines or choose_splines(architecture)
-    return str(build_diagram(architecture, splines=chosen, text_scale=text_scale).dot.source)
+    diagram = build_diagram(
+        architecture, splines=chosen, text_scale=text_scale, compact=compact, edge_labels=edge_labels
+    )
+    return str(diagram.dot.source)
 
 
 class _DiagramBuilder:
     """Adds clusters, nodes and edges to a diagram; runs inside its own ``contextvars`` context."""
 
     def __init__(
-        self, architecture: Architecture, diagram: diagrams.Diagram, splines: str, text_scale: float
+        self,
+        architecture: Architecture,
+        diagram: diagrams.Diagram,
+        splines: str,
+        text_scale: float,
+        compact: bool,
+        edge_labels: bool,
     ) -> None:
         from diagrams import Cluster, Edge
         from diagrams.custom import Custom
@@ -122,6 +159,8 @@ class _DiagramBuilder:
         self.architecture = architecture
         self.diagram = diagram
         self.text_scale = text_scale
+        self.compact = compact
+        self.edge_labels = edge_labels
         self.edge_font_size = f"{EDGE_FONT_SIZE * text_scale:.2f}"
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
         self.label_attr = "xlabel" if splines == "ortho" else "label"
@@ -165,7 +204,7 @@ class _DiagramBuilder:
 
     def _open_cluster(self, group: Group) -> diagrams.Cluster:
         cluster = self.cluster_type(
-            dot_label([clean_text(group.label)]), graph_attr=_cluster_attrs(self.text_scale)
+            dot_label([clean_text(group.label)]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
         )
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
@@ -181,7 +220,7 @@ class _DiagramBuilder:
                 f"placeholder of {group_id}",
                 "",
                 style="invis",
-                width=f"{node_width(self.text_scale) / POINTS_PER_INCH:.4f}",
+                width=f"{node_width(self.text_scale, self.compact) / POINTS_PER_INCH:.4f}",
                 height=f"{PLACEHOLDER_HEIGHT:.4f}",
                 shape="box",
             )
@@ -191,7 +230,7 @@ class _DiagramBuilder:
         if ":" in component.id:
             raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
         lines = node_label_lines(component.label)
-        height = NodeMetrics(len(lines), self.text_scale).height / POINTS_PER_INCH
+        height = NodeMetrics(len(lines), self.text_scale, self.compact).height / POINTS_PER_INCH
         icon = icon_or_fallback(component.icon).as_posix()
         self.nodes[component.id] = self.custom_type(
             dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}"
@@ -202,7 +241,7 @@ class _DiagramBuilder:
             if end not in self.nodes:
                 raise ValueError(f"relation {index} joins {end!r}, which is not a component")
         attrs = {RELATION_ATTR: str(index), "fontsize": self.edge_font_size}
-        lines = edge_label_lines(label)
+        lines = edge_label_lines(label) if self.edge_labels else ()
         if lines:
             attrs[self.label_attr] = dot_label(lines)
         self.nodes[source].connect(self.nodes[target], self.edge_type(forward=True, **attrs))

@@ -32,6 +32,8 @@ GROUP_FONT_SIZE = 13.0
 NODE_WIDTH = 136.0
 """About 1.9 inches: room for about 16 average characters a line at 14 points."""
 ICON_SIZE = 56.0
+COMPACT_ICON = 0.6
+"""Icons on a compact (slide) layout, relative to the ordinary ones: the names carry a slide."""
 ICON_TOP_PAD = 4.0
 ICON_LABEL_GAP = 4.0
 LINE_HEIGHT = 17.5
@@ -63,14 +65,15 @@ class NodeMetrics:
 
     line_count: int
     text_scale: float = 1.0
+    compact: bool = False
 
     @property
     def width(self) -> float:
-        return node_width(self.text_scale)
+        return node_width(self.text_scale, self.compact)
 
     @property
     def icon_size(self) -> float:
-        return icon_size(self.text_scale)
+        return icon_size(self.text_scale, self.compact)
 
     @property
     def label_height(self) -> float:
@@ -88,14 +91,14 @@ class NodeMetrics:
         return Rect(box.x, box.bottom - self.label_height, box.width, self.label_height)
 
 
-def icon_size(text_scale: float = 1.0) -> float:
+def icon_size(text_scale: float = 1.0, compact: bool = False) -> float:
     """An icon's side in points: it grows with the text, but more slowly, so labels gain on icons."""
-    return ICON_SIZE * math.sqrt(text_scale)
+    return ICON_SIZE * math.sqrt(text_scale) * (COMPACT_ICON if compact else 1.0)
 
 
-def node_width(text_scale: float = 1.0) -> float:
+def node_width(text_scale: float = 1.0, compact: bool = False) -> float:
     """A node's width in points: the label column grows with the text, never under the icon."""
-    return max(NODE_WIDTH * text_scale, icon_size(text_scale) + 2 * LABEL_SIDE_PAD)
+    return max(NODE_WIDTH * text_scale, icon_size(text_scale, compact) + 2 * LABEL_SIDE_PAD)
 
 
 def edge_label_size(lines: tuple[str, ...] | list[str], text_scale: float = 1.0) -> tuple[float, float]:

@@ -39,10 +39,20 @@ class LayoutOptions:
     graph_attrs: tuple[tuple[str, str], ...] = ()
     text_scale: float = 1.0
     """Font sizes (and the room Graphviz leaves for labels) times this: slides lay out larger text."""
+    compact: bool = False
+    """The slide profile: smaller icons and thin group margins, so the text can be larger."""
+    edge_labels: bool = True
+    """False lays the relations out unlabelled; a compact layout then closes the gaps labels need."""
 
     @classmethod
     def for_architecture(
-        cls, architecture: Architecture, *, splines: str | None = None, text_scale: float = 1.0
+        cls,
+        architecture: Architecture,
+        *,
+        splines: str | None = None,
+        text_scale: float = 1.0,
+        compact: bool = False,
+        edge_labels: bool = True,
     ) -> LayoutOptions:
         """The options by size; ``splines`` overrides the routing only."""
         count = len(architecture.components)
@@ -53,7 +63,7 @@ class LayoutOptions:
             attrs = FAST_GRAPH_ATTRS
         else:
             attrs = ()
-        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3))
+        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3), compact, edge_labels)
 
     def as_key(self) -> dict[str, Any]:
         from explorer.layout.finishing import FINISHING_FINGERPRINT
@@ -62,6 +72,8 @@ class LayoutOptions:
             "splines": self.splines,
             "graph": [list(pair) for pair in self.graph_attrs],
             "text_scale": self.text_scale,
+            "compact": self.compact,
+            "edge_labels": self.edge_labels,
             "finishing": FINISHING_FINGERPRINT,
         }
 

@@ -78,7 +78,13 @@ def compute_layout(
 
         return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
-    source = dot_source(architecture, splines=options.splines, text_scale=options.text_scale)
+    source = dot_source(
+        architecture,
+        splines=options.splines,
+        text_scale=options.text_scale,
+        compact=options.compact,
+        edge_labels=options.edge_labels,
+    )
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
     try:
@@ -97,7 +103,9 @@ def compute_layout(
     try:
         with collector_paused():
             parsed = parse_layout(data, architecture, splines=options.splines)
-            return finish_layout(parsed, options.text_scale)
+            return finish_layout(
+                parsed, options.text_scale, compact=options.compact, edge_labels=options.edge_labels
+            )
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
 
