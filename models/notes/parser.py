@@ -3,7 +3,8 @@
 Only markdown-it's block level runs: the inline rules are switched off because
 nothing here needs inline tokens (Obsidian's inline syntax is found by
 :mod:`models.notes.obsidian`), and skipping them makes parsing several times
-faster. Line numbers come from the tokens' ``map``.
+faster, and :mod:`models.notes.block_rules` tries only the block rules that can
+match. Line numbers come from the tokens' ``map``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from models.notes.block_rules import use_dispatch
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.obsidian import (
     find_tags,
@@ -30,7 +32,9 @@ from models.notes.obsidian import (
     strip_callout_marker,
 )
 
-_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(front_matter_plugin)
+_MARKDOWN = use_dispatch(
+    MarkdownIt("commonmark", {"maxNesting": 60}).enable("table").use(front_matter_plugin)
+)
 _MARKDOWN.disable(["inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
