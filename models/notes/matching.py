@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import NamedTuple
 
 from models.architecture import Architecture
@@ -131,9 +132,15 @@ class TermIndex:
                     node = node.setdefault(_SEPARATOR_ATOM if atom[0] in " _-" else atom, {})
                 node[_END] = {}
         body = r"(?<![^\W_])" + (_trie_regex(trie) if trie else "(?!)")
-        self.pattern, self.folding_pattern = re.compile(body), re.compile(body, re.IGNORECASE)
+        self.pattern = re.compile(body)
         self._headings: dict[str, list[Hit]] = {}
         self._spellings: dict[str, tuple[list[tuple[tuple[str, int], bool]], bool, bool]] = {}
+
+    @cached_property
+    def folding_pattern(self) -> re.Pattern[str]:
+        """:attr:`pattern`, case-insensitive: only for the rare text whose lower case is longer (compiling
+        the names takes a good part of building an index, so only when needed)."""
+        return re.compile(self.pattern.pattern, re.IGNORECASE)
 
     @classmethod
     def for_architecture(cls, architecture: Architecture, others: Sequence[Architecture] = ()) -> TermIndex:

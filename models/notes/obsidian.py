@@ -52,7 +52,9 @@ class Callout:
 
 def find_wikilinks(text: str) -> list[Wikilink]:
     """All wikilinks and embeds in ``text``, in order; code spans are skipped."""
-    links = []
+    links: list[Wikilink] = []
+    if "[[" not in text:
+        return links
     for match in _WIKILINK.finditer(strip_code_spans(text)):
         inner = match.group(2).replace("\\|", "|")
         target, _, alias = inner.partition("|")
@@ -68,6 +70,8 @@ def find_wikilinks(text: str) -> list[Wikilink]:
 
 def find_tags(text: str) -> list[str]:
     """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
+    if "#" not in text:
+        return []
     return [tag for tag in _TAG.findall(strip_code_spans(text)) if not tag.replace("/", "").isdigit()]
 
 

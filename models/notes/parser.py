@@ -3,7 +3,8 @@
 Only markdown-it's block level runs: the inline rules are switched off because
 nothing here needs inline tokens (Obsidian's inline syntax is found by
 :mod:`models.notes.obsidian`), and skipping them makes parsing several times
-faster. Line numbers come from the tokens' ``map``.
+faster, and :mod:`models.notes.block_rules` tries only the block rules that can
+match. Line numbers come from the tokens' ``map``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from models.notes.block_rules import use_dispatch
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.obsidian import (
     find_tags,
@@ -33,7 +35,9 @@ from models.notes.obsidian import (
 
 MAX_NESTING = 60
 """Deeper quotes and lists are not parsed further (markdown-it's own recursion guard)."""
-_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
+_MARKDOWN = use_dispatch(
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
+)
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
 _MARKDOWN.disable(["inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

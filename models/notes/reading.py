@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex, name_key
@@ -154,6 +155,11 @@ class _Level:
         self.terms = terms
         self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
 
+    @cached_property
+    def hands_down(self) -> bool:
+        """Does it hand any subject down in a context about this architecture? (memoised)"""
+        return bool(self.subjects(1.0) or self.subjects(1.0, groups=True))
+
     def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
         """What this text hands down to the blocks under it (see :meth:`_find_subjects`); memoised."""
         key = (context > 0, groups)
@@ -266,7 +272,7 @@ def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:
 
 
 def _hands_down(headings: list[_Level], title: _Level) -> bool:
-    return any(level.subjects(1.0) or level.subjects(1.0, groups=True) for level in (*headings, title))
+    return any(level.hands_down for level in (*headings, title))
 
 
 def _contrasted(prose: str, hit: Hit) -> bool:
