@@ -8,6 +8,7 @@ misencoded, with NUL bytes, 50 MB, deeply nested, thousands of headings.
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -35,12 +36,21 @@ PIECES = [
 MARKDOWN = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 
 
+@functools.cache
+def _names_of_kubernetes() -> NotesLibrary:
+    """A library with no notes whose Kubernetes matcher is built: the libraries made from it share
+    that matcher (as the app's do), so each input costs its own parsing and matching only."""
+    library = NotesLibrary(architectures=ARCHITECTURES)
+    library.warm([KUBERNETES])
+    return library
+
+
 def parsed_and_matched(text: str, source: str = "fuzz.md") -> tuple[NoteDocument, NotesLibrary]:
     """``text`` parsed and matched against Kubernetes; a hang fails (see :func:`hang_guard`)."""
     line_count = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
     with hang_guard():
         document = parse_note(text, source)
-        library = NotesLibrary((), (document,), architectures=ARCHITECTURES)
+        library = _names_of_kubernetes().with_user((document,))
         for element in (*KUBERNETES.components[:6], *KUBERNETES.groups[:2]):
             for excerpt in library.excerpts_for(KUBERNETES, element.id, show_all=True):
                 assert excerpt.source == source
