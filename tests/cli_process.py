@@ -1,8 +1,9 @@
 """One way to run the command line as a user would: ``python main.py …`` in a real process.
 
 The environment is explicit: the caller's changes are applied to a copy of this
-process's environment, and the user folders (data, cache) are the test run's own
-unless the caller names others.
+process's environment, Qt runs offscreen (unless the caller drops
+``QT_QPA_PLATFORM`` to test a headless start), and the user folders (data, cache)
+are the test run's own unless the caller names others.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Runs ``main.py`` with ``args``; ``env`` overrides variables, ``drop`` removes them."""
     environment = {key: value for key, value in os.environ.items() if key not in drop}
+    if "QT_QPA_PLATFORM" not in drop:
+        environment["QT_QPA_PLATFORM"] = "offscreen"
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],

@@ -66,22 +66,6 @@ def path_without_dot(folder: Path) -> str:
     return str(folder)
 
 
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess:
-    """``python main.py …`` in a real process, offscreen."""
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=ROOT,
-        timeout=timeout,
-        check=False,
-    )
-
-
 @contextmanager
 def small_filesystem(folder: Path, *, size_kb: int = 256, read_only: bool = False) -> Iterator[Path]:
     """A real tmpfs of ``size_kb`` at ``folder`` (root with mount rights only; skips otherwise)."""

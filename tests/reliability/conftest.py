@@ -6,6 +6,7 @@ import pytest
 
 from explorer.sources import Sources, load_sources
 from tests.reliability._bulk import summary_lines
+from tests.reliability._guards import Reads, record_reads
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +15,12 @@ def sources() -> Sources:
     loaded = load_sources()
     assert not loaded.model_errors, loaded.model_errors
     return loaded
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    """The files the test's code opens and the bytes it reads (see :func:`record_reads`)."""
+    return record_reads(monkeypatch)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

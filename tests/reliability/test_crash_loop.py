@@ -16,7 +16,8 @@ from PySide6.QtCore import QSettings
 from explorer.app import create_window
 from explorer.settings import AppSettings
 from explorer.sources import load_sources
-from tests.reliability._support import POSIX_ONLY, install_program, run_cli
+from tests.cli_process import run_cli
+from tests.reliability._support import POSIX_ONLY, install_program
 from tests.reliability.test_graphviz_faults import choose, diagram_message
 
 pytestmark = POSIX_ONLY

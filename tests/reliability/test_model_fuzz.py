@@ -1,4 +1,4 @@
-"""Model files, random and odd: each one loads or fails with a located ModelError, fast.
+"""Model files, random and odd: each one loads or fails with a located ModelError, and never hangs.
 
 The property tests feed the loader YAML-ish noise, mutated copies of a valid
 model, random well-formed YAML trees and raw bytes. The explicit cases below
@@ -9,7 +9,6 @@ misencoded, or simply not files.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+import models.loader
 from explorer.layout.graphviz_layout import dot_source
 from models import (
     Architecture,
@@ -28,11 +28,10 @@ from models import (
 )
 from models._schema import MAX_TEXT_CHARS
 from models.loader import MAX_FILE_BYTES
+from tests.reliability._guards import Reads, hang_guard, never_called
 from tests.reliability._support import SMALL_MODEL, fuzz
 
 SOURCE = "fuzz.yaml"
-TIME_LIMIT = 5.0
-"""Seconds any one document may take: far above the real cost, far below a hang."""
 SCHEMA_KEYS = [
     "id", "title", "summary", "aliases", "order", "layout", "direction", "groups", "components",
     "relations", "label", "kind", "icon", "group", "parent", "source", "target", "description", "concept",
@@ -40,13 +39,12 @@ SCHEMA_KEYS = [
 
 
 def load_or_error(text: str) -> Architecture | ModelError:
-    """The architecture, or the ModelError; any other exception, or a slow load, fails the test."""
-    start = time.perf_counter()
+    """The architecture, or the ModelError; any other exception, or a hang, fails the test."""
     try:
-        result: Architecture | ModelError = load_architecture_text(text, SOURCE)
+        with hang_guard():
+            result: Architecture | ModelError = load_architecture_text(text, SOURCE)
     except ModelError as error:
         result = error
-    assert time.perf_counter() - start < TIME_LIMIT
     return result
 
 
@@ -220,7 +218,8 @@ def test_odd_documents_fail_with_a_located_message(text: str, line: int | None, 
         assert result.line == line
 
 
-def test_ten_thousand_components_load_in_seconds() -> None:
+def test_ten_thousand_components_load() -> None:
+    """The correctness at scale (how long it takes is for the benchmark, not a test)."""
     groups = "\n".join(
         f"  - {{id: g{i}, label: Group {i}, kind: zone{', parent: g' + str(i - 1) if i else ''}}}"
         for i in range(1_000)
@@ -234,14 +233,13 @@ def test_ten_thousand_components_load_in_seconds() -> None:
         f"id: big\ntitle: Big\nsummary: Many parts.\ngroups:\n{groups}\n"
         f"components:\n{components}\nrelations:\n{relations}\n"
     )
-    start = time.perf_counter()
-    architecture = load_architecture_text(text, "big.yaml")
-    assert time.perf_counter() - start < TIME_LIMIT
+    architecture = load_or_error(text)
+    assert isinstance(architecture, Architecture), architecture
     assert len(architecture.components) == 10_000
     assert len(architecture.group_path("g999")) == 1_000
 
 
-def test_a_long_containment_cycle_is_found_quickly() -> None:
+def test_a_long_containment_cycle_is_found() -> None:
     groups = "\n".join(
         f"  - {{id: g{i}, label: G, kind: k, parent: g{(i + 1) % 3_000}}}" for i in range(3_000)
     )
@@ -295,29 +293,33 @@ def test_misencoded_files_name_the_line(tmp_path: Path, raw: bytes, line: int) -
     assert raised.value.line == line
 
 
-def test_files_over_the_size_limit_are_refused_without_reading_them(tmp_path: Path) -> None:
+def test_files_over_the_size_limit_are_refused_without_parsing_them(
+    tmp_path: Path, reads: Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as file:
         file.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
-    start = time.perf_counter()
+    monkeypatch.setattr(models.loader, "read_yaml", never_called("the YAML parser"))
     result = load_architectures([tmp_path])
-    assert time.perf_counter() - start < 1
+    assert reads.bytes_read(path) == MAX_FILE_BYTES + 1, "read no further than the limit"
     assert [error.problem for error in result.errors] == [
         "file is larger than 4 MB; refused without parsing it"
     ]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_pipes_devices_and_folders_named_like_models_are_reported_not_read(tmp_path: Path) -> None:
+def test_pipes_devices_and_folders_named_like_models_are_reported_not_read(
+    tmp_path: Path, reads: Reads
+) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
     (tmp_path / "folder.yaml").mkdir()
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
     (tmp_path / "ok.yaml").write_text(SMALL_MODEL, encoding="utf-8")
-    start = time.perf_counter()
-    result = load_architectures([tmp_path, tmp_path / "pipe.yaml", Path("/dev/zero")])
-    with pytest.raises(ModelError, match="not a regular file"):
-        load_architecture_file(tmp_path / "pipe.yaml")
-    assert time.perf_counter() - start < 1, "a pipe or /dev/zero must never be read"
+    with hang_guard():  # the recorder below fails before any real open of a pipe (which would block)
+        result = load_architectures([tmp_path, tmp_path / "pipe.yaml", Path("/dev/zero")])
+        with pytest.raises(ModelError, match="not a regular file"):
+            load_architecture_file(tmp_path / "pipe.yaml")
+    assert reads.opened == [os.path.realpath(tmp_path / "ok.yaml")], "a pipe or /dev/zero is never opened"
     assert [architecture.id for architecture in result.architectures] == ["small"]
     assert [error.problem for error in result.errors] == ["not a file or a folder (a device or pipe?)"] * 2
 

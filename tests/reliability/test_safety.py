@@ -23,7 +23,8 @@ from explorer.layout.labels import clean_text, edge_label_lines, node_label_line
 from explorer.ui.notes_html import markdown_to_html
 from models import Architecture, Component, Group, ModelError, Relation, load_architecture_file
 from models.notes import load_note_file
-from tests.reliability._support import ROOT, SMALL_MODEL, fuzz, run_cli
+from tests.cli_process import run_cli
+from tests.reliability._support import ROOT, SMALL_MODEL, fuzz
 
 PAYLOADS = [
     "!!python/object/apply:os.system ['touch {marker}']",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer import exit_codes
-from tests.reliability._support import POSIX_ONLY, fill_up, run_cli, small_filesystem
+from tests.cli_process import run_cli
+from tests.reliability._support import POSIX_ONLY, fill_up, small_filesystem
 
 pytestmark = POSIX_ONLY
 
