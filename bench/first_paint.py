@@ -70,7 +70,7 @@ def main() -> int:
     gc.disable()  # as run_window: start-up's objects all live on
     try:
         app = ensure_application()
-        window = create_window()
+        window = create_window(paint_first=True)  # as run_window
     finally:
         gc.enable()
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)

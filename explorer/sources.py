@@ -70,15 +70,17 @@ def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
 
 def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[Path] = ()) -> Sources:
     """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``."""
-    from models.notes import NotesLibrary, load_builtin_notes, load_notes
+    from explorer.builtin_snapshot import builtin_content
+    from models.notes import NotesLibrary, load_notes
 
     models = user_model_locations(model_locations)
-    catalog = load_catalog(models)
+    builtin_catalog, builtin_notes = builtin_content()
+    catalog = load_catalog(models) if models else builtin_catalog
     user_notes = load_notes(note_locations) if note_locations else None
     return Sources(
         architectures={architecture.id: architecture for architecture in catalog.architectures},
         notes=NotesLibrary(
-            load_builtin_notes(),
+            builtin_notes,
             user_notes.documents if user_notes else (),
             architectures=catalog.architectures,
         ),

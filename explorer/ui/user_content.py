@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
-from explorer.ui.drafting.launch import launcher_for
 from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
 from models.architecture import Architecture
@@ -100,6 +99,8 @@ class UserContent(QObject):
         self.window.show_status(f"Reading notes from {', '.join(str(path) for path in new)}…")
 
     def show_sources(self) -> None:
+        from explorer.ui.drafting.launch import launcher_for  # drafting is imported on first use
+
         dialog = NotesSourcesDialog(
             self.notes, self.window, draft_note=launcher_for(self.window, self).draft_note
         )
