@@ -31,7 +31,7 @@ _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 
 
 def builtin_content() -> tuple[LoadResult, list[NoteDocument]]:
-    """The built-in catalog (as ``load_catalog(())``) and built-in notes, from the snapshot when it is current."""
+    """The built-in catalog (as ``load_catalog(())``) and notes, from the snapshot when current."""
     key = content_key()
     path = user_cache_dir() / "builtin" / f"{key}.pickle"
     cached = _read(path)
