@@ -14,34 +14,47 @@ import hashlib
 import pickle
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.userdirs import user_cache_dir
-from models.catalog import load_catalog
-from models.loader import LoadResult
+from models.architecture import Architecture
+from models.errors import ModelError
+from models.notes.document import NoteDocument
 from models.paths import ARCHITECTURES_DIR, NOTES_DIR
-
-if TYPE_CHECKING:
-    from models.notes import NoteDocument
 
 SNAPSHOT_VERSION = 1
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 
 
-def builtin_content() -> tuple[LoadResult, list[NoteDocument]]:
-    """The built-in catalog (as ``load_catalog(())``) and notes, from the snapshot when current."""
+class BuiltinContent(NamedTuple):
+    """What ``load_catalog(())`` and ``load_builtin_notes()`` give, in the catalog's order."""
+
+    architectures: tuple[Architecture, ...]
+    errors: tuple[ModelError, ...]
+    notes: tuple[NoteDocument, ...]
+
+
+def builtin_content() -> BuiltinContent:
+    """The built-in architectures, their load errors and notes, from the snapshot when current."""
     key = content_key()
     path = user_cache_dir() / "builtin" / f"{key}.pickle"
     cached = _read(path)
     if cached is not None:
         return cached
-    from models.notes import load_builtin_notes
-
-    content = (load_catalog(()), load_builtin_notes())
+    content = parse_builtin_content()
     _write(path, content)
     return content
+
+
+def parse_builtin_content() -> BuiltinContent:
+    """The built-in content read from its YAML and Markdown files (what the snapshot holds)."""
+    from models.catalog import load_catalog
+    from models.notes import load_builtin_notes
+
+    catalog = load_catalog(())
+    return BuiltinContent(tuple(catalog.architectures), tuple(catalog.errors), tuple(load_builtin_notes()))
 
 
 def content_key() -> str:
@@ -55,7 +68,7 @@ def content_key() -> str:
     return digest.hexdigest()[:32]
 
 
-def _read(path: Path) -> tuple[LoadResult, list[NoteDocument]] | None:
+def _read(path: Path) -> BuiltinContent | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -67,10 +80,10 @@ def _read(path: Path) -> tuple[LoadResult, list[NoteDocument]] | None:
         content = pickle.loads(payload)  # noqa: S301 (our own file, its hash checked above)
     except Exception:  # noqa: BLE001 (an unreadable snapshot is parsed again)
         return None
-    return content if isinstance(content, tuple) and isinstance(content[0], LoadResult) else None
+    return content if isinstance(content, BuiltinContent) else None
 
 
-def _write(path: Path, content: tuple[LoadResult, list[NoteDocument]]) -> None:
+def _write(path: Path, content: BuiltinContent) -> None:
     """Best effort: a start that cannot write the snapshot just parses again next time."""
     try:
         payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,13 +16,11 @@ from explorer.sources import user_model_locations
 from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
 from models.architecture import Architecture
-from models.catalog import load_catalog
-from models.loader import LoadResult, model_files
 from models.notes import NotesLibrary
-from models.notes.loading import NOTE_SUFFIXES
 
 if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
+    from models.loader import LoadResult
 
 
 class ModelsLoad(NamedTuple):
@@ -146,6 +144,8 @@ class UserContent(QObject):
     @staticmethod
     def dropped_locations(mime: QMimeData) -> list[Path]:
         """Local Markdown files and folders among dropped URLs."""
+        from models.notes.loading import NOTE_SUFFIXES  # the notes parser: not at start-up
+
         paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
         return [path for path in paths if path.is_dir() or path.suffix.lower() in NOTE_SUFFIXES]
 
@@ -212,6 +212,8 @@ def _load_models(
 ) -> ModelsLoad:
     """On the worker: the models, and the notes matched for the architecture shown (matching a
     model's names against 50,000 others takes seconds)."""
+    from models.catalog import load_catalog
+
     catalog = load_catalog(locations)
     library = library_for(catalog.architectures)
     for architecture in catalog.architectures:
@@ -223,6 +225,10 @@ def _load_models(
 def watched_model_files(locations: Sequence[Path]) -> list[Path]:
     """Each model file at ``locations``: watched itself, so an edit in place reloads (the folder's
     own watch sees only files added, removed or renamed)."""
+    if not locations:
+        return []
+    from models.loader import model_files  # and PyYAML: only when the user has model files
+
     files: list[Path] = []
     for location in locations:
         try:

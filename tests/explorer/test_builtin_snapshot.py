@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from explorer import builtin_snapshot
-from models.catalog import load_catalog
-from models.notes import load_builtin_notes
 
 
 @pytest.fixture
@@ -21,9 +19,9 @@ def test_snapshot_holds_what_parsing_gives(cache_dir: Path) -> None:
     first = builtin_snapshot.builtin_content()
     assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.pickle"]
     again = builtin_snapshot.builtin_content()
-    assert again == first
-    assert again[0].architectures == load_catalog(()).architectures
-    assert again[1] == load_builtin_notes()
+    assert again == first == builtin_snapshot.parse_builtin_content()
+    assert again.architectures
+    assert again.notes
 
 
 def test_snapshot_is_read_instead_of_parsing(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,8 +30,8 @@ def test_snapshot_is_read_instead_of_parsing(cache_dir: Path, monkeypatch: pytes
     def no_parsing(*_args: object) -> None:
         raise AssertionError("the snapshot should have been read")
 
-    monkeypatch.setattr(builtin_snapshot, "load_catalog", no_parsing)
-    assert builtin_snapshot.builtin_content()[0].architectures
+    monkeypatch.setattr(builtin_snapshot, "parse_builtin_content", no_parsing)
+    assert builtin_snapshot.builtin_content().architectures
 
 
 def test_damaged_snapshot_is_parsed_again_and_rewritten(cache_dir: Path) -> None:
