@@ -1,8 +1,9 @@
 """The window's start builds only what its first paint shows (issue 16).
 
-Revision, export and drafting are imported on first use, and the notes panel is
-filled just after the first paint. Checked in a process of its own, whose
-``sys.modules`` no other test has filled.
+Revision, export, drafting, the model and note parsers (PyYAML, markdown-it) and,
+with the layout cached, the ``diagrams``/``graphviz`` packages are imported on
+first use, and the notes panel is filled just after the first paint. Checked in a
+process of its own, whose ``sys.modules`` no other test has filled.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import subprocess
 import sys
 import textwrap
 
+from explorer.builtin_snapshot import builtin_content
+from explorer.layout.service import LayoutService
+from explorer.settings import DEFAULT_ARCHITECTURE
+from explorer.sources import load_sources
 from tests.cli_process import ROOT
 
 DEFERRED = (
@@ -24,6 +29,12 @@ DEFERRED = (
     "explorer.ui.drafting.launch",
     "explorer.drafting",
     "models.drafting",
+    "models.loader",
+    "models.notes.parser",
+    "yaml",
+    "markdown_it",
+    "diagrams",
+    "graphviz",
 )
 
 SCRIPT = textwrap.dedent(
@@ -57,6 +68,14 @@ SCRIPT = textwrap.dedent(
 
 
 def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) -> None:
+    # A later start: the built-in snapshot and the first diagram's layout are in the
+    # cache folder, which the child process shares (the test run's own).
+    builtin_content()
+    layouts = LayoutService()
+    try:
+        layouts.layout_for(load_sources().architectures[DEFAULT_ARCHITECTURE])
+    finally:
+        layouts.shutdown()
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, json.dumps(DEFERRED), str(tmp_path / "settings.ini")],
         cwd=ROOT,
