@@ -59,6 +59,7 @@ class _FirstPaint(QObject):
             "first_paint_ms": round(process_age_seconds(now) * 1000, 1),
             "since_app_import_ms": round((now - _IMPORTED_AT) * 1000, 1),
             "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            "cpu_ms": round(sum(os.times()[:2]) * 1000, 1),  # user + system, this process
             "architecture": self.window.current_id,
         }
         print(json.dumps(figures), flush=True)
