@@ -120,7 +120,7 @@ def _run_window(args: argparse.Namespace) -> int:
         architecture_id=architecture_id,
         select=args.select,
         remember=not screenshot,
-        paint_first=True,
+        paint_first=not screenshot,  # a screenshot shows the whole window, notes and all
     )
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
     if window.start_maximized:
