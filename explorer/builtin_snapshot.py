@@ -1,22 +1,31 @@
 """A snapshot of the built-in architectures and notes, kept in the cache folder.
 
 Parsing and validating the built-in YAML models and Markdown notes took a fifth of
-every start. The snapshot is the already validated result, pickled, under a key
+every start. The snapshot is the already validated result as JSON, under a key
 hashed from everything that shapes it (the asset files, the ``models`` package's
 source, the Python version), so a changed file or a new release is never served
-stale. The file carries the hash of its payload, checked before it is unpickled:
-a torn or altered file is parsed again and rewritten, never trusted.
+stale. It is written only when it reads back equal to what was parsed, and the
+file carries the hash of its payload: a torn or altered file is parsed again and
+rewritten, never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from explorer.atomic_write import ExportError, write_atomically
+from explorer.snapshot_codec import (
+    decode_architecture,
+    decode_error,
+    decode_note,
+    encode_architecture,
+    encode_error,
+    encode_note,
+)
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
@@ -39,7 +48,7 @@ class BuiltinContent(NamedTuple):
 def builtin_content() -> BuiltinContent:
     """The built-in architectures, their load errors and notes, from the snapshot when current."""
     key = content_key()
-    path = user_cache_dir() / "builtin" / f"{key}.pickle"
+    path = user_cache_dir() / "builtin" / f"{key}.json"
     cached = _read(path)
     if cached is not None:
         return cached
@@ -77,20 +86,46 @@ def _read(path: Path) -> BuiltinContent | None:
     if hashlib.sha256(payload).digest() != check:
         return None
     try:
-        content = pickle.loads(payload)  # noqa: S301 (our own file, its hash checked above)
-    except Exception:  # noqa: BLE001 (an unreadable snapshot is parsed again)
+        return _decode(json.loads(payload))
+    except (ValueError, TypeError, KeyError, AttributeError):  # parsed again, and rewritten
         return None
-    return content if isinstance(content, BuiltinContent) else None
+
+
+def _encode(content: BuiltinContent) -> dict[str, Any] | None:
+    notes = [encode_note(note) for note in content.notes]
+    if any(note is None for note in notes):
+        return None
+    return {
+        "architectures": [encode_architecture(a) for a in content.architectures],
+        "errors": [encode_error(e) for e in content.errors],
+        "notes": notes,
+    }
+
+
+def _decode(value: dict[str, Any]) -> BuiltinContent:
+    return BuiltinContent(
+        tuple(decode_architecture(a) for a in value["architectures"]),
+        tuple(decode_error(e) for e in value["errors"]),
+        tuple(decode_note(n) for n in value["notes"]),
+    )
 
 
 def _write(path: Path, content: BuiltinContent) -> None:
     """Best effort: a start that cannot write the snapshot just parses again next time."""
+    encoded = _encode(content)
+    if encoded is None:
+        return
+    payload = json.dumps(encoded, separators=(",", ":")).encode()
+    again = _decode(json.loads(payload))
+    if again.architectures != content.architectures or again.notes != content.notes:
+        return  # something the codec cannot keep: parse on every start rather than serve it wrong
+    if [e.message for e in again.errors] != [e.message for e in content.errors]:
+        return
     try:
-        payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, hashlib.sha256(payload).digest() + payload, durable=False)
-        for old in path.parent.glob("*.pickle"):
+        for old in path.parent.glob("*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except (OSError, ExportError, pickle.PicklingError, TypeError, AttributeError):
+    except (OSError, ExportError):
         return

@@ -17,7 +17,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_snapshot_holds_what_parsing_gives(cache_dir: Path) -> None:
     first = builtin_snapshot.builtin_content()
-    assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.pickle"]
+    assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.json"]
     again = builtin_snapshot.builtin_content()
     assert again == first == builtin_snapshot.parse_builtin_content()
     assert again.architectures
@@ -46,6 +46,6 @@ def test_damaged_snapshot_is_parsed_again_and_rewritten(cache_dir: Path) -> None
 
 def test_stale_snapshots_are_removed(cache_dir: Path) -> None:
     cache_dir.mkdir(parents=True)
-    (cache_dir / "0123.pickle").write_bytes(b"old")
+    (cache_dir / "0123.json").write_bytes(b"old")
     builtin_snapshot.builtin_content()
-    assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.pickle"]
+    assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.json"]
