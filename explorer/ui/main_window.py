@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QStackedWidget,
@@ -117,11 +117,12 @@ class MainWindow(ExplorerWindow):
             self.notes_panel.hold()
             main_window_parts.after_first_paint(self.diagram_stack, self._after_first_paint)
         else:
-            self._after_first_paint()
+            _ = self.revision
 
     def _after_first_paint(self) -> None:
         self.notes_panel.release()
-        _ = self.revision  # the due counts in the list and the status bar
+        # In a later turn of the event loop, so input waiting since the paint goes first.
+        QTimer.singleShot(0, lambda: self.revision)  # the due counts in the list and the status bar
 
     @property
     def revision(self) -> RevisionController:
