@@ -48,13 +48,15 @@ def create_window(
     note_locations: Sequence[Path] = (),
     clock: Callable[[], datetime] | None = None,
     remember: bool = True,
+    paint_first: bool = False,
 ) -> MainWindow:
     """Build the main window on an architecture, without entering the event loop.
 
     ``settings`` lets tests keep their state in a temporary file; ``clock`` gives revision
     its "now" (tests fix it, so "due today" never depends on the hour they run).
     ``remember=False`` (screenshots) neither reads nor changes the saved window, zoom
-    or last architecture.
+    or last architecture. ``paint_first`` (the app's own start) leaves what the first
+    paint does not show (the notes summary, revision) until just after it.
     """
     from explorer.sources import load_sources
     from explorer.start_guard import choose_start, clear_when_drawn
@@ -69,7 +71,7 @@ def create_window(
         wanted = next(iter(sources.architectures))
     guarded = remember and bool(sources.architectures)
     start = choose_start(app_settings, sources.architectures, wanted) if guarded else wanted
-    window = MainWindow(sources, app_settings, clock=clock, remember=remember)
+    window = MainWindow(sources, app_settings, clock=clock, remember=remember, paint_first=paint_first)
     if sources.architectures:
         window.show_architecture(start, select if start == wanted else None)
         if guarded:
@@ -114,7 +116,11 @@ def _run_window(args: argparse.Namespace) -> int:
     logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
     screenshot = args.screenshot is not None
     window = create_window(
-        sources, architecture_id=architecture_id, select=args.select, remember=not screenshot
+        sources,
+        architecture_id=architecture_id,
+        select=args.select,
+        remember=not screenshot,
+        paint_first=not screenshot,  # a screenshot shows the whole window, notes and all
     )
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)
     if window.start_maximized:

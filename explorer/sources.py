@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
-from models.catalog import load_catalog
 from models.errors import ModelError
 
 if TYPE_CHECKING:
@@ -28,6 +27,8 @@ class Models:
 
 def load_models(model_locations: Sequence[Path] = ()) -> Models:
     """Built-in architectures plus the user models folder and ``model_locations``; no notes."""
+    from models.catalog import load_catalog
+
     catalog = load_catalog(user_model_locations(model_locations))
     return Models({a.id: a for a in catalog.architectures}, tuple(catalog.errors))
 
@@ -70,19 +71,31 @@ def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
 
 def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[Path] = ()) -> Sources:
     """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``."""
-    from models.notes import NotesLibrary, load_builtin_notes, load_notes
+    from explorer.builtin_snapshot import builtin_content
+    from models.notes import NotesLibrary
 
     models = user_model_locations(model_locations)
-    catalog = load_catalog(models)
-    user_notes = load_notes(note_locations) if note_locations else None
+    builtin = builtin_content()
+    if models:
+        from models.catalog import load_catalog
+
+        catalog = load_catalog(models)
+        architectures, errors = catalog.architectures, catalog.errors
+    else:
+        architectures, errors = list(builtin.architectures), list(builtin.errors)
+    user_notes = None
+    if note_locations:
+        from models.notes import load_notes
+
+        user_notes = load_notes(note_locations)
     return Sources(
-        architectures={architecture.id: architecture for architecture in catalog.architectures},
+        architectures={architecture.id: architecture for architecture in architectures},
         notes=NotesLibrary(
-            load_builtin_notes(),
+            builtin.notes,
             user_notes.documents if user_notes else (),
-            architectures=catalog.architectures,
+            architectures=architectures,
         ),
-        model_errors=tuple(catalog.errors),
+        model_errors=tuple(errors),
         notes_errors=tuple(user_notes.errors) if user_notes else (),
         model_locations=tuple(model_locations),
         note_locations=tuple(note_locations),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from explorer.file_watch import FileWatch, folders_below
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
-from models.notes import NotesLibrary, load_notes
+from models.notes import NotesLibrary
 from models.notes.cache import NotesCache
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,8 @@ class UserNotes(QObject):
             if searched % PROGRESS_EVERY_FOLDERS == 0:
                 found = f"{searched:,} folders searched, {notes:,} notes found"
                 self._progress.emit(generation, f"Reading notes: {found}, now in {folder}…")
+
+        from models.notes import load_notes  # the parser is imported when notes are first read
 
         result = load_notes(locations, self._cache, on_folder=on_folder)
         library = before.with_user(result.documents, architectures, cache=self._cache)

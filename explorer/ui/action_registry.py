@@ -116,6 +116,11 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 """Each menu's key, title and actions in order ("" is a separator)."""
 
+REVISION_ACTIONS = (
+    "revise", "revise_due", "compare", "reset_progress", "export_progress", "import_progress", "hide_icons",
+)  # fmt: skip
+"""The actions revision mode handles (:func:`lazy_handlers` builds it on their first use)."""
+
 TOOLBAR = ("back", "forward", SEPARATOR, "zoom_out", "zoom_in", "fit", "zoom_selection")
 """The toolbar's actions; the search box follows them, on the right."""
 
@@ -142,6 +147,18 @@ def make_action(
     else:
         action.triggered.connect(lambda _checked=False: handler())  # type: ignore[call-arg]
     return action
+
+
+def lazy_handlers(
+    names: tuple[str, ...], resolve: Callable[[], Mapping[str, Callable[..., object]]]
+) -> dict[str, Callable[..., object]]:
+    """Handlers for ``names`` that look up the real ones with ``resolve`` only when triggered,
+    so what handles them (and its imports) is built on first use, not at start-up."""
+
+    def handler(name: str) -> Callable[..., object]:
+        return lambda *args: resolve()[name](*args)
+
+    return {name: handler(name) for name in names}
 
 
 def build_actions(window: QMainWindow, handlers: Mapping[str, Callable[..., object]]) -> dict[str, QAction]:

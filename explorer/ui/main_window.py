@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QStackedWidget,
@@ -23,21 +24,23 @@ from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
 from explorer.ui import (
-    export_actions,
     help_dialogs,
     main_window_actions,
     main_window_parts,
     main_window_shape,
 )
+from explorer.ui.action_registry import REVISION_ACTIONS, lazy_handlers
 from explorer.ui.architecture_list import ArchitectureList
-from explorer.ui.drafting.launch import draft_dropped_note, launcher_for
 from explorer.ui.notes_panel import NotesPanel
-from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
 from explorer.ui.window_api import ExplorerWindow
 from models.architecture import Architecture
 from models.errors import ModelError
+
+if TYPE_CHECKING:
+    # Revision, export and drafting are imported on first use: the first paint needs none of them.
+    from explorer.ui.revision import RevisionController
 
 # How long the window may wait for Graphviz on the spot before going on in the background.
 SYNC_LAYOUT_SECONDS = 0.5
@@ -54,8 +57,13 @@ class MainWindow(ExplorerWindow):
         *,
         clock: Callable[[], datetime] | None = None,
         remember: bool = True,
+        paint_first: bool = False,
     ):
-        """``remember=False`` (a screenshot) neither restores nor saves the window, zoom or architecture."""
+        """``remember=False`` (a screenshot) neither restores nor saves the window, zoom or architecture.
+
+        ``paint_first`` (the app's start) builds revision and fills the notes panel just
+        after the window's first paint rather than before it.
+        """
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Architecture Explorer")
@@ -92,7 +100,8 @@ class MainWindow(ExplorerWindow):
         self.status_line = main_window_parts.status_line(self)
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
-        self.revision = RevisionController(self, clock=clock)
+        self._clock = clock
+        self._revision: RevisionController | None = None
         self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
@@ -104,6 +113,26 @@ class MainWindow(ExplorerWindow):
         self.start_maximized = self._restore_shape()
         """Whether the window should open maximised (a first run, or it was left so)."""
         self._update_navigation_actions()
+        if paint_first:
+            self.notes_panel.hold()
+            main_window_parts.after_first_paint(self.diagram_stack, self._after_first_paint)
+        else:
+            _ = self.revision
+
+    def _after_first_paint(self) -> None:
+        self.notes_panel.release()
+        # In a later turn of the event loop, so input waiting since the paint goes first.
+        QTimer.singleShot(0, lambda: self.revision)  # the due counts in the list and the status bar
+
+    @property
+    def revision(self) -> RevisionController:
+        """Revision mode, built on first use (or just after the first paint)."""
+        if self._revision is None:
+            from explorer.ui.revision import RevisionController
+
+            self._revision = RevisionController(self, clock=self._clock)
+            self._revision.connect_actions(self._actions)
+        return self._revision
 
     # Public operations -----------------------------------------------------
 
@@ -326,14 +355,11 @@ class MainWindow(ExplorerWindow):
         view, content = self.diagram_view, self.user_content
         handlers = {
             "quit": self.close,
-            "export": lambda: export_actions.export_dialog(self),
-            "export_png": lambda: export_actions.quick_export_png(self),
-            "copy_diagram": lambda: export_actions.copy_diagram(self),
-            "export_all": lambda: export_actions.export_all(self),
+            **main_window_actions.export_handlers(self),
             "open_notes": content.open_notes_file,
             "open_notes_folder": content.open_notes_folder,
             "notes_sources": content.show_sources,
-            "draft_from_note": lambda: launcher_for(self, content).choose_note(),
+            "draft_from_note": lambda: main_window_actions.draft_launcher(self, content).choose_note(),
             "problems": content.show_problems,
             "zoom_in": view.zoom_in,
             "zoom_out": view.zoom_out,
@@ -349,12 +375,12 @@ class MainWindow(ExplorerWindow):
             "shortcuts": lambda: help_dialogs.show_shortcuts(self, self.actions_by_name.values()),
             "about": lambda: help_dialogs.show_about(self),
             "toggle_list": lambda: main_window_shape.toggle_list(self.splitter),
-            **self.revision.handlers(),
+            **lazy_handlers(REVISION_ACTIONS, lambda: self.revision.handlers()),
         }
         actions, self.menus, self.toolbar = main_window_actions.assemble(
             self, handlers, self.notes_panel, self.search_box
         )
-        self.revision.connect_actions(actions)
+        self._actions = actions
         self.actions_by_name = main_window_actions.listed(actions)
 
     def _focus_search(self) -> None:
@@ -388,8 +414,11 @@ class MainWindow(ExplorerWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        from explorer.ui.drafting.launch import draft_dropped_note
+
         locations = UserContent.dropped_locations(event.mimeData())
-        if draft_dropped_note(launcher_for(self, self.user_content), locations, event.modifiers()):
+        launcher = main_window_actions.draft_launcher(self, self.user_content)
+        if draft_dropped_note(launcher, locations, event.modifiers()):
             event.acceptProposedAction()
         elif locations:
             self.user_content.add_note_locations(locations)

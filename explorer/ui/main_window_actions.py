@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from explorer.ui.action_registry import ACTIONS, TOGGLE_NOTES, build_actions, build_menus, build_toolbar
 from explorer.ui.main_window_shape import dock_if_lost
+
+if TYPE_CHECKING:
+    from explorer.ui.drafting.launch import DraftLauncher, UserModels
+    from explorer.ui.window_api import ExplorerWindow
 
 
 def assemble(
@@ -36,3 +41,29 @@ def listed(actions: Mapping[str, QAction]) -> dict[str, QAction]:
     after_about = names.index("about") + 1
     names[after_about:after_about] = [TOGGLE_NOTES]
     return {name: actions[name] for name in names}
+
+
+def export_handlers(window: ExplorerWindow) -> dict[str, Callable[[], object]]:
+    """File ▸ Export's handlers; the export stack is imported when one is first used."""
+
+    def handler(name: str) -> Callable[[], object]:
+        def run() -> object:
+            from explorer.ui import export_actions
+
+            return getattr(export_actions, name)(window)
+
+        return run
+
+    return {
+        "export": handler("export_dialog"),
+        "export_png": handler("quick_export_png"),
+        "copy_diagram": handler("copy_diagram"),
+        "export_all": handler("export_all"),
+    }
+
+
+def draft_launcher(window: ExplorerWindow, content: UserModels) -> DraftLauncher:
+    """The window's draft launcher; drafting is imported when it is first used."""
+    from explorer.ui.drafting.launch import launcher_for
+
+    return launcher_for(window, content)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 
@@ -36,3 +38,25 @@ def status_line(window: QMainWindow) -> QLabel:
     label.setObjectName("statusLine")
     window.statusBar().addWidget(label, 1)
     return label
+
+
+class _FirstPaint(QObject):
+    """Runs ``callback`` once, just after ``widget`` is first painted (see :func:`after_first_paint`)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Queued twice: the whole window is painted (children after their parent), and
+            # whatever else that paint queued has run, before it does.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.callback))
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call ``callback`` from the event loop once ``widget`` (and the rest of that paint) is on screen."""
+    _FirstPaint(widget, callback)

@@ -13,11 +13,12 @@ import html
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, Any
 
 from models.notes.cleaning import NOTE_SCHEME, clean_markdown
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["NOTE_SCHEME", "STYLE_SHEET", "markdown_to_html"]
 
@@ -47,6 +48,8 @@ blockquote { margin-left: 10px; margin-right: 4px; color: #3d4650; }
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # on the first note shown, not at start-up
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.add_render_rule("image", _render_image_as_link)

@@ -50,6 +50,7 @@ class NotesPanel(QDockWidget):
         self._architecture: Architecture | None = None
         self._element_id: str | None = None
         self._show_all = False
+        self._held = False
 
     # What is shown -------------------------------------------------------
 
@@ -64,7 +65,19 @@ class NotesPanel(QDockWidget):
         self._architecture, self._element_id = architecture, element_id
         self.refresh()
 
+    def hold(self) -> None:
+        """Remember what to show but draw nothing until :meth:`release` (the window's first
+        paint comes first: matching the notes to a diagram takes longer than drawing it)."""
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self.refresh()
+
     def refresh(self) -> None:
+        if self._held:
+            return
         if self._architecture is None:
             self.browser.setHtml("")
         elif self._element_id is None:

@@ -13,17 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
-from explorer.ui.drafting.launch import launcher_for
 from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 from explorer.user_notes import UserNotes
 from models.architecture import Architecture
-from models.catalog import load_catalog
-from models.loader import LoadResult, model_files
 from models.notes import NotesLibrary
-from models.notes.loading import NOTE_SUFFIXES
 
 if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
+    from models.loader import LoadResult
 
 
 class ModelsLoad(NamedTuple):
@@ -101,6 +98,8 @@ class UserContent(QObject):
         self.window.show_status(f"Reading notes from {', '.join(str(path) for path in new)}…")
 
     def show_sources(self) -> None:
+        from explorer.ui.drafting.launch import launcher_for  # drafting is imported on first use
+
         dialog = NotesSourcesDialog(
             self.notes, self.window, draft_note=launcher_for(self.window, self).draft_note
         )
@@ -146,6 +145,8 @@ class UserContent(QObject):
     @staticmethod
     def dropped_locations(mime: QMimeData) -> list[Path]:
         """Local Markdown files and folders among dropped URLs."""
+        from models.notes.loading import NOTE_SUFFIXES  # the notes parser: not at start-up
+
         paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
         return [path for path in paths if path.is_dir() or path.suffix.lower() in NOTE_SUFFIXES]
 
@@ -217,6 +218,8 @@ def _load_models(
 ) -> ModelsLoad:
     """On the worker: the models, and the notes matched for the architecture shown (matching a
     model's names against 50,000 others takes seconds)."""
+    from models.catalog import load_catalog
+
     catalog = load_catalog(locations)
     library = library_for(catalog.architectures)
     for architecture in catalog.architectures:
@@ -228,6 +231,10 @@ def _load_models(
 def watched_model_files(locations: Sequence[Path]) -> list[Path]:
     """Each model file at ``locations``: watched itself, so an edit in place reloads (the folder's
     own watch sees only files added, removed or renamed)."""
+    if not locations:
+        return []
+    from models.loader import model_files  # and PyYAML: only when the user has model files
+
     files: list[Path] = []
     for location in locations:
         try:

@@ -1,0 +1,67 @@
+"""The built-in content as JSON values and back, for the snapshot in :mod:`explorer.builtin_snapshot`.
+
+Architectures are frozen dataclasses of strings, numbers, tuples and other such
+dataclasses: they are written field by field and rebuilt from their type hints.
+Notes use the notes cache's own encoding (:mod:`models.notes.stored`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+from typing import Any
+
+from models.architecture import Architecture
+from models.errors import ModelError
+from models.notes.document import NoteDocument
+from models.notes.stored import decode_document, encode_document
+
+
+def encode_architecture(architecture: Architecture) -> dict[str, Any]:
+    return dataclasses.asdict(architecture)
+
+
+def decode_architecture(value: dict[str, Any]) -> Architecture:
+    return _decode(Architecture, value)  # type: ignore[no-any-return]
+
+
+def encode_error(error: ModelError) -> list[Any]:
+    return [error.source, error.problem, error.location, error.line]
+
+
+def decode_error(value: list[Any]) -> ModelError:
+    source, problem, location, line = value
+    return ModelError(str(source), str(problem), str(location), None if line is None else int(line))
+
+
+def encode_note(note: NoteDocument) -> list[Any] | None:
+    """None when the note holds values JSON cannot keep (the snapshot is then not written)."""
+    return encode_document(note)
+
+
+def decode_note(value: list[Any]) -> NoteDocument:
+    return decode_document(value)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            raise ValueError(f"{hint.__name__}: expected an object")
+        hints = _hints(hint)
+        return hint(**{name: _decode(hints[name], item) for name, item in value.items()})
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item_hint, _ellipsis) = typing.get_args(hint)
+        return tuple(_decode(item_hint, item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        return value  # only ``str | None`` and the like: plain JSON values
+    if hint in (str, int, bool, float) and not isinstance(value, hint):
+        raise ValueError(f"expected {hint.__name__}, got {type(value).__name__}")
+    return value
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)

@@ -1,0 +1,93 @@
+"""The window's start builds only what its first paint shows (issue 16).
+
+Revision, export, drafting, the model and note parsers (PyYAML, markdown-it) and,
+with the layout cached, the ``diagrams``/``graphviz`` packages are imported on
+first use, and the notes panel is filled just after the first paint. Checked in a
+process of its own, whose ``sys.modules`` no other test has filled.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from explorer.builtin_snapshot import builtin_content
+from explorer.layout.service import LayoutService
+from explorer.settings import DEFAULT_ARCHITECTURE
+from explorer.sources import load_sources
+from tests.cli_process import ROOT
+
+DEFERRED = (
+    "explorer.ui.revision",
+    "explorer.revision",
+    "models.revision",
+    "explorer.ui.export_actions",
+    "explorer.ui.export_dialog",
+    "explorer.export.batch",
+    "explorer.ui.drafting.launch",
+    "explorer.drafting",
+    "models.drafting",
+    "models.loader",
+    "models.notes.parser",
+    "yaml",
+    "markdown_it",
+    "diagrams",
+    "graphviz",
+)
+
+SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from explorer.app import create_window
+
+    deferred = json.loads(sys.argv[1])
+    settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+    window = create_window(settings=settings, remember=False, paint_first=True)
+    before = [name for name in deferred if name in sys.modules]
+    held = window.notes_panel.plain_text()
+    window.show()
+    for _ in range(1000):  # bounded: the first paint and the deferred work are queued events
+        QApplication.processEvents()
+        if window.notes_panel.plain_text() and "explorer.ui.revision" in sys.modules:
+            break
+    print(json.dumps({
+        "before": before,
+        "held": held,
+        "after": window.notes_panel.plain_text(),
+        "revision": "explorer.ui.revision" in sys.modules,
+        "title": window.architecture.title,
+        "due": window.revision.due_button.text(),
+    }))
+    window.close()
+    """
+)
+
+
+def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) -> None:
+    # A later start: the built-in snapshot and the first diagram's layout are in the
+    # cache folder, which the child process shares (the test run's own).
+    builtin_content()
+    layouts = LayoutService()
+    try:
+        layouts.layout_for(load_sources().architectures[DEFAULT_ARCHITECTURE])
+    finally:
+        layouts.shutdown()
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, json.dumps(DEFERRED), str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["before"] == []
+    assert report["held"] == ""
+    assert report["title"] in report["after"]
+    assert report["revision"]
+    assert report["due"]
