@@ -20,6 +20,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from models.architecture import Architecture
+from models.notes import names as naming
+from models.notes.names import GENERIC_WORDS
 
 # What a name found in a note points to: this architecture, another one, this one by a name that is
 # also part of another's ("ECS" when "ECS on Fargate" is another architecture), or an element that
@@ -30,20 +32,6 @@ SELF, OTHER, FAMILY, FOREIGN, PARENT = 1, 2, 4, 8, 16
 ARCHITECTURE_VOTE, ELEMENT_VOTE = 3.0, 1.0
 
 # fmt: off
-# One-word names this common only count with other evidence (see the module docstring).
-GENERIC_WORDS = frozenset({
-    "admin", "agent", "api", "app", "application", "balancer", "blueprint", "cache", "client", "cloud",
-    "cluster", "component", "container", "controller", "database", "dependency", "deployment", "developer",
-    "disk", "endpoint", "engine", "function", "gateway", "hardware", "host", "image", "instance", "job",
-    "key", "library", "load", "log", "manager", "master", "network", "node", "plane", "policy", "pod", "pool",
-    "process", "proxy", "queue", "region", "registry", "replica", "repository", "role", "runtime",
-    "scheduler", "secret", "server", "serverless", "service", "storage", "store", "subnet", "system", "task",
-    "tool", "user", "volume", "worker", "workload", "zone", "kernel", "os", "control",
-})
-# Names made of common words that many architectures use for different things.
-AMBIGUOUS_PHRASES = frozenset({
-    "controlplane", "containerruntime", "loadbalancer", "networkinterface", "workernode", "containerhost",
-})
 # A capitalised common word followed by one of these is still the plain word ("Pods and Services").
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "in", "on", "the", "a", "an", "to", "is", "are", "vs"})
 # "node group", "service account", "container definition": a common word followed by one of these
@@ -70,12 +58,7 @@ _PARENTS = {1: 0, 3: 2, 4: 2, 5: 0, 6: 0}
 _PARENT_OF = frozenset(_PARENTS.values()) - {2}  # ECS is also the family name of its two modes
 
 _PART_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
-_SEPARATORS = re.compile(r"[\s_-]+")
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
-_WORDS = re.compile(r"[^\W_]+")
-_PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
-_VENDOR = re.compile(r"(?i)(?:amazon|aws) \S")
 _NEXT_WORD = re.compile(r"[\s_-]+([^\W_]+)")
 _NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SEPARATOR_ATOM, _END = " ", ""
@@ -123,10 +106,10 @@ class TermIndex:
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
         trie: _Trie = {}
         for name, element, architecture, generic in entries:
-            if len(_key(name)) < 2 or len(name) > _MAX_NAME:
+            if len(naming.key(name)) < 2 or len(name) > _MAX_NAME:
                 continue
             for variant in (name, *([name[:-1] + "ies"] if re.search(r"[^aeiou]y$", name) else [])):
-                self.targets.setdefault(_key(variant), {})[(element, architecture)] = generic
+                self.targets.setdefault(naming.key(variant), {})[(element, architecture)] = generic
                 node = trie
                 for atom in _ATOMS.findall(" ".join(variant.lower().split())):
                     node = node.setdefault(_SEPARATOR_ATOM if atom[0] in " _-" else atom, {})
@@ -145,9 +128,9 @@ class TermIndex:
     @classmethod
     def for_architecture(cls, architecture: Architecture, others: Sequence[Architecture] = ()) -> TermIndex:
         own, known = _architecture_names(architecture)
-        direct = _well_known(_variants([architecture.title, *architecture.aliases, architecture.id]))
+        direct = _well_known(naming.variants([architecture.title, *architecture.aliases, architecture.id]))
         parent_keys = {
-            _key(name)
+            naming.key(name)
             for number in known - direct
             if number in _PARENT_OF
             for name in WELL_KNOWN_ARCHITECTURES[number]
@@ -159,23 +142,23 @@ class TermIndex:
             if number not in known
             for name in names
         ]
-        own_keys, foreign_words = {_key(name) for name in own}, [_words(name) for name in foreign]
+        own_keys, foreign_words = {naming.key(name) for name in own}, [naming.words(name) for name in foreign]
         entries = [
             (
                 name,
                 "",
                 FAMILY | PARENT
-                if _key(name) in parent_keys
+                if naming.key(name) in parent_keys
                 else FAMILY
-                if _shared(_words(name), foreign_words)
+                if _shared(naming.words(name), foreign_words)
                 else SELF,
                 False,
             )
             for name in own
         ]
-        entries += [(name, "", OTHER, False) for name in foreign if _key(name) not in own_keys]
+        entries += [(name, "", OTHER, False) for name in foreign if naming.key(name) not in own_keys]
         element_keys = {
-            _key(name)
+            naming.key(name)
             for element in (*architecture.components, *architecture.groups)
             for name in _names(element)
         }
@@ -183,8 +166,10 @@ class TermIndex:
             name
             for other in others
             for element in (*other.components, *other.groups)
-            for name in _variants(_names(element))
-            if _key(name) not in element_keys and _key(name) not in own_keys and not _is_generic(name)
+            for name in naming.variants(_names(element))
+            if naming.key(name) not in element_keys
+            and naming.key(name) not in own_keys
+            and not naming.is_generic(name)
         }
         entries += [(name, "", FOREIGN, False) for name in sorted(foreign_elements)]
         # Elements with the same names, or components of one concept (the kubelet
@@ -202,7 +187,8 @@ class TermIndex:
         members: dict[tuple[tuple[str, bool], ...], list[str]] = {}
         for names, ids in named.values():
             variants = {
-                (name, _is_generic(name) or _key(name) in own_keys) for name in _variants(sorted(names))
+                (name, naming.is_generic(name) or naming.key(name) in own_keys)
+                for name in naming.variants(sorted(names))
             }
             members.setdefault(tuple(sorted(variants)), []).extend(ids)
         for spellings, ids in members.items():
@@ -214,8 +200,8 @@ class TermIndex:
         index.family_words = frozenset(
             word
             for name in own
-            for word in _words(name)
-            if _singular(word) not in GENERIC_WORDS and word not in _NAME_FILLERS
+            for word in naming.words(name)
+            if naming.singular(word) not in GENERIC_WORDS and word not in _NAME_FILLERS
         )
         return index
 
@@ -264,7 +250,7 @@ class TermIndex:
         following = _NEXT_WORD.match(lower, end)
         if following is None:
             return False
-        if heads and _singular(following.group(1)) in COMPOUND_HEADS:
+        if heads and naming.singular(following.group(1)) in COMPOUND_HEADS:
             return True
         if title_case or not text[end - 1 : end].isalpha():
             return False
@@ -295,13 +281,13 @@ class TermIndex:
         word, and whether it ends in one; cached per spelling."""
         found = self._spellings.get(matched)
         if found is None:
-            key = _key(matched)
+            key = naming.key(matched)
             targets: dict[tuple[str, int], bool] = {}
             stems = [key[:-2], key[:-1]] if key.endswith("es") else [key[:-1]] if key.endswith("s") else []
             for spelling in (*stems, key):  # "kubelets" names both "kubelet" and "kubelets"
                 targets.update(self.targets.get(spelling, {}))
             any_generic = any(targets.values())
-            found = (list(targets.items()), any_generic, any_generic or _ends_generic(matched))
+            found = (list(targets.items()), any_generic, any_generic or naming.ends_generic(matched))
             self._spellings[matched] = found
         return found
 
@@ -338,7 +324,7 @@ def _names(element: object) -> list[str]:
 
 def _architecture_names(architecture: Architecture) -> tuple[list[str], set[int]]:
     """Its names, with the well-known names it mentions ("Amazon ECS on EC2" adds ECS and ECS on EC2)."""
-    names = _variants([architecture.title, *architecture.aliases, architecture.id])
+    names = naming.variants([architecture.title, *architecture.aliases, architecture.id])
     known = _well_known(names)
     known |= {_PARENTS[number] for number in known if number in _PARENTS}
     return names + [name for number in sorted(known) for name in WELL_KNOWN_ARCHITECTURES[number]], known
@@ -364,57 +350,6 @@ def _trie_regex(node: _Trie) -> str:
             piece = r"[\s_-]*" if atom == _SEPARATOR_ATOM else re.escape(atom)
             branches.append(piece + _trie_regex(node[atom]))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def name_key(name: str) -> str:
-    """A name compared case- and separator-insensitively."""
-    return _key(name)
-
-
-def _key(name: str) -> str:
-    return _SEPARATORS.sub("", name.lower())
-
-
-def _words(name: str) -> list[str]:
-    return _WORDS.findall(name.lower())
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _ends_generic(name: str) -> bool:
-    words = _words(name)
-    return bool(words) and _singular(words[-1]) in GENERIC_WORDS
-
-
-def _is_generic(name: str) -> bool:
-    words = _words(name)
-    return (len(words) == 1 and _singular(words[0]) in GENERIC_WORDS) or _key(name) in AMBIGUOUS_PHRASES
-
-
-def _variants(names: Iterable[str]) -> list[str]:
-    """Each name; also without its "(part)" (and the part if an acronym), and without "Amazon"/"AWS"."""
-    found: list[str] = []
-    for raw in names:
-        forms = [" ".join(str(raw).split())]
-        if match := _PARENTHESES.search(forms[0]):
-            outside = " ".join(f"{forms[0][: match.start()]} {forms[0][match.end() :]}".split())
-            inside = match.group(1).strip()
-            acronym = _is_acronym_of(inside, outside) or _is_acronym_of(outside, inside)
-            forms += [outside, inside] if acronym else [outside]
-        found += forms + [form.split(" ", 1)[1] for form in forms if _VENDOR.match(form)]
-    return [name for name in dict.fromkeys(found) if name]
-
-
-def _is_acronym_of(short: str, long: str) -> bool:
-    """ "EKS" for "Elastic Kubernetes Service", but not "EC2" for "Managed node"."""
-    if not _ACRONYM.fullmatch(short):
-        return False
-    initials = iter(word[0] for word in long.upper().split())
-    return all(letter in initials for letter in short.upper() if letter.isalpha())
 
 
 _WELL_KNOWN = TermIndex(

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from models.notes.document import Block, NoteDocument, Section
-from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex, name_key
+from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
+from models.notes.names import name_key
 
 # Scores, in one place.
 DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
