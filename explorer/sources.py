@@ -12,6 +12,7 @@ from models.architecture import Architecture
 from models.catalog import load_catalog
 from models.errors import ModelError
 from models.notes import NotesLibrary, load_builtin_notes, load_notes
+from models.walkthroughs import Walkthrough, WalkthroughLoadResult, load_walkthrough_catalog
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Sources:
     notes_errors: tuple[str, ...] = ()
     model_locations: tuple[Path, ...] = ()
     note_locations: tuple[Path, ...] = ()
+    walkthroughs: tuple[Walkthrough, ...] = ()
+    walkthrough_errors: tuple[ModelError, ...] = ()
 
     def __post_init__(self) -> None:
         # A read-only view of a private copy: no caller can change it under a reader.
@@ -43,6 +46,9 @@ class Sources:
     def with_notes(self, notes: NotesLibrary) -> Sources:
         return replace(self, notes=notes)
 
+    def with_walkthroughs(self, loaded: WalkthroughLoadResult) -> Sources:
+        return replace(self, walkthroughs=tuple(loaded.walkthroughs), walkthrough_errors=tuple(loaded.errors))
+
 
 def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
     """The user models folder (when it exists) followed by ``extra`` locations."""
@@ -55,6 +61,7 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
     models = user_model_locations(model_locations)
     catalog = load_catalog(models)
     user_notes = load_notes(note_locations) if note_locations else None
+    walkthroughs = load_walkthrough_catalog({a.id: a for a in catalog.architectures}, models)
     return Sources(
         architectures={architecture.id: architecture for architecture in catalog.architectures},
         notes=NotesLibrary(
@@ -66,4 +73,6 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
         notes_errors=tuple(user_notes.errors) if user_notes else (),
         model_locations=tuple(model_locations),
         note_locations=tuple(note_locations),
+        walkthroughs=tuple(walkthroughs.walkthroughs),
+        walkthrough_errors=tuple(walkthroughs.errors),
     )

@@ -77,6 +77,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_progress", "E&xport progress…", (), "Save progress as JSON"),
     ActionSpec("import_progress", "&Import progress…", (), "Merge progress from JSON"),
     ActionSpec("hide_icons", "&Hide icons too (harder)", checkable=True, listed=False),
+    ActionSpec(
+        "walkthrough_start", "&Start walkthrough", ("F5",), "Step through what happens on this diagram"
+    ),
+    ActionSpec("walkthrough_next", "&Next step", ("Right", "Space"), "The next step of the walkthrough"),
+    ActionSpec("walkthrough_previous", "&Previous step", ("Left",), "The step before"),
+    ActionSpec("walkthrough_leave", "&Leave walkthrough", ("Esc",), "Back to exploring"),
 )
 
 SEPARATOR = ""
@@ -104,6 +110,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("revise", "revise_due", "hide_icons", SEPARATOR, "compare", SEPARATOR,
          "export_progress", "import_progress", "reset_progress", SEPARATOR),
     ),
+    ("walkthrough", "&Walkthrough", ("walkthrough_start", "walkthrough_previous", "walkthrough_next",
+                                     "walkthrough_leave", SEPARATOR)),
     ("help", "&Help", ("shortcuts", "about")),
 )  # fmt: skip
 """Each menu's key, title and actions in order ("" is a separator)."""

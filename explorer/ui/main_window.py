@@ -31,6 +31,7 @@ from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.revision import RevisionController
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
+from explorer.ui.walkthrough import WalkthroughController
 from explorer.ui.window_api import ExplorerWindow
 from models.architecture import Architecture
 from models.errors import ModelError
@@ -96,6 +97,7 @@ class MainWindow(ExplorerWindow):
         self.search_box = SearchBox(sources.architectures.values(), self)
         self.user_content = UserContent(self)
         self.revision = RevisionController(self, clock=clock)
+        self.walkthroughs = WalkthroughController(self)
         self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
@@ -355,6 +357,7 @@ class MainWindow(ExplorerWindow):
             "shortcuts": self.show_shortcuts,
             "about": self.show_about,
             **self.revision.handlers(),
+            **self.walkthroughs.handlers(),
         }
         actions = build_actions(self, handlers)
         notes_toggle = self.notes_panel.toggleViewAction()
@@ -364,6 +367,7 @@ class MainWindow(ExplorerWindow):
         self.menus = build_menus(self, actions)
         self.toolbar = build_toolbar(self, actions, self.search_box)
         self.revision.connect_actions(actions)
+        self.walkthroughs.connect_actions(actions)
         listed = [spec.name for spec in ACTIONS if spec.listed]
         after_about = listed.index("about") + 1
         listed[after_about:after_about] = [TOGGLE_NOTES]

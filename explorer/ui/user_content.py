@@ -16,6 +16,7 @@ from explorer.user_notes import UserNotes
 from models.catalog import load_catalog
 from models.notes import NotesLibrary
 from models.notes.loading import NOTE_SUFFIXES
+from models.walkthroughs import load_walkthrough_catalog
 
 if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
@@ -113,6 +114,8 @@ class UserContent(QObject):
         window = self.window
         locations = user_model_locations(window.sources.model_locations)
         catalog = load_catalog(locations)
+        by_id = {architecture.id: architecture for architecture in catalog.architectures}
+        window.sources = window.sources.with_walkthroughs(load_walkthrough_catalog(by_id, locations))
         window.apply_architectures(catalog.architectures, catalog.errors)
         self.notes.set_architectures(catalog.architectures)
         self.model_watch.watch(locations)
@@ -124,6 +127,7 @@ class UserContent(QObject):
         return [
             *self.window.settings.problems,
             *(error.message for error in self.window.sources.model_errors),
+            *(error.message for error in self.window.sources.walkthrough_errors),
             *self.notes.errors,
         ]
 
