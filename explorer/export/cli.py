@@ -17,6 +17,7 @@ from typing import Any
 
 from explorer import exit_codes
 from explorer.cli_output import fail, find_architecture, report_model_errors
+from explorer.export.backgrounds import output_for, parse_backgrounds
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -34,6 +35,9 @@ EXAMPLES = """examples:
   arch-explorer export eks -o eks.svg --background dark --title "Amazon EKS"
   arch-explorer export kubernetes -o k8s.pdf --slide 16:9 --select kube-apiserver
   arch-explorer export --all -o slides/ --format png --width 1600
+  arch-explorer export --all -o slides/ --background white,dark,transparent
+  arch-explorer export kubernetes --walkthrough kubernetes-kubectl-apply -o talk.pdf --slide 16:9
+  arch-explorer export kubernetes --walkthrough kubernetes-kubectl-apply -o frames/ --format png
 """
 
 
@@ -61,7 +65,13 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--scale", type=int, choices=SCALES, help="pixels per diagram unit (default: 2)")
     size.add_argument("--width", type=int, metavar="PX", help="the image width in pixels, instead of --scale")
-    parser.add_argument("--background", choices=BACKGROUNDS, default="white", help="default: white")
+    parser.add_argument(
+        "--background",
+        type=parse_backgrounds,
+        default=("white",),
+        metavar="|".join(BACKGROUNDS),
+        help="default: white; several, comma-separated, write one copy each (file-dark.png, folder/dark/)",
+    )
     parser.add_argument(
         "--margin", type=int, default=DEFAULT_MARGIN, metavar="PX", help=f"default: {DEFAULT_MARGIN}"
     )
@@ -73,19 +83,30 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         help="centre the diagram on a 16:9 slide: 1920×1080 (16:9) or 3840×2160 (16:9-4k)",
     )
     parser.add_argument("--select", metavar="COMPONENT_ID", help="draw this component or group selected")
+    parser.add_argument(
+        "--walkthrough",
+        metavar="WALKTHROUGH_ID",
+        help="slides of a walkthrough: one PDF page (or, into the folder -o, one PNG/SVG) per step",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
+    if args.walkthrough is not None:
+        from explorer.export.walkthrough_command import run_walkthrough_export
+
+        return run_walkthrough_export(args, _options, ensure_qt)
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
     if args.all and args.select:
         return fail("--select applies to one architecture, not to --all")
+    several = len(args.background) > 1
     if not args.all:
         from explorer.atomic_write import ExportError, check_target
 
         try:
-            check_target(args.output)
+            for background in args.background:
+                check_target(output_for(args.output, background, several, folder=False))
         except ExportError as error:
             return fail(str(error), exit_codes.FAILED)
     try:
@@ -113,9 +134,15 @@ def run_export(args: argparse.Namespace) -> int:
     from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
     try:
-        if args.all:
-            return _export_all(architectures, args.output, options)
-        return _export_one(architectures[0], args.output, options)
+        status = exit_codes.OK
+        for background in args.background:
+            themed = options.with_changes(background=background)
+            output = output_for(args.output, background, several, folder=args.all)
+            if args.all:
+                status = _export_all(architectures, output, themed) or status
+            else:
+                status = _export_one(architectures[0], output, themed) or status
+        return status
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
     except GraphvizFailedError as error:
@@ -133,7 +160,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         format=file_format,
         scale=args.scale if args.scale is not None else ExportOptions.scale,
         width=args.width,
-        background=args.background,
+        background=args.background[0],
         margin=args.margin,
         title=args.title,
         caption=args.caption,
