@@ -52,7 +52,8 @@ def test_png_frames_are_one_per_step_all_different_and_the_same_size(tmp_path: P
     assert export(SMALL, "--walkthrough", SYSCALL, "-o", str(folder), "--format", "png", "--scale", "1") == 0
     names = sorted(path.name for path in folder.iterdir())
     assert names == frame_names(syscall, "png")
-    assert names[0].startswith("01-") and names[-1].startswith("07-")
+    assert names[0].startswith("01-")
+    assert names[-1].startswith("07-")
     images = [QImage(str(folder / name)) for name in names]
     assert all(not image.isNull() for image in images)
     assert len({(image.width(), image.height()) for image in images}) == 1  # the diagram never jumps
