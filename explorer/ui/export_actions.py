@@ -37,7 +37,8 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     architecture, layout = current
     options = _last_options(window)
     path = _folder(window) / f"{architecture.id}.{options.extension}"
-    dialog = ExportDialog(architecture, layout, options, path, window)
+    walkthroughs = [w for w in window.sources.walkthroughs if w.architecture == architecture.id]
+    dialog = ExportDialog(architecture, layout, options, path, window, walkthroughs)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def remember(written: Path) -> None:

@@ -6,6 +6,7 @@ the dialog shows is what gets written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -32,7 +33,9 @@ from explorer.diagram.scene import DiagramScene
 from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
 from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
 from explorer.layout.geometry import Layout
+from explorer.ui.walkthrough.slides_dialog import write_slides
 from models.architecture import Architecture
+from models.walkthroughs import Walkthrough
 
 PREVIEW_SIZE = QSize(560, 360)
 PREVIEW_DETAIL = 0.6
@@ -83,8 +86,10 @@ class ExportDialog(QDialog):
         options: ExportOptions,
         path: Path,
         parent: QWidget | None = None,
+        walkthroughs: Sequence[Walkthrough] = (),
     ) -> None:
         super().__init__(parent)
+        self.walkthroughs = {walkthrough.id: walkthrough for walkthrough in walkthroughs}
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Export {architecture.title}")
         self.architecture = architecture
@@ -118,6 +123,12 @@ class ExportDialog(QDialog):
         self.keep_selection_check.setEnabled(self._selected is not None)
         self.keep_selection_check.setChecked(options.keep_selection and self._selected is not None)
         self.keep_selection_check.toggled.connect(self._schedule_preview)
+        slides = [("None: the diagram alone", ""), *((w.title, w.id) for w in self.walkthroughs.values())]
+        self.walkthrough_combo = self._combo("walkthroughCombo", slides, "")
+        self.walkthrough_combo.setEnabled(bool(self.walkthroughs))
+        self.walkthrough_combo.setToolTip(
+            "One slide per step: a multi-page PDF, or a folder of PNG/SVG files"
+        )
         self.path_edit = self._line("pathEdit", str(path), "")
         browse = QPushButton("Browse…", self)
         browse.setObjectName("browseButton")
@@ -138,6 +149,7 @@ class ExportDialog(QDialog):
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Caption:", self.caption_edit)
         form.addRow("", self.keep_selection_check)
+        form.addRow("Wal&kthrough:", self.walkthrough_combo)
         form.addRow(self._buddy("Save &as:", self.path_edit), path_row)
 
         self.preview_label = QLabel(self)
@@ -302,9 +314,29 @@ class ExportDialog(QDialog):
             if index >= 0:
                 self.format_combo.setCurrentIndex(index)
 
+    def walkthrough(self) -> Walkthrough | None:
+        """The walkthrough whose slides are to be written, if one is chosen."""
+        return self.walkthroughs.get(self.walkthrough_combo.currentData() or "")
+
     def accept(self) -> None:
         """Writes the file (asking before replacing one); stays open if that fails."""
         options, path = self.options(), self.path()
+        walkthrough = self.walkthrough()
+        if walkthrough is not None:
+            written = write_slides(
+                self,
+                self.architecture,
+                self.diagram_layout,
+                walkthrough,
+                options,
+                path,
+                lambda paths: confirm_overwrite(self, paths),
+            )
+            if written:
+                self.written_path = written[0]
+                self.exported.emit(written[0])
+                super().accept()
+            return
         try:
             target = check_target(path)
         except ExportError as error:

@@ -207,3 +207,17 @@ def test_next_keys_work_from_the_notes_panel_too(qtbot, window: MainWindow, key:
     window.notes_panel.browser.setFocus()
     qtbot.keyClick(window.notes_panel.browser, key)
     assert counter(window) == "2 of 9"
+
+
+def test_a_due_walkthrough_card_counts_with_the_others(window: MainWindow) -> None:
+    from datetime import timedelta
+
+    from models.revision.scheduler import Grade
+    from models.revision.walkthrough_cards import walkthrough_card_key
+
+    revision = window.revision
+    walkthrough = next(w for w in window.sources.walkthroughs if w.id == APPLY)
+    before = revision.refresh_due().get("kubernetes", 0)
+    past = revision.clock() - timedelta(days=30)
+    revision.progress.record([walkthrough_card_key(walkthrough)], Grade.GOOD, past)
+    assert revision.refresh_due().get("kubernetes", 0) == before + 1
