@@ -84,9 +84,12 @@ def active_edges(scene: DiagramScene, emphasis: StepEmphasis) -> list[EdgeItem]:
 
 def clear_step(scene: DiagramScene) -> None:
     """Every item back to normal, then the scene's own selection highlight (if any) again."""
-    for item in [*scene.component_items(), *scene.group_items()]:
-        item.set_selected(False)
-        item.setOpacity(1.0)
+    for component in scene.component_items():
+        component.set_selected(False)
+        component.setOpacity(1.0)
+    for group in scene.group_items():
+        group.set_selected(False)
+        group.setOpacity(1.0)
     for edge in scene.edge_items():
         edge.set_emphasised(False)
         edge.setOpacity(1.0)

@@ -71,8 +71,10 @@ class WalkthroughSlides:
     def _shared_frame(self) -> Frame:
         """The frame with room for the tallest title and caption, around the widest ink."""
         scene = self.scene
-        for item in [*scene.component_items(), *scene.group_items()]:
-            item.set_selected(True)
+        for component in scene.component_items():
+            component.set_selected(True)
+        for group in scene.group_items():
+            group.set_selected(True)
         for edge in scene.edge_items():
             edge.set_emphasised(True)
         pages = [step_options(self.options, self.walkthrough, i) for i in range(len(self.walkthrough.steps))]

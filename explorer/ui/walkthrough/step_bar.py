@@ -18,12 +18,6 @@ class StepBar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("walkthroughTitle")
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title_label.setMinimumWidth(120)
-        self.title_label.setContentsMargins(8, 0, 8, 0)
-        self.addWidget(self.title_label)
         self.addAction(actions["walkthrough_previous"])
         self.counter = QLabel(self)
         self.counter.setObjectName("walkthroughCounter")
@@ -33,6 +27,14 @@ class StepBar(QToolBar):
         self.addAction(actions["walkthrough_next"])
         self.addSeparator()
         self.addAction(actions["walkthrough_leave"])
+        self.addSeparator()
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("walkthroughTitle")
+        # Takes the room the buttons leave, after them, so it never covers them.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title_label.setMinimumWidth(0)
+        self.title_label.setContentsMargins(8, 0, 8, 0)
+        self.addWidget(self.title_label)
         for action in ("walkthrough_previous", "walkthrough_next", "walkthrough_leave"):
             button = self.widgetForAction(actions[action])
             if isinstance(button, QToolButton):
