@@ -104,14 +104,14 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     ("go", "&Go", ("back", "forward", "clear_selection", "next_architecture", "previous_architecture",
                    "find")),
+    ("walkthrough", "&Walkthrough", ("walkthrough_start", "walkthrough_previous", "walkthrough_next",
+                                     "walkthrough_leave", SEPARATOR)),
     (
         "revise",
         "&Revise",
         ("revise", "revise_due", "hide_icons", SEPARATOR, "compare", SEPARATOR,
          "export_progress", "import_progress", "reset_progress", SEPARATOR),
     ),
-    ("walkthrough", "&Walkthrough", ("walkthrough_start", "walkthrough_previous", "walkthrough_next",
-                                     "walkthrough_leave", SEPARATOR)),
     ("help", "&Help", ("shortcuts", "about")),
 )  # fmt: skip
 """Each menu's key, title and actions in order ("" is a separator)."""
