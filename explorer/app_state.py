@@ -1,8 +1,8 @@
 """What the user is looking at, without Qt: the window and its panels observe it.
 
 One :class:`AppState` per window holds the current architecture, the selected
-component or group, the back/forward history and the mode (exploring or
-revising). Changing it notifies every observer with the name of what changed;
+component or group, the back/forward history and the mode (exploring,
+revising or following a walkthrough). Changing it notifies every observer with the name of what changed;
 widgets redraw from the state rather than reaching into one another (napari's
 ViewerModel/QtViewer split).
 """
@@ -18,6 +18,7 @@ from explorer.navigation import History, Place
 class Mode(Enum):
     EXPLORE = "explore"
     REVISE = "revise"
+    WALKTHROUGH = "walkthrough"
 
 
 Observer = Callable[[str], None]

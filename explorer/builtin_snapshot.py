@@ -22,27 +22,32 @@ from explorer.snapshot_codec import (
     decode_architecture,
     decode_error,
     decode_note,
+    decode_walkthrough,
     encode_architecture,
     encode_error,
     encode_note,
+    encode_walkthrough,
 )
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
 from models.notes.document import NoteDocument
-from models.paths import ARCHITECTURES_DIR, NOTES_DIR
+from models.paths import ARCHITECTURES_DIR, NOTES_DIR, WALKTHROUGHS_DIR
+from models.walkthroughs import Walkthrough
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 
 
 class BuiltinContent(NamedTuple):
-    """What ``load_catalog(())`` and ``load_builtin_notes()`` give, in the catalog's order."""
+    """What ``load_catalog(())``, ``load_builtin_notes()`` and the built-in walkthroughs give."""
 
     architectures: tuple[Architecture, ...]
     errors: tuple[ModelError, ...]
     notes: tuple[NoteDocument, ...]
+    walkthroughs: tuple[Walkthrough, ...] = ()
+    walkthrough_errors: tuple[ModelError, ...] = ()
 
 
 def builtin_content() -> BuiltinContent:
@@ -61,15 +66,24 @@ def parse_builtin_content() -> BuiltinContent:
     """The built-in content read from its YAML and Markdown files (what the snapshot holds)."""
     from models.catalog import load_catalog
     from models.notes import load_builtin_notes
+    from models.walkthroughs import load_walkthrough_catalog
 
     catalog = load_catalog(())
-    return BuiltinContent(tuple(catalog.architectures), tuple(catalog.errors), tuple(load_builtin_notes()))
+    walks = load_walkthrough_catalog({a.id: a for a in catalog.architectures})
+    return BuiltinContent(
+        tuple(catalog.architectures),
+        tuple(catalog.errors),
+        tuple(load_builtin_notes()),
+        tuple(walks.walkthroughs),
+        tuple(walks.errors),
+    )
 
 
 def content_key() -> str:
     """A hash of every file the built-in content is made from, and of the code that reads it."""
     digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version}".encode())
-    for root, pattern in ((ARCHITECTURES_DIR, "*"), (NOTES_DIR, "*"), (_MODELS_SOURCE, "*.py")):
+    roots = ((ARCHITECTURES_DIR, "*"), (NOTES_DIR, "*"), (WALKTHROUGHS_DIR, "*"), (_MODELS_SOURCE, "*.py"))
+    for root, pattern in roots:
         for file in sorted(root.rglob(pattern)) if root.is_dir() else ():
             if file.is_file():
                 digest.update(str(file.relative_to(root)).encode() + b"\0")
@@ -99,6 +113,8 @@ def _encode(content: BuiltinContent) -> dict[str, Any] | None:
         "architectures": [encode_architecture(a) for a in content.architectures],
         "errors": [encode_error(e) for e in content.errors],
         "notes": notes,
+        "walkthroughs": [encode_walkthrough(w) for w in content.walkthroughs],
+        "walkthrough_errors": [encode_error(e) for e in content.walkthrough_errors],
     }
 
 
@@ -107,6 +123,8 @@ def _decode(value: dict[str, Any]) -> BuiltinContent:
         tuple(decode_architecture(a) for a in value["architectures"]),
         tuple(decode_error(e) for e in value["errors"]),
         tuple(decode_note(n) for n in value["notes"]),
+        tuple(decode_walkthrough(w) for w in value["walkthroughs"]),
+        tuple(decode_error(e) for e in value["walkthrough_errors"]),
     )
 
 
@@ -117,9 +135,14 @@ def _write(path: Path, content: BuiltinContent) -> None:
         return
     payload = json.dumps(encoded, separators=(",", ":")).encode()
     again = _decode(json.loads(payload))
-    if again.architectures != content.architectures or again.notes != content.notes:
+    if (again.architectures, again.notes, again.walkthroughs) != (
+        content.architectures,
+        content.notes,
+        content.walkthroughs,
+    ):
         return  # something the codec cannot keep: parse on every start rather than serve it wrong
-    if [e.message for e in again.errors] != [e.message for e in content.errors]:
+    errors = [*content.errors, *content.walkthrough_errors]
+    if [e.message for e in (*again.errors, *again.walkthrough_errors)] != [e.message for e in errors]:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

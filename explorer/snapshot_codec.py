@@ -17,6 +17,7 @@ from models.architecture import Architecture
 from models.errors import ModelError
 from models.notes.document import NoteDocument
 from models.notes.stored import decode_document, encode_document
+from models.walkthroughs import Walkthrough
 
 
 def encode_architecture(architecture: Architecture) -> dict[str, Any]:
@@ -25,6 +26,14 @@ def encode_architecture(architecture: Architecture) -> dict[str, Any]:
 
 def decode_architecture(value: dict[str, Any]) -> Architecture:
     return _decode(Architecture, value)  # type: ignore[no-any-return]
+
+
+def encode_walkthrough(walkthrough: Walkthrough) -> dict[str, Any]:
+    return dataclasses.asdict(walkthrough)
+
+
+def decode_walkthrough(value: dict[str, Any]) -> Walkthrough:
+    return _decode(Walkthrough, value)  # type: ignore[no-any-return]
 
 
 def encode_error(error: ModelError) -> list[Any]:

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
 from models.errors import ModelError
+from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     # Imported where notes are loaded: Markdown and the notes parser cost 50 ms to import.
     from models.notes import NotesLibrary
+    from models.walkthroughs import WalkthroughLoadResult
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Sources:
     notes_errors: tuple[str, ...] = ()
     model_locations: tuple[Path, ...] = ()
     note_locations: tuple[Path, ...] = ()
+    walkthroughs: tuple[Walkthrough, ...] = ()
+    walkthrough_errors: tuple[ModelError, ...] = ()
 
     def __post_init__(self) -> None:
         # A read-only view of a private copy: no caller can change it under a reader.
@@ -61,6 +65,9 @@ class Sources:
 
     def with_notes(self, notes: NotesLibrary) -> Sources:
         return replace(self, notes=notes)
+
+    def with_walkthroughs(self, loaded: WalkthroughLoadResult) -> Sources:
+        return replace(self, walkthroughs=tuple(loaded.walkthroughs), walkthrough_errors=tuple(loaded.errors))
 
 
 def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
@@ -83,6 +90,13 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
         architectures, errors = catalog.architectures, catalog.errors
     else:
         architectures, errors = list(builtin.architectures), list(builtin.errors)
+    if models:
+        from models.walkthroughs import load_walkthrough_catalog
+
+        walkthroughs = load_walkthrough_catalog({a.id: a for a in architectures}, models)
+        walks, walk_errors = tuple(walkthroughs.walkthroughs), tuple(walkthroughs.errors)
+    else:
+        walks, walk_errors = builtin.walkthroughs, builtin.walkthrough_errors
     user_notes = None
     if note_locations:
         from models.notes import load_notes
@@ -99,4 +113,6 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
         notes_errors=tuple(user_notes.errors) if user_notes else (),
         model_locations=tuple(model_locations),
         note_locations=tuple(note_locations),
+        walkthroughs=walks,
+        walkthrough_errors=walk_errors,
     )

@@ -18,6 +18,7 @@ from typing import Any
 from explorer import exit_codes
 from explorer.cli_output import fail, find_architecture, report_model_errors
 from explorer.cli_output import report as report_problems
+from explorer.export.backgrounds import output_for, parse_backgrounds
 from explorer.export.options import (
     BACKGROUNDS,
     DEFAULT_MARGIN,
@@ -38,6 +39,9 @@ EXAMPLES = """examples:
   arch-explorer export --all -o slides/ --format png --width 1600
   arch-explorer export eks -o eks-plane.png --slide 16:9 --focus eks-control-plane
   arch-explorer export kubernetes -o k8s.png --text-scale 1.5 --no-edge-labels
+  arch-explorer export --all -o slides/ --background white,dark,transparent
+  arch-explorer export kubernetes --walkthrough kubernetes-kubectl-apply -o talk.pdf --slide 16:9
+  arch-explorer export kubernetes --walkthrough kubernetes-kubectl-apply -o frames/ --format png
 """
 
 
@@ -65,7 +69,13 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--scale", type=int, choices=SCALES, help="pixels per diagram unit (default: 2)")
     size.add_argument("--width", type=int, metavar="PX", help="the image width in pixels, instead of --scale")
-    parser.add_argument("--background", choices=BACKGROUNDS, default="white", help="default: white")
+    parser.add_argument(
+        "--background",
+        type=parse_backgrounds,
+        default=("white",),
+        metavar="|".join(BACKGROUNDS),
+        help="default: white; several, comma-separated, write one copy each (file-dark.png, folder/dark/)",
+    )
     parser.add_argument(
         "--margin", type=int, default=DEFAULT_MARGIN, metavar="PX", help=f"default: {DEFAULT_MARGIN}"
     )
@@ -104,20 +114,31 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         metavar="COMPONENT_ID",
         help="draw only this component (or group) and its neighbours, laid out anew: one idea per slide",
     )
+    parser.add_argument(
+        "--walkthrough",
+        metavar="WALKTHROUGH_ID",
+        help="slides of a walkthrough: one PDF page (or, into the folder -o, one PNG/SVG) per step",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
+    if args.walkthrough is not None:
+        from explorer.export.walkthrough_command import run_walkthrough_export
+
+        return run_walkthrough_export(args, _options, ensure_qt)
     if args.all == (args.id is not None):
         return fail("export needs either an architecture ID or --all")
     for flag, value in (("--select", args.select), ("--focus", args.focus)):
         if args.all and value:
             return fail(f"{flag} applies to one architecture, not to --all")
+    several = len(args.background) > 1
     if not args.all:
         from explorer.atomic_write import ExportError, check_target
 
         try:
-            check_target(args.output)
+            for background in args.background:
+                check_target(output_for(args.output, background, several, folder=False))
         except ExportError as error:
             return fail(str(error), exit_codes.FAILED)
     try:
@@ -147,9 +168,19 @@ def run_export(args: argparse.Namespace) -> int:
 
     auto_edge_labels = args.edge_labels is None
     try:
-        if args.all:
-            return _export_all(architectures, args.output, options, auto_edge_labels=auto_edge_labels)
-        return _export_one(architectures[0], args.output, options, auto_edge_labels=auto_edge_labels)
+        status = exit_codes.OK
+        for background in args.background:
+            themed = options.with_changes(background=background)
+            output = output_for(args.output, background, several, folder=args.all)
+            if args.all:
+                status = (
+                    _export_all(architectures, output, themed, auto_edge_labels=auto_edge_labels) or status
+                )
+            else:
+                status = (
+                    _export_one(architectures[0], output, themed, auto_edge_labels=auto_edge_labels) or status
+                )
+        return status
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
     except GraphvizFailedError as error:
@@ -167,7 +198,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         format=file_format,
         scale=args.scale if args.scale is not None else ExportOptions.scale,
         width=args.width,
-        background=args.background,
+        background=args.background[0],
         margin=args.margin,
         title=args.title,
         caption=args.caption,

@@ -316,3 +316,8 @@ def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: Export
             painter.setPen(theme.title if is_title else theme.caption)
             painter.drawText(rect, _TEXT_FLAGS, text.strip())
     scene.render(painter, frame.diagram, frame.source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def paint_frame(painter: QPainter, scene: DiagramScene, frame: Frame, options: ExportOptions) -> None:
+    """Paints one page laid out by ``frame``: several pages can share one frame (walkthrough slides)."""
+    _paint(painter, scene, frame, options)

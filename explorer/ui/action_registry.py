@@ -84,6 +84,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_progress", "E&xport progress…", (), "Save progress as JSON"),
     ActionSpec("import_progress", "&Import progress…", (), "Merge progress from JSON"),
     ActionSpec("hide_icons", "&Hide icons too (harder)", checkable=True, listed=False),
+    ActionSpec(
+        "walkthrough_start", "&Start walkthrough", ("F5",), "Step through what happens on this diagram"
+    ),
+    ActionSpec("walkthrough_next", "&Next step", ("Right", "Space"), "The next step of the walkthrough"),
+    ActionSpec("walkthrough_previous", "&Previous step", ("Left",), "The step before"),
+    ActionSpec("walkthrough_leave", "&Leave walkthrough", ("Esc",), "Back to exploring"),
 )
 
 SEPARATOR = ""
@@ -106,6 +112,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     ("go", "&Go", ("back", "forward", "clear_selection", "next_architecture", "previous_architecture",
                    "find")),
+    ("walkthrough", "&Walkthrough", ("walkthrough_start", "walkthrough_previous", "walkthrough_next",
+                                     "walkthrough_leave", SEPARATOR)),
     (
         "revise",
         "&Revise",

@@ -37,6 +37,7 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
     architecture, layout = current
     options = _last_options(window)
     path = _folder(window) / f"{architecture.id}.{options.extension}"
+    walkthroughs = [w for w in window.sources.walkthroughs if w.architecture == architecture.id]
     dialog = ExportDialog(
         architecture,
         layout,
@@ -44,6 +45,7 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
         path,
         window,
         layout_with=lambda model, layout_options: window.layouts.layout_for(model, options=layout_options),
+        walkthroughs=walkthroughs,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

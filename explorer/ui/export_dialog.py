@@ -6,6 +6,7 @@ the dialog shows is what gets written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -34,7 +35,9 @@ from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SL
 from explorer.export.prepare import LayoutWith, prepare
 from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
 from explorer.layout.geometry import Layout
+from explorer.ui.walkthrough.slides_dialog import write_slides
 from models.architecture import Architecture
+from models.walkthroughs import Walkthrough
 
 PREVIEW_SIZE = QSize(560, 360)
 PREVIEW_DETAIL = 0.6
@@ -90,9 +93,11 @@ class ExportDialog(QDialog):
         path: Path,
         parent: QWidget | None = None,
         layout_with: LayoutWith | None = None,
+        walkthroughs: Sequence[Walkthrough] = (),
     ) -> None:
         """``layout_with`` lays out larger text and focus views; without it the dialog offers neither."""
         super().__init__(parent)
+        self.walkthroughs = {walkthrough.id: walkthrough for walkthrough in walkthroughs}
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Export {architecture.title}")
         self.architecture = architecture
@@ -135,6 +140,12 @@ class ExportDialog(QDialog):
         self.edge_labels_check = self._check("edgeLabelsCheck", "Label the relations", options.edge_labels)
         self.focus_check = self._check("focusCheck", "Only the selection and its neighbours", False)
         self.focus_check.setEnabled(self._selected is not None and self._layout_with is not None)
+        slides = [("None: the diagram alone", ""), *((w.title, w.id) for w in self.walkthroughs.values())]
+        self.walkthrough_combo = self._combo("walkthroughCombo", slides, "")
+        self.walkthrough_combo.setEnabled(bool(self.walkthroughs))
+        self.walkthrough_combo.setToolTip(
+            "One slide per step: a multi-page PDF, or a folder of PNG/SVG files"
+        )
         self.path_edit = self._line("pathEdit", str(path), "")
         browse = QPushButton("Browse…", self)
         browse.setObjectName("browseButton")
@@ -158,6 +169,7 @@ class ExportDialog(QDialog):
         form.addRow("&Text size:", self.text_scale_combo)
         form.addRow("", self.edge_labels_check)
         form.addRow("", self.focus_check)
+        form.addRow("Wal&kthrough:", self.walkthrough_combo)
         form.addRow(self._buddy("Save &as:", self.path_edit), path_row)
 
         self.preview_label = QLabel(self)
@@ -347,9 +359,30 @@ class ExportDialog(QDialog):
             if index >= 0:
                 self.format_combo.setCurrentIndex(index)
 
+    def walkthrough(self) -> Walkthrough | None:
+        """The walkthrough whose slides are to be written, if one is chosen."""
+        return self.walkthroughs.get(self.walkthrough_combo.currentData() or "")
+
     def accept(self) -> None:
         """Writes the file (asking before replacing one); stays open if that fails."""
         path = self.path()
+        walkthrough = self.walkthrough()
+        if walkthrough is not None:
+            # Slides are painted on the window's layout, so their text stays at its laid-out size.
+            written = write_slides(
+                self,
+                self.architecture,
+                self.diagram_layout,
+                walkthrough,
+                self.options().with_changes(text_scale=1.0),
+                path,
+                lambda paths: confirm_overwrite(self, paths),
+            )
+            if written:
+                self.written_path = written[0]
+                self.exported.emit(written[0])
+                super().accept()
+            return
         scene = self.scene_for(self.options())
         options = self.export_options
         try:

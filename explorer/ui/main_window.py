@@ -34,6 +34,7 @@ from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
+from explorer.ui.walkthrough import WalkthroughController
 from explorer.ui.window_api import ExplorerWindow
 from models.architecture import Architecture
 from models.errors import ModelError
@@ -102,6 +103,7 @@ class MainWindow(ExplorerWindow):
         self.user_content = UserContent(self)
         self._clock = clock
         self._revision: RevisionController | None = None
+        self.walkthroughs = WalkthroughController(self)
         self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
@@ -376,11 +378,13 @@ class MainWindow(ExplorerWindow):
             "about": lambda: help_dialogs.show_about(self),
             "toggle_list": lambda: main_window_shape.toggle_list(self.splitter),
             **lazy_handlers(REVISION_ACTIONS, lambda: self.revision.handlers()),
+            **self.walkthroughs.handlers(),
         }
         actions, self.menus, self.toolbar = main_window_actions.assemble(
             self, handlers, self.notes_panel, self.search_box
         )
         self._actions = actions
+        self.walkthroughs.connect_actions(actions)
         self.actions_by_name = main_window_actions.listed(actions)
 
     def _focus_search(self) -> None:

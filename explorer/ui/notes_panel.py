@@ -172,6 +172,10 @@ class NotesPanel(QDockWidget):
             ]
         )
 
+    def show_composed(self, parts: list[str], excerpts: list[Excerpt]) -> None:
+        """HTML ``parts`` made by the caller (a walkthrough's narration), then ``excerpts``."""
+        self._set_html([*parts, *(self._excerpt_html(excerpt) for excerpt in excerpts)])
+
     def _set_html(self, parts: list[str]) -> None:
         self.browser.setHtml("".join(parts))
 

@@ -21,6 +21,7 @@ from models.notes import NotesLibrary
 if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
     from models.loader import LoadResult
+    from models.walkthroughs import WalkthroughLoadResult
 
 
 class ModelsLoad(NamedTuple):
@@ -31,6 +32,7 @@ class ModelsLoad(NamedTuple):
     locations: list[Path]
     files: list[Path]
     library: NotesLibrary
+    walkthroughs: WalkthroughLoadResult
 
 
 class UserContent(QObject):
@@ -172,6 +174,7 @@ class UserContent(QObject):
             return  # a newer reload is on its way
         loaded = future.result()
         catalog = loaded.catalog
+        self.window.sources = self.window.sources.with_walkthroughs(loaded.walkthroughs)
         self.window.apply_architectures(catalog.architectures, catalog.errors)
         self.notes.set_architectures(catalog.architectures, loaded.library)
         self.model_watch.watch(loaded.locations, loaded.files)
@@ -186,6 +189,7 @@ class UserContent(QObject):
         return [
             *self.window.settings.problems,
             *(error.message for error in self.window.sources.model_errors),
+            *(error.message for error in self.window.sources.walkthrough_errors),
             *self.notes.errors,
         ]
 
@@ -219,13 +223,15 @@ def _load_models(
     """On the worker: the models, and the notes matched for the architecture shown (matching a
     model's names against 50,000 others takes seconds)."""
     from models.catalog import load_catalog
+    from models.walkthroughs import load_walkthrough_catalog
 
     catalog = load_catalog(locations)
+    walkthroughs = load_walkthrough_catalog({a.id: a for a in catalog.architectures}, locations)
     library = library_for(catalog.architectures)
     for architecture in catalog.architectures:
         if architecture.id == shown:
             library.summary_for(architecture)
-    return ModelsLoad(catalog, locations, watched_model_files(locations), library)
+    return ModelsLoad(catalog, locations, watched_model_files(locations), library, walkthroughs)
 
 
 def watched_model_files(locations: Sequence[Path]) -> list[Path]:
@@ -234,11 +240,12 @@ def watched_model_files(locations: Sequence[Path]) -> list[Path]:
     if not locations:
         return []
     from models.loader import model_files  # and PyYAML: only when the user has model files
+    from models.walkthroughs._loader import user_files
 
     files: list[Path] = []
     for location in locations:
         try:
-            files.extend(model_files(location))
+            files.extend([*model_files(location), *user_files(location)])
         except OSError:
             continue  # the load reports it
     return files

@@ -28,6 +28,7 @@ from models.revision.planning import (
 from models.revision.progress import Progress
 from models.revision.questions import make_questions
 from models.revision.session import Outcome, QuizSession
+from models.revision.walkthrough_cards import due_walkthroughs, sync_ids
 
 if TYPE_CHECKING:
     from explorer.ui.revision.compare_window import CompareWindow
@@ -174,6 +175,8 @@ class RevisionController(QObject):
     def refresh_due(self) -> dict[str, int]:
         """Updates the badges in the architecture list and the count in the status bar."""
         counts = due_item_counts(self.window.sources.architectures.values(), self.progress, self.clock())
+        for walkthrough in due_walkthroughs(self.window.sources.walkthroughs, self.progress, self.clock()):
+            counts[walkthrough.architecture] = counts.get(walkthrough.architecture, 0) + 1
         self.window.architecture_list.set_badges(counts)
         total = sum(counts.values())
         self.due_button.setText(f"{total} due today" if total else "Nothing due today")
@@ -242,7 +245,7 @@ class RevisionController(QObject):
             key: [component.id for component in architecture.components]
             for key, architecture in self.window.sources.architectures.items()
         }
-        if self.progress.sync(components):
+        if self.progress.sync(sync_ids(components, self.window.sources.walkthroughs)):
             self._save()
 
     def _on_architecture_shown(self, _architecture_id: str) -> None:
