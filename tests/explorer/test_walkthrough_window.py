@@ -193,12 +193,12 @@ def test_a_broken_walkthrough_is_a_located_problem_and_breaks_nothing(qtbot, tmp
 
     broken.write_text(MINE.replace("mine-etcd", "fixed"), encoding="utf-8")
     window.user_content.reload_models()
-    assert window.user_content.problems() == []
+    qtbot.waitUntil(lambda: window.user_content.problems() == [], timeout=10_000)
     assert "walkthrough:fixed" in [a.objectName() for a in window.menus["walkthrough"].actions()]
     assert window.walkthroughs.active  # the running walkthrough survives the reload
     (models / "mine.walkthrough.yaml").unlink()
     window.user_content.reload_models()
-    assert not window.walkthroughs.active
+    qtbot.waitUntil(lambda: not window.walkthroughs.active, timeout=10_000)
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Right, Qt.Key.Key_Space])
