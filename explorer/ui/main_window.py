@@ -23,12 +23,7 @@ from explorer.layout.service import LayoutService, routing_note
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui import (
-    help_dialogs,
-    main_window_actions,
-    main_window_parts,
-    main_window_shape,
-)
+from explorer.ui import help_dialogs, main_window_actions, main_window_parts, main_window_shape
 from explorer.ui.action_registry import REVISION_ACTIONS, lazy_handlers
 from explorer.ui.architecture_list import ArchitectureList
 from explorer.ui.notes_panel import NotesPanel
@@ -112,8 +107,7 @@ class MainWindow(ExplorerWindow):
         self.search_box.found.connect(self.go_to)
         self.notes_panel.status_message.connect(self.show_status)
         self.diagram_view.zoom_changed.connect(self._remember_zoom)
-        self.start_maximized = self._restore_shape()
-        """Whether the window should open maximised (a first run, or it was left so)."""
+        self.start_maximized = self._restore_shape()  # a first run, or it was left maximised
         self._update_navigation_actions()
         if paint_first:
             self.notes_panel.hold()
@@ -174,7 +168,8 @@ class MainWindow(ExplorerWindow):
         architecture_id = architecture.id
         if self.remember:  # only once it drew: one that crashes while drawing is not reopened at start
             self.settings.set_last_architecture(architecture_id)
-        if switching or self.diagram_view.scene() is not scene or not self._diagram_visible():
+        shown = self.diagram_view.scene() is scene and self.diagram_stack.currentWidget() is self.diagram_view
+        if switching or not shown:
             self.diagram_stack.setCurrentWidget(self.diagram_view)
             zoom = self.settings.zoom(architecture_id) if self.remember else None
             self.diagram_view.set_diagram(scene, zoom)
@@ -187,9 +182,6 @@ class MainWindow(ExplorerWindow):
         if switching:
             self.user_content.update_markers()
             self.architecture_shown.emit(architecture_id)
-
-    def _diagram_visible(self) -> bool:
-        return self.diagram_stack.currentWidget() is self.diagram_view
 
     def go_to(self, architecture_id: str, element_id: str) -> None:
         """Jump to a component anywhere (used by search)."""
@@ -354,28 +346,12 @@ class MainWindow(ExplorerWindow):
 
     def _build_actions(self) -> None:
         """The actions of :mod:`explorer.ui.action_registry`, with what each does here."""
-        view, content = self.diagram_view, self.user_content
         handlers = {
-            "quit": self.close,
-            **main_window_actions.export_handlers(self),
-            "open_notes": content.open_notes_file,
-            "open_notes_folder": content.open_notes_folder,
-            "notes_sources": content.show_sources,
-            "draft_from_note": lambda: main_window_actions.draft_launcher(self, content).choose_note(),
-            "problems": content.show_problems,
-            "zoom_in": view.zoom_in,
-            "zoom_out": view.zoom_out,
-            "fit": view.fit_diagram,
-            "actual_size": lambda: view.set_zoom(1.0),
-            "zoom_selection": view.zoom_to_selection,
-            "find": self._focus_search,
+            **main_window_actions.standard_handlers(self, self.user_content),
             "back": self.go_back,
             "forward": self.go_forward,
-            "clear_selection": lambda: self.select_element(None),
             "next_architecture": lambda: self.step_architecture(1),
             "previous_architecture": lambda: self.step_architecture(-1),
-            "shortcuts": lambda: help_dialogs.show_shortcuts(self, self.actions_by_name.values()),
-            "about": lambda: help_dialogs.show_about(self),
             "toggle_list": lambda: main_window_shape.toggle_list(self.splitter),
             **lazy_handlers(REVISION_ACTIONS, lambda: self.revision.handlers()),
             **self.walkthroughs.handlers(),
@@ -386,10 +362,6 @@ class MainWindow(ExplorerWindow):
         self._actions = actions
         self.walkthroughs.connect_actions(actions)
         self.actions_by_name = main_window_actions.listed(actions)
-
-    def _focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
 
     def _update_status(self) -> None:
         architecture = self.architecture
@@ -414,19 +386,10 @@ class MainWindow(ExplorerWindow):
             self.settings.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if UserContent.dropped_locations(event.mimeData()):
-            event.acceptProposedAction()
+        main_window_parts.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        from explorer.ui.drafting.launch import draft_dropped_note
-
-        locations = UserContent.dropped_locations(event.mimeData())
-        launcher = main_window_actions.draft_launcher(self, self.user_content)
-        if draft_dropped_note(launcher, locations, event.modifiers()):
-            event.acceptProposedAction()
-        elif locations:
-            self.user_content.add_note_locations(locations)
-            event.acceptProposedAction()
+        main_window_parts.drop(self, self.user_content, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()

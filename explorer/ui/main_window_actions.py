@@ -13,6 +13,7 @@ from explorer.ui.main_window_shape import dock_if_lost
 
 if TYPE_CHECKING:
     from explorer.ui.drafting.launch import DraftLauncher, UserModels
+    from explorer.ui.user_content import UserContent
     from explorer.ui.window_api import ExplorerWindow
 
 
@@ -67,3 +68,33 @@ def draft_launcher(window: ExplorerWindow, content: UserModels) -> DraftLauncher
     from explorer.ui.drafting.launch import launcher_for
 
     return launcher_for(window, content)
+
+
+def standard_handlers(window: ExplorerWindow, content: UserContent) -> dict[str, Callable[[], object]]:
+    """What the file, view and help actions do in ``window`` (navigation and modes are the window's)."""
+    from explorer.ui import help_dialogs
+
+    view = window.diagram_view
+
+    def find() -> None:
+        window.search_box.setFocus()
+        window.search_box.selectAll()
+
+    return {
+        "quit": window.close,
+        **export_handlers(window),
+        "open_notes": content.open_notes_file,
+        "open_notes_folder": content.open_notes_folder,
+        "notes_sources": content.show_sources,
+        "draft_from_note": lambda: draft_launcher(window, content).choose_note(),
+        "problems": content.show_problems,
+        "zoom_in": view.zoom_in,
+        "zoom_out": view.zoom_out,
+        "fit": view.fit_diagram,
+        "actual_size": lambda: view.set_zoom(1.0),
+        "zoom_selection": view.zoom_to_selection,
+        "find": find,
+        "clear_selection": lambda: window.select_element(None),
+        "shortcuts": lambda: help_dialogs.show_shortcuts(window, window.actions_by_name.values()),
+        "about": lambda: help_dialogs.show_about(window),
+    }

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+if TYPE_CHECKING:
+    from explorer.ui.user_content import UserContent
+    from explorer.ui.window_api import ExplorerWindow
 
 
 def diagram_message_label(parent: QWidget) -> QLabel:
@@ -60,3 +66,24 @@ class _FirstPaint(QObject):
 def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call ``callback`` from the event loop once ``widget`` (and the rest of that paint) is on screen."""
     _FirstPaint(widget, callback)
+
+
+def accept_drag(event: QDragEnterEvent) -> None:
+    """Notes files and folders may be dropped on the window."""
+    from explorer.ui.user_content import UserContent
+
+    if UserContent.dropped_locations(event.mimeData()):
+        event.acceptProposedAction()
+
+
+def drop(window: ExplorerWindow, content: UserContent, event: QDropEvent) -> None:
+    """A dropped note with Alt or Ctrl is drafted into an architecture; anything else is read as notes."""
+    from explorer.ui.drafting.launch import draft_dropped_note
+    from explorer.ui.main_window_actions import draft_launcher
+
+    locations = content.dropped_locations(event.mimeData())
+    if draft_dropped_note(draft_launcher(window, content), locations, event.modifiers()):
+        event.acceptProposedAction()
+    elif locations:
+        content.add_note_locations(locations)
+        event.acceptProposedAction()
