@@ -72,7 +72,7 @@ case "$command" in
     "$VENV/bin/ruff" format --check --quiet .
     "$PY" -m mypy                           # strict for models/ (see pyproject.toml)
     "$VENV/bin/lint-imports" --no-cache     # the layer contracts
-    exec "$PY" -m pytest "$@"
+    exec "$PY" -m pytest -n auto "$@"   # one worker per core (pytest-xdist)
     ;;
   lint)
     ensure_venv

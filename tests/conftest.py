@@ -1,6 +1,11 @@
 """Test configuration shared by every test: Qt always runs offscreen."""
 
 import os
+import random
+import sys
+from typing import Any
+
+import pytest
 
 # Set before any Qt import so that every test, locally and in CI, runs without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -15,3 +20,29 @@ def pytest_configure(config) -> None:
     os.environ["ARCH_EXPLORER_DATA_DIR"] = os.path.join(base, "data")
     os.environ["ARCH_EXPLORER_CACHE_DIR"] = os.path.join(base, "cache")
     os.environ["ARCH_EXPLORER_STATE_DIR"] = os.path.join(base, "state")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(base, "config")  # Qt's default settings file
+    # One rotating fuzzing seed for the whole run: parallel workers inherit it from here.
+    os.environ.setdefault("RELIABILITY_SEED", str(random.SystemRandom().randrange(2**32)))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A parallel worker hands its bulk-fuzzing counts to the main process (see below)."""
+    output = getattr(session.config, "workeroutput", None)
+    bulk = sys.modules.get("tests.reliability._bulk")
+    if output is not None and bulk is not None:
+        output["bulk_counts"] = dict(bulk.COUNTS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """In the main process of a parallel run: add up what each worker's bulk fuzzing checked."""
+    from tests.reliability._bulk import COUNTS
+
+    COUNTS.update(node.workeroutput.get("bulk_counts", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many generated inputs the bulk fuzzing checked, and its seeds."""
+    bulk = sys.modules.get("tests.reliability._bulk")
+    for line in bulk.summary_lines() if bulk is not None else ():
+        terminalreporter.write_line(line)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from explorer.sources import Sources, load_sources
-from tests.reliability._bulk import summary_lines
 from tests.reliability._guards import Reads, record_reads
 
 
@@ -21,9 +20,3 @@ def sources() -> Sources:
 def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
     """The files the test's code opens and the bytes it reads (see :func:`record_reads`)."""
     return record_reads(monkeypatch)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """How many generated inputs the bulk fuzzing checked, and its seeds."""
-    for line in summary_lines():
-        terminalreporter.write_line(line)
