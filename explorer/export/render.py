@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
@@ -263,12 +264,18 @@ def external_references(svg: bytes) -> set[str]:
 def render_pdf(scene: DiagramScene, options: ExportOptions) -> bytes:
     """A one-page vector PDF; the page is the canvas at the PNG's resolution."""
     frame = compute_frame(scene, options)
+    title = options.title.strip() or scene.architecture.title
+    return pdf_pages(frame, title, [lambda painter: _paint(painter, scene, frame, options)])
+
+
+def pdf_pages(frame: Frame, title: str, pages: Sequence[Callable[[QPainter], None]]) -> bytes:
+    """A vector PDF of ``pages`` (each paints one page), every page the size of ``frame``'s canvas."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(options.title.strip() or scene.architecture.title)
+    writer.setTitle(title)
     writer.setCreator("Architecture Explorer")
     points = QSizeF(frame.canvas.width() * 72 / frame.dpi, frame.canvas.height() * 72 / frame.dpi)
     page_size = QPageSize(points, QPageSize.Unit.Point, "Diagram", QPageSize.SizeMatchPolicy.ExactMatch)
@@ -278,7 +285,10 @@ def render_pdf(scene: DiagramScene, options: ExportOptions) -> bytes:
     painter = QPainter(writer)
     try:
         painter.scale(PDF_RESOLUTION / frame.dpi, PDF_RESOLUTION / frame.dpi)
-        _paint(painter, scene, frame, options)
+        for index, paint_page in enumerate(pages):
+            if index:
+                writer.newPage()
+            paint_page(painter)
     finally:
         painter.end()
     buffer.close()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from explorer.atomic_write import ExportError, write_atomically
@@ -22,11 +23,11 @@ from explorer.export.options import ExportOptions
 from explorer.export.png_writer import encode_png
 from explorer.export.render import (
     INCHES_PER_METRE,
-    PDF_RESOLUTION,
     Frame,
     compute_frame,
     create_scene,
     paint_frame,
+    pdf_pages,
 )
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -131,30 +132,8 @@ class WalkthroughSlides:
 
     def pdf(self) -> bytes:
         """One vector page per step, all the same size."""
-        frame = self.frame
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setTitle(self.walkthrough.title)
-        writer.setCreator("Architecture Explorer")
-        points = QSizeF(frame.canvas.width() * 72 / frame.dpi, frame.canvas.height() * 72 / frame.dpi)
-        size = QPageSize(points, QPageSize.Unit.Point, "Slide", QPageSize.SizeMatchPolicy.ExactMatch)
-        writer.setPageLayout(
-            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(), QPageLayout.Unit.Point)
-        )
-        painter = QPainter(writer)
-        try:
-            painter.scale(PDF_RESOLUTION / frame.dpi, PDF_RESOLUTION / frame.dpi)
-            for index in range(len(self.walkthrough.steps)):
-                if index:
-                    writer.newPage()
-                self.paint(painter, index)
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data.data())
+        pages = [partial(self.paint, index=index) for index in range(len(self.walkthrough.steps))]
+        return pdf_pages(self.frame, self.walkthrough.title, pages)
 
 
 def export_walkthrough(
