@@ -171,8 +171,8 @@ class RevisionController(QObject):
         runner = WalkthroughQuizRunner(self.window, self.walkthrough_panel, walkthrough, questions)
         runner.finished.connect(self._on_walkthrough_finished)
         self.walkthrough_runner = runner
-        self.window.resizeDocks([self.walkthrough_panel], [380], Qt.Orientation.Vertical)
         runner.start()
+        self.window.resizeDocks([self.walkthrough_panel], [460], Qt.Orientation.Vertical)
         return runner
 
     def _on_walkthrough_finished(self, walkthrough: Walkthrough, grade: Grade | None) -> None:

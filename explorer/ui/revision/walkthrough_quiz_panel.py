@@ -36,6 +36,7 @@ class StepOrderList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self.setToolTip("Drag the steps into order, or move the selected one with Alt+Up and Alt+Down")
 
     def set_steps(self, steps: Sequence[tuple[int, str]]) -> None:
         """``steps`` are (step index, title) pairs, in the order to show."""

@@ -141,6 +141,7 @@ class WalkthroughQuizRunner(QObject):
         scene.set_quiz_mode(True)
         scene.select_element(None, emit=False)
         number, total, title = self.index + 1, len(self.questions), self.walkthrough.title
+        self.window.show_status(f"Quiz on “{title}”: question {number} of {total}")
         if isinstance(question, NextQuestion):
             apply_step(scene, StepEmphasis.of(self.walkthrough, question.shown))
             self.window.diagram_view.fit_diagram()
