@@ -1,4 +1,4 @@
-"""Walkthrough quizzes in the window, with real clicks and keys: what happens next, steps in order, the card."""
+"""Walkthrough quizzes in the window, with real clicks and keys: what happens next, order, the card."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def start_quiz(window: MainWindow) -> WalkthroughQuizRunner:
     action = next(a for a in window.menus["walkthrough"].actions() if a.text() == "&Quiz this walkthrough")
     action.trigger()
     runner = window.revision.walkthrough_runner
-    assert runner is not None and runner.active
+    assert runner is not None
+    assert runner.active
     assert runner.walkthrough.id == APPLY
     return runner
 
@@ -140,7 +141,8 @@ def test_what_happens_next_wrong_click(qtbot, k8s_window: MainWindow) -> None:
     click_component(qtbot, k8s_window, wrong)
     assert runner.results == [False]
     feedback = k8s_window.revision.walkthrough_panel.feedback_text()
-    assert "Not quite" in feedback and question.next_step.text.split()[0] in feedback
+    assert "Not quite" in feedback
+    assert question.next_step.text.split()[0] in feedback
     click_component(qtbot, k8s_window, sorted(question.answers)[0])  # no second try
     assert runner.results == [False]
 
@@ -152,17 +154,20 @@ def test_order_with_keys_then_check(qtbot, k8s_window: MainWindow) -> None:
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     question = runner.current
     assert isinstance(question, OrderQuestion)
-    assert panel.order_list.isVisible() and panel.order_list.order() == list(question.shown)
+    assert panel.order_list.isVisible()
+    assert panel.order_list.order() == list(question.shown)
     steps = panel.order_list
     first = steps.order()[0]
     qtbot.keyClick(steps, Qt.Key.Key_Home)
     qtbot.keyClick(steps, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # Alt+Down moves it
-    assert steps.order()[1] == first and steps.currentRow() == 1
+    assert steps.order()[1] == first
+    assert steps.currentRow() == 1
     put_in_order(qtbot, k8s_window, question)
     assert not panel.next_button.isEnabled()  # Check first
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     assert runner.results == [True, True]
-    assert "Right." in panel.feedback_text() and panel.next_button.text() == "Finish"
+    assert "Right." in panel.feedback_text()
+    assert panel.next_button.text() == "Finish"
 
 
 def test_a_wrong_order_names_the_first_step_out_of_place(qtbot, k8s_window: MainWindow) -> None:
@@ -178,7 +183,8 @@ def test_a_wrong_order_names_the_first_step_out_of_place(qtbot, k8s_window: Main
     assert f"number {verdict.first_wrong + 1}" in panel.feedback_text()
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     card = k8s_window.revision.progress.card(walkthrough_card_key(runner.walkthrough))
-    assert card is not None and card.due < NOON + timedelta(days=1)  # Hard: back soon
+    assert card is not None
+    assert card.due < NOON + timedelta(days=1)
 
 
 def test_revise_due_quizzes_a_due_walkthrough_and_moves_its_due_date(
@@ -192,10 +198,13 @@ def test_revise_due_quizzes_a_due_walkthrough_and_moves_its_due_date(
     assert revision.refresh_due().get("kubernetes") == 1
     k8s_window.actions_by_name["revise_due"].trigger()  # no component is due: the walkthrough is
     runner = revision.walkthrough_runner
-    assert runner is not None and runner.active and runner.walkthrough.id == APPLY
+    assert runner is not None
+    assert runner.active
+    assert runner.walkthrough.id == APPLY
     answer_right(qtbot, k8s_window, runner)
     card = revision.progress.card(key)
-    assert card.due > due_before and card.due > NOON + timedelta(days=1)
+    assert card.due > due_before
+    assert card.due > NOON + timedelta(days=1)
     assert revision.refresh_due().get("kubernetes", 0) == 0
     assert "Nothing due" in revision.due_button.text()
     saved = json.loads((data_dir / "progress.json").read_text())
