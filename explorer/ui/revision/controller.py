@@ -23,6 +23,7 @@ from explorer.ui.revision.walkthrough_quiz_runner import (
     pick_walkthrough,
     questions_for,
 )
+from explorer.ui.walkthrough.controller import WalkthroughController
 from models.revision.items import QuizItem
 from models.revision.planning import (
     architecture_targets,
@@ -157,10 +158,13 @@ class RevisionController(QObject):
     def quiz_walkthrough(self, walkthrough_id: str | None = None) -> WalkthroughQuizRunner | None:
         """Quizzes one walkthrough: the one given, else the one on screen or of this architecture."""
         walkthroughs = self.window.sources.walkthroughs
+        # The window's walkthrough controller (a child of it) knows which one is being stepped through.
+        stepping = self.window.findChild(WalkthroughController)
+        running = stepping.walkthrough if stepping is not None else None
         walkthrough = (
             next((w for w in walkthroughs if w.id == walkthrough_id), None)
             if walkthrough_id
-            else pick_walkthrough(walkthroughs, self.window.walkthroughs.walkthrough, self.window.current_id)
+            else pick_walkthrough(walkthroughs, running, self.window.current_id)
         )
         questions = questions_for(walkthrough, self.rng) if walkthrough is not None else []
         if walkthrough is None or not questions:
