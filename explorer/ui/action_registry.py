@@ -79,6 +79,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_list", "&Architecture list", ("Ctrl+Shift+L",), "Show or hide the architecture list"),
     ActionSpec("revise", "&Revise", ("Ctrl+R",), "Quiz yourself on this diagram"),
     ActionSpec("revise_due", "Revise &due", ("Ctrl+Shift+R",), "Revise every card due today"),
+    ActionSpec(
+        "walkthrough_quiz",
+        "&Quiz this walkthrough",
+        ("Ctrl+Shift+W",),
+        "What happens next, and the steps in order: one walkthrough as a revision card",
+    ),
     ActionSpec("compare", "&Compare…", ("Ctrl+Shift+D",), "Two architectures side by side"),
     ActionSpec("reset_progress", "Re&set progress…", (), "Forget every schedule"),
     ActionSpec("export_progress", "E&xport progress…", (), "Save progress as JSON"),
@@ -113,11 +119,11 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("go", "&Go", ("back", "forward", "clear_selection", "next_architecture", "previous_architecture",
                    "find")),
     ("walkthrough", "&Walkthrough", ("walkthrough_start", "walkthrough_previous", "walkthrough_next",
-                                     "walkthrough_leave", SEPARATOR)),
+                                     "walkthrough_leave", "walkthrough_quiz", SEPARATOR)),
     (
         "revise",
         "&Revise",
-        ("revise", "revise_due", "hide_icons", SEPARATOR, "compare", SEPARATOR,
+        ("revise", "revise_due", "walkthrough_quiz", "hide_icons", SEPARATOR, "compare", SEPARATOR,
          "export_progress", "import_progress", "reset_progress", SEPARATOR),
     ),
     ("help", "&Help", ("shortcuts", "about")),
@@ -125,7 +131,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 """Each menu's key, title and actions in order ("" is a separator)."""
 
 REVISION_ACTIONS = (
-    "revise", "revise_due", "compare", "reset_progress", "export_progress", "import_progress", "hide_icons",
+    "revise", "revise_due", "walkthrough_quiz", "compare", "reset_progress", "export_progress",
+    "import_progress", "hide_icons",
 )  # fmt: skip
 """The actions revision mode handles (:func:`lazy_handlers` builds it on their first use)."""
 

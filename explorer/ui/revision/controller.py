@@ -17,6 +17,13 @@ from explorer.revision.store import ProgressError, ProgressStore
 from explorer.ui.revision.quiz_panel import QuizPanel
 from explorer.ui.revision.quiz_runner import QuizRunner
 from explorer.ui.revision.summary_dialog import SummaryDialog, describe_when
+from explorer.ui.revision.walkthrough_quiz_panel import WalkthroughQuizPanel
+from explorer.ui.revision.walkthrough_quiz_runner import (
+    WalkthroughQuizRunner,
+    pick_walkthrough,
+    questions_for,
+)
+from explorer.ui.walkthrough.controller import WalkthroughController
 from models.revision.items import QuizItem
 from models.revision.planning import (
     architecture_targets,
@@ -27,8 +34,10 @@ from models.revision.planning import (
 )
 from models.revision.progress import Progress
 from models.revision.questions import make_questions
+from models.revision.scheduler import Grade
 from models.revision.session import Outcome, QuizSession
-from models.revision.walkthrough_cards import due_walkthroughs, sync_ids
+from models.revision.walkthrough_cards import due_walkthroughs, sync_ids, walkthrough_card_key
+from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     from explorer.ui.revision.compare_window import CompareWindow
@@ -53,6 +62,7 @@ class RevisionController(QObject):
         self.runner: QuizRunner | None = None
         self.summary_dialog: SummaryDialog | None = None
         self.compare_window: CompareWindow | None = None
+        self.walkthrough_runner: WalkthroughQuizRunner | None = None
         loaded = self.store.load()
         self.progress = loaded.progress
         self.load_problem = loaded.problem
@@ -61,6 +71,10 @@ class RevisionController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         window.splitDockWidget(self.panel, window.notes_panel, Qt.Orientation.Vertical)
         self.panel.hide()
+        self.walkthrough_panel = WalkthroughQuizPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.walkthrough_panel)
+        window.splitDockWidget(self.walkthrough_panel, window.notes_panel, Qt.Orientation.Vertical)
+        self.walkthrough_panel.hide()
         self.actions: Mapping[str, QAction] = {}
         self.due_button = QToolButton(window)
         self.due_button.setObjectName("dueButton")
@@ -90,6 +104,7 @@ class RevisionController(QObject):
         return {
             "revise": self.toggle_revision,
             "revise_due": self.revise_due,
+            "walkthrough_quiz": self.quiz_walkthrough,
             "compare": self.open_compare,
             "reset_progress": self.reset_progress,
             "export_progress": self.export_progress,
@@ -110,6 +125,9 @@ class RevisionController(QObject):
 
     def toggle_revision(self) -> None:
         """Ctrl+R: revise the architecture on screen, or end the quiz that is running."""
+        if self.walkthrough_runner is not None and self.walkthrough_runner.active:
+            self.walkthrough_runner.stop()
+            return
         if self.runner is not None and self.runner.active:
             self.runner.stop()
             return
@@ -121,18 +139,61 @@ class RevisionController(QObject):
         self.start(targets)
 
     def revise_due(self) -> None:
-        """A quiz over the cards due today in every architecture."""
-        if self.runner is not None and self.runner.active:
-            self.runner.stop()
+        """A quiz over the cards due today in every architecture (a due walkthrough when no component is)."""
+        self._stop_quizzes()
         self._save()  # saving merges in what other windows saved
         now = self.clock()
         targets = due_targets(self.window.sources.architectures.values(), self.progress, now)
+        due_flows = due_walkthroughs(self.window.sources.walkthroughs, self.progress, now)
+        if not targets and due_flows:
+            self.quiz_walkthrough(due_flows[0].id)  # components first; then each due walkthrough
+            return
         if not targets:
             next_due = self.progress.next_due()
             when = f" The next review is {describe_when(next_due, now)}." if next_due else ""
             self._inform("Nothing is due", f"No card is due for revision today.{when}")
             return
         self.start(targets)
+
+    def quiz_walkthrough(self, walkthrough_id: str | None = None) -> WalkthroughQuizRunner | None:
+        """Quizzes one walkthrough: the one given, else the one on screen or of this architecture."""
+        walkthroughs = self.window.sources.walkthroughs
+        # The window's walkthrough controller (a child of it) knows which one is being stepped through.
+        stepping = self.window.findChild(WalkthroughController)
+        running = stepping.walkthrough if stepping is not None else None
+        walkthrough = (
+            next((w for w in walkthroughs if w.id == walkthrough_id), None)
+            if walkthrough_id
+            else pick_walkthrough(walkthroughs, running, self.window.current_id)
+        )
+        questions = questions_for(walkthrough, self.rng) if walkthrough is not None else []
+        if walkthrough is None or not questions:
+            self.window.show_status("There is no walkthrough to quiz.")
+            return None
+        self._stop_quizzes()
+        self.window.state.set_mode(Mode.REVISE)  # ends a walkthrough being stepped through
+        runner = WalkthroughQuizRunner(self.window, self.walkthrough_panel, walkthrough, questions)
+        runner.finished.connect(self._on_walkthrough_finished)
+        self.walkthrough_runner = runner
+        runner.start()
+        self.window.resizeDocks([self.walkthrough_panel], [460], Qt.Orientation.Vertical)
+        return runner
+
+    def _on_walkthrough_finished(self, walkthrough: Walkthrough, grade: Grade | None) -> None:
+        self.window.state.set_mode(Mode.EXPLORE)
+        if grade is None:
+            return
+        self.progress.record([walkthrough_card_key(walkthrough)], grade, self.clock())
+        self._save()
+        due = self.progress.card(walkthrough_card_key(walkthrough))
+        when = f" Next review {describe_when(due.due, self.clock())}." if due is not None else ""
+        self.window.show_status(f"“{walkthrough.title}” rated {grade.name.capitalize()}.{when}")
+
+    def _stop_quizzes(self) -> None:
+        if self.runner is not None and self.runner.active:
+            self.runner.stop()
+        if self.walkthrough_runner is not None and self.walkthrough_runner.active:
+            self.walkthrough_runner.stop()
 
     def start(self, targets: Iterable[QuizItem]) -> QuizRunner | None:
         """Starts a quiz over ``targets`` (items of any loaded architectures)."""
@@ -145,8 +206,7 @@ class RevisionController(QObject):
 
     def run(self, session: QuizSession) -> QuizRunner:
         """Runs ``session`` on the window (ending any quiz still running)."""
-        if self.runner is not None and self.runner.active:
-            self.runner.stop()
+        self._stop_quizzes()
         self.runner = QuizRunner(self.window, self.panel, session, self.hide_icons)
         self.runner.answered.connect(self.record)
         self.runner.finished.connect(self._on_finished)
