@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
@@ -199,6 +199,29 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         context.moveCenter(rect.center())
         self._auto = None
         self._fit_rect(rect.adjusted(-24, -24, 24, 24).united(context), self.MAX_ZOOM)
+
+    def bring_into_view(self, element_ids: Iterable[str]) -> None:
+        """Scrolls so the elements are all on screen, zooming out (never below the fit) only when
+        they do not fit at the present zoom: a walkthrough step stays readable and whole."""
+        scene = self._diagram
+        if scene is None:
+            return
+        rect = QRectF()
+        for element_id in element_ids:
+            item = scene.item_for(element_id)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        rect = rect.adjusted(-24, -24, 24, 24)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if visible.contains(rect):
+            return
+        self._auto = None
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            fitting = min(visible.width() / rect.width(), visible.height() / rect.height()) * self.zoom()
+            self._scale_view(max(fitting, self.fit_zoom()))
+        self.centerOn(rect.center())
 
     def center_on_element(self, element_id: str) -> None:
         """Scrolls (without zooming) so the element is in the middle of the view."""

@@ -221,3 +221,21 @@ def test_a_due_walkthrough_card_counts_with_the_others(window: MainWindow) -> No
     past = revision.clock() - timedelta(days=30)
     revision.progress.record([walkthrough_card_key(walkthrough)], Grade.GOOD, past)
     assert revision.refresh_due().get("kubernetes", 0) == before + 1
+
+
+@pytest.mark.parametrize("walkthrough_id", [APPLY, "kubernetes-external-request"])
+def test_every_step_brings_its_components_on_screen(qtbot, window: MainWindow, walkthrough_id: str) -> None:
+    window.resize(1100, 700)  # a small screen: the diagram does not fit at a readable zoom
+    assert window.walkthroughs.start(walkthrough_id)
+    walkthrough = window.walkthroughs.walkthrough
+    assert walkthrough is not None
+    view = window.diagram_view
+    for index, step in enumerate(walkthrough.steps):
+        if index:
+            press(qtbot, window, Qt.Key.Key_Right)
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        for component in step.components:
+            item = window.scene.item_for(component)
+            assert item is not None
+            assert visible.contains(item.sceneBoundingRect().center()), (index, component)
+        assert view.zoom() >= view.fit_zoom() - 1e-9

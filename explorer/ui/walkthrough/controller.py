@@ -151,6 +151,7 @@ class WalkthroughController(QObject):
             self.bar.show_step(walkthrough.title, step.title, index, len(walkthrough.steps))
             self.bar.show()
         elements = (*step.components, *step.groups)
+        self.window.diagram_view.bring_into_view(elements)
         excerpts = own_excerpts(self.window.sources.notes, architecture, elements)
         parts = [*narration_html(walkthrough, index), excerpts_heading(architecture, elements, len(excerpts))]
         self.window.notes_panel.show_composed(parts, excerpts)
