@@ -76,6 +76,7 @@ class MainWindow(ExplorerWindow):
         self._pending_navigating = False
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
+        self.architecture_list.follow(self.state)
         self.diagram_view = DiagramView(self)
         self.diagram_message = main_window_parts.diagram_message_label(self)
         self.diagram_stack = QStackedWidget(self)
@@ -147,7 +148,6 @@ class MainWindow(ExplorerWindow):
             return False
         switching = architecture_id != self.current_id
         self.state.show(architecture_id)
-        self.architecture_list.select_id(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
