@@ -25,6 +25,16 @@ from bench.harness import Heartbeat, PaintWatch, emit, max_rss_mib, open_window,
 from bench.model_gen import generate
 
 
+def _until_shown(app: Any, window: Any, architecture_id: str, timeout: float = 60.0) -> None:
+    """Turns the event loop until the window shows ``architecture_id``'s diagram."""
+    check = showing(architecture_id)
+    deadline = time.perf_counter() + timeout
+    while not check(window):
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"{architecture_id} was not drawn within {timeout:g} s")
+        settle(app, 0.002)
+
+
 def interact(runs: int, settings_file: Path) -> dict[str, Any]:
     """Switching, clicking and searching in the window, over the built-in architectures."""
     app, window = open_window(settings_file)
@@ -34,6 +44,7 @@ def interact(runs: int, settings_file: Path) -> dict[str, Any]:
     for architecture_id in ids[1:]:
         started = time.perf_counter()
         window.show_architecture(architecture_id)
+        _until_shown(app, window, architecture_id)  # laid out in the worker unless cached
         view.viewport().repaint()
         first.append(_ms(started))
     for _ in range(runs):
@@ -46,6 +57,7 @@ def interact(runs: int, settings_file: Path) -> dict[str, Any]:
             cached.append(_ms(started))
     for architecture_id in ids:
         window.show_architecture(architecture_id)
+        _until_shown(app, window, architecture_id)
         view.fit_diagram()
         settle(app, 0.02)
         scene = window.scene
@@ -61,6 +73,7 @@ def interact(runs: int, settings_file: Path) -> dict[str, Any]:
     terms = [component.label for a in architectures.values() for component in a.components[:runs]]
     for index, term in enumerate(terms):
         window.show_architecture(ids[index % len(ids)])
+        _until_shown(app, window, ids[index % len(ids)])
         window.search_box.setFocus()
         window.search_box.clear()
         QTest.keyClicks(window.search_box, term)

@@ -42,7 +42,6 @@ SETTINGS: dict[str, object] = {
     "window/notes_visible": True,
     "session/drawing": "",  # the architecture a start is drawing; cleared once it drew or failed cleanly
     "sources/notes": [],
-    "sources/models": [],
     "revision/hide_icons": False,
     "export/*": None,  # one key per ExportOptions field (their defaults are the dataclass's), and folder
 }
@@ -129,12 +128,6 @@ class AppSettings:
 
     def set_note_locations(self, paths: list[Path]) -> None:
         self.store.setValue("sources/notes", [str(path) for path in paths])
-
-    def model_locations(self) -> list[Path]:
-        return self._paths("sources/models")
-
-    def set_model_locations(self, paths: list[Path]) -> None:
-        self.store.setValue("sources/models", [str(path) for path in paths])
 
     def hide_icons(self) -> bool:
         return bool(self.value("revision/hide_icons", False, type=bool))

@@ -46,3 +46,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     bulk = sys.modules.get("tests.reliability._bulk")
     for line in bulk.summary_lines() if bulk is not None else ():
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_in_layouts() -> None:
+    """Lays the small built-in models out once into this run's layout cache.
+
+    The window never runs Graphviz on the UI thread: it draws a small model on the spot only
+    when a cache holds its layout (as after the app's first run), else in the background.
+    With the cache filled first, a test sees the same window whatever ran before it; tests of
+    the background path use a cache folder of their own, or models of their own, and wait.
+    """
+    from explorer.diagram.loading import SYNC_MAX_COMPONENTS
+    from explorer.layout.service import LayoutService
+    from explorer.sources import load_models
+
+    service = LayoutService()
+    for architecture in load_models().architectures.values():
+        if len(architecture.components) <= SYNC_MAX_COMPONENTS:
+            service.layout_for(architecture)

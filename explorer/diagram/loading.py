@@ -21,8 +21,8 @@ from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 SYNC_MAX_COMPONENTS = 40
-"""Models up to this size are laid out and drawn on the spot (well under 100 ms, even
-with Graphviz); larger ones go through :class:`SceneLoader`."""
+"""Models up to this size are drawn on the spot when a cache holds their layout (well
+under 100 ms); larger ones, and any whose layout needs Graphviz, go through :class:`SceneLoader`."""
 SLICE_SECONDS = 0.025
 """Longest stretch of item building between two turns of the event loop."""
 

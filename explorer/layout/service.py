@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from explorer.layout import compose
 from explorer.layout.cache import LayoutCache, layout_key
@@ -40,6 +41,7 @@ MEMORY_ENTRIES = 32
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 StepReport = Callable[[str], None]
 JobProgress = Callable[["LayoutJob", str], None]
 
@@ -139,6 +141,23 @@ class LayoutJob:
         return self._cancel.is_set()
 
 
+@dataclass
+class WorkJob(Generic[T]):
+    """Work (one or more layouts) done in the worker by :meth:`LayoutService.run`."""
+
+    result: T | None = None
+    error: str = ""
+    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+    future: Future[None] | None = field(default=None, repr=False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
 class LayoutService:
     """Keeps layouts in memory and on disk; computes missing ones on this thread or a worker."""
 
@@ -170,17 +189,21 @@ class LayoutService:
         *,
         timeout: float = TIMEOUT_SECONDS,
         options: LayoutOptions | None = None,
+        cancel: threading.Event | None = None,
     ) -> Layout:
         """The layout of ``architecture`` (by ``options``, else by size), computed here if no cache has it.
 
+        The UI thread never calls it: it runs inside :meth:`run` or :meth:`submit` work.
+
         Raises:
+            LayoutCancelledError: ``cancel`` was set.
             GraphvizNotFoundError: ``dot`` is not on PATH.
             GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
         """
         options = options or LayoutOptions.for_architecture(architecture)
         layout = self.cached(architecture, options)
         if layout is None:
-            layout = self._compute(architecture, options, timeout=timeout)
+            layout = self._compute(architecture, options, timeout=timeout, cancel=cancel)
             self.store(architecture, options, layout)
         return layout
 
@@ -199,10 +222,39 @@ class LayoutService:
         Graphviz does, before ``done``; its errors are ignored (the UI thread meets them again).
         """
         job = LayoutJob(architecture, LayoutOptions.for_architecture(architecture))
+        job.future = self._pool().submit(self._run, job, done, progress, also)
+        return job
+
+    def run(self, work: Callable[[threading.Event], T], done: Callable[[WorkJob[T]], None]) -> WorkJob[T]:
+        """Runs ``work(cancel)`` (layouts through :meth:`layout_for` with that ``cancel``) in a worker.
+
+        ``done(job)`` is called from the worker with ``job.result`` or ``job.error``, unless
+        the job was cancelled first: a cancelled job's ``dot`` is killed and its result dropped.
+        """
+        job: WorkJob[T] = WorkJob()
+        job.future = self._pool().submit(self._run_work, job, work, done)
+        return job
+
+    def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(self._workers, thread_name_prefix="layout")
-        job.future = self._executor.submit(self._run, job, done, progress, also)
-        return job
+        return self._executor
+
+    @staticmethod
+    def _run_work(
+        job: WorkJob[T], work: Callable[[threading.Event], T], done: Callable[[WorkJob[T]], None]
+    ) -> None:
+        try:
+            job.result = work(job._cancel)
+        except LayoutCancelledError:
+            return
+        except (GraphvizNotFoundError, GraphvizFailedError, ValueError) as error:
+            job.error = str(error)
+        except Exception as error:  # noqa: BLE001 (a worker must report, never die silently)
+            log.exception("work in the layout worker failed unexpectedly")
+            job.error = f"The layout failed unexpectedly: {error!r}"
+        if not job.cancelled:
+            done(job)
 
     def forget(self, architecture_id: str) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.app_state import AppState
 from explorer.ui.text import rich_text_tooltip
 from models.architecture import Architecture
 
@@ -111,6 +112,15 @@ class ArchitectureList(QListWidget):
         self._badges: dict[str, int] = {}
         self.set_architectures(architectures)
         self.currentItemChanged.connect(self._on_current_changed)
+
+    def follow(self, state: AppState) -> None:
+        """Marks the current architecture of ``state`` whenever it changes (without emitting)."""
+
+        def changed(what: str) -> None:
+            if what == "architecture" and state.architecture_id is not None:
+                self.select_id(state.architecture_id)
+
+        state.observe(changed)
 
     def set_architectures(self, architectures: Iterable[Architecture]) -> None:
         current = self.current_id()

@@ -44,7 +44,7 @@ def export_dialog(window: ExplorerWindow) -> ExportDialog | None:
         options,
         path,
         window,
-        layout_with=lambda model, layout_options: window.layouts.layout_for(model, options=layout_options),
+        layouts=window.layouts,
         walkthroughs=walkthroughs,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

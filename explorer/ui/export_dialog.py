@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,16 +32,18 @@ from PySide6.QtWidgets import (
 from explorer.atomic_write import ExportError, check_target, write_atomically
 from explorer.diagram.scene import DiagramScene
 from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
-from explorer.export.prepare import LayoutWith, prepare
-from explorer.export.render import compute_frame, create_scene, render_bytes, render_image
+from explorer.export.render import render_bytes
 from explorer.layout.geometry import Layout
+from explorer.layout.service import LayoutService
+from explorer.ui.export_dialog_preview import confirm_overwrite, describe_size, on_checkerboard, preview_image
+from explorer.ui.export_dialog_scenes import ExportScenes
 from explorer.ui.walkthrough.slides_dialog import write_slides
 from models.architecture import Architecture
 from models.walkthroughs import Walkthrough
 
+__all__ = ["ExportDialog", "confirm_overwrite"]
+
 PREVIEW_SIZE = QSize(560, 360)
-PREVIEW_DETAIL = 0.6
-"""The least scale the preview is drawn at before shrinking (the items simplify below it)."""
 PREVIEW_DELAY_MS = 120
 """Changes are batched this long before the preview is drawn again."""
 _FORMATS = (("PNG image", "png"), ("SVG vector image", "svg"), ("PDF document", "pdf"))
@@ -52,26 +54,6 @@ _TEXT_SCALES = (
     *((f"{scale:g}×", f"{scale:g}") for scale in (1, 1.25, 1.5, 2, 2.5, 3)),
 )
 _FILTERS = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
-
-
-def confirm_overwrite(parent: QWidget, paths: list[Path]) -> bool:
-    """Asks before replacing existing files; True to go ahead."""
-    if not paths:
-        return True
-    if len(paths) == 1:
-        text = f"{paths[0].name} already exists in {paths[0].parent}.\nDo you want to replace it?"
-    else:
-        names = "\n".join(f"  {path.name}" for path in paths[:8])
-        more = f"\n  … and {len(paths) - 8} more" if len(paths) > 8 else ""
-        text = f"These files already exist in {paths[0].parent}:\n{names}{more}\nDo you want to replace them?"
-    answer = QMessageBox.question(
-        parent,
-        "Replace existing files?",
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ExportDialog(QDialog):
@@ -92,10 +74,11 @@ class ExportDialog(QDialog):
         options: ExportOptions,
         path: Path,
         parent: QWidget | None = None,
-        layout_with: LayoutWith | None = None,
+        layouts: LayoutService | None = None,
         walkthroughs: Sequence[Walkthrough] = (),
     ) -> None:
-        """``layout_with`` lays out larger text and focus views; without it the dialog offers neither."""
+        """``layouts`` lays out larger text and focus views (in its worker); without it the
+        dialog offers neither."""
         super().__init__(parent)
         self.walkthroughs = {walkthrough.id: walkthrough for walkthrough in walkthroughs}
         self.setObjectName("exportDialog")
@@ -104,8 +87,11 @@ class ExportDialog(QDialog):
         self.diagram_layout = layout
         self.written_path: Path | None = None
         self._selected = options.selected
-        self._layout_with = layout_with
-        self._scenes: dict[tuple[object, ...], tuple[DiagramScene, ExportOptions]] = {}
+        self._layouts = layouts
+        self.scenes = ExportScenes(architecture, layout, layouts, self)
+        self.scenes.ready.connect(self.update_preview)
+        self.scenes.failed.connect(self._layout_failed)
+        self.finished.connect(self.scenes.cancel)
         self.export_options = options
         """The options of the last preview, with the text scale settled (what Export writes)."""
         self.preview_image = QImage()
@@ -136,10 +122,10 @@ class ExportDialog(QDialog):
         self.keep_selection_check.toggled.connect(self._schedule_preview)
         text_scale = "auto" if options.text_scale is None else f"{options.text_scale:g}"
         self.text_scale_combo = self._combo("textScaleCombo", _TEXT_SCALES, text_scale)
-        self.text_scale_combo.setEnabled(self._layout_with is not None)
+        self.text_scale_combo.setEnabled(self._layouts is not None)
         self.edge_labels_check = self._check("edgeLabelsCheck", "Label the relations", options.edge_labels)
         self.focus_check = self._check("focusCheck", "Only the selection and its neighbours", False)
-        self.focus_check.setEnabled(self._selected is not None and self._layout_with is not None)
+        self.focus_check.setEnabled(self._selected is not None and self._layouts is not None)
         slides = [("None: the diagram alone", ""), *((w.title, w.id) for w in self.walkthroughs.values())]
         self.walkthrough_combo = self._combo("walkthroughCombo", slides, "")
         self.walkthrough_combo.setEnabled(bool(self.walkthroughs))
@@ -255,7 +241,7 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         """The options as the dialog shows them."""
         size = self.scale_combo.currentData()
-        scale = self.text_scale_combo.currentData() if self._layout_with is not None else "1"
+        scale = self.text_scale_combo.currentData() if self._layouts is not None else "1"
         return ExportOptions(
             format=self.format_combo.currentData(),
             scale=int(size) if size != _WIDTH else ExportOptions.scale,
@@ -279,22 +265,14 @@ class ExportDialog(QDialog):
         extension = f".{self.format_combo.currentData()}"
         return path if path.suffix.lower() == extension else path.with_suffix(extension)
 
-    def scene_for(self, options: ExportOptions) -> DiagramScene:
+    def scene_for(self, options: ExportOptions) -> DiagramScene | None:
         """The export scene for the options (made once and kept), its text size settled in
-        :attr:`export_options`; larger text and focus views are laid out on the spot."""
-        key = (
-            options.background == "dark",
-            options.text_scale,
-            options.slide if options.text_scale is None else None,
-            options.focus,
-            options.edge_labels,
-        )
-        if key not in self._scenes:
-            layout_with = self._layout_with or (lambda _architecture, _options: self.diagram_layout)
-            prepared = prepare(self.architecture, options, layout_with, self.diagram_layout)
-            scene = create_scene(prepared.architecture, prepared.layout, prepared.options)
-            self._scenes[key] = (scene, prepared.options)
-        scene, settled = self._scenes[key]
+        :attr:`export_options`; None while larger text or a focus view is laid out in the worker
+        (the preview is drawn again once it is ready)."""
+        made = self.scenes.get(options)
+        if made is None:
+            return None
+        scene, settled = made
         self.export_options = options.with_changes(text_scale=settled.text_scale, selected=settled.selected)
         scene.select_element(self.export_options.highlighted, emit=False)
         return scene
@@ -314,33 +292,32 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(self.path()))
 
     def update_preview(self) -> None:
-        """Draws the preview now (changes otherwise redraw it after a short pause)."""
+        """Draws the preview now (changes otherwise redraw it after a short pause); while the
+        worker lays the options out, says so and draws it once the layout is ready."""
         self._timer.stop()
         scene = self.scene_for(self.options())
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(scene is not None)
+        if scene is None:
+            self.preview_label.setPixmap(QPixmap())
+            self.preview_label.setText("Laying out the diagram for these options…")
+            self.size_label.setText("")
+            return
         options = self.export_options
         ratio = self.devicePixelRatioF()
         fit = QSize(round(PREVIEW_SIZE.width() * ratio), round(PREVIEW_SIZE.height() * ratio))
-        frame = compute_frame(scene, options)
-        detail = frame.fitted(fit.width(), fit.height()).transform.m11()
-        if detail >= PREVIEW_DETAIL:
-            self.preview_image = render_image(scene, options, fit=fit)
-        else:
-            # Drawn that small the items drop icons and labels; draw larger and shrink instead.
-            grow = PREVIEW_DETAIL / detail
-            large = render_image(scene, options, fit=fit * grow)
-            self.preview_image = large.scaled(
-                fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
+        self.preview_image, canvas = preview_image(scene, options, fit)
         shown = (
-            _on_checkerboard(self.preview_image)
-            if options.background == "transparent"
-            else self.preview_image
+            on_checkerboard(self.preview_image) if options.background == "transparent" else self.preview_image
         )
         pixmap = QPixmap.fromImage(shown)
         pixmap.setDevicePixelRatio(ratio)
         self.preview_label.setPixmap(pixmap)
-        self.size_label.setText(_describe_size(frame.canvas, options))
+        self.size_label.setText(describe_size(canvas, options))
         self.preview_updated.emit()
+
+    def _layout_failed(self, message: str) -> None:
+        self.preview_label.setText(f"The diagram cannot be laid out this way:\n{message}")
 
     def _browse(self) -> None:
         file_format = self.format_combo.currentData()
@@ -384,6 +361,8 @@ class ExportDialog(QDialog):
                 super().accept()
             return
         scene = self.scene_for(self.options())
+        if scene is None:
+            return  # Export is disabled until the worker has laid these options out
         options = self.export_options
         try:
             target = check_target(path)
@@ -399,25 +378,3 @@ class ExportDialog(QDialog):
             return
         self.exported.emit(self.written_path)
         super().accept()
-
-
-def _describe_size(canvas: QSize, options: ExportOptions) -> str:
-    if options.format == "png":
-        return f"{canvas.width()} × {canvas.height()} pixels"
-    return f"{options.format.upper()}, vector, {canvas.width()} × {canvas.height()} at 96 dpi"
-
-
-def _on_checkerboard(image: QImage) -> QImage:
-    """The image over a grey checkerboard, so that transparency shows in the preview."""
-    tile = QImage(16, 16, QImage.Format.Format_RGB32)
-    tile.fill(QColor("#FFFFFF"))
-    tile_painter = QPainter(tile)
-    tile_painter.fillRect(0, 0, 8, 8, QColor("#E3E3E3"))
-    tile_painter.fillRect(8, 8, 8, 8, QColor("#E3E3E3"))
-    tile_painter.end()
-    board = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(board)
-    painter.fillRect(board.rect(), QBrush(tile))
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return board

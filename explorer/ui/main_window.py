@@ -18,7 +18,6 @@ from explorer.app_state import AppState
 from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
-from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
 from explorer.layout.service import LayoutService, routing_note
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
@@ -37,9 +36,6 @@ from models.errors import ModelError
 if TYPE_CHECKING:
     # Revision, export and drafting are imported on first use: the first paint needs none of them.
     from explorer.ui.revision import RevisionController
-
-# How long the window may wait for Graphviz on the spot before going on in the background.
-SYNC_LAYOUT_SECONDS = 0.5
 
 
 class MainWindow(ExplorerWindow):
@@ -76,6 +72,7 @@ class MainWindow(ExplorerWindow):
         self._pending_navigating = False
 
         self.architecture_list = ArchitectureList(sources.architectures.values(), self)
+        self.architecture_list.follow(self.state)
         self.diagram_view = DiagramView(self)
         self.diagram_message = main_window_parts.diagram_message_label(self)
         self.diagram_stack = QStackedWidget(self)
@@ -147,7 +144,6 @@ class MainWindow(ExplorerWindow):
             return False
         switching = architecture_id != self.current_id
         self.state.show(architecture_id)
-        self.architecture_list.select_id(architecture_id)
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
@@ -225,10 +221,11 @@ class MainWindow(ExplorerWindow):
     # Internals -------------------------------------------------------------
 
     def _scene_for(self, architecture: Architecture) -> DiagramScene | None:
-        """The scene at once when it is kept or small; None while a large one loads or on failure.
+        """The scene at once when it is kept, or small with a cached layout; else None while it loads.
 
-        Small models are laid out (or read from the cache) and drawn on the spot; larger
-        ones in the background, behind a progress panel (:meth:`_on_scene_ready` ends it).
+        Graphviz never runs on the UI thread: a small model whose layout a cache holds is
+        drawn on the spot; any other is laid out (and a large one drawn) in the background,
+        behind a progress panel (:meth:`_on_scene_ready` ends it).
         """
         scene = self._scenes.get(architecture.id)
         if scene is not None and scene.architecture == architecture:
@@ -237,18 +234,10 @@ class MainWindow(ExplorerWindow):
         if self._loading(architecture):
             return None
         self.scene_loader.cancel()
-        if len(architecture.components) > SYNC_MAX_COMPONENTS:
+        small = len(architecture.components) <= SYNC_MAX_COMPONENTS
+        layout = self.layouts.cached(architecture) if small else None
+        if layout is None:
             self._load_in_background(architecture)
-            return None
-        try:
-            # A small model takes ~30 ms; one that takes far longer (a hung or overloaded
-            # Graphviz) goes on in the background rather than freezing the window.
-            layout = self.layouts.layout_for(architecture, timeout=SYNC_LAYOUT_SECONDS)
-        except GraphvizTimeoutError:
-            self._load_in_background(architecture)
-            return None
-        except (GraphvizNotFoundError, GraphvizFailedError) as error:
-            self._show_diagram_error(str(error))
             return None
         return self._keep_scene(DiagramScene(architecture, layout, self))
 

@@ -61,10 +61,20 @@ def test_selecting_one_side_highlights_its_counterpart_both_ways(qtbot, compare:
     assert "only in this architecture" in compare.selection_label.text()
 
 
-def test_what_exists_on_one_side_only_is_marked(compare: CompareWindow) -> None:
+def wait_for_pair(qtbot, compare: CompareWindow, left_id: str, right_id: str) -> None:
+    """Both panes drawn for the pair (a layout not made yet comes from the worker)."""
+
+    def drawn(pane, architecture_id: str) -> bool:  # noqa: ANN001
+        return pane.scene is not None and pane.scene.architecture.id == architecture_id
+
+    qtbot.waitUntil(lambda: drawn(compare.left_pane, left_id) and drawn(compare.right_pane, right_id))
+
+
+def test_what_exists_on_one_side_only_is_marked(qtbot, compare: CompareWindow) -> None:
     assert compare.left_pane.marked_ids() == {"instance-role", "asg"}
     assert compare.right_pane.marked_ids() == set()
     compare.show_pair("kubernetes", "eks")
+    wait_for_pair(qtbot, compare, "kubernetes", "eks")
     assert {"cluster-endpoint", "eni-a", "iam", "ecr", "alb"} <= compare.right_pane.marked_ids()
     assert {"external-clients", "cloud-provider-api"} <= compare.left_pane.marked_ids()
     assert "kube-apiserver" not in compare.left_pane.marked_ids()
@@ -73,6 +83,7 @@ def test_what_exists_on_one_side_only_is_marked(compare: CompareWindow) -> None:
 def test_kubernetes_and_eks_link_the_api_server(qtbot, compare: CompareWindow) -> None:
     preset = compare.preset_buttons["kubernetes", "eks"]
     qtbot.mouseClick(preset, Qt.MouseButton.LeftButton)
+    wait_for_pair(qtbot, compare, "kubernetes", "eks")
     click(qtbot, compare.left_pane, "kube-apiserver")
     assert compare.right_pane.scene.selected_element() == "apiserver-a"
     click(qtbot, compare.right_pane, "etcd-c")

@@ -62,7 +62,13 @@ def open_editor(qtbot, window, note: Path) -> DraftEditor:
     drafts.draft_note(note)
     qtbot.waitUntil(lambda: drafts.editor is not None and drafts.editor.isVisible(), timeout=20000)
     assert drafts.editor is not None
+    wait_drawn(qtbot, drafts.editor)
     return drafts.editor
+
+
+def wait_drawn(qtbot, editor: DraftEditor) -> None:
+    """The worker lays the draft out; wait until the current draft is drawn."""
+    qtbot.waitUntil(lambda: not editor.laying_out, timeout=20000)
 
 
 def component_labels(editor: DraftEditor) -> list[str]:
@@ -81,6 +87,7 @@ def test_menu_action_opens_the_editor_with_the_note_and_its_diagram(
     drafts = launcher(draft_window)
     qtbot.waitUntil(lambda: drafts.editor is not None and drafts.editor.isVisible(), timeout=20000)
     editor = drafts.editor
+    wait_drawn(qtbot, editor)
     assert component_labels(editor) == ["Prometheus", "Kafka", "Redis", "Grafana", "Slack"]
     assert "**Grafana** queries Prometheus" in editor.note_view.toPlainText()
     scene = editor.diagram_view.diagram()
@@ -104,6 +111,7 @@ def test_rename_and_remove_redraw_the_diagram(qtbot, draft_window, note: Path) -
     qtbot.mouseClick(editor.parts.remove_button, Qt.MouseButton.LeftButton)
     assert "Redis" not in component_labels(editor)
     assert editor.parts.relations.count() == 3
+    wait_drawn(qtbot, editor)
     assert len(editor.diagram_view.diagram().component_items()) == 4
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialogButtonBox
 
 from explorer.export.options import ExportOptions
 from explorer.ui import export_actions
@@ -80,3 +82,28 @@ def test_the_dialog_keeps_its_width_as_options_change(qtbot, window: MainWindow,
     _wait_preview(qtbot, dialog, lambda: dialog.slide_combo.setCurrentIndex(1))
     _wait_preview(qtbot, dialog, lambda: dialog.background_combo.setCurrentIndex(2))
     assert dialog.width() == width
+
+
+def test_larger_text_is_laid_out_in_the_worker_not_the_ui_thread(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    dialog = _dialog(qtbot, window, tmp_path, None)
+    threads: list[threading.Thread] = []
+    layout_for = window.layouts.layout_for
+
+    def recording(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        threads.append(threading.current_thread())
+        return layout_for(*args, **kwargs)
+
+    monkeypatch.setattr(window.layouts, "layout_for", recording)
+    combo = dialog.text_scale_combo
+    combo.setCurrentIndex(combo.findData("2.5"))
+    with qtbot.waitSignal(dialog.preview_updated, timeout=10000):
+        dialog.update_preview()
+        assert dialog.scenes.laying_out
+        assert "Laying out" in dialog.preview_label.text()
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert threads
+    assert threading.main_thread() not in threads
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.export_options.text_scale == 2.5

@@ -38,6 +38,7 @@ def test_user_model_is_listed_first_and_drawn(qtbot, tmp_path: Path) -> None:
     window = make_window(qtbot, tmp_path, models)
     assert window.architecture_list.ids()[0] == "mine"
     window.show_architecture("mine", "web")
+    qtbot.waitUntil(lambda: window.scene is not None)  # laid out in the worker
     assert len(window.scene.component_items()) == 2
     assert "Web task" in window.notes_panel.plain_text()
     assert not window.user_content.problems_button.isVisibleTo(window)
@@ -70,6 +71,7 @@ def test_editing_the_shown_user_model_redraws_it(qtbot, tmp_path: Path) -> None:
     path.write_text(MINE, encoding="utf-8")
     window = make_window(qtbot, tmp_path, models)
     window.show_architecture("mine")
+    qtbot.waitUntil(lambda: window.scene is not None)  # laid out in the worker
     path.write_text(
         MINE.replace(
             "relations:",
@@ -77,5 +79,7 @@ def test_editing_the_shown_user_model_redraws_it(qtbot, tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    qtbot.waitUntil(lambda: len(window.scene.component_items()) == 3, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.scene is not None and len(window.scene.component_items()) == 3, timeout=5000
+    )
     assert window.current_id == "mine"

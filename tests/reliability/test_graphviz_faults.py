@@ -116,7 +116,8 @@ def test_without_graphviz_the_window_starts_explains_and_the_rest_works(
     assert sources.architectures["eks"].title in panel_text(window), "the notes panel works"
     choose(qtbot, window, "kubernetes")
     assert window.current_id == "kubernetes", "the list works"
-    assert sources.architectures["kubernetes"].title in panel_text(window)
+    # The notes come with the diagram (or its failure), from the layout worker.
+    qtbot.waitUntil(lambda: sources.architectures["kubernetes"].title in panel_text(window))
     diagram_message(qtbot, window, "apt-get install graphviz")
     window.search_box.found.emit("ecs-fargate", "fargate-task")
     assert window.current_id == "ecs-fargate", "search works"
@@ -134,7 +135,7 @@ def test_a_broken_graphviz_is_explained_in_the_window(
     window = open_window()
     diagram_message(qtbot, window, words)
     choose(qtbot, window, "kubernetes")
-    assert sources.architectures["kubernetes"].title in panel_text(window)
+    qtbot.waitUntil(lambda: sources.architectures["kubernetes"].title in panel_text(window))
 
 
 def test_a_hanging_graphviz_does_not_freeze_the_window(

@@ -83,14 +83,14 @@ def test_odd_values_fall_back_without_a_reset(tmp_path: Path) -> None:
         b"[zoom_to_fit]\neks=-3\nkubernetes=lots\necs-ec2=@Variant(\\0\\0\\0\\x87?\\xf0\n"
         b"[window]\nrect=@ByteArray(\\x1\\xd9\\xd0\\xcb\\0\\x3\nnotes_width=wide\n"
         b"[sources]\nnotes=@Variant(\\0\\0\\0\n"
-        b"models=/kept/for/sure\n"
+        b"[revision]\nhide_icons=true\n"
     )
     settings = open_settings(path)
     assert settings.problems == []
     assert settings.last_architecture() == DEFAULT_ARCHITECTURE
     assert [settings.zoom(name) for name in ("eks", "kubernetes", "ecs-ec2")] == [None, None, None]
     assert settings.note_locations() == []
-    assert settings.model_locations() == [Path("/kept/for/sure")]
+    assert settings.hide_icons()  # kept for sure
     shape = settings.window_shape()
     assert (shape.rect, shape.notes_width) == (None, None)
 

@@ -2,7 +2,8 @@
 
 Every edit makes a new draft, written as YAML and loaded back by the model
 loader before it is drawn, so what the editor shows is exactly what the saved
-file will hold. The diagram is laid out by the window's one layout service and
+file will hold. The diagram is laid out by the window's one layout service, in its
+worker thread (the editor says so meanwhile; a newer edit cancels an older layout), and
 drawn by the same scene as the main diagram.
 """
 
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
-from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
-from explorer.layout.service import LayoutService
+from explorer.layout.geometry import Layout
+from explorer.layout.service import LayoutService, WorkJob
 from explorer.ui.drafting.icon_picker import IconPicker
 from explorer.ui.drafting.parts_panel import Edit, PartsPanel
 from models.architecture import Architecture
@@ -49,6 +50,8 @@ class DraftEditor(QDialog):
     """
 
     saved = Signal(str, str)
+    # Emitted from the layout worker; Qt queues it to the editor's (the UI) thread.
+    _laid_out = Signal(object)
 
     def __init__(
         self,
@@ -72,6 +75,9 @@ class DraftEditor(QDialog):
         self.folder = folder
         self.taken_ids = taken_ids
         self.architecture: Architecture | None = None
+        self._job: WorkJob[Layout] | None = None
+        self._laid_out.connect(self._on_laid_out)
+        self.finished.connect(self._cancel_layout)
 
         self.note_view = QPlainTextEdit(note_text, self)
         self.note_view.setObjectName("draftNote")
@@ -165,11 +171,38 @@ class DraftEditor(QDialog):
             return False
         self.architecture = architecture
         self.parts.show_draft(self.draft)
-        try:
-            layout = self.layouts.layout_for(architecture, timeout=LAYOUT_SECONDS)
-        except (GraphvizNotFoundError, GraphvizFailedError, GraphvizTimeoutError) as error:
-            self._say(f"The diagram cannot be drawn: {error}")
-            return True
+        self._cancel_layout()
+        layout = self.layouts.cached(architecture)
+        if layout is None:
+            self._say("Laying out the diagram…")
+            self._job = self.layouts.run(
+                lambda cancel: self.layouts.layout_for(architecture, timeout=LAYOUT_SECONDS, cancel=cancel),
+                self._laid_out.emit,
+            )
+        else:
+            self._draw(architecture, layout)
+        return True
+
+    @property
+    def laying_out(self) -> bool:
+        """True while the worker lays out the current draft (its old diagram is still shown)."""
+        return self._job is not None
+
+    def _cancel_layout(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        self._job = None
+
+    def _on_laid_out(self, job: WorkJob[Layout]) -> None:
+        if job is not self._job or self.architecture is None:
+            return  # stale: a newer edit asked for another layout
+        self._job = None
+        if job.result is None:
+            self._say(f"The diagram cannot be drawn: {job.error}")
+        else:
+            self._draw(self.architecture, job.result)
+
+    def _draw(self, architecture: Architecture, layout: Layout) -> None:
         scene = DiagramScene(architecture, layout, self)
         scene.element_selected.connect(self.parts.select_component)
         self.diagram_view.set_diagram(scene)
@@ -177,7 +210,6 @@ class DraftEditor(QDialog):
             f"{len(self.draft.components)} components, {len(self.draft.groups)} groups, "
             f"{len(self.draft.relations)} relations · saves as {self.target_file()}"
         )
-        return True
 
     def _show_selected(self, component_id: str) -> None:
         scene = self.diagram_view.diagram()
