@@ -1,10 +1,11 @@
 """How large a raster export may be, checked before a single pixel is drawn.
 
 A PNG (or a copied image) is drawn into one image in memory at 4 bytes a pixel,
-and Qt's PNG encoder needs about as much again. :data:`MAX_PIXELS` keeps that
-under half a gigabyte: an 8K slide (7680 × 4320) is 33 megapixels and fits; a
-20,000-pixel-wide export of a tall diagram (hundreds of megapixels, gigabytes
-of memory and minutes of drawing) is refused with a message that says why.
+and encoding needs about as much again. :data:`MAX_PIXELS` keeps that under a
+gigabyte: an 8K slide (7680 × 4320) is 33 megapixels and the widest built-in
+at 4× (EKS, 70 megapixels) fits; a 20,000-pixel-wide export of a tall diagram
+(hundreds of megapixels, gigabytes of memory and minutes of drawing) is refused
+with a message that says why.
 SVG and PDF stay vector and have no such limit.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from explorer.atomic_write import ExportError
 
-MAX_PIXELS = 50_000_000
+MAX_PIXELS = 100_000_000
 BYTES_PER_PIXEL = 4
 
 

@@ -51,6 +51,21 @@ def test_the_limit_is_checked_and_explained() -> None:
 
 
 @pytest.mark.usefixtures("qapp")
+def test_every_built_in_exports_at_4x_within_the_limit() -> None:
+    """The largest scale the dialog offers works on every built-in: the limit only stops outliers."""
+    from explorer.export.options import ExportOptions
+    from explorer.export.render import compute_frame, create_scene
+    from explorer.layout.service import LayoutService
+    from explorer.sources import load_models
+
+    options = ExportOptions(format="png", scale=4)
+    service = LayoutService()
+    for architecture in load_models().architectures.values():
+        frame = compute_frame(create_scene(architecture, service.layout_for(architecture), options), options)
+        check_pixels(frame.canvas.width(), frame.canvas.height())
+
+
+@pytest.mark.usefixtures("qapp")
 def test_the_command_line_refuses_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
