@@ -48,7 +48,9 @@ def densest_region(rects: list[QRectF], size: QSizeF, bounds: QRectF) -> QRectF:
     ties go to the earliest (the scene lists components in reading order).
     """
     step = max(1, len(rects) // _MAX_CANDIDATES)
-    counted = [r.getCoords() for r in rects[:: max(1, len(rects) // _MAX_COUNTED)]]
+    counted = [
+        (r.left(), r.top(), r.right(), r.bottom()) for r in rects[:: max(1, len(rects) // _MAX_COUNTED)]
+    ]
     best = QRectF(bounds.topLeft(), size)
     best_count = -1
     pad = min(size.width(), size.height()) * 0.04
@@ -58,7 +60,7 @@ def densest_region(rects: list[QRectF], size: QSizeF, bounds: QRectF) -> QRectF:
             (rect.center().x() - size.width() / 2, rect.center().y() - size.height() / 2),
         ):
             window = _clamped(QRectF(left, top, size.width(), size.height()), bounds)
-            x0, y0, x1, y1 = window.getCoords()
+            x0, y0, x1, y1 = window.left(), window.top(), window.right(), window.bottom()
             count = sum(1 for a, b, c, d in counted if x0 <= a and y0 <= b and c <= x1 and d <= y1)
             if count > best_count:
                 best, best_count = window, count

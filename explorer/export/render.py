@@ -98,9 +98,11 @@ def ink_rect(scene: DiagramScene) -> QRectF:
 # Page geometry -----------------------------------------------------------------
 
 
-def text_font(*, title: bool) -> QFont:
+def text_font(*, title: bool, scale: float = 1.0) -> QFont:
+    """The title's or caption's font; ``scale`` is the diagram's text scale, so a slide laid out
+    with larger labels gets a title to match."""
     font = QFont()
-    font.setPixelSize(TITLE_PX if title else CAPTION_PX)
+    font.setPixelSize(max(1, round((TITLE_PX if title else CAPTION_PX) * scale)))
     font.setBold(title)
     # Unhinted, so text measured at 1× wraps the same way at 4× and in vector output.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -123,6 +125,7 @@ class Frame:
     diagram: QRectF
     title_rect: QRectF | None = None
     caption_rect: QRectF | None = None
+    text_scale: float = 1.0
 
     def to_canvas(self, scene_point: QPointF) -> QPointF:
         """Where a scene point lands on the canvas, in pixels."""
@@ -148,14 +151,15 @@ def compute_frame(scene: DiagramScene, options: ExportOptions) -> Frame:
     source = ink_rect(scene)
     margin = float(options.margin)
     title, caption = options.title.strip(), options.caption.strip()
+    scale = scene.diagram_style.text_scale
     text_width = source.width()
     for text, is_title in ((title, True), (caption, False)):
         if text:
-            metrics = QFontMetricsF(text_font(title=is_title))
+            metrics = QFontMetricsF(text_font(title=is_title, scale=scale))
             natural = max(metrics.horizontalAdvance(line) for line in text.splitlines()) + 2
             text_width = max(text_width, min(natural, MAX_TEXT_WIDTH))
-    title_height, title_blank = _text_height(title, text_width, title=True)
-    caption_height, _ = _text_height(caption, text_width, title=False)
+    title_height, title_blank = _text_height(title, text_width, title=True, scale=scale)
+    caption_height, _ = _text_height(caption, text_width, title=False, scale=scale)
     title_block = title_height - title_blank + TEXT_GAP if title else 0.0
     caption_block = TEXT_GAP + caption_height if caption else 0.0
     content_height = title_block + source.height() + caption_block
@@ -169,14 +173,14 @@ def compute_frame(scene: DiagramScene, options: ExportOptions) -> Frame:
     title_rect = QRectF(left, top - title_blank, text_width, title_height) if title else None
     caption_rect = QRectF(left, diagram.bottom() + TEXT_GAP, text_width, caption_height) if caption else None
     canvas, transform, dpi = _canvas(page, options)
-    return Frame(canvas, dpi, transform, page, source, diagram, title_rect, caption_rect)
+    return Frame(canvas, dpi, transform, page, source, diagram, title_rect, caption_rect, scale)
 
 
-def _text_height(text: str, width: float, *, title: bool) -> tuple[float, float]:
+def _text_height(text: str, width: float, *, title: bool, scale: float) -> tuple[float, float]:
     """The wrapped text's height, and the blank above its capitals (trimmed so margins look even)."""
     if not text:
         return 0.0, 0.0
-    metrics = QFontMetricsF(text_font(title=title))
+    metrics = QFontMetricsF(text_font(title=title, scale=scale))
     height = metrics.boundingRect(QRectF(0, 0, width, 1e6), _TEXT_FLAGS, text).height() + 2
     return height, max(0.0, metrics.ascent() - metrics.capHeight())
 
@@ -322,7 +326,7 @@ def _paint(painter: QPainter, scene: DiagramScene, frame: Frame, options: Export
         (frame.caption_rect, options.caption, False),
     ):
         if rect is not None:
-            painter.setFont(text_font(title=is_title))
+            painter.setFont(text_font(title=is_title, scale=frame.text_scale))
             painter.setPen(theme.title if is_title else theme.caption)
             painter.drawText(rect, _TEXT_FLAGS, text.strip())
     scene.render(painter, frame.diagram, frame.source, Qt.AspectRatioMode.IgnoreAspectRatio)
