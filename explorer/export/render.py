@@ -227,8 +227,21 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
 
 
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
-    """A self-contained SVG document: Qt embeds icons as ``data:`` URIs, checked here."""
+    """A self-contained SVG document of the scene (see :func:`svg_document`)."""
     frame = compute_frame(scene, options)
+    return svg_document(
+        frame,
+        options.title.strip() or scene.architecture.title,
+        options.caption.strip() or scene.architecture.summary,
+        lambda painter: _paint(painter, scene, frame, options),
+    )
+
+
+def svg_document(frame: Frame, title: str, description: str, paint: Callable[[QPainter], None]) -> bytes:
+    """What ``paint`` draws as a self-contained SVG the size of ``frame``'s canvas.
+
+    Qt embeds icons as ``data:`` URIs; a reference to anything outside the file is an error.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -237,11 +250,11 @@ def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
     generator.setSize(frame.canvas)
     generator.setViewBox(QRectF(0, 0, frame.canvas.width(), frame.canvas.height()))
     generator.setResolution(round(frame.dpi))
-    generator.setTitle(options.title.strip() or scene.architecture.title)
-    generator.setDescription(options.caption.strip() or scene.architecture.summary)
+    generator.setTitle(title)
+    generator.setDescription(description)
     painter = QPainter(generator)
     try:
-        _paint(painter, scene, frame, options)
+        paint(painter)
     finally:
         painter.end()
     buffer.close()

@@ -13,9 +13,8 @@ import unicodedata
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.diagram.walkthrough_emphasis import StepEmphasis, apply_step
@@ -28,6 +27,7 @@ from explorer.export.render import (
     create_scene,
     paint_frame,
     pdf_pages,
+    svg_document,
 )
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -111,24 +111,8 @@ class WalkthroughSlides:
         return encode_png(image)
 
     def svg(self, index: int) -> bytes:
-        frame = self.frame
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(frame.canvas)
-        generator.setViewBox(QRectF(0, 0, frame.canvas.width(), frame.canvas.height()))
-        generator.setResolution(round(frame.dpi))
-        generator.setTitle(self.walkthrough.steps[index].title)
-        generator.setDescription(self.walkthrough.steps[index].text)
-        painter = QPainter(generator)
-        try:
-            self.paint(painter, index)
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data.data())
+        step = self.walkthrough.steps[index]
+        return svg_document(self.frame, step.title, step.text, partial(self.paint, index=index))
 
     def pdf(self) -> bytes:
         """One vector page per step, all the same size."""
