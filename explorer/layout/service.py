@@ -122,40 +122,36 @@ def routing_note(architecture: Architecture, layout: Layout) -> str:
     )
 
 
+@dataclass(kw_only=True)
+class _Job:
+    """Work in the layout worker that the UI thread can cancel (which also kills its ``dot``)."""
+
+    error: str = ""
+    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+    future: Future[None] | None = field(default=None, repr=False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
 @dataclass
-class LayoutJob:
-    """One layout being made in the worker; :meth:`cancel` stops it and kills its ``dot``."""
+class LayoutJob(_Job):
+    """One layout being made in the worker."""
 
     architecture: Architecture
     options: LayoutOptions
     layout: Layout | None = None
-    error: str = ""
-    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
-    future: Future[None] | None = field(default=None, repr=False)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 @dataclass
-class WorkJob(Generic[T]):
+class WorkJob(_Job, Generic[T]):
     """Work (one or more layouts) done in the worker by :meth:`LayoutService.run`."""
 
     result: T | None = None
-    error: str = ""
-    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
-    future: Future[None] | None = field(default=None, repr=False)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class LayoutService:
