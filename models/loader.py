@@ -169,13 +169,23 @@ def load_architectures(locations: Iterable[Path]) -> LoadResult:
             except ModelError as error:
                 result.errors.append(error)
                 continue
-            if architecture.id in seen:
-                problem = f"architecture id {architecture.id!r} is already defined in {seen[architecture.id]}"
-                result.errors.append(ModelError(str(path), problem, "id"))
-                continue
-            seen[architecture.id] = str(path)
-            result.architectures.append(architecture)
+            if first_with_id("architecture", architecture.id, path, seen, result.errors):
+                result.architectures.append(architecture)
     return result
+
+
+def first_with_id(
+    kind: str, item_id: str, path: Path, seen: dict[str, str], errors: list[ModelError]
+) -> bool:
+    """True for the first item with ``item_id`` (remembered in ``seen``); a repeat is reported in
+    ``errors`` and skipped, never a silent replacement of the earlier one."""
+    if item_id in seen:
+        errors.append(
+            ModelError(str(path), f"{kind} id {item_id!r} is already defined in {seen[item_id]}", "id")
+        )
+        return False
+    seen[item_id] = str(path)
+    return True
 
 
 def _files_at(location: Path) -> list[Path]:

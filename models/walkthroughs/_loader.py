@@ -16,7 +16,7 @@ from models._schema import Checker, Field
 from models._yaml_document import read_yaml
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.loader import MODEL_SUFFIXES, is_walkthrough_file, read_model_text
+from models.loader import MODEL_SUFFIXES, first_with_id, is_walkthrough_file, read_model_text
 from models.walkthroughs._model import DIRECTIONS, Step, Walkthrough
 
 MIN_STEPS = 2
@@ -80,12 +80,8 @@ def load_walkthroughs(
         except ModelError as error:
             result.errors.append(error)
             continue
-        if walkthrough.id in seen:
-            problem = f"walkthrough id {walkthrough.id!r} is already defined in {seen[walkthrough.id]}"
-            result.errors.append(ModelError(str(path), problem, "id"))
-            continue
-        seen[walkthrough.id] = str(path)
-        result.walkthroughs.append(walkthrough)
+        if first_with_id("walkthrough", walkthrough.id, path, seen, result.errors):
+            result.walkthroughs.append(walkthrough)
     return result
 
 
