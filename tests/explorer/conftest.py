@@ -28,6 +28,14 @@ def settings_store(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's data folder (progress, saved drafts) of this test's own, empty."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def window(qtbot, sources: Sources, settings_store: QSettings) -> Iterator[MainWindow]:
     created = create_window(sources, settings_store)
     qtbot.addWidget(created)

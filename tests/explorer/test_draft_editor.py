@@ -30,14 +30,6 @@ NOTE = """\
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's data folder (its ``architectures`` folder is where drafts are saved), empty."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def note(tmp_path: Path) -> Path:
     path = tmp_path / "metrics.md"
     path.write_text(NOTE, encoding="utf-8")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -18,22 +15,7 @@ from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
 from models.revision.questions import QuestionKind
 from models.revision.scheduler import Grade
-
-NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-"""The revision tests' "now": midday, so "due today" never straddles a midnight."""
-
-
-def ticking_clock() -> Callable[[], datetime]:
-    """From :data:`NOON`, one second later at each reading (time moves on, but never far)."""
-    ticks = itertools.count()
-    return lambda: NOON + timedelta(seconds=next(ticks))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(folder))
-    return folder
+from tests.explorer.clock import ticking_clock
 
 
 def open_window(qtbot, sources: Sources, settings: QSettings, architecture_id: str = "eks") -> MainWindow:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import random
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,26 +19,9 @@ from explorer.ui.revision.summary_dialog import SummaryDialog
 from models.revision.items import quiz_items
 from models.revision.questions import QuestionKind, make_question
 from models.revision.session import QuizSession
-
-NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-"""The revision tests' "now": midday, so "due today" never straddles a midnight."""
-
-
-def ticking_clock() -> Callable[[], datetime]:
-    """From :data:`NOON`, one second later at each reading (time moves on, but never far)."""
-    ticks = itertools.count()
-    return lambda: NOON + timedelta(seconds=next(ticks))
-
+from tests.explorer.clock import ticking_clock
 
 IDENTIFY, LOCATE, DESCRIBE = QuestionKind.IDENTIFY, QuestionKind.LOCATE, QuestionKind.DESCRIBE
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Progress of this test's own, never shared with other tests."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

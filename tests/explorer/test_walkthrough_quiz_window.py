@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,21 +20,9 @@ from explorer.ui.revision.walkthrough_quiz_runner import WalkthroughQuizRunner
 from models.revision.scheduler import Grade
 from models.revision.walkthrough_cards import walkthrough_card_key
 from models.revision.walkthrough_quiz import NextQuestion, OrderQuestion
+from tests.explorer.clock import NOON, ticking_clock
 
-NOON = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 APPLY = "kubernetes-kubectl-apply"
-
-
-def ticking_clock() -> Callable[[], datetime]:
-    ticks = itertools.count()
-    return lambda: NOON + timedelta(seconds=next(ticks))
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture
