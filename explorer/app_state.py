@@ -58,9 +58,13 @@ class AppState:
             self._notify("architecture")
 
     def select(self, element_id: str | None) -> None:
-        if element_id != self._selected:
-            self._selected = element_id
-            self._notify("selection")
+        """Selects ``element_id`` and notifies even when it was selected already.
+
+        Selecting is what a click does: clicking the selected component again shows its
+        notes again after a whole note or a walkthrough step took the panel.
+        """
+        self._selected = element_id
+        self._notify("selection")
 
     def visit(self, place: Place) -> None:
         """Records ``place`` in the history (a repeat of the current place is not recorded)."""

@@ -89,6 +89,9 @@ class MainWindow(ExplorerWindow):
 
         self.notes_panel = NotesPanel(sources.notes, self)
         self.notes_panel.setMinimumWidth(main_window_shape.NOTES_MIN)
+        self.notes_panel.follow(
+            self.state, lambda architecture_id: self.sources.architectures.get(architecture_id)
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.status_line = main_window_parts.status_line(self)
         self.search_box = SearchBox(sources.architectures.values(), self)
@@ -147,11 +150,10 @@ class MainWindow(ExplorerWindow):
         scene = self._scene_for(architecture) if switching or self.scene is None else self.scene
         if scene is None:
             if self._loading(architecture):
-                # Shown, with its notes, and recorded in the history when the diagram is ready.
+                # Selected and recorded in the history when the diagram is ready.
                 self._pending_select = element_id
                 self._pending_navigating = self._navigating
             else:
-                self.notes_panel.show_element(architecture, None)
                 self._record_place(architecture_id, None)
             self._update_status()
             return True
@@ -285,14 +287,12 @@ class MainWindow(ExplorerWindow):
         architecture = self.architecture
         if architecture is not None and architecture_id == architecture.id:
             self._show_diagram_error(message)
-            self.notes_panel.show_element(architecture, None)
             self._record_place(architecture_id, None)
 
     def _on_element_selected(self, element_id: str) -> None:
         architecture = self.architecture
         if architecture is None:
             return
-        self.notes_panel.show_element(architecture, element_id)
         self._record_place(architecture.id, element_id)
         self._update_status()
 
@@ -300,7 +300,6 @@ class MainWindow(ExplorerWindow):
         architecture = self.architecture
         if architecture is None:
             return
-        self.notes_panel.show_element(architecture, None)
         self._record_place(architecture.id, None)
         self._update_status()
 

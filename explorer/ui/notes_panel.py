@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
+from explorer.app_state import AppState, Mode
 from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
 from models.architecture import Architecture
 from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
@@ -51,6 +53,24 @@ class NotesPanel(QDockWidget):
         self._element_id: str | None = None
         self._show_all = False
         self._held = False
+
+    def follow(self, state: AppState, architecture_of: Callable[[str], Architecture | None]) -> None:
+        """Shows the notes of what ``state`` has current and selected, whenever that changes.
+
+        A quiz (revise mode) drives the panel itself, so as not to give answers away; a
+        walkthrough composes each step's notes itself and follows only clicks. Leaving
+        either mode shows what the state has selected again.
+        """
+
+        def changed(what: str) -> None:
+            if state.mode is Mode.REVISE or state.architecture_id is None:
+                return
+            if what in ("architecture", "selection") or (what == "mode" and state.mode is Mode.EXPLORE):
+                architecture = architecture_of(state.architecture_id)
+                if architecture is not None:
+                    self.show_element(architecture, state.selected)
+
+        state.observe(changed)
 
     # What is shown -------------------------------------------------------
 

@@ -91,8 +91,7 @@ class QuizRunner(QObject):
             scene.select_element(None, emit=False)
             scene.set_focused_element(None, ring=False)
         self.panel.hide()
-        if self.window.architecture is not None:
-            self.window.notes_panel.show_element(self.window.architecture, None)
+        self.window.state.select(None)  # as on the scenes: leaving revise mode shows the summary
         self.finished.emit(self.session)
 
     # Presenting and revealing ----------------------------------------------

@@ -170,9 +170,8 @@ class WalkthroughController(QObject):
         scene = self.window.scene
         if scene is not None:
             clear_step(scene)
-        self.window.notes_panel.refresh()
         if self.window.state.mode is Mode.WALKTHROUGH:
-            self.window.state.set_mode(Mode.EXPLORE)
+            self.window.state.set_mode(Mode.EXPLORE)  # the notes panel shows the selection again
         self._update_actions()
 
     # Reacting to the window ---------------------------------------------------
