@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.snapshot_codec import (
@@ -35,6 +36,8 @@ from models.notes.document import NoteDocument
 from models.paths import ARCHITECTURES_DIR, NOTES_DIR, WALKTHROUGHS_DIR
 from models.walkthroughs import Walkthrough
 
+T = TypeVar("T")
+
 SNAPSHOT_VERSION = 2
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
@@ -52,14 +55,26 @@ class BuiltinContent(NamedTuple):
 
 def builtin_content() -> BuiltinContent:
     """The built-in architectures, their load errors and notes, from the snapshot when current."""
-    key = content_key()
-    path = user_cache_dir() / "builtin" / f"{key}.json"
-    cached = _read(path)
+    path = _snapshot_path()
+    cached = _read(path, _decode)
     if cached is not None:
         return cached
     content = parse_builtin_content()
     _write(path, content)
     return content
+
+
+def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
+    """Just the built-in architectures and their load errors (what an export needs, not the notes)."""
+    cached = _read(_snapshot_path(), _decode_architectures)
+    if cached is not None:
+        return cached
+    content = builtin_content()
+    return content.architectures, content.errors
+
+
+def _snapshot_path() -> Path:
+    return user_cache_dir() / "builtin" / f"{content_key()}.json"
 
 
 def parse_builtin_content() -> BuiltinContent:
@@ -80,10 +95,15 @@ def parse_builtin_content() -> BuiltinContent:
 
 
 def content_key() -> str:
-    """A hash of every file the built-in content is made from, and of the code that reads it."""
+    """A hash of every file the built-in content is made from, and of the code that reads it.
+
+    The folders' own paths count too: the content records where each file lives, and a
+    second copy of the app (moved, or another checkout) must not open the first one's files.
+    """
     digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version}".encode())
     roots = ((ARCHITECTURES_DIR, "*"), (NOTES_DIR, "*"), (WALKTHROUGHS_DIR, "*"), (_MODELS_SOURCE, "*.py"))
     for root, pattern in roots:
+        digest.update(str(root.resolve()).encode() + b"\0")
         for file in sorted(root.rglob(pattern)) if root.is_dir() else ():
             if file.is_file():
                 digest.update(str(file.relative_to(root)).encode() + b"\0")
@@ -91,7 +111,7 @@ def content_key() -> str:
     return digest.hexdigest()[:32]
 
 
-def _read(path: Path) -> BuiltinContent | None:
+def _read(path: Path, decode: Callable[[dict[str, Any]], T]) -> T | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -100,7 +120,7 @@ def _read(path: Path) -> BuiltinContent | None:
     if hashlib.sha256(payload).digest() != check:
         return None
     try:
-        return _decode(json.loads(payload))
+        return decode(json.loads(payload))
     except (ValueError, TypeError, KeyError, AttributeError):  # parsed again, and rewritten
         return None
 
@@ -125,6 +145,13 @@ def _decode(value: dict[str, Any]) -> BuiltinContent:
         tuple(decode_note(n) for n in value["notes"]),
         tuple(decode_walkthrough(w) for w in value["walkthroughs"]),
         tuple(decode_error(e) for e in value["walkthrough_errors"]),
+    )
+
+
+def _decode_architectures(value: dict[str, Any]) -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
+    return (
+        tuple(decode_architecture(a) for a in value["architectures"]),
+        tuple(decode_error(e) for e in value["errors"]),
     )
 
 

@@ -29,9 +29,15 @@ class Models:
 
 def load_models(model_locations: Sequence[Path] = ()) -> Models:
     """Built-in architectures plus the user models folder and ``model_locations``; no notes."""
+    locations = user_model_locations(model_locations)
+    if not locations:  # the built-ins alone: from the snapshot, without parsing YAML
+        from explorer.builtin_snapshot import builtin_architectures
+
+        architectures, errors = builtin_architectures()
+        return Models({a.id: a for a in architectures}, errors)
     from models.catalog import load_catalog
 
-    catalog = load_catalog(user_model_locations(model_locations))
+    catalog = load_catalog(locations)
     return Models({a.id: a for a in catalog.architectures}, tuple(catalog.errors))
 
 

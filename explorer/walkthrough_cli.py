@@ -9,8 +9,6 @@ from typing import Any
 
 from explorer import exit_codes
 from explorer.sources import user_model_locations
-from models.catalog import load_catalog
-from models.walkthroughs import load_walkthrough_catalog
 
 
 def add_walkthroughs_parser(commands: Any, add_source_options: Any) -> None:
@@ -22,6 +20,10 @@ def add_walkthroughs_parser(commands: Any, add_source_options: Any) -> None:
 
 def list_walkthroughs(args: argparse.Namespace) -> int:
     """Prints the walkthroughs; a broken file is reported on stderr (one line each) and exits 2."""
+    # Here, not at the top: every command builds the parser, and the YAML loader costs ~60 ms.
+    from models.catalog import load_catalog
+    from models.walkthroughs import load_walkthrough_catalog
+
     locations = user_model_locations(args.models)
     catalog = load_catalog(locations)
     architectures = {architecture.id: architecture for architecture in catalog.architectures}

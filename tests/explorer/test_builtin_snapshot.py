@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,27 @@ def test_stale_snapshots_are_removed(cache_dir: Path) -> None:
     (cache_dir / "0123.json").write_bytes(b"old")
     builtin_snapshot.builtin_content()
     assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.json"]
+
+
+def test_a_second_copy_of_the_app_does_not_read_the_first_copys_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Same files, another folder: the snapshot records file paths, so it must not be shared.
+    key = builtin_snapshot.content_key()
+    copy = tmp_path / "copy" / "architectures"
+    shutil.copytree(builtin_snapshot.ARCHITECTURES_DIR, copy)
+    monkeypatch.setattr(builtin_snapshot, "ARCHITECTURES_DIR", copy)
+    assert builtin_snapshot.content_key() != key
+
+
+def test_an_export_reads_the_architectures_alone_from_the_snapshot(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.sources import load_models
+    from models.catalog import load_catalog
+
+    monkeypatch.setenv("ARCH_EXPLORER_DATA_DIR", str(cache_dir.parent / "data"))  # no user models
+    parsed = load_catalog(())
+    assert builtin_snapshot.builtin_architectures() == (tuple(parsed.architectures), tuple(parsed.errors))
+    monkeypatch.setattr(builtin_snapshot, "parse_builtin_content", lambda: pytest.fail("parsed again"))
+    assert list(load_models().architectures.values()) == parsed.architectures
