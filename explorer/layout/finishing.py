@@ -85,28 +85,35 @@ class Box:
 
 
 def finish_layout(
-    layout: Layout, text_scale: float = 1.0, *, compact: bool = False, edge_labels: bool = True
+    layout: Layout,
+    text_scale: float = 1.0,
+    *,
+    compact: bool = False,
+    edge_labels: bool = True,
+    beside: bool = False,
 ) -> Layout:
     """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear.
 
     ``compact`` is the slide profile's (smaller icons, see :data:`~explorer.layout.labels.COMPACT_ICON`);
-    without ``edge_labels`` the edges lose their labels (Graphviz left them no room).
+    without ``edge_labels`` the edges lose their labels (Graphviz left them no room); ``beside``
+    puts icons left of their labels (as Graphviz was told).
     """
     nodes = {
-        component_id: _scaled_node(node, text_scale, compact) for component_id, node in layout.nodes.items()
+        component_id: _scaled_node(node, text_scale, compact, beside)
+        for component_id, node in layout.nodes.items()
     }
     edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
     if not edge_labels:
         edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
-    edges = _place_labels(edges, nodes, layout.groups, text_scale)
+    edges = _place_labels(edges, nodes, layout.groups, text_scale, avoid_lines=compact)
     return replace(layout, nodes=nodes, edges=edges)
 
 
 # Boxes -------------------------------------------------------------------------------
 
 
-def _scaled_node(node: NodeBox, text_scale: float, compact: bool) -> NodeBox:
-    metrics = NodeMetrics(len(node.label_lines), text_scale, compact)
+def _scaled_node(node: NodeBox, text_scale: float, compact: bool, beside: bool) -> NodeBox:
+    metrics = NodeMetrics(len(node.label_lines), text_scale, compact, compact and beside)
     return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
 
 
@@ -241,9 +248,21 @@ def _ray_entry(start: Point, dx: float, dy: float, box: Box) -> float | None:
 
 
 def _place_labels(
-    edges: tuple[EdgePath, ...], nodes: dict[str, NodeBox], groups: dict[str, GroupBox], text_scale: float
+    edges: tuple[EdgePath, ...],
+    nodes: dict[str, NodeBox],
+    groups: dict[str, GroupBox],
+    text_scale: float,
+    *,
+    avoid_lines: bool = False,
 ) -> tuple[EdgePath, ...]:
-    taken = _Grid()
+    """Each label at its edge's first clear place; with ``avoid_lines`` (slides) clear of the other
+    relations' lines too, so no line runs under a label that is not its own."""
+    taken, lines = _Grid(), _Grid()
+    if avoid_lines:
+        for edge in edges:
+            line = polyline(edge.points)
+            for a, b in zip(line, line[1:], strict=False):
+                lines.add(Box(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)), owner=edge.index)
     for node in nodes.values():
         taken.add(Box.of(node.box))
     for group in groups.values():
@@ -256,14 +275,15 @@ def _place_labels(
         if not edge.label:
             finished.append(edge)
             continue
-        best: tuple[float, Point] | None = None
+        best: tuple[tuple[float, float], Point] | None = None
         for centre in _candidates(edge, text_scale, thorough=thorough):
             box = edge_label_box(edge, text_scale, centre)
             assert box is not None
-            cost = taken.overlap(box)
+            # What a label must never cover first; then, on a slide, the other relations' lines.
+            cost = (taken.overlap(box), lines.overlap(box, edge.index) if avoid_lines else 0.0)
             if best is None or cost < best[0]:
                 best = (cost, centre)
-            if cost == 0.0:
+            if cost == (0.0, 0.0):
                 break
         if best is None:
             finished.append(edge)
@@ -282,7 +302,7 @@ class _Grid:
     CELL = 160.0
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[Box]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
 
     def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
         reach = CLEARANCE
@@ -290,17 +310,24 @@ class _Grid:
             for row in range(int((box.top - reach) // self.CELL), int((box.bottom + reach) // self.CELL) + 1):
                 yield column, row
 
-    def add(self, box: Box) -> None:
+    def add(self, box: Box, owner: int = -1) -> None:
+        """``box``, belonging to relation ``owner`` (-1: to none)."""
         for key in self._keys(box):
-            self._cells.setdefault(key, []).append(box)
+            self._cells.setdefault(key, []).append((box, owner))
 
-    def overlap(self, box: Box) -> float:
-        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear."""
+    def overlap(self, box: Box, owner: int = -1) -> float:
+        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear.
+
+        Boxes of ``owner`` (a relation's own line) do not count."""
         seen: set[int] = set()
         cost = 0.0
         for key in self._keys(box):
-            for other in self._cells.get(key, ()):
-                if id(other) in seen or not box.overlaps(other, CLEARANCE):
+            for other, other_owner in self._cells.get(key, ()):
+                if (
+                    (owner >= 0 and other_owner == owner)
+                    or id(other) in seen
+                    or not box.overlaps(other, CLEARANCE)
+                ):
                     continue
                 seen.add(id(other))
                 width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
@@ -311,7 +338,7 @@ class _Grid:
 
 def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[Point]:
     """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last."""
-    line = _polyline(edge.points)
+    line = polyline(edge.points)
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
     beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
@@ -329,7 +356,8 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
         yield edge.label_pos
 
 
-def _polyline(points: tuple[Point, ...]) -> list[Point]:
+def polyline(points: tuple[Point, ...]) -> list[Point]:
+    """The Bézier chain ``points`` as a line of samples."""
     if len(points) < 4:
         return list(points)
     line = [points[0]]
@@ -360,39 +388,3 @@ def _along(line: list[Point], fraction: float) -> Point:
 
 def _distance(a: Point, b: Point) -> float:
     return math.hypot(a.x - b.x, a.y - b.y)
-
-
-# Measures ------------------------------------------------------------------------------
-
-
-def label_overlaps(layout: Layout, text_scale: float = 1.0) -> list[str]:
-    """Every edge label that covers a node, a group title or another edge label, described."""
-    found = []
-    labels = [(edge, box) for edge in layout.edges if (box := edge_label_box(edge, text_scale)) is not None]
-    for position, (edge, box) in enumerate(labels):
-        name = f"label {edge.label!r} ({edge.source} -> {edge.target})"
-        for node in layout.nodes.values():
-            if box.overlaps(Box.of(node.box)):
-                found.append(f"{name} covers component {node.component_id}")
-        for group in layout.groups.values():
-            title = group_title_box(group, text_scale)
-            if title is not None and box.overlaps(title):
-                found.append(f"{name} covers the title of group {group.group_id}")
-        for other, other_box in labels[position + 1 :]:
-            if box.overlaps(other_box):
-                found.append(f"{name} covers label {other.label!r}")
-    return found
-
-
-def loose_arrowheads(layout: Layout, text_scale: float = 1.0) -> list[str]:
-    """Every arrowhead whose tip does not touch its target's icon or label."""
-    found = []
-    for edge in layout.edges:
-        target = layout.nodes.get(edge.target)
-        if not edge.arrow_head or target is None or not edge.points:
-            continue
-        tip = max(edge.arrow_head, key=lambda point: _distance(point, edge.points[-1]))
-        gap = min(box.distance_to(tip) for box in node_ink(target, text_scale))
-        if gap > TOUCH:
-            found.append(f"{edge.source} -> {edge.target}: tip {gap:.1f} pt from the target")
-    return found

@@ -15,9 +15,9 @@ from explorer.export.options import ExportOptions
 from explorer.export.prepare import SLIDE_LABEL_PX, Prepared, prepare
 from explorer.export.render import compute_frame, create_scene, ink_rect
 from explorer.layout.cache import LayoutCache
-from explorer.layout.finishing import label_overlaps, loose_arrowheads
 from explorer.layout.graphviz_layout import COMPACT_NODESEP, dot_source
 from explorer.layout.labels import NodeMetrics
+from explorer.layout.measures import label_overlaps, loose_arrowheads
 from explorer.layout.options import LayoutOptions
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
