@@ -178,8 +178,9 @@ def _most_readable(
             if _short_of_height(candidates[0], options):
                 candidates.append(laid_out(model, scale, labelled, True))
             for candidate in candidates:
-                clean = not labelled or _labels_clear(candidate, scale)
-                px = slide_label_px(candidate, options, scale) if clean else 0.0
+                px = slide_label_px(candidate, options, scale)
+                if labelled and px >= SLIDE_LABEL_PX and not _labels_clear(candidate, scale):
+                    px = 0.0
                 tried.append((px, scale, model, candidate))
         px = max(entry[0] for entry in tried[first:])
         if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:

@@ -260,9 +260,8 @@ def _place_labels(
     taken, lines = _Grid(), _Grid()
     if avoid_lines:
         for edge in edges:
-            line = polyline(edge.points)
-            for a, b in zip(line, line[1:], strict=False):
-                lines.add(Box(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)), owner=edge.index)
+            for box in _segment_boxes(polyline(edge.points)):
+                lines.add(box, owner=edge.index)
     for node in nodes.values():
         taken.add(Box.of(node.box))
     for group in groups.values():
@@ -276,7 +275,7 @@ def _place_labels(
             finished.append(edge)
             continue
         best: tuple[tuple[float, float], Point] | None = None
-        for centre in _candidates(edge, text_scale, thorough=thorough):
+        for centre in _candidates(edge, text_scale, thorough=thorough, detached=not avoid_lines):
             box = edge_label_box(edge, text_scale, centre)
             assert box is not None
             # What a label must never cover first; then, on a slide, the other relations' lines.
@@ -294,6 +293,29 @@ def _place_labels(
             taken.add(placed)
         finished.append(moved)
     return tuple(finished)
+
+
+def _segment_boxes(line: list[Point]) -> Iterator[Box]:
+    """Boxes around ``line``: one per horizontal or vertical run (right angles), else one per step."""
+    if not line:
+        return
+    start = previous = line[0]
+    for point in line[1:]:
+        run_on = (abs(point.x - start.x) < 0.01 and abs(previous.x - start.x) < 0.01) or (
+            abs(point.y - start.y) < 0.01 and abs(previous.y - start.y) < 0.01
+        )
+        if not run_on:
+            yield Box(
+                min(start.x, previous.x),
+                min(start.y, previous.y),
+                max(start.x, previous.x),
+                max(start.y, previous.y),
+            )
+            start = previous
+        previous = point
+    yield Box(
+        min(start.x, previous.x), min(start.y, previous.y), max(start.x, previous.x), max(start.y, previous.y)
+    )
 
 
 class _Grid:
@@ -336,8 +358,13 @@ class _Grid:
         return cost
 
 
-def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[Point]:
-    """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last."""
+def _candidates(
+    edge: EdgePath, text_scale: float, *, thorough: bool = True, detached: bool = True
+) -> Iterator[Point]:
+    """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last.
+
+    ``detached`` adds places a label's width or two away from the edge (never on a slide,
+    where a label must touch its line to read as its own)."""
     line = polyline(edge.points)
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
@@ -346,13 +373,15 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
     around = tuple((dx * reach, dy * reach) for reach in (2.0, 3.0) for dx, dy in beside[1:] + further)
     tiers: list[tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = [(beside, _ANCHORS)]
     if thorough:
-        tiers += [(beside + further, _MORE_ANCHORS), (around, _ANCHORS)]
+        tiers += [(beside + further, _MORE_ANCHORS)]
+    if thorough and detached:
+        tiers += [(around, _ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
             anchor = _along(line, fraction)
             for dx, dy in offsets:
                 yield Point(anchor.x + dx, anchor.y + dy)
-    if edge.label_pos is not None:
+    if edge.label_pos is not None and detached:
         yield edge.label_pos
 
 

@@ -50,6 +50,8 @@ every inch costs text size. With edge labels the gaps stay as wide as usual: the
 pass needs room beside the edges to put the labels in the clear."""
 COMPACT_CLUSTER_MARGIN = "2"
 """Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
+TITLE_INSET_SPACE = "\N{EN SPACE}"
+"""Around a group title on a slide: room for the view's inset on each side, at any text size."""
 TITLE_SLACK = 1.12
 """Group titles are measured this much larger than drawn: the view's bold sans may be wider than
 Graphviz's Helvetica-Bold."""
@@ -221,8 +223,12 @@ class _DiagramBuilder:
                 self._close_cluster(cluster, group_id)
 
     def _open_cluster(self, group: Group) -> diagrams.Cluster:
+        title = clean_text(group.label)
+        if self.compact:
+            # The view insets a title from both sides of its box: en spaces make that room.
+            title = f"{TITLE_INSET_SPACE}{title}{TITLE_INSET_SPACE}"
         cluster = self.cluster_type(
-            dot_label([clean_text(group.label)]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
+            dot_label([title]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
         )
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
