@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
 from explorer.layout.labels import NODE_FONT_SIZE
-from explorer.layout.measures import label_overlaps, lines_across_labels
+from explorer.layout.measures import detached_labels, label_overlaps, lines_across_labels
 from explorer.layout.options import LayoutOptions
 from models.architecture import Architecture
 
@@ -122,7 +122,8 @@ def prepare(
 
     With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels unless,
     with them, the component labels reach :data:`SLIDE_LABEL_PX` and every label sits clear
-    (covering nothing, no other relation's line under it); the settled options say which.
+    (touching its line, covering nothing, no other relation's line under it); the settled
+    options say which.
     Unlabelled relations let Graphviz close the gaps the labels need.
 
     Raises:
@@ -152,7 +153,9 @@ def prepare(
         # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
         bare = _most_readable(architecture, options, laid_out, False)
         labelled = (
-            _most_readable(architecture, options, laid_out, True) if bare[0] >= SLIDE_LABEL_PX else None
+            _most_readable(architecture, options, laid_out, True, clear_labels=True)
+            if bare[0] >= SLIDE_LABEL_PX
+            else None
         )
         if labelled is None or labelled[0] < SLIDE_LABEL_PX:
             _px, scale, model, chosen = bare
@@ -168,8 +171,12 @@ def _most_readable(
     options: ExportOptions,
     laid_out: Callable[[Architecture, float, bool, bool], Layout],
     labelled: bool,
+    *,
+    clear_labels: bool = False,
 ) -> tuple[float, float, Architecture, Layout]:
-    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps."""
+    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps.
+
+    With ``clear_labels`` only layouts whose edge labels all sit clear count as readable."""
     tried: list[tuple[float, float, Architecture, Layout]] = []
     for scale in AUTO_SCALES:
         first = len(tried)
@@ -179,8 +186,8 @@ def _most_readable(
                 candidates.append(laid_out(model, scale, labelled, True))
             for candidate in candidates:
                 px = slide_label_px(candidate, options, scale)
-                if labelled and px >= SLIDE_LABEL_PX and not _labels_clear(candidate, scale):
-                    px = 0.0
+                if clear_labels and px >= SLIDE_LABEL_PX and not _labels_clear(candidate, scale):
+                    px = 0.0  # not a candidate: its labels would not read as their relations'
                 tried.append((px, scale, model, candidate))
         px = max(entry[0] for entry in tried[first:])
         if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:
@@ -195,8 +202,12 @@ def _most_readable(
 
 
 def _labels_clear(layout: Layout, text_scale: float) -> bool:
-    """Whether every edge label covers nothing and has no other relation's line under it."""
-    return not label_overlaps(layout, text_scale) and not lines_across_labels(layout, text_scale)
+    """Whether every edge label touches its line, covers nothing and has no other relation's line under it."""
+    return not (
+        label_overlaps(layout, text_scale)
+        or lines_across_labels(layout, text_scale)
+        or detached_labels(layout, text_scale)
+    )
 
 
 def _short_of_height(layout: Layout, options: ExportOptions) -> bool:

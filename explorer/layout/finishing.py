@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.layout.geometry import Box, EdgePath, GroupBox, Layout, NodeBox, Point
 from explorer.layout.labels import (
     GROUP_FONT_SIZE,
     LINE_HEIGHT,
@@ -48,40 +48,6 @@ _MORE_ANCHORS = tuple(step / 20 for step in range(1, 20))
 _SAMPLES_PER_CUBIC = 8
 THOROUGH_LABELS = 400
 """Up to this many labels every place is tried; a larger model tries the first few (time grows fast)."""
-
-
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned box by its edges (points, y down)."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    @classmethod
-    def around(cls, centre: Point, width: float, height: float) -> Box:
-        return cls(centre.x - width / 2, centre.y - height / 2, centre.x + width / 2, centre.y + height / 2)
-
-    @classmethod
-    def of(cls, rect: Rect) -> Box:
-        return cls(rect.x, rect.y, rect.right, rect.bottom)
-
-    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        return (
-            self.left < other.right + gap
-            and other.left < self.right + gap
-            and self.top < other.bottom + gap
-            and other.top < self.bottom + gap
-        )
-
-    def nearest(self, point: Point) -> Point:
-        return Point(min(max(point.x, self.left), self.right), min(max(point.y, self.top), self.bottom))
-
-    def distance_to(self, point: Point) -> float:
-        dx = max(self.left - point.x, 0.0, point.x - self.right)
-        dy = max(self.top - point.y, 0.0, point.y - self.bottom)
-        return math.hypot(dx, dy)
 
 
 def finish_layout(
@@ -274,15 +240,17 @@ def _place_labels(
         if not edge.label:
             finished.append(edge)
             continue
-        best: tuple[tuple[float, float], Point] | None = None
-        for centre in _candidates(edge, text_scale, thorough=thorough, detached=not avoid_lines):
+        best: tuple[tuple[float, float, float], Point] | None = None
+        for centre, detached in _candidates(edge, text_scale, thorough=thorough):
             box = edge_label_box(edge, text_scale, centre)
             assert box is not None
-            # What a label must never cover first; then, on a slide, the other relations' lines.
-            cost = (taken.overlap(box), lines.overlap(box, edge.index) if avoid_lines else 0.0)
+            # On a slide a label touches its own line first of all (off it, it reads as another's);
+            # then it covers as little as can be, then has the fewest other relations' lines under it.
+            soft = lines.overlap(box, edge.index) if avoid_lines else 0.0
+            cost = (float(detached) if avoid_lines else 0.0, taken.overlap(box), soft)
             if best is None or cost < best[0]:
                 best = (cost, centre)
-            if cost == (0.0, 0.0):
+            if cost == (0.0, 0.0, 0.0):
                 break
         if best is None:
             finished.append(edge)
@@ -358,13 +326,11 @@ class _Grid:
         return cost
 
 
-def _candidates(
-    edge: EdgePath, text_scale: float, *, thorough: bool = True, detached: bool = True
-) -> Iterator[Point]:
+def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[tuple[Point, bool]]:
     """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last.
 
-    ``detached`` adds places a label's width or two away from the edge (never on a slide,
-    where a label must touch its line to read as its own)."""
+    Each comes with whether it is detached: a label's width or two away from the edge, or
+    where Graphviz put it (a slide takes those only when every place on the line is taken)."""
     line = polyline(edge.points)
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
@@ -374,15 +340,18 @@ def _candidates(
     tiers: list[tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = [(beside, _ANCHORS)]
     if thorough:
         tiers += [(beside + further, _MORE_ANCHORS)]
-    if thorough and detached:
-        tiers += [(around, _ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
             anchor = _along(line, fraction)
             for dx, dy in offsets:
-                yield Point(anchor.x + dx, anchor.y + dy)
-    if edge.label_pos is not None and detached:
-        yield edge.label_pos
+                yield Point(anchor.x + dx, anchor.y + dy), False
+    if thorough:
+        for fraction in _ANCHORS:
+            anchor = _along(line, fraction)
+            for dx, dy in around:
+                yield Point(anchor.x + dx, anchor.y + dy), True
+    if edge.label_pos is not None:
+        yield edge.label_pos, True
 
 
 def polyline(points: tuple[Point, ...]) -> list[Point]:

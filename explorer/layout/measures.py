@@ -2,15 +2,15 @@
 
 Each returns a description of every fault found (empty when clean): edge labels covering
 something, arrowheads ending beside their target, relation lines drawn across a
-component's name or icon or under another relation's label.
+component's name or icon or under another relation's label, labels off their own line.
 """
 
 from __future__ import annotations
 
 import math
 
-from explorer.layout.finishing import TOUCH, Box, edge_label_box, group_title_box, node_ink, polyline
-from explorer.layout.geometry import Layout, Point
+from explorer.layout.finishing import CLEARANCE, TOUCH, edge_label_box, group_title_box, node_ink, polyline
+from explorer.layout.geometry import Box, Layout, Point
 
 INK_INSET = 1.0
 """Points a line may graze a component's ink by (anti-aliasing, rounding) without counting as across it."""
@@ -77,6 +77,21 @@ def lines_across_labels(layout: Layout, text_scale: float = 1.0) -> list[str]:
                 continue
             if any(_crosses(a, b, plate) for a, b in zip(line, line[1:], strict=False)):
                 found.append(f"{edge.source} -> {edge.target} runs under the label {other.label!r}")
+    return found
+
+
+def detached_labels(layout: Layout, text_scale: float = 1.0) -> list[str]:
+    """Every edge label whose plate does not touch its own relation's line (it floats off it)."""
+    found = []
+    for edge in layout.edges:
+        plate = edge_label_box(edge, text_scale)
+        if plate is None:
+            continue
+        reach = CLEARANCE + TOUCH  # a label set beside its line keeps the clearance from it
+        near = Box(plate.left - reach, plate.top - reach, plate.right + reach, plate.bottom + reach)
+        line = polyline(edge.points)
+        if not any(_crosses(a, b, near) for a, b in zip(line, line[1:], strict=False)):
+            found.append(f"label {edge.label!r} ({edge.source} -> {edge.target}) is off its line")
     return found
 
 

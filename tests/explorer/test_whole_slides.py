@@ -23,6 +23,7 @@ from explorer.layout.geometry import Rect
 from explorer.layout.graphviz_layout import COMPACT_NODESEP, dot_source
 from explorer.layout.labels import NodeMetrics, label_ems, node_label_lines
 from explorer.layout.measures import (
+    detached_labels,
     label_overlaps,
     lines_across_components,
     lines_across_labels,
@@ -95,6 +96,7 @@ def test_a_whole_slide_reads_from_the_back(
     assert loose_arrowheads(prepared.layout, scale) == []
     assert lines_across_components(prepared.layout, scale) == []
     assert lines_across_labels(prepared.layout, scale) == []
+    assert detached_labels(prepared.layout, scale) == []
 
 
 def test_labels_stay_only_where_they_read_clear_and_can_be_forced(
