@@ -61,37 +61,39 @@ def _prepared(architecture: Architecture, service: LayoutService, **changes) -> 
     )
 
 
-@pytest.mark.parametrize("background", ["white", "dark"])
 @pytest.mark.parametrize("architecture_id", BUILT_INS)
 def test_a_whole_slide_reads_from_the_back(
-    sources: Sources, service: LayoutService, architecture_id: str, background: str
+    sources: Sources, service: LayoutService, architecture_id: str
 ) -> None:
-    prepared = _whole_slide(sources, service, architecture_id, background=background)
-    scene = create_scene(prepared.architecture, prepared.layout, prepared.options)
-    frame = compute_frame(scene, prepared.options)
-    factor = frame.transform.m11()
+    prepared = _whole_slide(sources, service, architecture_id)
     scale = prepared.options.text_scale or 1.0
-    fonts = [item.label_font().pixelSize() for item in scene.component_items()]
-    # Every label printed at the size it was laid out for (none shrunk to fit), and that size readable.
-    assert set(fonts) == {round(14 * scale)}
-    assert min(fonts) * factor >= SLIDE_LABEL_PX
-    edge_px = [edge.label_font().pixelSize() * factor for edge in scene.edge_items() if edge.label_visible()]
-    assert min(edge_px, default=14) >= 14
-    assert bool(edge_px) == prepared.options.edge_labels
-    # Margins: nothing inked within 5 % of the slide's edges.
-    ink = ink_rect(scene)
-    top_left, bottom_right = frame.to_canvas(ink.topLeft()), frame.to_canvas(ink.bottomRight())
-    assert top_left.x() >= 0.05 * 1920 - 0.5
-    assert bottom_right.x() <= 0.95 * 1920 + 0.5
-    assert top_left.y() >= 0.05 * 1080 - 0.5
-    assert bottom_right.y() <= 0.95 * 1080 + 0.5
-    # Still every group and component, every group title whole, and a clean layout.
+    for background in ("white", "dark"):
+        options = prepared.options.with_changes(background=background)
+        scene = create_scene(prepared.architecture, prepared.layout, options)
+        frame = compute_frame(scene, options)
+        factor = frame.transform.m11()
+        fonts = [item.label_font().pixelSize() for item in scene.component_items()]
+        # Every label printed at the size it was laid out for (none shrunk to fit), and readable.
+        assert set(fonts) == {round(14 * scale)}
+        assert min(fonts) * factor >= SLIDE_LABEL_PX
+        edge_px = [e.label_font().pixelSize() * factor for e in scene.edge_items() if e.label_visible()]
+        assert min(edge_px, default=14) >= 14
+        assert bool(edge_px) == options.edge_labels
+        # Margins: nothing inked within 5 % of the slide's edges.
+        ink = ink_rect(scene)
+        top_left, bottom_right = frame.to_canvas(ink.topLeft()), frame.to_canvas(ink.bottomRight())
+        assert top_left.x() >= 0.05 * 1920 - 0.5
+        assert bottom_right.x() <= 0.95 * 1920 + 0.5
+        assert top_left.y() >= 0.05 * 1080 - 0.5
+        assert bottom_right.y() <= 0.95 * 1080 + 0.5
+        # Every group title whole.
+        title_metrics = QFontMetricsF(scene.diagram_style.group_font())
+        for group in scene.group_items():
+            assert group.title_rect().width() >= title_metrics.horizontalAdvance(group.model.label) - 0.5
+    # Still every group and component, and a clean layout.
     architecture = sources.architectures[architecture_id]
     assert set(prepared.layout.groups) == set(architecture.groups_by_id)
     assert set(prepared.layout.nodes) == set(architecture.components_by_id)
-    title_metrics = QFontMetricsF(scene.diagram_style.group_font())
-    for group in scene.group_items():
-        assert group.title_rect().width() >= title_metrics.horizontalAdvance(group.model.label) - 0.5
     assert label_overlaps(prepared.layout, scale) == []
     assert loose_arrowheads(prepared.layout, scale) == []
     assert lines_across_components(prepared.layout, scale) == []
