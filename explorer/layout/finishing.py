@@ -226,8 +226,8 @@ def _place_labels(
     taken, lines = _Grid(), _Grid()
     if avoid_lines:
         for edge in edges:
-            for box in _segment_boxes(polyline(edge.points)):
-                lines.add(box, owner=edge.index)
+            for segment in _segment_boxes(polyline(edge.points)):
+                lines.add(segment, owner=edge.index)
     for node in nodes.values():
         taken.add(Box.of(node.box))
     for group in groups.values():
