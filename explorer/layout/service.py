@@ -75,7 +75,12 @@ def compute_layout(
 
         def part(sub: Architecture) -> Layout:
             sub_options = LayoutOptions.for_architecture(
-                sub, splines=chosen.splines, text_scale=chosen.text_scale
+                sub,
+                splines=chosen.splines,
+                text_scale=chosen.text_scale,
+                compact=chosen.compact,
+                edge_labels=chosen.edge_labels,
+                beside=chosen.beside,
             )
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
