@@ -12,8 +12,10 @@ wide as its label); where a layout is short of height for the slide, icons besid
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
@@ -151,19 +153,39 @@ def prepare(
         return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
     if options.edge_labels and auto_edge_labels and not options.focus:
         # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
+        # Nor at a text scale where the slide misses it without them.
         bare = _most_readable(architecture, options, laid_out, False)
         labelled = (
-            _most_readable(architecture, options, laid_out, True, clear_labels=True)
-            if bare[0] >= SLIDE_LABEL_PX
+            _most_readable(
+                architecture,
+                options,
+                laid_out,
+                True,
+                clear_labels=True,
+                scales=tuple(s for s in AUTO_SCALES if s >= bare.readable_from),
+            )
+            if bare.px >= SLIDE_LABEL_PX
             else None
         )
-        if labelled is None or labelled[0] < SLIDE_LABEL_PX:
-            _px, scale, model, chosen = bare
-            return Prepared(model, chosen, options.with_changes(text_scale=scale, edge_labels=False))
-        _px, scale, model, chosen = labelled
+        if labelled is None or labelled.px < SLIDE_LABEL_PX:
+            return Prepared(
+                bare.model, bare.layout, options.with_changes(text_scale=bare.scale, edge_labels=False)
+            )
+        choice = labelled
     else:
-        _px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
-    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+        choice = _most_readable(architecture, options, laid_out, options.edge_labels)
+    return Prepared(choice.model, choice.layout, options.with_changes(text_scale=choice.scale))
+
+
+class _Choice(NamedTuple):
+    """What an automatic slide keeps: its label size (px), text scale, model (turned or not), layout."""
+
+    px: float
+    scale: float
+    model: Architecture
+    layout: Layout
+    readable_from: float
+    """The smallest text scale tried whose slide reached :data:`SLIDE_LABEL_PX` (infinite if none)."""
 
 
 def _most_readable(
@@ -173,12 +195,13 @@ def _most_readable(
     labelled: bool,
     *,
     clear_labels: bool = False,
-) -> tuple[float, float, Architecture, Layout]:
-    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps.
+    scales: tuple[float, ...] = AUTO_SCALES,
+) -> _Choice:
+    """What an automatic slide keeps, trying ``scales`` (smallest first) down and across.
 
     With ``clear_labels`` only layouts whose edge labels all sit clear count as readable."""
     tried: list[tuple[float, float, Architecture, Layout]] = []
-    for scale in AUTO_SCALES:
+    for scale in scales:
         first = len(tried)
         for model in (architecture, _turned(architecture)):
             candidates = [laid_out(model, scale, labelled, False)]
@@ -196,9 +219,11 @@ def _most_readable(
     if readable:
         # The largest text laid out: the least magnified of the readable layouts.
         top = max(entry[1] for entry in readable)
-        return max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
-    # Short of the goal, the most readable; the smaller text scale of two as readable.
-    return max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
+        kept = max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
+    else:
+        # Short of the goal, the most readable; the smaller text scale of two as readable.
+        kept = max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
+    return _Choice(*kept, readable_from=min((entry[1] for entry in readable), default=math.inf))
 
 
 def _labels_clear(layout: Layout, text_scale: float) -> bool:
