@@ -205,6 +205,11 @@ def label_ems(compact: bool = False, beside: bool = False) -> float:
 
 
 def node_label_lines(label: str, max_ems: float = NODE_LABEL_EMS) -> tuple[str, ...]:
+    """``label`` wrapped for a component; a width narrower than the ordinary one widens to the
+    label's longest word (up to the ordinary width) rather than cut it."""
+    if max_ems < NODE_LABEL_EMS:
+        longest = max((text_ems(piece) for piece in _PIECE.findall(clean_text(label))), default=0.0)
+        max_ems = min(NODE_LABEL_EMS, max(max_ems, longest))
     return wrap_label(label, max_ems, MAX_NODE_LINES)
 
 

@@ -166,6 +166,11 @@ def test_compact_nodes_fit_their_own_labels_with_icons_above_or_beside() -> None
     assert label_ems(compact=True) < label_ems() < label_ems(compact=True, beside=True)
     assert node_label_lines("kube-controller-manager", label_ems(compact=True, beside=True)) == long
     assert len(node_label_lines("kube-controller-manager", label_ems(compact=True))) == 3
+    # A narrow slide column never cuts a word: it widens to the longest one.
+    assert node_label_lines("Supercalifragilistic proxy", label_ems(compact=True)) == (
+        "Supercalifragilistic",
+        "proxy",
+    )
 
 
 def test_cli_says_when_a_whole_slide_leaves_the_relations_unlabelled(
