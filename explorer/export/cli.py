@@ -100,14 +100,14 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         dest="edge_labels",
         action="store_true",
         default=None,
-        help="label the relations even on a whole slide where that keeps the text small",
+        help="label the relations even on a whole slide where they would shrink the text or not read clear",
     )
     labels.add_argument(
         "--no-edge-labels",
         dest="edge_labels",
         action="store_false",
-        help="leave the relations unlabelled (default on a whole slide whose text they would shrink: "
-        "the labels need room between the components)",
+        help="leave the relations unlabelled (default on a whole slide, unless every label then sits "
+        "clear on its own line with the text at full size)",
     )
     parser.add_argument(
         "--focus",
@@ -237,8 +237,8 @@ def _prepare(architecture: Any, options: ExportOptions, *, auto_edge_labels: boo
     )
     if options.edge_labels and not prepared.options.edge_labels:
         print(
-            f"arch-explorer: note: {architecture.id}: relations left unlabelled on this whole slide, "
-            "so the components' text can be larger (--edge-labels labels them)",
+            f"arch-explorer: note: {architecture.id}: relations left unlabelled on this whole slide: "
+            "their labels would shrink the text or cross other lines (--edge-labels labels them)",
             file=sys.stderr,
         )
     report_problems([note] if (note := routing_note(architecture, prepared.layout)) else [])

@@ -5,17 +5,22 @@ room for them, so a slide with 20-pixel labels is still a tidy diagram. On a sli
 an automatic text size tries a few scales and keeps the first whose component labels
 reach :data:`SLIDE_LABEL_PX` without magnifying the picture much (or the most readable
 of all, when none does), each with the model laid out down and across, whichever suits the
-slide. Slides are laid out with the compact profile (smaller icons, tight gaps).
+slide. Slides are laid out with the compact profile (smaller icons, tight gaps, each node as
+wide as its label); where a layout is short of height for the slide, icons beside their labels
+(low, wide nodes) are tried too.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
 from explorer.layout.labels import NODE_FONT_SIZE
+from explorer.layout.measures import detached_labels, label_overlaps, lines_across_labels
 from explorer.layout.options import LayoutOptions
 from models.architecture import Architecture
 
@@ -117,9 +122,11 @@ def prepare(
 ) -> Prepared:
     """The model, layout and options an export draws; ``layout`` is the model's ordinary one, if known.
 
-    With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels when,
-    with them, the component labels stay under :data:`SLIDE_LABEL_PX` (the settled options
-    say so): unlabelled relations let Graphviz close the gaps the labels need.
+    With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels unless,
+    with them, the component labels reach :data:`SLIDE_LABEL_PX` and every label sits clear
+    (touching its line, covering nothing, no other relation's line under it); the settled
+    options say which.
+    Unlabelled relations let Graphviz close the gaps the labels need.
 
     Raises:
         ValueError: ``options.focus`` names nothing in ``architecture``.
@@ -132,11 +139,11 @@ def prepare(
             options = options.with_changes(selected=None)
     compact = options.slide_size is not None
 
-    def laid_out(model: Architecture, scale: float, labelled: bool) -> Layout:
+    def laid_out(model: Architecture, scale: float, labelled: bool, beside: bool = False) -> Layout:
         if scale == 1.0 and layout is not None and model is architecture and not compact and labelled:
             return layout
         chosen = LayoutOptions.for_architecture(
-            model, text_scale=scale, compact=compact, edge_labels=labelled
+            model, text_scale=scale, compact=compact, edge_labels=labelled, beside=beside
         )
         return layout_with(model, chosen)
 
@@ -146,41 +153,94 @@ def prepare(
         return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
     if options.edge_labels and auto_edge_labels and not options.focus:
         # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
+        # Nor at a text scale where the slide misses it without them.
         bare = _most_readable(architecture, options, laid_out, False)
         labelled = (
-            _most_readable(architecture, options, laid_out, True) if bare[0] >= SLIDE_LABEL_PX else None
+            _most_readable(
+                architecture,
+                options,
+                laid_out,
+                True,
+                clear_labels=True,
+                scales=tuple(s for s in AUTO_SCALES if s >= bare.readable_from),
+            )
+            if bare.px >= SLIDE_LABEL_PX
+            else None
         )
-        if labelled is None or labelled[0] < SLIDE_LABEL_PX:
-            _px, scale, model, chosen = bare
-            return Prepared(model, chosen, options.with_changes(text_scale=scale, edge_labels=False))
-        _px, scale, model, chosen = labelled
+        if labelled is None or labelled.px < SLIDE_LABEL_PX:
+            return Prepared(
+                bare.model, bare.layout, options.with_changes(text_scale=bare.scale, edge_labels=False)
+            )
+        choice = labelled
     else:
-        _px, scale, model, chosen = _most_readable(architecture, options, laid_out, options.edge_labels)
-    return Prepared(model, chosen, options.with_changes(text_scale=scale))
+        choice = _most_readable(architecture, options, laid_out, options.edge_labels)
+    return Prepared(choice.model, choice.layout, options.with_changes(text_scale=choice.scale))
+
+
+class _Choice(NamedTuple):
+    """What an automatic slide keeps: its label size (px), text scale, model (turned or not), layout."""
+
+    px: float
+    scale: float
+    model: Architecture
+    layout: Layout
+    readable_from: float
+    """The smallest text scale tried whose slide reached :data:`SLIDE_LABEL_PX` (infinite if none)."""
 
 
 def _most_readable(
     architecture: Architecture,
     options: ExportOptions,
-    laid_out: Callable[[Architecture, float, bool], Layout],
+    laid_out: Callable[[Architecture, float, bool, bool], Layout],
     labelled: bool,
-) -> tuple[float, float, Architecture, Layout]:
-    """The slide's label size, text scale, model (turned or not) and layout an automatic slide keeps."""
+    *,
+    clear_labels: bool = False,
+    scales: tuple[float, ...] = AUTO_SCALES,
+) -> _Choice:
+    """What an automatic slide keeps, trying ``scales`` (smallest first) down and across.
+
+    With ``clear_labels`` only layouts whose edge labels all sit clear count as readable."""
     tried: list[tuple[float, float, Architecture, Layout]] = []
-    for scale in AUTO_SCALES:
+    for scale in scales:
+        first = len(tried)
         for model in (architecture, _turned(architecture)):
-            candidate = laid_out(model, scale, labelled)
-            tried.append((slide_label_px(candidate, options, scale), scale, model, candidate))
-        px = max(entry[0] for entry in tried[-2:])
+            candidates = [laid_out(model, scale, labelled, False)]
+            if _short_of_height(candidates[0], options):
+                candidates.append(laid_out(model, scale, labelled, True))
+            for candidate in candidates:
+                px = slide_label_px(candidate, options, scale)
+                if clear_labels and px >= SLIDE_LABEL_PX and not _labels_clear(candidate, scale):
+                    px = 0.0  # not a candidate: its labels would not read as their relations'
+                tried.append((px, scale, model, candidate))
+        px = max(entry[0] for entry in tried[first:])
         if px >= SLIDE_LABEL_PX and px <= NODE_FONT_SIZE * scale * MAX_MAGNIFICATION:
             break
     readable = [entry for entry in tried if entry[0] >= SLIDE_LABEL_PX]
     if readable:
         # The largest text laid out: the least magnified of the readable layouts.
         top = max(entry[1] for entry in readable)
-        return max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
-    # Short of the goal, the most readable; the smaller text scale of two as readable.
-    return max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
+        kept = max((entry for entry in readable if entry[1] == top), key=lambda entry: entry[0])
+    else:
+        # Short of the goal, the most readable; the smaller text scale of two as readable.
+        kept = max(tried, key=lambda entry: (round(entry[0], 1), -entry[1]))
+    return _Choice(*kept, readable_from=min((entry[1] for entry in readable), default=math.inf))
+
+
+def _labels_clear(layout: Layout, text_scale: float) -> bool:
+    """Whether every edge label touches its line, covers nothing and has no other relation's line under it."""
+    return not (
+        label_overlaps(layout, text_scale)
+        or lines_across_labels(layout, text_scale)
+        or detached_labels(layout, text_scale)
+    )
+
+
+def _short_of_height(layout: Layout, options: ExportOptions) -> bool:
+    """Whether ``layout`` is taller for its width than the slide: its height sets the text size."""
+    if options.slide_size is None or layout.bounds.height <= 0:
+        return False
+    width, height = options.slide_size
+    return layout.bounds.width / layout.bounds.height < width / height
 
 
 def _turned(architecture: Architecture) -> Architecture:

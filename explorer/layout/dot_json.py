@@ -15,6 +15,7 @@ from typing import Any
 
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import (
+    NODE_LABEL_EMS,
     POINTS_PER_INCH,
     NodeMetrics,
     clean_text,
@@ -52,8 +53,13 @@ class _Flip:
         return Rect(left - self.left, self.top - top, right - left, top - bottom)
 
 
-def parse_layout(data: Mapping[str, Any], architecture: Architecture, *, splines: str) -> Layout:
+def parse_layout(
+    data: Mapping[str, Any], architecture: Architecture, *, splines: str, label_ems: float = NODE_LABEL_EMS
+) -> Layout:
     """The layout described by ``data``, the parsed output of ``dot -Tjson``.
+
+    ``label_ems`` is the width component labels were wrapped to for Graphviz (see
+    :func:`~explorer.layout.labels.label_ems`), so the nodes read back carry the same lines.
 
     Every value is checked (types, finite numbers within :data:`MAX_COORDINATE`) and every
     component and group must be placed: a damaged answer never becomes a (cached) layout.
@@ -68,7 +74,7 @@ def parse_layout(data: Mapping[str, Any], architecture: Architecture, *, splines
         if right < left or top < bottom:
             raise ValueError("the bounding box is upside down")
         flip = _Flip(left, top)
-        nodes, groups = _read_objects(_list(data.get("objects", [])), architecture, flip)
+        nodes, groups = _read_objects(_list(data.get("objects", [])), architecture, flip, label_ems)
         edges = _read_edges(_list(data.get("edges", [])), architecture, flip, nodes)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise DotJsonError(f"unexpected Graphviz JSON: {_short(error)}") from None
@@ -135,7 +141,7 @@ def group_depth(architecture: Architecture, group_id: str) -> int:
 
 
 def _read_objects(
-    objects: Iterable[Mapping[str, Any]], architecture: Architecture, flip: _Flip
+    objects: Iterable[Mapping[str, Any]], architecture: Architecture, flip: _Flip, label_ems: float
 ) -> tuple[dict[str, NodeBox], dict[str, GroupBox]]:
     nodes: dict[str, NodeBox] = {}
     groups: dict[str, GroupBox] = {}
@@ -147,7 +153,7 @@ def _read_objects(
             if group_id in architecture.groups_by_id:
                 groups[group_id] = _group_box(obj, group_id, architecture, flip)
         elif name in architecture.components_by_id and "pos" in obj:
-            nodes[name] = _node_box(obj, name, architecture, flip)
+            nodes[name] = _node_box(obj, name, architecture, flip, label_ems)
     return nodes, groups
 
 
@@ -164,14 +170,16 @@ def _group_box(obj: Mapping[str, Any], group_id: str, architecture: Architecture
     )
 
 
-def _node_box(obj: Mapping[str, Any], component_id: str, architecture: Architecture, flip: _Flip) -> NodeBox:
+def _node_box(
+    obj: Mapping[str, Any], component_id: str, architecture: Architecture, flip: _Flip, label_ems: float
+) -> NodeBox:
     center = flip.point(*_numbers(obj["pos"], 2))
     width = _number(obj["width"]) * POINTS_PER_INCH
     height = _number(obj["height"]) * POINTS_PER_INCH
     if width < 0 or height < 0:
         raise ValueError("a node with a negative size")
     box = Rect(center.x - width / 2, center.y - height / 2, width, height)
-    lines = node_label_lines(architecture.components_by_id[component_id].label)
+    lines = node_label_lines(architecture.components_by_id[component_id].label, label_ems)
     metrics = NodeMetrics(len(lines))
     return NodeBox(
         component_id=component_id,

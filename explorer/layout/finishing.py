@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.layout.geometry import Box, EdgePath, GroupBox, Layout, NodeBox, Point
 from explorer.layout.labels import (
     GROUP_FONT_SIZE,
     LINE_HEIGHT,
@@ -50,63 +50,36 @@ THOROUGH_LABELS = 400
 """Up to this many labels every place is tried; a larger model tries the first few (time grows fast)."""
 
 
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned box by its edges (points, y down)."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    @classmethod
-    def around(cls, centre: Point, width: float, height: float) -> Box:
-        return cls(centre.x - width / 2, centre.y - height / 2, centre.x + width / 2, centre.y + height / 2)
-
-    @classmethod
-    def of(cls, rect: Rect) -> Box:
-        return cls(rect.x, rect.y, rect.right, rect.bottom)
-
-    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        return (
-            self.left < other.right + gap
-            and other.left < self.right + gap
-            and self.top < other.bottom + gap
-            and other.top < self.bottom + gap
-        )
-
-    def nearest(self, point: Point) -> Point:
-        return Point(min(max(point.x, self.left), self.right), min(max(point.y, self.top), self.bottom))
-
-    def distance_to(self, point: Point) -> float:
-        dx = max(self.left - point.x, 0.0, point.x - self.right)
-        dy = max(self.top - point.y, 0.0, point.y - self.bottom)
-        return math.hypot(dx, dy)
-
-
 def finish_layout(
-    layout: Layout, text_scale: float = 1.0, *, compact: bool = False, edge_labels: bool = True
+    layout: Layout,
+    text_scale: float = 1.0,
+    *,
+    compact: bool = False,
+    edge_labels: bool = True,
+    beside: bool = False,
 ) -> Layout:
     """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear.
 
     ``compact`` is the slide profile's (smaller icons, see :data:`~explorer.layout.labels.COMPACT_ICON`);
-    without ``edge_labels`` the edges lose their labels (Graphviz left them no room).
+    without ``edge_labels`` the edges lose their labels (Graphviz left them no room); ``beside``
+    puts icons left of their labels (as Graphviz was told).
     """
     nodes = {
-        component_id: _scaled_node(node, text_scale, compact) for component_id, node in layout.nodes.items()
+        component_id: _scaled_node(node, text_scale, compact, beside)
+        for component_id, node in layout.nodes.items()
     }
     edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
     if not edge_labels:
         edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
-    edges = _place_labels(edges, nodes, layout.groups, text_scale)
+    edges = _place_labels(edges, nodes, layout.groups, text_scale, avoid_lines=compact)
     return replace(layout, nodes=nodes, edges=edges)
 
 
 # Boxes -------------------------------------------------------------------------------
 
 
-def _scaled_node(node: NodeBox, text_scale: float, compact: bool) -> NodeBox:
-    metrics = NodeMetrics(len(node.label_lines), text_scale, compact)
+def _scaled_node(node: NodeBox, text_scale: float, compact: bool, beside: bool) -> NodeBox:
+    metrics = NodeMetrics(len(node.label_lines), text_scale, compact, compact and beside)
     return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
 
 
@@ -241,9 +214,20 @@ def _ray_entry(start: Point, dx: float, dy: float, box: Box) -> float | None:
 
 
 def _place_labels(
-    edges: tuple[EdgePath, ...], nodes: dict[str, NodeBox], groups: dict[str, GroupBox], text_scale: float
+    edges: tuple[EdgePath, ...],
+    nodes: dict[str, NodeBox],
+    groups: dict[str, GroupBox],
+    text_scale: float,
+    *,
+    avoid_lines: bool = False,
 ) -> tuple[EdgePath, ...]:
-    taken = _Grid()
+    """Each label at its edge's first clear place; with ``avoid_lines`` (slides) clear of the other
+    relations' lines too, so no line runs under a label that is not its own."""
+    taken, lines = _Grid(), _Grid()
+    if avoid_lines:
+        for edge in edges:
+            for segment in _segment_boxes(polyline(edge.points)):
+                lines.add(segment, owner=edge.index)
     for node in nodes.values():
         taken.add(Box.of(node.box))
     for group in groups.values():
@@ -256,14 +240,17 @@ def _place_labels(
         if not edge.label:
             finished.append(edge)
             continue
-        best: tuple[float, Point] | None = None
-        for centre in _candidates(edge, text_scale, thorough=thorough):
+        best: tuple[tuple[float, float, float], Point] | None = None
+        for centre, detached in _candidates(edge, text_scale, thorough=thorough):
             box = edge_label_box(edge, text_scale, centre)
             assert box is not None
-            cost = taken.overlap(box)
+            # On a slide a label touches its own line first of all (off it, it reads as another's);
+            # then it covers as little as can be, then has the fewest other relations' lines under it.
+            soft = lines.overlap(box, edge.index) if avoid_lines else 0.0
+            cost = (float(detached) if avoid_lines else 0.0, taken.overlap(box), soft)
             if best is None or cost < best[0]:
                 best = (cost, centre)
-            if cost == 0.0:
+            if cost == (0.0, 0.0, 0.0):
                 break
         if best is None:
             finished.append(edge)
@@ -276,13 +263,36 @@ def _place_labels(
     return tuple(finished)
 
 
+def _segment_boxes(line: list[Point]) -> Iterator[Box]:
+    """Boxes around ``line``: one per horizontal or vertical run (right angles), else one per step."""
+    if not line:
+        return
+    start = previous = line[0]
+    for point in line[1:]:
+        run_on = (abs(point.x - start.x) < 0.01 and abs(previous.x - start.x) < 0.01) or (
+            abs(point.y - start.y) < 0.01 and abs(previous.y - start.y) < 0.01
+        )
+        if not run_on:
+            yield Box(
+                min(start.x, previous.x),
+                min(start.y, previous.y),
+                max(start.x, previous.x),
+                max(start.y, previous.y),
+            )
+            start = previous
+        previous = point
+    yield Box(
+        min(start.x, previous.x), min(start.y, previous.y), max(start.x, previous.x), max(start.y, previous.y)
+    )
+
+
 class _Grid:
     """Boxes bucketed by the grid cells they touch, so a look-up only meets its neighbours."""
 
     CELL = 160.0
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[Box]] = {}
+        self._cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
 
     def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
         reach = CLEARANCE
@@ -290,17 +300,24 @@ class _Grid:
             for row in range(int((box.top - reach) // self.CELL), int((box.bottom + reach) // self.CELL) + 1):
                 yield column, row
 
-    def add(self, box: Box) -> None:
+    def add(self, box: Box, owner: int = -1) -> None:
+        """``box``, belonging to relation ``owner`` (-1: to none)."""
         for key in self._keys(box):
-            self._cells.setdefault(key, []).append(box)
+            self._cells.setdefault(key, []).append((box, owner))
 
-    def overlap(self, box: Box) -> float:
-        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear."""
+    def overlap(self, box: Box, owner: int = -1) -> float:
+        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear.
+
+        Boxes of ``owner`` (a relation's own line) do not count."""
         seen: set[int] = set()
         cost = 0.0
         for key in self._keys(box):
-            for other in self._cells.get(key, ()):
-                if id(other) in seen or not box.overlaps(other, CLEARANCE):
+            for other, other_owner in self._cells.get(key, ()):
+                if (
+                    (owner >= 0 and other_owner == owner)
+                    or id(other) in seen
+                    or not box.overlaps(other, CLEARANCE)
+                ):
                     continue
                 seen.add(id(other))
                 width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
@@ -309,9 +326,12 @@ class _Grid:
         return cost
 
 
-def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[Point]:
-    """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last."""
-    line = _polyline(edge.points)
+def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[tuple[Point, bool]]:
+    """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last.
+
+    Each comes with whether it is detached: a label's width or two away from the edge, or
+    where Graphviz put it (a slide takes those only when every place on the line is taken)."""
+    line = polyline(edge.points)
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
     beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
@@ -319,17 +339,23 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
     around = tuple((dx * reach, dy * reach) for reach in (2.0, 3.0) for dx, dy in beside[1:] + further)
     tiers: list[tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = [(beside, _ANCHORS)]
     if thorough:
-        tiers += [(beside + further, _MORE_ANCHORS), (around, _ANCHORS)]
+        tiers += [(beside + further, _MORE_ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
             anchor = _along(line, fraction)
             for dx, dy in offsets:
-                yield Point(anchor.x + dx, anchor.y + dy)
+                yield Point(anchor.x + dx, anchor.y + dy), False
+    if thorough:
+        for fraction in _ANCHORS:
+            anchor = _along(line, fraction)
+            for dx, dy in around:
+                yield Point(anchor.x + dx, anchor.y + dy), True
     if edge.label_pos is not None:
-        yield edge.label_pos
+        yield edge.label_pos, True
 
 
-def _polyline(points: tuple[Point, ...]) -> list[Point]:
+def polyline(points: tuple[Point, ...]) -> list[Point]:
+    """The Bézier chain ``points`` as a line of samples."""
     if len(points) < 4:
         return list(points)
     line = [points[0]]
@@ -360,39 +386,3 @@ def _along(line: list[Point], fraction: float) -> Point:
 
 def _distance(a: Point, b: Point) -> float:
     return math.hypot(a.x - b.x, a.y - b.y)
-
-
-# Measures ------------------------------------------------------------------------------
-
-
-def label_overlaps(layout: Layout, text_scale: float = 1.0) -> list[str]:
-    """Every edge label that covers a node, a group title or another edge label, described."""
-    found = []
-    labels = [(edge, box) for edge in layout.edges if (box := edge_label_box(edge, text_scale)) is not None]
-    for position, (edge, box) in enumerate(labels):
-        name = f"label {edge.label!r} ({edge.source} -> {edge.target})"
-        for node in layout.nodes.values():
-            if box.overlaps(Box.of(node.box)):
-                found.append(f"{name} covers component {node.component_id}")
-        for group in layout.groups.values():
-            title = group_title_box(group, text_scale)
-            if title is not None and box.overlaps(title):
-                found.append(f"{name} covers the title of group {group.group_id}")
-        for other, other_box in labels[position + 1 :]:
-            if box.overlaps(other_box):
-                found.append(f"{name} covers label {other.label!r}")
-    return found
-
-
-def loose_arrowheads(layout: Layout, text_scale: float = 1.0) -> list[str]:
-    """Every arrowhead whose tip does not touch its target's icon or label."""
-    found = []
-    for edge in layout.edges:
-        target = layout.nodes.get(edge.target)
-        if not edge.arrow_head or target is None or not edge.points:
-            continue
-        tip = max(edge.arrow_head, key=lambda point: _distance(point, edge.points[-1]))
-        gap = min(box.distance_to(tip) for box in node_ink(target, text_scale))
-        if gap > TOUCH:
-            found.append(f"{edge.source} -> {edge.target}: tip {gap:.1f} pt from the target")
-    return found

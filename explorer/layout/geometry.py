@@ -8,6 +8,7 @@ rebuilt into a scene, an export or a test without either.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 
@@ -105,3 +106,37 @@ class Layout:
     groups: dict[str, GroupBox] = field(default_factory=dict)
     edges: tuple[EdgePath, ...] = ()
     splines: str = "ortho"
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box by its edges (points, y down)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @classmethod
+    def around(cls, centre: Point, width: float, height: float) -> Box:
+        return cls(centre.x - width / 2, centre.y - height / 2, centre.x + width / 2, centre.y + height / 2)
+
+    @classmethod
+    def of(cls, rect: Rect) -> Box:
+        return cls(rect.x, rect.y, rect.right, rect.bottom)
+
+    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
+        return (
+            self.left < other.right + gap
+            and other.left < self.right + gap
+            and self.top < other.bottom + gap
+            and other.top < self.bottom + gap
+        )
+
+    def nearest(self, point: Point) -> Point:
+        return Point(min(max(point.x, self.left), self.right), min(max(point.y, self.top), self.bottom))
+
+    def distance_to(self, point: Point) -> float:
+        dx = max(self.left - point.x, 0.0, point.x - self.right)
+        dy = max(self.top - point.y, 0.0, point.y - self.bottom)
+        return math.hypot(dx, dy)

@@ -26,6 +26,7 @@ from explorer.layout.labels import (
     clean_text,
     dot_label,
     edge_label_lines,
+    label_ems,
     node_label_lines,
     node_width,
 )
@@ -42,13 +43,21 @@ PLACEHOLDER_HEIGHT = 0.5
 NODESEP = 0.6
 RANKSEP = 0.8
 """Inches between nodes and between ranks at text scale 1; they grow with the text (edge labels sit there)."""
-COMPACT_NODESEP = 0.25
+COMPACT_NODESEP = 0.15
 COMPACT_RANKSEP = 0.35
 """Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
 every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
 pass needs room beside the edges to put the labels in the clear."""
 COMPACT_CLUSTER_MARGIN = "2"
 """Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
+TITLE_INSET_SPACE = "\N{EN SPACE}"
+"""Around a group title on a slide: room for the view's inset on each side, at any text size."""
+TITLE_SLACK = 1.12
+"""Group titles are measured this much larger than drawn: the view's bold sans may be wider than
+Graphviz's Helvetica-Bold."""
+COMPACT_TITLE_SLACK = 1.04
+"""The same on a slide, where the title bands of groups nested six deep cost the text size
+(Helvetica-Bold is DejaVu Sans Bold here, as in the view; a test checks no title is cut)."""
 
 
 def _graph_attrs(text_scale: float, tight: bool) -> dict[str, str]:
@@ -75,8 +84,8 @@ def _node_attrs(text_scale: float, compact: bool) -> dict[str, str]:
 
 def _cluster_attrs(text_scale: float, compact: bool) -> dict[str, str]:
     # Titles are bold in the view, so Graphviz must measure them bold to leave them room.
-    # The view's bold sans is wider than the Helvetica-Bold metrics Graphviz measures with.
-    attrs = {"fontsize": f"{GROUP_FONT_SIZE * text_scale * 1.12:.2f}", "fontname": "Helvetica-Bold"}
+    slack = COMPACT_TITLE_SLACK if compact else TITLE_SLACK
+    attrs = {"fontsize": f"{GROUP_FONT_SIZE * text_scale * slack:.2f}", "fontname": "Helvetica-Bold"}
     if compact:
         attrs["margin"] = COMPACT_CLUSTER_MARGIN
     return attrs
@@ -89,6 +98,7 @@ def build_diagram(
     text_scale: float = 1.0,
     compact: bool = False,
     edge_labels: bool = True,
+    beside: bool = False,
 ) -> diagrams.Diagram:
     """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
 
@@ -111,7 +121,7 @@ def build_diagram(
         node_attr=_node_attrs(text_scale, compact),
         edge_attr={"fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"},
     )
-    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact, edge_labels)
+    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact, edge_labels, beside)
     contextvars.copy_context().run(builder.build)
     return diagram
 
@@ -123,19 +133,26 @@ def dot_source(
     text_scale: float = 1.0,
     compact: bool = False,
     edge_labels: bool = True,
+    beside: bool = False,
 ) -> str:
     """The DOT text Graphviz is given for ``architecture`` (``splines`` chosen by size if None).
 
     ``text_scale`` multiplies every font size, the node width that wraps labels and the
     gaps where edge labels go, so Graphviz makes room for larger text. ``compact`` is
-    the slide profile: smaller icons, thin group margins, and narrow gaps when
-    ``edge_labels`` is false (the relations are then given to Graphviz unlabelled).
+    the slide profile: smaller icons, thin group margins, each node as wide as its own
+    label, and narrow gaps when ``edge_labels`` is false (the relations are then given
+    to Graphviz unlabelled); ``beside`` (compact only) puts icons left of their labels.
     """
     if not 0.25 <= text_scale <= 8:
         raise ValueError(f"text scale {text_scale!r} is outside 0.25–8")
     chosen = splines or choose_splines(architecture)
     diagram = build_diagram(
-        architecture, splines=chosen, text_scale=text_scale, compact=compact, edge_labels=edge_labels
+        architecture,
+        splines=chosen,
+        text_scale=text_scale,
+        compact=compact,
+        edge_labels=edge_labels,
+        beside=compact and beside,
     )
     return str(diagram.dot.source)
 
@@ -151,6 +168,7 @@ class _DiagramBuilder:
         text_scale: float,
         compact: bool,
         edge_labels: bool,
+        beside: bool,
     ) -> None:
         from diagrams import Cluster, Edge
         from diagrams.custom import Custom
@@ -161,6 +179,8 @@ class _DiagramBuilder:
         self.text_scale = text_scale
         self.compact = compact
         self.edge_labels = edge_labels
+        self.beside = beside
+        self.label_ems = label_ems(compact, beside)
         self.edge_font_size = f"{EDGE_FONT_SIZE * text_scale:.2f}"
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
         self.label_attr = "xlabel" if splines == "ortho" else "label"
@@ -203,8 +223,12 @@ class _DiagramBuilder:
                 self._close_cluster(cluster, group_id)
 
     def _open_cluster(self, group: Group) -> diagrams.Cluster:
+        title = clean_text(group.label)
+        if self.compact:
+            # The view insets a title from both sides of its box: en spaces make that room.
+            title = f"{TITLE_INSET_SPACE}{title}{TITLE_INSET_SPACE}"
         cluster = self.cluster_type(
-            dot_label([clean_text(group.label)]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
+            dot_label([title]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
         )
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
@@ -229,12 +253,13 @@ class _DiagramBuilder:
     def _add_node(self, component: Component) -> None:
         if ":" in component.id:
             raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
-        lines = node_label_lines(component.label)
-        height = NodeMetrics(len(lines), self.text_scale, self.compact).height / POINTS_PER_INCH
+        lines = node_label_lines(component.label, self.label_ems)
+        metrics = NodeMetrics(len(lines), self.text_scale, self.compact, self.beside)
+        size = {"height": f"{metrics.height / POINTS_PER_INCH:.4f}"}
+        if self.compact:
+            size["width"] = f"{metrics.fitted_width(lines) / POINTS_PER_INCH:.4f}"
         icon = icon_or_fallback(component.icon).as_posix()
-        self.nodes[component.id] = self.custom_type(
-            dot_label(lines), icon, nodeid=component.id, height=f"{height:.4f}"
-        )
+        self.nodes[component.id] = self.custom_type(dot_label(lines), icon, nodeid=component.id, **size)
 
     def _add_edge(self, index: int, source: str, target: str, label: str) -> None:
         for end in (source, target):

@@ -38,10 +38,20 @@ ICON_TOP_PAD = 4.0
 ICON_LABEL_GAP = 4.0
 LINE_HEIGHT = 17.5
 """Graphviz (Pango, DejaVu Sans) puts 14-point lines about 15 points apart; this leaves slack."""
+COMPACT_LINE_HEIGHT = 16.6
+"""A compact (slide) layout's lines: DejaVu Sans prints them 1.16 em apart, and a slide spends no more."""
 EDGE_LINE_HEIGHT = 15.0
 LABEL_SIDE_PAD = 2.0
 
 NODE_LABEL_EMS = (NODE_WIDTH - 2 * LABEL_SIDE_PAD) / NODE_FONT_SIZE
+COMPACT_LABEL_EMS = 8.0
+"""Label lines on a compact (slide) layout with icons above them: narrower columns, more across a slide."""
+BESIDE_LABEL_EMS = 11.0
+"""Label lines on a compact layout with icons beside them: fewer lines, so the rows stay low."""
+FIT_SLACK = 1.08
+"""A compact node is as wide as its label estimate times this: the view's font may print a little wider."""
+BESIDE_GAP_EMS = 0.3
+"""Between an icon and the label beside it, in ems of the label's font."""
 EDGE_LABEL_EMS = 14.0
 MAX_NODE_LINES = 5
 MAX_EDGE_LINES = 3
@@ -66,10 +76,20 @@ class NodeMetrics:
     line_count: int
     text_scale: float = 1.0
     compact: bool = False
+    beside: bool = False
+    """The icon left of the label, both centred on the node's middle (a compact layout short of height)."""
 
     @property
     def width(self) -> float:
         return node_width(self.text_scale, self.compact)
+
+    def fitted_width(self, lines: tuple[str, ...]) -> float:
+        """A compact node's width: as wide as its own label (and icon), never the common column width."""
+        text = max((text_ems(line) for line in lines), default=0.0) * NODE_FONT_SIZE * self.text_scale
+        label = text * FIT_SLACK + 2 * LABEL_SIDE_PAD
+        if self.beside:
+            return self.icon_size + self._beside_gap + label
+        return max(label, self.icon_size + 2 * LABEL_SIDE_PAD)
 
     @property
     def icon_size(self) -> float:
@@ -77,18 +97,30 @@ class NodeMetrics:
 
     @property
     def label_height(self) -> float:
-        return self.line_count * LINE_HEIGHT * self.text_scale
+        return self.line_count * (COMPACT_LINE_HEIGHT if self.compact else LINE_HEIGHT) * self.text_scale
 
     @property
     def height(self) -> float:
+        if self.beside:
+            return 2 * ICON_TOP_PAD + max(self.icon_size, self.label_height)
         return ICON_TOP_PAD + self.icon_size + ICON_LABEL_GAP + self.label_height
 
     def icon_box(self, box: Rect) -> Rect:
         side = self.icon_size
+        if self.beside:
+            return Rect(box.x + LABEL_SIDE_PAD, box.center.y - side / 2, side, side)
         return Rect(box.center.x - side / 2, box.y + ICON_TOP_PAD, side, side)
 
     def label_box(self, box: Rect) -> Rect:
+        if self.beside:
+            left = box.x + LABEL_SIDE_PAD + self.icon_size + self._beside_gap
+            top = box.center.y - self.label_height / 2
+            return Rect(left, top, max(0.0, box.right - left), self.label_height)
         return Rect(box.x, box.bottom - self.label_height, box.width, self.label_height)
+
+    @property
+    def _beside_gap(self) -> float:
+        return BESIDE_GAP_EMS * NODE_FONT_SIZE * self.text_scale
 
 
 def icon_size(text_scale: float = 1.0, compact: bool = False) -> float:
@@ -165,8 +197,20 @@ def wrap_label(text: str, max_ems: float, max_lines: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def node_label_lines(label: str) -> tuple[str, ...]:
-    return wrap_label(label, NODE_LABEL_EMS, MAX_NODE_LINES)
+def label_ems(compact: bool = False, beside: bool = False) -> float:
+    """How wide (in ems) a component's label lines may be in a layout of this profile."""
+    if not compact:
+        return NODE_LABEL_EMS
+    return BESIDE_LABEL_EMS if beside else COMPACT_LABEL_EMS
+
+
+def node_label_lines(label: str, max_ems: float = NODE_LABEL_EMS) -> tuple[str, ...]:
+    """``label`` wrapped for a component; a width narrower than the ordinary one widens to the
+    label's longest word (up to the ordinary width) rather than cut it."""
+    if max_ems < NODE_LABEL_EMS:
+        longest = max((text_ems(piece) for piece in _PIECE.findall(clean_text(label))), default=0.0)
+        max_ems = min(NODE_LABEL_EMS, max(max_ems, longest))
+    return wrap_label(label, max_ems, MAX_NODE_LINES)
 
 
 def edge_label_lines(label: str) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ class LayoutOptions:
     """The slide profile: smaller icons and thin group margins, so the text can be larger."""
     edge_labels: bool = True
     """False lays the relations out unlabelled; a compact layout then closes the gaps labels need."""
+    beside: bool = False
+    """Compact only: icons left of their labels, so nodes are low and wide (for a slide short of height)."""
 
     @classmethod
     def for_architecture(
@@ -53,6 +55,7 @@ class LayoutOptions:
         text_scale: float = 1.0,
         compact: bool = False,
         edge_labels: bool = True,
+        beside: bool = False,
     ) -> LayoutOptions:
         """The options by size; ``splines`` overrides the routing only."""
         count = len(architecture.components)
@@ -63,7 +66,14 @@ class LayoutOptions:
             attrs = FAST_GRAPH_ATTRS
         else:
             attrs = ()
-        return cls(splines or choose_splines(architecture), attrs, round(text_scale, 3), compact, edge_labels)
+        return cls(
+            splines or choose_splines(architecture),
+            attrs,
+            round(text_scale, 3),
+            compact,
+            edge_labels,
+            compact and beside,
+        )
 
     def as_key(self) -> dict[str, Any]:
         from explorer.layout.finishing import FINISHING_FINGERPRINT
@@ -74,6 +84,7 @@ class LayoutOptions:
             "text_scale": self.text_scale,
             "compact": self.compact,
             "edge_labels": self.edge_labels,
+            "beside": self.beside,
             "finishing": FINISHING_FINGERPRINT,
         }
 

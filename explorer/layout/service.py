@@ -33,6 +33,7 @@ from explorer.layout.dot_process import (
 from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Layout
 from explorer.layout.graphviz_layout import dot_source
+from explorer.layout.labels import label_ems
 from explorer.layout.options import LayoutOptions
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
@@ -74,19 +75,18 @@ def compute_layout(
 
         def part(sub: Architecture) -> Layout:
             sub_options = LayoutOptions.for_architecture(
-                sub, splines=chosen.splines, text_scale=chosen.text_scale
+                sub,
+                splines=chosen.splines,
+                text_scale=chosen.text_scale,
+                compact=chosen.compact,
+                edge_labels=chosen.edge_labels,
+                beside=chosen.beside,
             )
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
         return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
-    source = dot_source(
-        architecture,
-        splines=options.splines,
-        text_scale=options.text_scale,
-        compact=options.compact,
-        edge_labels=options.edge_labels,
-    )
+    source = _dot_source(architecture, options)
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
     try:
@@ -98,18 +98,39 @@ def compute_layout(
         log.warning("%s; laying %s out with splines instead", crash, architecture.id)
         say("Graphviz crashed with right-angled edges; laying out with curved edges instead…")
         options = replace(options, splines="spline")
-        source = dot_source(architecture, splines=options.splines)
+        source = _dot_source(architecture, options)
         data = run_dot(source, options.dot_arguments(), cancel=cancel, timeout=timeout)
     raise_if_cancelled(cancel)
     say("Reading the layout…")
     try:
         with collector_paused():
-            parsed = parse_layout(data, architecture, splines=options.splines)
+            parsed = parse_layout(
+                data,
+                architecture,
+                splines=options.splines,
+                label_ems=label_ems(options.compact, options.beside),
+            )
             return finish_layout(
-                parsed, options.text_scale, compact=options.compact, edge_labels=options.edge_labels
+                parsed,
+                options.text_scale,
+                compact=options.compact,
+                edge_labels=options.edge_labels,
+                beside=options.beside,
             )
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None
+
+
+def _dot_source(architecture: Architecture, options: LayoutOptions) -> str:
+    """The DOT text for ``options``: the crash fallback must keep the text size and profile too."""
+    return dot_source(
+        architecture,
+        splines=options.splines,
+        text_scale=options.text_scale,
+        compact=options.compact,
+        edge_labels=options.edge_labels,
+        beside=options.beside,
+    )
 
 
 def routing_note(architecture: Architecture, layout: Layout) -> str:

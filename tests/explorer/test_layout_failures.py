@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 from explorer.layout.labels import MAX_NODE_LINES, NODE_LABEL_EMS, node_label_lines, text_ems, wrap_label
+from explorer.layout.options import LayoutOptions
+from explorer.layout.service import compute_layout
 from tests.explorer.test_layout import POSIX_ONLY, _architecture, _laid_out
 
 
@@ -83,3 +87,17 @@ def test_a_failing_dot_says_how_it_failed(fake_dot, body: str, message: str) -> 
     fake_dot(f"cat > /dev/null\n{body}")
     with pytest.raises(GraphvizFailedError, match=message):
         _laid_out(_architecture())
+
+
+@POSIX_ONLY
+def test_after_an_ortho_crash_the_curved_layout_keeps_the_text_size_and_slide_profile(fake_dot) -> None:
+    real_dot = shutil.which("dot")
+    assert real_dot is not None
+    crash_on_ortho = 'input=$(cat)\ncase "$input" in *ortho*) kill -ABRT $$;; esac\n'
+    fake_dot(f'{crash_on_ortho}printf "%s" "$input" | {real_dot} "$@"')
+    architecture = _architecture()
+    options = LayoutOptions.for_architecture(architecture, text_scale=2.0, compact=True, edge_labels=False)
+    assert options.splines == "ortho"
+    fallen_back = compute_layout(architecture, options)
+    assert fallen_back.splines == "spline"
+    assert fallen_back.nodes == compute_layout(architecture, replace(options, splines="spline")).nodes
