@@ -166,20 +166,15 @@ def run_export(args: argparse.Namespace) -> int:
     ensure_qt()
     from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
-    auto_edge_labels = args.edge_labels is None
     try:
         status = exit_codes.OK
         for background in args.background:
             themed = options.with_changes(background=background)
             output = output_for(args.output, background, several, folder=args.all)
             if args.all:
-                status = (
-                    _export_all(architectures, output, themed, auto_edge_labels=auto_edge_labels) or status
-                )
+                status = _export_all(architectures, output, themed) or status
             else:
-                status = (
-                    _export_one(architectures[0], output, themed, auto_edge_labels=auto_edge_labels) or status
-                )
+                status = _export_one(architectures[0], output, themed) or status
         return status
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
@@ -206,16 +201,16 @@ def _options(args: argparse.Namespace) -> ExportOptions:
         keep_selection=args.select is not None,
         selected=args.select,
         text_scale=text_scale_value(args.text_scale),
-        edge_labels=args.edge_labels is not False,
+        edge_labels=args.edge_labels,
         focus=args.focus,
     )
 
 
-def _export_one(architecture: Any, output: Path, options: ExportOptions, *, auto_edge_labels: bool) -> int:
+def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
     from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
 
-    prepared = _prepare(architecture, options, auto_edge_labels=auto_edge_labels)
+    prepared = _prepare(architecture, options)
     try:
         export_architecture(prepared.architecture, prepared.layout, output, prepared.options)
     except ExportError as error:
@@ -223,19 +218,14 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions, *, auto
     return exit_codes.OK
 
 
-def _prepare(architecture: Any, options: ExportOptions, *, auto_edge_labels: bool) -> Any:
+def _prepare(architecture: Any, options: ExportOptions) -> Any:
     """The export's model and layout, text size settled; says so when a slide stays hard to read."""
     from explorer.export.prepare import SLIDE_LABEL_PX, prepare, slide_label_px
     from explorer.layout.service import LayoutService, routing_note
 
     service = LayoutService()
-    prepared = prepare(
-        architecture,
-        options,
-        lambda a, o: service.layout_for(a, options=o),
-        auto_edge_labels=auto_edge_labels,
-    )
-    if options.edge_labels and not prepared.options.edge_labels:
+    prepared = prepare(architecture, options, lambda a, o: service.layout_for(a, options=o))
+    if options.edge_labels is None and prepared.options.edge_labels is False:
         print(
             f"arch-explorer: note: {architecture.id}: relations left unlabelled on this whole slide: "
             "their labels would shrink the text or cross other lines (--edge-labels labels them)",
@@ -258,9 +248,7 @@ def _prepare(architecture: Any, options: ExportOptions, *, auto_edge_labels: boo
     return prepared
 
 
-def _export_all(
-    architectures: list[Any], folder: Path, options: ExportOptions, *, auto_edge_labels: bool
-) -> int:
+def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) -> int:
     from explorer.export.batch import BatchStep, export_all
 
     try:
@@ -276,10 +264,7 @@ def _export_all(
             print(f"{counter} {progress.architecture_id} failed", flush=True)
             print(f"arch-explorer: {progress.error}", file=sys.stderr, flush=True)
 
-    prepared = {
-        architecture.id: _prepare(architecture, options, auto_edge_labels=auto_edge_labels)
-        for architecture in architectures
-    }
+    prepared = {architecture.id: _prepare(architecture, options) for architecture in architectures}
     result = export_all(
         architectures,
         folder,

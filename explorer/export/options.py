@@ -52,6 +52,8 @@ class ExportOptions:
     ``keep_selection`` is true. ``text_scale`` lays the diagram out with text
     that much larger; None means automatic (as large as a slide allows, else 1).
     ``focus`` draws only that component or group and its neighbours, laid out anew.
+    ``edge_labels`` None is automatic: a whole slide with automatic text keeps the
+    relation labels only where they read clearly at full size; anything else shows them.
     """
 
     format: Format = "png"
@@ -65,7 +67,7 @@ class ExportOptions:
     keep_selection: bool = False
     selected: str | None = None
     text_scale: float | None = None
-    edge_labels: bool = True
+    edge_labels: bool | None = None
     focus: str | None = None
 
     def __post_init__(self) -> None:
@@ -139,6 +141,8 @@ def save_options(store: SettingsStore, options: ExportOptions) -> None:
         if field.name in _TRANSIENT:
             continue
         value = getattr(options, field.name)
+        if field.name == "edge_labels":
+            value = _EDGE_LABELS_SAVED[value]
         store.setValue(f"{SETTINGS_GROUP}/{field.name}", "" if value is None else value)
 
 
@@ -160,8 +164,15 @@ def load_options(store: SettingsStore) -> ExportOptions:
     return options
 
 
+_EDGE_LABELS_SAVED: dict[bool | None, str] = {None: "auto", True: "show", False: "hide"}
+"""Saved as words: a "true" saved before automatic labels existed was the default: it loads as automatic."""
+
+
 def _coerce(raw: Any, default: Any, name: str) -> Any:
     # INI-backed QSettings hands everything back as strings.
+    if name == "edge_labels":
+        word = str(raw).lower()
+        return True if word == "show" else False if word in ("hide", "false") else None
     if name in ("width", "slide", "text_scale"):
         if raw in ("", None):
             return None

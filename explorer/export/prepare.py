@@ -117,15 +117,13 @@ def prepare(
     options: ExportOptions,
     layout_with: LayoutWith,
     layout: Layout | None = None,
-    *,
-    auto_edge_labels: bool = False,
 ) -> Prepared:
     """The model, layout and options an export draws; ``layout`` is the model's ordinary one, if known.
 
-    With ``auto_edge_labels`` a whole slide with automatic text drops the edge labels unless,
-    with them, the component labels reach :data:`SLIDE_LABEL_PX` and every label sits clear
-    (touching its line, covering nothing, no other relation's line under it); the settled
-    options say which.
+    With automatic edge labels (``options.edge_labels`` None) a whole slide with automatic
+    text drops the edge labels unless, with them, the component labels reach
+    :data:`SLIDE_LABEL_PX` and every label sits clear (touching its line, covering nothing,
+    no other relation's line under it); the settled options say which (True or False).
     Unlabelled relations let Graphviz close the gaps the labels need.
 
     Raises:
@@ -138,6 +136,7 @@ def prepare(
         if options.selected and not architecture.has_element(options.selected):
             options = options.with_changes(selected=None)
     compact = options.slide_size is not None
+    labels = options.edge_labels is not False
 
     def laid_out(model: Architecture, scale: float, labelled: bool, beside: bool = False) -> Layout:
         if scale == 1.0 and layout is not None and model is architecture and not compact and labelled:
@@ -149,9 +148,9 @@ def prepare(
 
     if options.text_scale is not None or options.slide_size is None:
         scale = options.text_scale or 1.0
-        chosen = laid_out(architecture, scale, options.edge_labels)
-        return Prepared(architecture, chosen, options.with_changes(text_scale=scale))
-    if options.edge_labels and auto_edge_labels and not options.focus:
+        chosen = laid_out(architecture, scale, labels)
+        return Prepared(architecture, chosen, options.with_changes(text_scale=scale, edge_labels=labels))
+    if options.edge_labels is None and not options.focus:
         # Labels only ever cost room: if the slide misses the goal without them, it misses it with them.
         # Nor at a text scale where the slide misses it without them.
         bare = _most_readable(architecture, options, laid_out, False)
@@ -173,8 +172,10 @@ def prepare(
             )
         choice = labelled
     else:
-        choice = _most_readable(architecture, options, laid_out, options.edge_labels)
-    return Prepared(choice.model, choice.layout, options.with_changes(text_scale=choice.scale))
+        choice = _most_readable(architecture, options, laid_out, labels)
+    return Prepared(
+        choice.model, choice.layout, options.with_changes(text_scale=choice.scale, edge_labels=labels)
+    )
 
 
 class _Choice(NamedTuple):

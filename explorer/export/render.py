@@ -72,7 +72,7 @@ def create_scene(architecture: Architecture, layout: Layout, options: ExportOpti
     diagram_style = theme.style if scale == theme.style.text_scale else theme.style.with_text_scale(scale)
     scene = DiagramScene(architecture, themed_layout(layout, theme), diagram_style=diagram_style)
     scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
-    scene.set_edge_labels_visible(options.edge_labels)
+    scene.set_edge_labels_visible(options.edge_labels is not False)
     for item in scene.items():
         # A cached item reaches SVG and PDF as a bitmap; uncached it stays vector.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)

@@ -53,6 +53,9 @@ _TEXT_SCALES = (
     ("Automatic", "auto"),
     *((f"{scale:g}×", f"{scale:g}") for scale in (1, 1.25, 1.5, 2, 2.5, 3)),
 )
+_EDGE_LABELS = (("Where they read clearly", "auto"), ("Always", "show"), ("Never", "hide"))
+"""Relation labels: automatic keeps them on a whole slide only where they read clearly."""
+_EDGE_LABEL_VALUES: dict[str, bool | None] = {"auto": None, "show": True, "hide": False}
 _FILTERS = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
 
 
@@ -123,7 +126,8 @@ class ExportDialog(QDialog):
         text_scale = "auto" if options.text_scale is None else f"{options.text_scale:g}"
         self.text_scale_combo = self._combo("textScaleCombo", _TEXT_SCALES, text_scale)
         self.text_scale_combo.setEnabled(self._layouts is not None)
-        self.edge_labels_check = self._check("edgeLabelsCheck", "Label the relations", options.edge_labels)
+        edge_labels = next(key for key, value in _EDGE_LABEL_VALUES.items() if value == options.edge_labels)
+        self.edge_labels_combo = self._combo("edgeLabelsCombo", _EDGE_LABELS, edge_labels)
         self.focus_check = self._check("focusCheck", "Only the selection and its neighbours", False)
         self.focus_check.setEnabled(self._selected is not None and self._layouts is not None)
         slides = [("None: the diagram alone", ""), *((w.title, w.id) for w in self.walkthroughs.values())]
@@ -153,7 +157,7 @@ class ExportDialog(QDialog):
         form.addRow("&Caption:", self.caption_edit)
         form.addRow("", self.keep_selection_check)
         form.addRow("&Text size:", self.text_scale_combo)
-        form.addRow("", self.edge_labels_check)
+        form.addRow("&Relation labels:", self.edge_labels_combo)
         form.addRow("", self.focus_check)
         form.addRow("Wal&kthrough:", self.walkthrough_combo)
         form.addRow(self._buddy("Save &as:", self.path_edit), path_row)
@@ -254,7 +258,7 @@ class ExportDialog(QDialog):
             keep_selection=self.keep_selection_check.isChecked(),
             selected=self._selected,
             text_scale=None if scale == "auto" else float(scale),
-            edge_labels=self.edge_labels_check.isChecked(),
+            edge_labels=_EDGE_LABEL_VALUES[self.edge_labels_combo.currentData()],
             focus=self._selected if self.focus_check.isChecked() and self.focus_check.isEnabled() else None,
         )
 
@@ -273,7 +277,9 @@ class ExportDialog(QDialog):
         if made is None:
             return None
         scene, settled = made
-        self.export_options = options.with_changes(text_scale=settled.text_scale, selected=settled.selected)
+        self.export_options = options.with_changes(
+            text_scale=settled.text_scale, selected=settled.selected, edge_labels=settled.edge_labels
+        )
         scene.select_element(self.export_options.highlighted, emit=False)
         return scene
 

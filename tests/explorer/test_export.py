@@ -396,3 +396,17 @@ def test_pdf_has_one_vector_page_sized_to_the_diagram(scene: DiagramScene) -> No
     width, height = float(box.group(3)) - float(box.group(1)), float(box.group(4)) - float(box.group(2))
     assert width == pytest.approx(one.width() * 0.75, abs=1)
     assert height == pytest.approx(one.height() * 0.75, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("saved", "loaded"),
+    [("auto", None), ("show", True), ("hide", False), ("true", None), ("false", False), ("odd", None)],
+)
+def test_relation_labels_load_from_words_and_from_older_booleans(
+    tmp_path: Path, saved: str, loaded: bool | None
+) -> None:
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue("export/edge_labels", saved)
+    assert load_options(store).edge_labels is loaded
+    save_options(store, load_options(store))
+    assert store.value("export/edge_labels") == {None: "auto", True: "show", False: "hide"}[loaded]

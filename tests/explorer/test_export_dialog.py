@@ -61,7 +61,7 @@ def dialog(qtbot, shown: MainWindow, tmp_path: Path) -> ExportDialog:
 
 def choose(qtbot, dialog: ExportDialog, combo_name: str, value: str) -> None:
     combo = getattr(dialog, combo_name)
-    with qtbot.waitSignal(dialog.preview_updated, timeout=3000):
+    with qtbot.waitSignal(dialog.preview_updated, timeout=30_000):
         combo.setCurrentIndex(combo.findData(value))
 
 
@@ -87,7 +87,7 @@ def test_preview_follows_the_options(qtbot, dialog: ExportDialog) -> None:
     assert dialog.preview_image.width() / dialog.preview_image.height() == pytest.approx(16 / 9, abs=0.01)
     assert not dialog.scale_combo.isEnabled()
 
-    with qtbot.waitSignal(dialog.preview_updated, timeout=3000):
+    with qtbot.waitSignal(dialog.preview_updated, timeout=30_000):
         qtbot.keyClicks(dialog.title_edit, "Slide title")
     assert dialog.options().title == "Slide title"
 
@@ -103,7 +103,7 @@ def test_format_sets_the_extension(qtbot, dialog: ExportDialog) -> None:
 
 def test_export_writes_the_file(qtbot, dialog: ExportDialog, tmp_path: Path, answers: Answers) -> None:
     choose(qtbot, dialog, "scale_combo", "2")
-    with qtbot.waitSignal(dialog.exported, timeout=5000) as exported:
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as exported:
         click_export(qtbot, dialog)
     written = tmp_path / "vms.png"
     assert exported.args == [written]

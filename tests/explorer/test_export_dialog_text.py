@@ -25,7 +25,7 @@ def _dialog(qtbot, window: MainWindow, tmp_path: Path, selected: str | None) -> 
 
 
 def _wait_preview(qtbot, dialog: ExportDialog, change) -> None:  # noqa: ANN001
-    with qtbot.waitSignal(dialog.preview_updated, timeout=5000):
+    with qtbot.waitSignal(dialog.preview_updated, timeout=30_000):  # a slide lays out several times
         change()
 
 
@@ -53,7 +53,8 @@ def test_focus_and_hidden_relation_labels(qtbot, window: MainWindow, tmp_path: P
     kept = {item.element_id for item in scene.component_items()}
     assert "hypervisor" in kept
     assert kept < set(window.architecture.components_by_id)
-    _wait_preview(qtbot, dialog, lambda: dialog.edge_labels_check.setChecked(False))
+    never = dialog.edge_labels_combo.findData("hide")
+    _wait_preview(qtbot, dialog, lambda: dialog.edge_labels_combo.setCurrentIndex(never))
     scene = dialog.scene_for(dialog.options())
     assert not any(edge.label_visible() for edge in scene.edge_items())
     assert dialog.options().focus == "hypervisor"
@@ -107,3 +108,26 @@ def test_larger_text_is_laid_out_in_the_worker_not_the_ui_thread(
     assert threading.main_thread() not in threads
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     assert dialog.export_options.text_scale == 2.5
+
+
+def test_a_whole_slide_drops_relation_labels_unless_asked_as_on_the_command_line(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from explorer.export.prepare import SLIDE_LABEL_PX, slide_label_px
+
+    dialog = _dialog(qtbot, window, tmp_path, None)
+    assert dialog.edge_labels_combo.currentData() == "auto"
+    slide = dialog.slide_combo.findData("1920x1080")
+    with qtbot.waitSignal(dialog.preview_updated, timeout=30_000):
+        dialog.slide_combo.setCurrentIndex(slide)
+    settled = dialog.export_options
+    scene = dialog.scene_for(dialog.options())
+    assert settled.edge_labels is False
+    assert not any(edge.label_visible() for edge in scene.edge_items())
+    assert slide_label_px(scene.layout, settled, settled.text_scale) >= SLIDE_LABEL_PX
+    always = dialog.edge_labels_combo.findData("show")
+    with qtbot.waitSignal(dialog.preview_updated, timeout=30_000):
+        dialog.edge_labels_combo.setCurrentIndex(always)
+    scene = dialog.scene_for(dialog.options())
+    assert dialog.export_options.edge_labels is True
+    assert any(edge.label_visible() for edge in scene.edge_items())

@@ -59,7 +59,7 @@ def test_broken_user_file_is_shown_in_the_app_and_fixing_it_reloads(qtbot, tmp_p
     assert window.user_content.problems_button.text() == "⚠ 1 problem"
 
     broken.write_text(MINE, encoding="utf-8")
-    qtbot.waitUntil(lambda: "mine" in window.architecture_list.ids(), timeout=5000)
+    qtbot.waitUntil(lambda: "mine" in window.architecture_list.ids(), timeout=30_000)
     assert window.user_content.problems() == []
     assert not window.user_content.problems_button.isVisibleTo(window)
 
@@ -80,6 +80,6 @@ def test_editing_the_shown_user_model_redraws_it(qtbot, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     qtbot.waitUntil(
-        lambda: window.scene is not None and len(window.scene.component_items()) == 3, timeout=5000
+        lambda: window.scene is not None and len(window.scene.component_items()) == 3, timeout=30_000
     )
     assert window.current_id == "mine"

@@ -68,7 +68,7 @@ def test_live_reload_keeps_the_selection(qtbot, window: MainWindow, vault: Path)
         ),
         encoding="utf-8",
     )
-    qtbot.waitUntil(lambda: "scores the nodes with plugins" in panel_text(window), timeout=5000)
+    qtbot.waitUntil(lambda: "scores the nodes with plugins" in panel_text(window), timeout=30_000)
     assert window.scene.selected_element() == "kube-scheduler"
 
 
@@ -78,12 +78,12 @@ def test_a_new_file_in_an_open_folder_is_picked_up(qtbot, window: MainWindow, va
     (vault / "Containers" / "etcd deep dive.md").write_text(
         "### etcd\n- **etcd** uses the Raft consensus algorithm\n", encoding="utf-8"
     )
-    qtbot.waitUntil(lambda: "Raft consensus" in panel_text(window), timeout=5000)
+    qtbot.waitUntil(lambda: "Raft consensus" in panel_text(window), timeout=30_000)
 
 
 def test_a_deleted_notes_folder_is_reported_not_fatal(qtbot, window: MainWindow, vault: Path) -> None:
     open_notes(qtbot, window, vault)
-    with qtbot.waitSignal(window.user_content.notes.library_changed, timeout=5000):
+    with qtbot.waitSignal(window.user_content.notes.library_changed, timeout=30_000):
         shutil.rmtree(vault)
     assert any(str(vault) in problem for problem in window.user_content.problems())
     assert window.user_content.problems_button.isVisibleTo(window)

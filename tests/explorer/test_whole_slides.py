@@ -57,7 +57,6 @@ def _prepared(architecture: Architecture, service: LayoutService, **changes) -> 
         architecture,
         SLIDE.with_changes(**changes),
         lambda a, o: service.layout_for(a, options=o),
-        auto_edge_labels=True,
     )
 
 
@@ -117,7 +116,9 @@ def test_labels_stay_only_where_they_read_clear_and_can_be_forced(
     # The built-ins' labels would cover components or have other relations' lines under them.
     assert not _whole_slide(sources, service, "containers-vs-vms").options.edge_labels
     forced = prepare(
-        sources.architectures["kubernetes"], SLIDE, lambda a, o: service.layout_for(a, options=o)
+        sources.architectures["kubernetes"],
+        SLIDE.with_changes(edge_labels=True),
+        lambda a, o: service.layout_for(a, options=o),
     )
     assert forced.options.edge_labels
     assert all(edge.label_pos is not None for edge in forced.layout.edges if edge.label)
