@@ -34,7 +34,7 @@ _VIEWPORT_PEN = QColor("#2F6FDB")
 BAND_ROWS = 12
 """Device pixel rows rendered at a time."""
 TURN_SECONDS = 0.008
-"""Rendering done per turn of the event loop (a band may run past it)."""
+"""Rendering done per turn of the event loop (at least one band, which may run past it)."""
 
 
 @dataclass
@@ -96,8 +96,8 @@ class Minimap(QWidget):
     def refresh(self) -> None:
         """Redraws the picture after the scene changed (a new diagram, markers, style).
 
-        What fits in :data:`TURN_SECONDS` is drawn now (all of a small diagram), the
-        rest in later turns; the overview shows once its picture is complete.
+        It is drawn in the next turns of the event loop (one for a small diagram), after
+        the diagram's first paint; the overview shows once its picture is complete.
         """
         scene = self._view.scene()
         self._picture = QImage()
@@ -121,7 +121,8 @@ class Minimap(QWidget):
         image.fill(scene.backgroundBrush().color())
         self._sketch = _Sketch(scene, image, size.width() / self._scene_rect.width())
         self.setFixedSize(round(size.width()) + 2, round(size.height()) + 2)
-        self._draw_more()
+        self.follow()
+        self._timer.start()
 
     def is_drawing(self) -> bool:
         """True while the picture is still being rendered (the overview is hidden until it is done)."""
@@ -139,6 +140,7 @@ class Minimap(QWidget):
             self._sketch = None  # the view moved on without a refresh: nothing to finish
             return
         deadline = time.perf_counter() + TURN_SECONDS
+        sketch.draw_band(self._scene_rect)
         while not sketch.done() and time.perf_counter() < deadline:
             sketch.draw_band(self._scene_rect)
         if not sketch.done():
