@@ -37,6 +37,12 @@ def _grow(rect: QRectF, margin: float) -> QRectF:
     return rect.adjusted(-margin, -margin, margin, margin)
 
 
+def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
 class ComponentItem(QGraphicsItem):
     """A component: its icon, its wrapped label and its selection, hover, focus and marker state."""
 
@@ -69,8 +75,7 @@ class ComponentItem(QGraphicsItem):
         self._highlight_rect = _grow(content, style.HALO_MARGIN)
         self._focus_rect = _grow(content, style.FOCUS_MARGIN)
         self._bounds = _grow(content, style.ITEM_MARGIN)
-        self._shape = QPainterPath()
-        self._shape.addRoundedRect(self._highlight_rect, style.HIGHLIGHT_RADIUS, style.HIGHLIGHT_RADIUS)
+        self._shape: QPainterPath | None = None  # made on the first hit test (most never get one)
         self._marker_center = QPointF(self._icon_rect.right() - 1.0, self._icon_rect.top() + 1.0)
 
         self.setZValue(style.Z_COMPONENT)
@@ -170,6 +175,8 @@ class ComponentItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = _rounded(self._highlight_rect, style.HIGHLIGHT_RADIUS)
         return self._shape
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -235,8 +242,7 @@ class GroupItem(QGraphicsItem):
         self._brush = QBrush(self._style.group_fill(box.depth, box.fill))
         pad = self._style.group_selected_pen.widthF()
         self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
-        self._shape = QPainterPath()
-        self._shape.addRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
+        self._shape: QPainterPath | None = None
 
         metrics = QFontMetricsF(self._style.group_font())
         inset = style.GROUP_TITLE_INSET
@@ -284,6 +290,8 @@ class GroupItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = _rounded(self._rect, style.GROUP_RADIUS)
         return self._shape
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
