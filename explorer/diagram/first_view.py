@@ -27,11 +27,8 @@ and keeps the first view of 2,000 components to a few milliseconds on the UI thr
 def label_pixel_sizes(scene: DiagramScene) -> dict[str, float]:
     """Each labelled component's label font size, in scene units (pixels at zoom 1)."""
     # The items fitted their labels when they were made; fitting 1,000 again took 20 ms.
-    return {
-        item.element_id: float(item.label_font().pixelSize())
-        for item in scene.component_items()
-        if item.node.label_lines
-    }
+    sizes = ((item.element_id, item.label_pixel_size()) for item in scene.component_items())
+    return {element_id: float(size) for element_id, size in sizes if size is not None}
 
 
 def readable_zoom(scene: DiagramScene, target_px: float = READABLE_LABEL_PX) -> float | None:

@@ -107,6 +107,10 @@ class ComponentItem(QGraphicsItem):
         """The font the label is drawn in (the largest that fits its box)."""
         return QFont(self._label.font)
 
+    def label_pixel_size(self) -> int | None:
+        """The label font's size in pixels at zoom 1; None without a label."""
+        return self._label.font.pixelSize() if self._label.lines else None
+
     def marker_center(self) -> QPointF:
         return QPointF(self._marker_center)
 

@@ -32,7 +32,7 @@ _FRAME = QColor("#5B6B7F")
 _VIEWPORT_FILL = QColor(40, 110, 220, 40)
 _VIEWPORT_PEN = QColor("#2F6FDB")
 BAND_ROWS = 12
-"""Device pixel rows rendered at a time."""
+"""Device pixel rows of the first band; later bands grow or shrink to take about :data:`TURN_SECONDS`."""
 TURN_SECONDS = 0.008
 """Rendering done per turn of the event loop (at least one band, which may run past it)."""
 
@@ -46,13 +46,15 @@ class _Sketch:
     scale: float
     """Picture pixels (device-independent) per scene unit."""
     next_row: int = 0
+    rows: int = BAND_ROWS
+    """Rows of the next band: halved after a band that took more than a turn, doubled after a quick one."""
 
     def done(self) -> bool:
         return self.next_row >= self.image.height()
 
     def draw_band(self, source: QRectF) -> None:
         ratio = self.image.devicePixelRatio()
-        first, last = self.next_row, min(self.next_row + BAND_ROWS, self.image.height())
+        first, last = self.next_row, min(self.next_row + self.rows, self.image.height())
         target = QRectF(0.0, first / ratio, source.width() * self.scale, (last - first) / ratio)
         band = QRectF(
             source.left(),
@@ -64,13 +66,19 @@ class _Sketch:
         drafting = diagram.drafting if diagram is not None else False
         if diagram is not None:
             diagram.drafting = True  # hairline edges (see the module)
+        started = time.perf_counter()
         painter = QPainter(self.image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.scene.render(painter, target, band, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.end()
+        took = time.perf_counter() - started
         if diagram is not None:
             diagram.drafting = drafting
         self.next_row = last
+        if took > TURN_SECONDS:
+            self.rows = max(1, self.rows // 2)
+        elif took < TURN_SECONDS / 4:
+            self.rows = min(4 * BAND_ROWS, self.rows * 2)
 
 
 class Minimap(QWidget):

@@ -156,7 +156,9 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
             return
         zoom = self.zoom()
         size = QSizeF(self.viewport().width() / zoom, self.viewport().height() / zoom)
-        rects = [item.sceneBoundingRect() for item in scene.component_items()]
+        # Items sit where the layout put them (never moved), so their own rectangles are
+        # the scene's; sceneBoundingRect would call back into Python for each of them.
+        rects = [item.boundingRect() for item in scene.component_items()]
         self.centerOn(first_view.densest_region(rects, size, scene.sceneRect()).center())
 
     # Zoom -------------------------------------------------------------------
