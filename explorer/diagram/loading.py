@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from explorer.diagram import first_view
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutJob, LayoutService
 from explorer.runtime_tuning import collector_paused
@@ -161,7 +162,10 @@ class SceneLoader(QObject):
                 if done < 0:
                     finished = True
                     break
+                if done >= total:
+                    break  # the finishing steps (reading order, bounds, index) take a turn each
         if finished:
+            first_view.prepare(scene)  # one more turn's work, so showing it has less to do
             self._steps = None
         else:
             self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)

@@ -156,9 +156,7 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
             return
         zoom = self.zoom()
         size = QSizeF(self.viewport().width() / zoom, self.viewport().height() / zoom)
-        # Items sit where the layout put them (never moved), so their own rectangles are
-        # the scene's; sceneBoundingRect would call back into Python for each of them.
-        rects = [item.boundingRect() for item in scene.component_items()]
+        rects = first_view.component_rects(scene)
         self.centerOn(first_view.densest_region(rects, size, scene.sceneRect()).center())
 
     # Zoom -------------------------------------------------------------------
