@@ -43,6 +43,15 @@ def _rounded(rect: QRectF, radius: float) -> QPainterPath:
     return path
 
 
+def read_icon(icon_path: Path, diagram_style: DiagramStyle = LIGHT) -> None:
+    """Reads what a component item needs of its icon into the style's cache (a few ms a new file).
+
+    The scene loader does it while Graphviz works, so making the items does not.
+    """
+    diagram_style.icons.average_color(icon_path)  # reads the file too
+    diagram_style.needs_plate(icon_path)
+
+
 class ComponentItem(QGraphicsItem):
     """A component: its icon, its wrapped label and its selection, hover, focus and marker state."""
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from explorer.diagram import first_view
+from explorer.diagram.items import read_icon
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutJob, LayoutService
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
+from models.icons import icon_or_fallback
 
 SYNC_MAX_COMPONENTS = 40
 """Models up to this size are drawn on the spot when a cache holds their layout (well
@@ -96,6 +99,11 @@ class SceneLoader(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._build_slice)
+        self._icons: list[Path] = []
+        self._icon_timer = QTimer(self)
+        self._icon_timer.setSingleShot(True)
+        self._icon_timer.setInterval(0)
+        self._icon_timer.timeout.connect(self._read_icon)
         self._job_done.connect(self._on_job_done)
         self._job_progress.connect(self._on_job_progress)
 
@@ -111,12 +119,21 @@ class SceneLoader(QObject):
         """
         self.cancel()
         self._job = self.service.submit(architecture, self._job_done.emit, self._job_progress.emit, also=also)
+        # The UI thread is idle meanwhile: it reads the icons (one a turn) the items will need.
+        self._icons = sorted({icon_or_fallback(component.icon) for component in architecture.components})
+        self._icon_timer.start()
+
+    def _read_icon(self) -> None:
+        if self._icons and self._scene is None:
+            read_icon(self._icons.pop())
+            self._icon_timer.start()
 
     def cancel(self) -> None:
         """Drops the current request; its Graphviz process (if any) is stopped."""
         if self._job is not None:
             self._job.cancel()
         self._job = None
+        self._icons = []
         self._timer.stop()
         if self._scene is not None:
             self._scene.deleteLater()
