@@ -20,7 +20,7 @@ from explorer.diagram import first_view
 from explorer.diagram.items import read_icon
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutJob, LayoutService
-from explorer.runtime_tuning import collector_paused
+from explorer.runtime_tuning import collector_paused, keep_out_of_collections
 from models.architecture import Architecture
 from models.icons import icon_or_fallback
 
@@ -183,6 +183,7 @@ class SceneLoader(QObject):
                     break  # the finishing steps (reading order, bounds, index) take a turn each
         if finished:
             first_view.prepare(scene)  # one more turn's work, so showing it has less to do
+            keep_out_of_collections()
             self._steps = None
         else:
             self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)
