@@ -60,3 +60,14 @@ def test_the_items_are_kept_out_of_later_collections(qtbot, tmp_path: Path) -> N
     _loader, scene, _progress = load(qtbot, tmp_path)
     assert gc.get_freeze_count() > frozen
     assert scene.component_items()
+
+
+def test_the_collector_is_paused_while_loading_and_back_after(qtbot, tmp_path: Path) -> None:
+    assert gc.isenabled()
+    loader = SceneLoader(LayoutService(LayoutCache(tmp_path / "layouts")))
+    loader.load(make_architecture())
+    assert not gc.isenabled()  # laying out and making the items: nothing to collect
+    loader.cancel()
+    assert gc.isenabled()
+    _loader, _scene, _progress = load(qtbot, tmp_path)
+    assert gc.isenabled()
