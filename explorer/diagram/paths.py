@@ -11,7 +11,7 @@ the same.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath, QPen
 
 from explorer.layout.geometry import Point
@@ -113,12 +113,12 @@ def _path(points: tuple[Point, ...]) -> QPainterPath:
     path = QPainterPath()
     if not points:
         return path
-    path.moveTo(QPointF(points[0].x, points[0].y))
-    index = 1
-    while index + 2 < len(points):
-        first, second, end = points[index : index + 3]
-        path.cubicTo(first.x, first.y, second.x, second.y, end.x, end.y)
-        index += 3
-    for point in points[index:]:
+    path.moveTo(points[0].x, points[0].y)
+    cubics = (len(points) - 1) // 3
+    cubic_to = path.cubicTo
+    for index in range(1, 3 * cubics, 3):
+        first, second, end = points[index], points[index + 1], points[index + 2]
+        cubic_to(first.x, first.y, second.x, second.y, end.x, end.y)
+    for point in points[1 + 3 * cubics :]:
         path.lineTo(point.x, point.y)
     return path
