@@ -43,13 +43,19 @@ def _rounded(rect: QRectF, radius: float) -> QPainterPath:
     return path
 
 
+_FIRST_VIEW_ICON_PX = (32, 64)
+"""Shrunk copies a first view usually draws (56-point icons at the readable zoom, about 1)."""
+
+
 def read_icon(icon_path: Path, diagram_style: DiagramStyle = LIGHT) -> None:
-    """Reads what a component item needs of its icon into the style's cache (a few ms a new file).
+    """Reads what a component item (and a first view) needs of its icon into the style's cache.
 
     The scene loader does it while Graphviz works, so making the items does not.
     """
     diagram_style.icons.average_color(icon_path)  # reads the file too
     diagram_style.needs_plate(icon_path)
+    for size in _FIRST_VIEW_ICON_PX:
+        diagram_style.icons.pixmap(icon_path, size)
 
 
 class ComponentItem(QGraphicsItem):
