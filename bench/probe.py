@@ -126,6 +126,10 @@ def scale(size: int, settings_file: Path, timeout: float) -> dict[str, Any]:
     """Opens a generated model of ``size`` components, then pans and zooms it."""
     model = generate(size)
     app, window = open_window(settings_file, (model,))
+    if window.current_id is not None:
+        # The first start lays its diagram out in the background: let it finish rather than
+        # stop it halfway (its Graphviz would otherwise run again, during the re-open).
+        _until_shown(app, window, window.current_id)
     heartbeat = Heartbeat()
     watch = PaintWatch(window, showing(model.id))
     heartbeat.start()

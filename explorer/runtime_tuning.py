@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
+import threading
 from collections.abc import Iterator
 
 SWITCH_INTERVAL = 0.001
@@ -19,6 +20,12 @@ FREEZE_AFTER_MS = 300
 """The collector resumes (and start-up's objects are frozen) this long after the window shows."""
 
 
+_pause_lock = threading.Lock()
+_pauses = 0
+_resume = False
+"""Whether the collector comes back on when the last of the current pauses ends."""
+
+
 def tune_gil() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
@@ -30,9 +37,14 @@ def freeze_startup_objects() -> None:
     each time, and when it runs in the layout thread it holds the UI thread too.
     Turns the collector back on (the app keeps it off while starting).
     """
+    global _resume
     gc.collect()
     gc.freeze()
-    gc.enable()
+    with _pause_lock:
+        if _pauses:
+            _resume = True  # on once the pauses under way end
+        else:
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -40,12 +52,33 @@ def collector_paused() -> Iterator[None]:
     """No garbage collection while tens of thousands of objects that live on are made.
 
     Python collects after every 700 new objects; with a large heap a full collection
-    takes 50 ms, and in a worker thread it holds the UI thread as well.
+    takes 50 ms, and in a worker thread it holds the UI thread as well. Pauses in
+    several threads at once (two layout parts and the UI thread making items) are
+    counted: the collector comes back when the last one ends, not when the first does
+    (a full collection in the middle of packing 2,000 components held the UI for 150 ms).
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _resume
+    with _pause_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
+
+
+def keep_out_of_collections() -> None:
+    """Moves every object made so far out of the collector's sight, as start-up's are.
+
+    Called once a large scene is made: its tens of thousands of objects were made with
+    the collector paused, so the next collections (young, then middle-aged) would walk
+    them all, 25-40 ms each at 2,000 components, in the middle of panning. They live as
+    long as the scene, and a dropped scene is freed by reference counting (it holds no
+    reference cycles), so they need no collecting.
+    """
+    gc.freeze()

@@ -37,6 +37,27 @@ def _grow(rect: QRectF, margin: float) -> QRectF:
     return rect.adjusted(-margin, -margin, margin, margin)
 
 
+def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+_FIRST_VIEW_ICON_PX = (32, 64)
+"""Shrunk copies a first view usually draws (56-point icons at the readable zoom, about 1)."""
+
+
+def read_icon(icon_path: Path, diagram_style: DiagramStyle = LIGHT) -> None:
+    """Reads what a component item (and a first view) needs of its icon into the style's cache.
+
+    The scene loader does it while Graphviz works, so making the items does not.
+    """
+    diagram_style.icons.average_color(icon_path)  # reads the file too
+    diagram_style.needs_plate(icon_path)
+    for size in _FIRST_VIEW_ICON_PX:
+        diagram_style.icons.pixmap(icon_path, size)
+
+
 class ComponentItem(QGraphicsItem):
     """A component: its icon, its wrapped label and its selection, hover, focus and marker state."""
 
@@ -69,14 +90,14 @@ class ComponentItem(QGraphicsItem):
         self._highlight_rect = _grow(content, style.HALO_MARGIN)
         self._focus_rect = _grow(content, style.FOCUS_MARGIN)
         self._bounds = _grow(content, style.ITEM_MARGIN)
-        self._shape = QPainterPath()
-        self._shape.addRoundedRect(self._highlight_rect, style.HIGHLIGHT_RADIUS, style.HIGHLIGHT_RADIUS)
+        self._shape: QPainterPath | None = None  # made on the first hit test (most never get one)
         self._marker_center = QPointF(self._icon_rect.right() - 1.0, self._icon_rect.top() + 1.0)
 
         self.setZValue(style.Z_COMPONENT)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # No device cache: drawing an icon copy and a label directly costs less than
+        # re-rendering a cache pixmap at every zoom step, and 1,000 of those held 8 MiB.
         self.setData(ELEMENT_ID_KEY, component.id)
         self.setData(ACCESSIBLE_NAME_KEY, component.label)
         self._update_tooltip()
@@ -100,6 +121,10 @@ class ComponentItem(QGraphicsItem):
     def label_font(self) -> QFont:
         """The font the label is drawn in (the largest that fits its box)."""
         return QFont(self._label.font)
+
+    def label_pixel_size(self) -> int | None:
+        """The label font's size in pixels at zoom 1; None without a label."""
+        return self._label.font.pixelSize() if self._label.lines else None
 
     def marker_center(self) -> QPointF:
         return QPointF(self._marker_center)
@@ -170,6 +195,8 @@ class ComponentItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = _rounded(self._highlight_rect, style.HIGHLIGHT_RADIUS)
         return self._shape
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -235,8 +262,7 @@ class GroupItem(QGraphicsItem):
         self._brush = QBrush(self._style.group_fill(box.depth, box.fill))
         pad = self._style.group_selected_pen.widthF()
         self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
-        self._shape = QPainterPath()
-        self._shape.addRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
+        self._shape: QPainterPath | None = None
 
         metrics = QFontMetricsF(self._style.group_font())
         inset = style.GROUP_TITLE_INSET
@@ -284,6 +310,8 @@ class GroupItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = _rounded(self._rect, style.GROUP_RADIUS)
         return self._shape
 
     def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:

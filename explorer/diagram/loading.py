@@ -9,22 +9,27 @@ older one stale: its Graphviz process is killed and its items are dropped.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from explorer.diagram import first_view
+from explorer.diagram.items import read_icon
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutJob, LayoutService
-from explorer.runtime_tuning import collector_paused
+from explorer.runtime_tuning import collector_paused, keep_out_of_collections
 from models.architecture import Architecture
+from models.icons import icon_or_fallback
 
 SYNC_MAX_COMPONENTS = 40
 """Models up to this size are drawn on the spot when a cache holds their layout (well
 under 100 ms); larger ones, and any whose layout needs Graphviz, go through :class:`SceneLoader`."""
-SLICE_SECONDS = 0.025
-"""Longest stretch of item building between two turns of the event loop."""
+SLICE_SECONDS = 0.02
+"""Stretch of item building between two turns of the event loop (one item may run past it)."""
 
 
 class LoadingPanel(QWidget):
@@ -83,10 +88,11 @@ class SceneLoader(QObject):
     _job_done = Signal(object)
     _job_progress = Signal(object, str)
 
-    def __init__(self, service: LayoutService, scene_parent: QObject | None = None) -> None:
-        super().__init__(scene_parent)
+    def __init__(self, service: LayoutService, parent: QObject | None = None) -> None:
+        """The scenes it makes have no QObject parent: one its owner drops is freed, not kept
+        alive by the window until it closes (a re-opened 1,000-component model held 30 MiB)."""
+        super().__init__(parent)
         self.service = service
-        self.scene_parent = scene_parent
         self._job: LayoutJob | None = None
         self._scene: DiagramScene | None = None
         self._steps: Iterator[int] | None = None
@@ -94,6 +100,12 @@ class SceneLoader(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._build_slice)
+        self._icons: list[Path] = []
+        self._icon_timer = QTimer(self)
+        self._icon_timer.setSingleShot(True)
+        self._icon_timer.setInterval(0)
+        self._icon_timer.timeout.connect(self._read_icon)
+        self._paused: contextlib.ExitStack | None = None
         self._job_done.connect(self._on_job_done)
         self._job_progress.connect(self._on_job_progress)
 
@@ -108,18 +120,45 @@ class SceneLoader(QObject):
         :meth:`LayoutService.submit`).
         """
         self.cancel()
+        self._hold_collector()
         self._job = self.service.submit(architecture, self._job_done.emit, self._job_progress.emit, also=also)
+        # The UI thread is idle meanwhile: it reads the icons (one a turn) the items will need.
+        self._icons = sorted({icon_or_fallback(component.icon) for component in architecture.components})
+        self._icon_timer.start()
+
+    def _read_icon(self) -> None:
+        if self._icons and self._scene is None:
+            read_icon(self._icons.pop())
+            self._icon_timer.start()
 
     def cancel(self) -> None:
         """Drops the current request; its Graphviz process (if any) is stopped."""
         if self._job is not None:
             self._job.cancel()
         self._job = None
+        self._icons = []
         self._timer.stop()
         if self._scene is not None:
             self._scene.deleteLater()
         self._scene = None
         self._steps = None
+        self._release_collector()
+
+    def _hold_collector(self) -> None:
+        """No garbage collection, in any thread, from the request until its scene is made.
+
+        Laying out and drawing 2,000 components makes hundreds of thousands of objects that
+        live on; a collection among them held the UI thread 40-90 ms, in whichever thread it
+        ran. Once made they are frozen out of the collector's sight (see :meth:`_build_slice`).
+        """
+        if self._paused is None:
+            self._paused = contextlib.ExitStack()
+            self._paused.enter_context(collector_paused())
+
+    def _release_collector(self) -> None:
+        if self._paused is not None:
+            self._paused.close()
+            self._paused = None
 
     def _on_job_progress(self, job: LayoutJob, message: str) -> None:
         if job is self._job:
@@ -130,14 +169,15 @@ class SceneLoader(QObject):
             return  # stale: a newer request replaced it
         if job.layout is None:
             self._job = None
+            self._release_collector()
             self.failed.emit(job.architecture.id, job.error or "The layout failed.")
             return
         self._start_building(job)
 
     def _start_building(self, job: LayoutJob) -> None:
         assert job.layout is not None
-        self._scene = DiagramScene(job.architecture, job.layout, self.scene_parent, build=False)
-        self._steps = self._scene.build_steps()
+        self._scene = DiagramScene(job.architecture, job.layout, build=False)
+        self._steps = self._scene.build_steps(batch=1)
         self._timer.start()
 
     def _build_slice(self) -> None:
@@ -154,13 +194,17 @@ class SceneLoader(QObject):
         deadline = time.perf_counter() + SLICE_SECONDS
         done = 0
         finished = False
-        with collector_paused():  # thousands of items that live on: nothing to collect
-            while time.perf_counter() < deadline:
-                done = next(steps, -1)
-                if done < 0:
-                    finished = True
-                    break
+        while time.perf_counter() < deadline:
+            done = next(steps, -1)
+            if done < 0:
+                finished = True
+                break
+            if done >= total:
+                break  # the finishing steps (reading order, bounds, index) take a turn each
         if finished:
+            first_view.prepare(scene)  # one more turn's work, so showing it has less to do
+            keep_out_of_collections()
+            self._release_collector()
             self._steps = None
         else:
             self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)

@@ -11,7 +11,7 @@ the same.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath, QPen
 
 from explorer.layout.geometry import Point
@@ -32,14 +32,23 @@ class BezierChain:
     """Device pixels (width plus height) from which a partly visible path is drawn in part."""
 
     def __init__(self, points: tuple[Point, ...]) -> None:
-        self._cubics: list[_Cubic] = []
-        if len(points) >= 4 and (len(points) - 1) % 3 == 0:
-            xy = [(point.x, point.y) for point in points]
-            self._cubics = [
-                (xy[start], xy[start + 1], xy[start + 2], xy[start + 3]) for start in range(0, len(xy) - 3, 3)
-            ]
+        self._points = points  # the layout's own tuple: no copy until a long edge is cut up
+        self._cubics: list[_Cubic] | None = None
         self.path = _path(points)
         self.bounds = self.path.controlPointRect()
+
+    def cubics(self) -> list[_Cubic]:
+        """The chain's cubics as plain numbers (empty when the points are not a Bézier chain)."""
+        if self._cubics is None:
+            points = self._points
+            self._cubics = []
+            if len(points) >= 4 and (len(points) - 1) % 3 == 0:
+                xy = [(point.x, point.y) for point in points]
+                self._cubics = [
+                    (xy[start], xy[start + 1], xy[start + 2], xy[start + 3])
+                    for start in range(0, len(xy) - 3, 3)
+                ]
+        return self._cubics
 
     def visible_path(self, exposed: QRectF, scale: float, pen: QPen) -> QPainterPath:
         """The whole path, or the runs of its pieces whose strokes may reach into ``exposed``.
@@ -49,9 +58,9 @@ class BezierChain:
         """
         device_width = pen.widthF() * (1.0 if pen.isCosmetic() else scale)
         extent = (self.bounds.width() + self.bounds.height()) * scale
-        if not self._cubics or device_width <= 1.0 or extent < self.CULL_EXTENT:
+        if device_width <= 1.0 or extent < self.CULL_EXTENT:
             return self.path
-        if not exposed.isValid() or exposed.contains(self.bounds):
+        if not exposed.isValid() or exposed.contains(self.bounds) or not self.cubics():
             return self.path
         box = (
             exposed.left() - self.MARGIN,
@@ -61,7 +70,7 @@ class BezierChain:
         )
         part = QPainterPath()
         pieces: list[_Cubic | None] = []
-        for cubic in self._cubics:
+        for cubic in self.cubics():
             _visible_pieces(cubic, box, self.PIECE_EXTENT, pieces)
         drawing = False
         for piece in pieces:
@@ -104,12 +113,12 @@ def _path(points: tuple[Point, ...]) -> QPainterPath:
     path = QPainterPath()
     if not points:
         return path
-    path.moveTo(QPointF(points[0].x, points[0].y))
-    index = 1
-    while index + 2 < len(points):
-        first, second, end = points[index : index + 3]
-        path.cubicTo(first.x, first.y, second.x, second.y, end.x, end.y)
-        index += 3
-    for point in points[index:]:
+    path.moveTo(points[0].x, points[0].y)
+    cubics = (len(points) - 1) // 3
+    cubic_to = path.cubicTo
+    for index in range(1, 3 * cubics, 3):
+        first, second, end = points[index], points[index + 1], points[index + 2]
+        cubic_to(first.x, first.y, second.x, second.y, end.x, end.y)
+    for point in points[1 + 3 * cubics :]:
         path.lineTo(point.x, point.y)
     return path

@@ -7,6 +7,48 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from explorer.diagram.style import COMPONENT_FONT_PX, MIN_COMPONENT_FONT_PX, DiagramStyle
 
+_MEASURES: dict[int, _Measure] = {}
+"""By the font object's id: it is kept in its measure, so the id is never reused (``key()`` took 3 µs)."""
+_MAX_WIDTHS = 20_000
+"""Line widths remembered per font (edge labels repeat: "calls", "reads from"…)."""
+
+
+class _Measure:
+    """One font's metrics, and the widths of the lines measured in it so far.
+
+    Labels are measured in a few fonts only (the style caches them), so
+    thousands of items share a handful of these instead of a QFontMetricsF each.
+    A font is changed by no one once made, so its metrics stay true.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.ascent = self.metrics.ascent()
+        self.line_height = self.metrics.height()
+        self.spacing = self.metrics.lineSpacing()
+        self._widths: dict[str, float] = {}
+
+    @classmethod
+    def of(cls, font: QFont) -> _Measure:
+        """The measure of ``font``, an object the style keeps (one per font a diagram uses)."""
+        measure = _MEASURES.get(id(font))
+        if measure is None:
+            measure = _MEASURES[id(font)] = cls(font)
+        return measure
+
+    def width(self, line: str) -> float:
+        width = self._widths.get(line)
+        if width is None:
+            width = self.metrics.horizontalAdvance(line)
+            if len(self._widths) >= _MAX_WIDTHS:
+                self._widths.clear()
+            self._widths[line] = width
+        return width
+
+    def height(self, lines: int) -> float:
+        return self.line_height + (lines - 1) * self.spacing if lines else 0.0
+
 
 class TextBlock:
     """Lines of text centred on a vertical axis, laid out once and drawn as often as needed.
@@ -15,16 +57,22 @@ class TextBlock:
     smallest allowed font, so text is never clipped or elided.
     """
 
-    def __init__(self, lines: list[str] | tuple[str, ...], font: QFont, centre_x: float, top: float) -> None:
+    def __init__(
+        self,
+        lines: list[str] | tuple[str, ...],
+        font: QFont,
+        centre_x: float,
+        top: float,
+        squeeze: float = 1.0,
+    ) -> None:
         self.lines = tuple(lines)
         self.font = font
-        self.squeeze = 1.0
-        metrics = QFontMetricsF(font)
-        self.widths = [metrics.horizontalAdvance(line) for line in self.lines]
-        self.height = metrics.height() + (len(self.lines) - 1) * metrics.lineSpacing() if self.lines else 0.0
-        self._ascent = metrics.ascent()
-        self._spacing = metrics.lineSpacing()
-        self.place(centre_x, top)
+        measure = _Measure.of(font)
+        self.widths = [measure.width(line) for line in self.lines]
+        self.height = measure.height(len(self.lines))
+        self._ascent = measure.ascent
+        self._spacing = measure.spacing
+        self.place(centre_x, top, squeeze)
 
     def place(self, centre_x: float, top: float, squeeze: float = 1.0) -> None:
         self.squeeze = squeeze
@@ -50,14 +98,18 @@ class TextBlock:
 
 def fitted_label(box: QRectF, lines: tuple[str, ...], style: DiagramStyle) -> TextBlock:
     """The label in the largest font (down to a minimum) that fits ``box``, centred in it."""
-    component_font = style.component_font
-    block = TextBlock(lines, component_font(), box.center().x(), box.top())
+    font = style.component_font()
     for pixel_size in range(COMPONENT_FONT_PX - 1, MIN_COMPONENT_FONT_PX - 1, -1):
-        if not lines or (max(block.widths) <= box.width() and block.height <= box.height()):
+        measure = _Measure.of(font)
+        if not lines or (
+            max(measure.width(line) for line in lines) <= box.width()
+            and measure.height(len(lines)) <= box.height()
+        ):
             break
-        block = TextBlock(lines, component_font(pixel_size), box.center().x(), box.top())
-    widest = max(block.widths, default=0.0)
+        font = style.component_font(pixel_size)
+    measure = _Measure.of(font)
+    widest = max((measure.width(line) for line in lines), default=0.0)
     squeeze = min(1.0, box.width() / widest) if widest > 0 else 1.0
     # Below the icon, never above the box's top, even when taller than the box.
-    block.place(box.center().x(), box.top() + max(0.0, (box.height() - block.height) / 2), squeeze)
-    return block
+    top = box.top() + max(0.0, (box.height() - measure.height(len(lines))) / 2)
+    return TextBlock(lines, font, box.center().x(), top, squeeze)

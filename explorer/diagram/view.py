@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
@@ -72,6 +72,8 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         """What the view redoes on resize: "fit", "first" (the first view), "relative" (the
         remembered zoom, relative to the fit) or nothing (None) once the user zoomed or panned."""
         self._relative = 1.0
+        self._first_view_size = QSize()
+        """The viewport size the first view was worked out for (a resize to the same size keeps it)."""
         self.minimap = Minimap(self, self.pan_to)
         self._press_pos: QPointF | None = None
         self._click_handler: Callable[[QPointF], object] | None = None
@@ -113,6 +115,7 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         if scene is None:
             return
         self._auto = "first"
+        self._first_view_size = self.viewport().size()
         readable = first_view.readable_zoom(scene)
         fit = self.fit_zoom()
         if readable is None or readable <= fit:
@@ -153,7 +156,7 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
             return
         zoom = self.zoom()
         size = QSizeF(self.viewport().width() / zoom, self.viewport().height() / zoom)
-        rects = [item.sceneBoundingRect() for item in scene.component_items()]
+        rects = first_view.component_rects(scene)
         self.centerOn(first_view.densest_region(rects, size, scene.sceneRect()).center())
 
     # Zoom -------------------------------------------------------------------
@@ -275,7 +278,8 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         super().resizeEvent(event)
         if self._auto == "fit":
             self.fit_diagram()
-        elif self._auto == "first":
+        elif self._auto == "first" and self.viewport().size() != self._first_view_size:
+            # Showing the view after the loading panel resizes it to the size it was laid out at.
             self.show_first_view()
         elif self._auto == "relative":
             self._show_relative()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from explorer.layout.dot_process import raise_if_cancelled
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import edge_label_lines
+from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 VERSION = 1
@@ -106,7 +107,8 @@ def compose(
         if meanwhile is not None:
             meanwhile()
         layouts = [future.result() for future in futures]
-    return pack(architecture, parts, layouts)
+    with collector_paused():  # tens of thousands of points that live on
+        return pack(architecture, parts, layouts)
 
 
 def pack(architecture: Architecture, parts: list[Part], layouts: list[Layout]) -> Layout:

@@ -347,7 +347,8 @@ class LayoutService:
 
     def store(self, architecture: Architecture, options: LayoutOptions, layout: Layout) -> None:
         """Writes ``layout`` to the disk cache (a worker does it after handing the layout over)."""
-        self.cache.store(_key(architecture, options), layout)
+        with collector_paused():  # a full collection here would hold the UI thread making the items
+            self.cache.store(_key(architecture, options), layout)
 
     def _remember(self, architecture: Architecture, layout: Layout, options: LayoutOptions) -> None:
         with self._lock:
