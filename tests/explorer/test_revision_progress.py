@@ -15,7 +15,7 @@ from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
 from models.revision.questions import QuestionKind
 from models.revision.scheduler import Grade
-from tests.explorer.clock import ticking_clock
+from tests.explorer.clock import NOON, ticking_clock
 
 
 def open_window(qtbot, sources: Sources, settings: QSettings, architecture_id: str = "eks") -> MainWindow:
@@ -180,3 +180,25 @@ def test_a_removed_component_retires_its_card(
     assert not cards["eks", "etcd-a"].retired
     assert reopened.revision.refresh_due() == {"eks": 1}
     reopened.close()
+
+
+def test_switching_counts_the_due_cards_again_only_on_a_new_day(
+    qtbot, sources: Sources, settings_store: QSettings, data_dir: Path, monkeypatch
+) -> None:
+    import explorer.ui.revision.controller as controller
+
+    now = [NOON]
+    window = create_window(sources, settings_store, architecture_id="eks", clock=lambda: now[0])
+    qtbot.addWidget(window)
+    counts: list[int] = []
+    counting = controller.due_item_counts
+    monkeypatch.setattr(controller, "due_item_counts", lambda *args: counts.append(1) or counting(*args))
+    revision = window.revision
+    before = len(counts)
+    window.show_architecture("kubernetes")
+    window.show_architecture("eks")
+    assert len(counts) == before  # nothing changed: the badges stand
+    now[0] = NOON + timedelta(days=1)
+    window.show_architecture("kubernetes")
+    assert len(counts) == before + 1
+    assert revision.due_button.text().endswith("due today")
