@@ -241,7 +241,7 @@ class MainWindow(ExplorerWindow):
         if layout is None:
             self._load_in_background(architecture)
             return None
-        return self._keep_scene(DiagramScene(architecture, layout, self))
+        return self._keep_scene(DiagramScene(architecture, layout))  # no Qt parent: freed when dropped
 
     def _load_in_background(self, architecture: Architecture) -> None:
         self.loading_panel.start(architecture.title)

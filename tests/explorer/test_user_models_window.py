@@ -83,3 +83,23 @@ def test_editing_the_shown_user_model_redraws_it(qtbot, tmp_path: Path) -> None:
         lambda: window.scene is not None and len(window.scene.component_items()) == 3, timeout=30_000
     )
     assert window.current_id == "mine"
+
+
+def test_a_redrawn_diagram_frees_the_old_scene(window) -> None:  # noqa: ANN001
+    import dataclasses
+    import gc
+    import weakref
+
+    window.show_architecture("kubernetes")
+    old = weakref.ref(window.scene)
+    assert window.scene.parent() is None  # not kept alive by the window
+    architectures = list(window.sources.architectures.values())
+    changed = [
+        dataclasses.replace(a, title=a.title + " (edited)") if a.id == "kubernetes" else a
+        for a in architectures
+    ]
+    window.apply_architectures(changed, [])
+    assert window.scene is not None
+    assert window.scene is not old()
+    gc.collect()
+    assert old() is None
