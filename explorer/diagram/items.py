@@ -281,6 +281,10 @@ class GroupItem(QGraphicsItem):
         self.setData(ELEMENT_ID_KEY, group.id)
         self.setData(ACCESSIBLE_NAME_KEY, group.label)
         self.setToolTip(tooltip_html(group.label, group.description))
+        self.title_item = GroupTitleItem(
+            self._title, self._title_pos, self._title_rect, self._brush, self._style
+        )
+        """Added to the scene beside this item: a child could not rise above the relation lines."""
 
     @property
     def element_id(self) -> str:
@@ -319,7 +323,41 @@ class GroupItem(QGraphicsItem):
         painter.setPen(self._style.group_selected_pen if self._selected else border)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, style.GROUP_RADIUS, style.GROUP_RADIUS)
-        if _lod(painter) * self._style.text_scale >= style.LOD_NO_LABEL:
-            painter.setFont(self._style.group_font())
-            painter.setPen(self._style.group_title_pen)
-            painter.drawText(self._title_pos, self._title)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
+        if change is QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
+            self.title_item.setOpacity(self.opacity())  # dimmed with its group
+        return super().itemChange(change, value)
+
+
+class GroupTitleItem(QGraphicsItem):
+    """A group's title above the relation lines, on a plate of the group's colour.
+
+    A line entering a group through its title band would otherwise run through the
+    name. Clicks and tooltips pass through to the group beneath.
+    """
+
+    PLATE_PAD = 3.0
+
+    def __init__(
+        self, title: str, pos: QPointF, rect: QRectF, brush: QBrush, diagram_style: DiagramStyle
+    ) -> None:
+        super().__init__()
+        self._style = diagram_style
+        self._title, self._pos, self._brush = title, pos, brush
+        self._plate = rect.adjusted(-self.PLATE_PAD, 0.0, self.PLATE_PAD, 0.0)
+        self.setZValue(style.Z_GROUP_TITLE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        return self._plate
+
+    def paint(self, painter: QPainter, option: _Option, widget: QWidget | None = None) -> None:
+        if not self._title or _lod(painter) * self._style.text_scale < style.LOD_NO_LABEL:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._brush)
+        painter.drawRoundedRect(self._plate, 2.0, 2.0)
+        painter.setFont(self._style.group_font())
+        painter.setPen(self._style.group_title_pen)
+        painter.drawText(self._pos, self._title)

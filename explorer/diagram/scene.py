@@ -103,6 +103,7 @@ class DiagramScene(QGraphicsScene):
                 group = GroupItem(architecture.group(group_id), box, self.diagram_style)
                 self._groups[group_id] = group
                 self.addItem(group)
+                self.addItem(group.title_item)
                 yield group
         for component_id, node in self.layout.nodes.items():
             if component_id in architecture.components_by_id:

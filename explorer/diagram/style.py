@@ -55,6 +55,8 @@ EDGE_HIT_WIDTH = 8.0
 Z_GROUP = 0.0
 Z_EDGE = 100.0
 Z_EDGE_EMPHASISED = 110.0
+Z_GROUP_TITLE = 150.0
+"""Group titles sit above relation lines (on a plate of their group's colour), below components."""
 Z_COMPONENT = 200.0
 
 

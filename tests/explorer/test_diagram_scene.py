@@ -149,7 +149,7 @@ def test_one_item_per_component_group_and_relation(scene: DiagramScene) -> None:
     assert [(item.source, item.target) for item in scene.edge_items()] == [
         (r.source, r.target) for r in make_architecture().relations
     ]
-    assert len(scene.items()) == 6 + 3 + 5
+    assert len(scene.items()) == 6 + 3 + 3 + 5  # each group's title is an item of its own
     assert isinstance(scene.item_for("alb"), ComponentItem)
     assert isinstance(scene.item_for("vpc"), GroupItem)
     assert scene.item_for("nope") is None
@@ -381,3 +381,16 @@ def test_group_fill_and_title_follow_the_layout(scene: DiagramScene) -> None:
     title = scene.item_for("az").title_rect()
     assert title.center().y() == pytest.approx(74, abs=2)
     assert title.left() > 300
+
+
+def test_group_titles_sit_above_the_lines_but_clicks_and_dimming_reach_the_group(scene: DiagramScene) -> None:
+    vpc = scene.item_for("vpc")
+    assert isinstance(vpc, GroupItem)
+    title = vpc.title_item
+    assert title.scene() is scene
+    assert max(edge.zValue() for edge in scene.edge_items()) < title.zValue()
+    assert title.zValue() < min(item.zValue() for item in scene.component_items())
+    assert title.boundingRect().contains(vpc.title_rect())
+    assert scene.element_at(vpc.title_rect().center()) == "vpc"  # the click passes through the title
+    vpc.setOpacity(0.3)
+    assert title.opacity() == 0.3
