@@ -48,8 +48,14 @@ COMPACT_RANKSEP = 0.35
 """Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
 every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
 pass needs room beside the edges to put the labels in the clear."""
-COMPACT_CLUSTER_MARGIN = "2"
-"""Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
+COMPACT_CLUSTER_MARGIN_EMS = 0.12
+"""Between a group's border and its contents on a slide, in ems of the component font (Graphviz's
+default is 8 points): it grows with the text, so a slide drawn at a third of its layout's size still
+shows a gap inside each border, between nested borders and outside them. Each point costs the EKS
+slide about 46 points of height (groups nest six deep there), so it stays thin."""
+COMPACT_CLUSTER_MARGIN_MIN = 4
+"""Points: never less, so the plate a dark slide draws around some icons stays inside the border.
+Graphviz reads a cluster's margin as whole points."""
 TITLE_INSET_SPACE = "\N{EN SPACE}"
 """Around a group title on a slide: room for the view's inset on each side, at any text size."""
 TITLE_SLACK = 1.12
@@ -58,6 +64,11 @@ Graphviz's Helvetica-Bold."""
 COMPACT_TITLE_SLACK = 1.04
 """The same on a slide, where the title bands of groups nested six deep cost the text size
 (Helvetica-Bold is DejaVu Sans Bold here, as in the view; a test checks no title is cut)."""
+
+
+def compact_cluster_margin(text_scale: float) -> int:
+    """Points between a group's border and its contents on a compact (slide) layout."""
+    return max(COMPACT_CLUSTER_MARGIN_MIN, int(COMPACT_CLUSTER_MARGIN_EMS * NODE_FONT_SIZE * text_scale))
 
 
 def _graph_attrs(text_scale: float, tight: bool) -> dict[str, str]:
@@ -87,7 +98,7 @@ def _cluster_attrs(text_scale: float, compact: bool) -> dict[str, str]:
     slack = COMPACT_TITLE_SLACK if compact else TITLE_SLACK
     attrs = {"fontsize": f"{GROUP_FONT_SIZE * text_scale * slack:.2f}", "fontname": "Helvetica-Bold"}
     if compact:
-        attrs["margin"] = COMPACT_CLUSTER_MARGIN
+        attrs["margin"] = str(compact_cluster_margin(text_scale))
     return attrs
 
 
