@@ -140,6 +140,23 @@ def test_nothing_touches_a_group_border_on_a_whole_slide(
     assert min(apart) >= (BORDER_GAP_PX, ""), min(apart)
 
 
+BESIDE_GAP_EMS = 0.55
+"""At most this (in ems of the label font) between an icon and the label drawn beside it."""
+
+
+@pytest.mark.parametrize("architecture_id", BUILT_INS)
+def test_a_label_beside_its_icon_starts_close_to_it(
+    sources: Sources, service: LayoutService, architecture_id: str
+) -> None:
+    prepared = _whole_slide(sources, service, architecture_id)
+    scene = create_scene(prepared.architecture, prepared.layout, prepared.options)
+    for item in scene.component_items():
+        icon, label = item.icon_rect(), item.label_rect()
+        if icon.right() <= label.left():  # the icon beside its label
+            gap = (label.left() - icon.right()) / item.label_font().pixelSize()
+            assert gap <= BESIDE_GAP_EMS, (item.component.label, gap)
+
+
 def _holders(architecture: Architecture, group_id: str | None) -> set[str]:
     """``group_id`` and the groups around it."""
     return {group.id for group in architecture.group_path(group_id)} if group_id else set()
