@@ -140,7 +140,7 @@ def test_nothing_touches_a_group_border_on_a_whole_slide(
     assert min(apart) >= (BORDER_GAP_PX, ""), min(apart)
 
 
-BESIDE_GAP_EMS = 0.55
+BESIDE_GAP_EMS = 0.6
 """At most this (in ems of the label font) between an icon and the label drawn beside it."""
 
 
