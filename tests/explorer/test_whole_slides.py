@@ -214,8 +214,9 @@ def test_the_compact_profile_and_unlabelled_relations_reach_graphviz_and_the_cac
     assert "xlabel" not in bare
     assert f"nodesep={COMPACT_NODESEP:.3f}" in bare.replace('"', "")
     assert f"nodesep={COMPACT_NODESEP:.3f}" not in labelled.replace('"', "")
-    assert f"margin={compact_cluster_margin(2.0)}" in labelled.replace('"', "")
+    assert f"margin={compact_cluster_margin(2.0, depth=3)}" in labelled.replace('"', "")  # three deep
     assert compact_cluster_margin(4.0) > compact_cluster_margin(1.0) >= 4  # grows with the text
+    assert compact_cluster_margin(4.0, depth=6) < compact_cluster_margin(4.0, depth=3)  # deep: thinner
     assert NodeMetrics(1, 2.0, compact=True).icon_size < NodeMetrics(1, 2.0).icon_size
     keys = {
         str(
