@@ -48,8 +48,17 @@ COMPACT_RANKSEP = 0.35
 """Gaps (inches) of a compact layout without edge labels, whatever the text scale: on a slide
 every inch costs text size. With edge labels the gaps stay as wide as usual: the finishing
 pass needs room beside the edges to put the labels in the clear."""
-COMPACT_CLUSTER_MARGIN = "2"
-"""Points between a group's border and its contents on a slide (Graphviz's default is 8)."""
+COMPACT_CLUSTER_MARGIN_EMS = (0.12, 0.2)
+"""Between a group's border and its contents on a slide, in ems of the component font (Graphviz's
+default is 8 points), thinnest and widest: it grows with the text, so a slide drawn at a third of its
+layout's size still shows a gap inside each border, between nested borders and outside them."""
+COMPACT_NESTED_MARGINS_EMS = 0.72
+"""Ems of margins across a slide's deepest nesting of groups, shared by its levels: every margin is
+paid once per level on each side (EKS, six deep, pays about 46 points of height for each point), so
+deeply nested models get thinner margins than shallow ones."""
+COMPACT_CLUSTER_MARGIN_MIN = 4
+"""Points: never less, so the plate a dark slide draws around some icons stays inside the border.
+Graphviz reads a cluster's margin as whole points."""
 TITLE_INSET_SPACE = "\N{EN SPACE}"
 """Around a group title on a slide: room for the view's inset on each side, at any text size."""
 TITLE_SLACK = 1.12
@@ -58,6 +67,14 @@ Graphviz's Helvetica-Bold."""
 COMPACT_TITLE_SLACK = 1.04
 """The same on a slide, where the title bands of groups nested six deep cost the text size
 (Helvetica-Bold is DejaVu Sans Bold here, as in the view; a test checks no title is cut)."""
+
+
+def compact_cluster_margin(text_scale: float, depth: int = 1) -> int:
+    """Points between a group's border and its contents on a compact (slide) layout whose groups
+    nest ``depth`` deep."""
+    thinnest, widest = COMPACT_CLUSTER_MARGIN_EMS
+    ems = max(thinnest, min(widest, COMPACT_NESTED_MARGINS_EMS / max(depth, 1)))
+    return max(COMPACT_CLUSTER_MARGIN_MIN, int(ems * NODE_FONT_SIZE * text_scale))
 
 
 def _graph_attrs(text_scale: float, tight: bool) -> dict[str, str]:
@@ -82,12 +99,12 @@ def _node_attrs(text_scale: float, compact: bool) -> dict[str, str]:
     }
 
 
-def _cluster_attrs(text_scale: float, compact: bool) -> dict[str, str]:
+def _cluster_attrs(text_scale: float, compact: bool, depth: int) -> dict[str, str]:
     # Titles are bold in the view, so Graphviz must measure them bold to leave them room.
     slack = COMPACT_TITLE_SLACK if compact else TITLE_SLACK
     attrs = {"fontsize": f"{GROUP_FONT_SIZE * text_scale * slack:.2f}", "fontname": "Helvetica-Bold"}
     if compact:
-        attrs["margin"] = COMPACT_CLUSTER_MARGIN
+        attrs["margin"] = str(compact_cluster_margin(text_scale, depth))
     return attrs
 
 
@@ -194,6 +211,15 @@ class _DiagramBuilder:
         for component in architecture.components:
             group_id = component.group if component.group in architecture.groups_by_id else None
             self.members[group_id].append(component)
+        self.depth = self._nesting_depth()
+
+    def _nesting_depth(self) -> int:
+        """How deep groups nest, level by level from the top (groups in a cycle are never reached)."""
+        depth, level = 0, self.child_groups[None]
+        while level:
+            depth += 1
+            level = [child for group in level for child in self.child_groups[group.id]]
+        return depth
 
     def build(self) -> None:
         from diagrams import setdiagram
@@ -228,7 +254,7 @@ class _DiagramBuilder:
             # The view insets a title from both sides of its box: en spaces make that room.
             title = f"{TITLE_INSET_SPACE}{title}{TITLE_INSET_SPACE}"
         cluster = self.cluster_type(
-            dot_label([title]), graph_attr=_cluster_attrs(self.text_scale, self.compact)
+            dot_label([title]), graph_attr=_cluster_attrs(self.text_scale, self.compact, self.depth)
         )
         # diagrams names a cluster "cluster_" + label: same-label groups would merge.
         cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"

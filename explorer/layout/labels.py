@@ -48,16 +48,36 @@ COMPACT_LABEL_EMS = 8.0
 """Label lines on a compact (slide) layout with icons above them: narrower columns, more across a slide."""
 BESIDE_LABEL_EMS = 11.0
 """Label lines on a compact layout with icons beside them: fewer lines, so the rows stay low."""
-FIT_SLACK = 1.08
-"""A compact node is as wide as its label estimate times this: the view's font may print a little wider."""
+FIT_SLACK = 1.03
+"""A compact node is as wide as its label (measured in DejaVu Sans, :func:`sans_ems`) times this: the
+view's font may print a little wider. Any slack is a gap between a beside icon and its centred label."""
 BESIDE_GAP_EMS = 0.3
 """Between an icon and the label beside it, in ems of the label's font."""
+BESIDE_ICON = 0.9
+"""Icons beside their labels, relative to compact ones: with :data:`PLATE_ROOM` above and below, a
+row is no taller than before the room was made."""
+PLATE_ROOM = 3.0
+"""Points around an icon beside its label: the plate a dark slide draws behind some icons."""
+COMPACT_SIDE_PAD = 4.0
+"""Left and right of a compact (slide) node's icon and label: room for the plate a dark slide draws
+behind some icons. The group margin (growing with the text) keeps them off their group's border."""
 EDGE_LABEL_EMS = 14.0
 MAX_NODE_LINES = 5
 MAX_EDGE_LINES = 3
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 MAX_LABEL_CHARS = 200
 """Label text past this is cut (with an ellipsis) before it is wrapped or given to Graphviz."""
+
+_SANS_CHARS = "".join(chr(code) for code in range(0x20, 0x7F))
+_SANS_PER_MILLE = """
+318 401 460 838 636 950 780 275 390 390 500 838 318 361 318 337 636 636 636 636 636 636 636 636 636
+636 337 337 838 838 838 531 1000 684 686 698 770 632 575 775 752 295 295 656 557 863 748 787 603 787
+695 635 611 732 684 989 685 611 685 390 337 390 838 500 500 613 635 550 635 615 352 635 634 278 278
+579 278 974 634 612 635 635 411 521 392 634 592 818 592 592 525 636 337 636 838
+"""
+_SANS_EMS = dict(zip(_SANS_CHARS, (int(width) / 1000 for width in _SANS_PER_MILLE.split()), strict=True))
+"""DejaVu Sans advances (ems) of printable ASCII, as Qt measures them: the sans Graphviz and the view
+print labels in here, so a slide's nodes can be cut to their labels' width."""
 
 _NARROW = frozenset("ijlI.,:;'!|ftr ()[]{}")
 _WIDE = frozenset("mwMW@%")
@@ -85,15 +105,20 @@ class NodeMetrics:
 
     def fitted_width(self, lines: tuple[str, ...]) -> float:
         """A compact node's width: as wide as its own label (and icon), never the common column width."""
-        text = max((text_ems(line) for line in lines), default=0.0) * NODE_FONT_SIZE * self.text_scale
-        label = text * FIT_SLACK + 2 * LABEL_SIDE_PAD
+        text = max((sans_ems(line) for line in lines), default=0.0) * NODE_FONT_SIZE * self.text_scale
+        label = text * FIT_SLACK
         if self.beside:
-            return self.icon_size + self._beside_gap + label
-        return max(label, self.icon_size + 2 * LABEL_SIDE_PAD)
+            return 2 * self.side_pad + self.icon_size + self._beside_gap + label
+        return 2 * self.side_pad + max(label, self.icon_size)
 
     @property
     def icon_size(self) -> float:
-        return icon_size(self.text_scale, self.compact)
+        return icon_size(self.text_scale, self.compact) * (BESIDE_ICON if self.beside else 1.0)
+
+    @property
+    def side_pad(self) -> float:
+        """Between the node's left or right side and its icon or label."""
+        return COMPACT_SIDE_PAD if self.compact else LABEL_SIDE_PAD
 
     @property
     def label_height(self) -> float:
@@ -102,20 +127,25 @@ class NodeMetrics:
     @property
     def height(self) -> float:
         if self.beside:
-            return 2 * ICON_TOP_PAD + max(self.icon_size, self.label_height)
+            # Rows are kept apart by Graphviz's nodesep and borders by the group margin: a slide short
+            # of height spares no more than the room for an icon's plate.
+            return max(self.icon_size + 2 * PLATE_ROOM, self.label_height)
         return ICON_TOP_PAD + self.icon_size + ICON_LABEL_GAP + self.label_height
 
     def icon_box(self, box: Rect) -> Rect:
         side = self.icon_size
         if self.beside:
-            return Rect(box.x + LABEL_SIDE_PAD, box.center.y - side / 2, side, side)
+            return Rect(box.x + self.side_pad, box.center.y - side / 2, side, side)
         return Rect(box.center.x - side / 2, box.y + ICON_TOP_PAD, side, side)
 
     def label_box(self, box: Rect) -> Rect:
         if self.beside:
-            left = box.x + LABEL_SIDE_PAD + self.icon_size + self._beside_gap
+            left = box.x + self.side_pad + self.icon_size + self._beside_gap
             top = box.center.y - self.label_height / 2
-            return Rect(left, top, max(0.0, box.right - left), self.label_height)
+            return Rect(left, top, max(0.0, box.right - self.side_pad - left), self.label_height)
+        if self.compact:
+            inner = Rect(box.x + self.side_pad, box.y, max(0.0, box.width - 2 * self.side_pad), box.height)
+            return Rect(inner.x, inner.bottom - self.label_height, inner.width, self.label_height)
         return Rect(box.x, box.bottom - self.label_height, box.width, self.label_height)
 
     @property
@@ -159,6 +189,11 @@ def char_ems(char: str) -> float:
 
 def text_ems(text: str) -> float:
     return sum(char_ems(char) for char in text)
+
+
+def sans_ems(text: str) -> float:
+    """``text``'s width in ems printed in DejaVu Sans (the rough :func:`char_ems` past ASCII)."""
+    return sum(_SANS_EMS.get(char) or char_ems(char) for char in text)
 
 
 def clean_text(text: str) -> str:

@@ -12,15 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from explorer.cli import main
+from explorer.diagram.style import PLATE_PAD
 from explorer.export.options import ExportOptions
 from explorer.export.prepare import SLIDE_LABEL_PX, Prepared, prepare
 from explorer.export.render import compute_frame, create_scene, ink_rect
 from explorer.layout.cache import LayoutCache
 from explorer.layout.geometry import Rect
-from explorer.layout.graphviz_layout import COMPACT_NODESEP, dot_source
+from explorer.layout.graphviz_layout import COMPACT_NODESEP, compact_cluster_margin, dot_source
 from explorer.layout.labels import NodeMetrics, label_ems, node_label_lines
 from explorer.layout.measures import (
     detached_labels,
@@ -33,6 +35,7 @@ from explorer.layout.options import LayoutOptions
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
 from models.architecture import Architecture, Component, Relation
+from models.icons import icon_or_fallback
 
 SLIDE = ExportOptions(slide="1920x1080")
 BUILT_INS = ("containers-vs-vms", "ecs-ec2", "ecs-fargate", "eks", "kubernetes")
@@ -100,6 +103,81 @@ def test_a_whole_slide_reads_from_the_back(
     assert detached_labels(prepared.layout, scale) == []
 
 
+INSIDE_GAP_PX = 2.0
+"""Slide pixels between a component's icon (with its plate) or label and the border of a group it is in."""
+BORDER_GAP_PX = 1.5
+"""Slide pixels between two group borders, and between a component and a group it is not in."""
+
+
+@pytest.mark.parametrize("architecture_id", BUILT_INS)
+def test_nothing_touches_a_group_border_on_a_whole_slide(
+    sources: Sources, service: LayoutService, architecture_id: str
+) -> None:
+    prepared = _whole_slide(sources, service, architecture_id)
+    options = prepared.options.with_changes(background="dark")  # plates behind dark outline icons
+    scene = create_scene(prepared.architecture, prepared.layout, options)
+    factor = compute_frame(scene, options).transform.m11()
+    model = prepared.architecture
+    borders = {group.element_id: group.ink_rect() for group in scene.group_items()}
+    inside: list[tuple[float, str]] = []
+    apart: list[tuple[float, str]] = []
+    for item in scene.component_items():
+        ink = item.ink_rect()
+        if scene.diagram_style.needs_plate(icon_or_fallback(item.component.icon)):
+            ink = ink.united(item.icon_rect().adjusted(-PLATE_PAD, -PLATE_PAD, PLATE_PAD, PLATE_PAD))
+        holders = _holders(model, item.component.group)
+        for group_id, border in borders.items():
+            gaps = inside if group_id in holders else apart
+            gap = _inner_gap(ink, border) if group_id in holders else _separation(ink, border)
+            gaps.append((gap * factor, f"{item.component.label} / {group_id}"))
+    for group_id, border in borders.items():
+        for other_id, other in borders.items():
+            if other_id in _holders(model, group_id) - {group_id}:
+                apart.append((_inner_gap(border, other) * factor, f"{group_id} in {other_id}"))
+            elif group_id < other_id and group_id not in _holders(model, other_id):
+                apart.append((_separation(border, other) * factor, f"{group_id} / {other_id}"))
+    assert min(inside) >= (INSIDE_GAP_PX, ""), min(inside)
+    assert min(apart) >= (BORDER_GAP_PX, ""), min(apart)
+
+
+BESIDE_GAP_EMS = 0.6
+"""At most this (in ems of the label font) between an icon and the label drawn beside it."""
+
+
+@pytest.mark.parametrize("architecture_id", BUILT_INS)
+def test_a_label_beside_its_icon_starts_close_to_it(
+    sources: Sources, service: LayoutService, architecture_id: str
+) -> None:
+    prepared = _whole_slide(sources, service, architecture_id)
+    scene = create_scene(prepared.architecture, prepared.layout, prepared.options)
+    for item in scene.component_items():
+        icon, label = item.icon_rect(), item.label_rect()
+        if icon.right() <= label.left():  # the icon beside its label
+            gap = (label.left() - icon.right()) / item.label_font().pixelSize()
+            assert gap <= BESIDE_GAP_EMS, (item.component.label, gap)
+
+
+def _holders(architecture: Architecture, group_id: str | None) -> set[str]:
+    """``group_id`` and the groups around it."""
+    return {group.id for group in architecture.group_path(group_id)} if group_id else set()
+
+
+def _inner_gap(ink: QRectF, border: QRectF) -> float:
+    return min(
+        ink.left() - border.left(),
+        border.right() - ink.right(),
+        ink.top() - border.top(),
+        border.bottom() - ink.bottom(),
+    )
+
+
+def _separation(one: QRectF, other: QRectF) -> float:
+    """How far apart two rectangles are (negative: how deep they overlap)."""
+    across = max(one.left() - other.right(), other.left() - one.right())
+    down = max(one.top() - other.bottom(), other.top() - one.bottom())
+    return max(across, down)
+
+
 def test_labels_stay_only_where_they_read_clear_and_can_be_forced(
     sources: Sources, service: LayoutService
 ) -> None:
@@ -136,7 +214,9 @@ def test_the_compact_profile_and_unlabelled_relations_reach_graphviz_and_the_cac
     assert "xlabel" not in bare
     assert f"nodesep={COMPACT_NODESEP:.3f}" in bare.replace('"', "")
     assert f"nodesep={COMPACT_NODESEP:.3f}" not in labelled.replace('"', "")
-    assert "margin=2" in labelled.replace('"', "")
+    assert f"margin={compact_cluster_margin(2.0, depth=3)}" in labelled.replace('"', "")  # three deep
+    assert compact_cluster_margin(4.0) > compact_cluster_margin(1.0) >= 4  # grows with the text
+    assert compact_cluster_margin(4.0, depth=6) < compact_cluster_margin(4.0, depth=3)  # deep: thinner
     assert NodeMetrics(1, 2.0, compact=True).icon_size < NodeMetrics(1, 2.0).icon_size
     keys = {
         str(
