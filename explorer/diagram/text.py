@@ -54,7 +54,8 @@ class TextBlock:
     """Lines of text centred on a vertical axis, laid out once and drawn as often as needed.
 
     ``squeeze`` (≤ 1) narrows the glyphs of lines too wide for their box at the
-    smallest allowed font, so text is never clipped or elided.
+    smallest allowed font, so text is never clipped or elided. With ``flush_left``
+    every line starts at the block's left edge (a label beside its icon).
     """
 
     def __init__(
@@ -64,8 +65,11 @@ class TextBlock:
         centre_x: float,
         top: float,
         squeeze: float = 1.0,
+        *,
+        flush_left: bool = False,
     ) -> None:
         self.lines = tuple(lines)
+        self.flush_left = flush_left
         self.font = font
         measure = _Measure.of(font)
         self.widths = [measure.width(line) for line in self.lines]
@@ -76,11 +80,14 @@ class TextBlock:
 
     def place(self, centre_x: float, top: float, squeeze: float = 1.0) -> None:
         self.squeeze = squeeze
+        widest = max(self.widths, default=0.0) * squeeze
         self.positions = [
-            QPointF(centre_x - width * squeeze / 2, top + self._ascent + index * self._spacing)
+            QPointF(
+                centre_x - (widest if self.flush_left else width * squeeze) / 2,
+                top + self._ascent + index * self._spacing,
+            )
             for index, width in enumerate(self.widths)
         ]
-        widest = max(self.widths, default=0.0) * squeeze
         self.rect = QRectF(centre_x - widest / 2, top, widest, self.height) if self.lines else QRectF()
 
     def paint(self, painter: QPainter) -> None:
@@ -96,8 +103,12 @@ class TextBlock:
                 painter.drawText(position, line)
 
 
-def fitted_label(box: QRectF, lines: tuple[str, ...], style: DiagramStyle) -> TextBlock:
-    """The label in the largest font (down to a minimum) that fits ``box``, centred in it."""
+def fitted_label(
+    box: QRectF, lines: tuple[str, ...], style: DiagramStyle, *, flush_left: bool = False
+) -> TextBlock:
+    """The label in the largest font (down to a minimum) that fits ``box``: centred in it, or
+    with ``flush_left`` starting at its left edge (beside an icon, where a centred label
+    would leave a gap after the icon)."""
     font = style.component_font()
     for pixel_size in range(COMPONENT_FONT_PX - 1, MIN_COMPONENT_FONT_PX - 1, -1):
         measure = _Measure.of(font)
@@ -112,4 +123,5 @@ def fitted_label(box: QRectF, lines: tuple[str, ...], style: DiagramStyle) -> Te
     squeeze = min(1.0, box.width() / widest) if widest > 0 else 1.0
     # Below the icon, never above the box's top, even when taller than the box.
     top = box.top() + max(0.0, (box.height() - measure.height(len(lines))) / 2)
-    return TextBlock(lines, font, box.center().x(), top, squeeze)
+    centre_x = box.left() + widest * squeeze / 2 if flush_left else box.center().x()
+    return TextBlock(lines, font, centre_x, top, squeeze, flush_left=flush_left)

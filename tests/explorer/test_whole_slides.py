@@ -140,8 +140,8 @@ def test_nothing_touches_a_group_border_on_a_whole_slide(
     assert min(apart) >= (BORDER_GAP_PX, ""), min(apart)
 
 
-BESIDE_GAP_EMS = 0.6
-"""At most this (in ems of the label font) between an icon and the label drawn beside it."""
+BESIDE_GAP_EMS = 0.4
+"""At most this (in ems of the label font) between an icon and the label drawn beside it (laid out: 0.3)."""
 
 
 @pytest.mark.parametrize("architecture_id", BUILT_INS)
