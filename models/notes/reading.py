@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
@@ -57,6 +58,7 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
@@ -85,17 +87,16 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         for block in section.blocks
         if block.kind != "code" and _has_words(block.prose)
     ]
-    all_hits = terms.hits_in_parts([block.prose for _, block in chosen])
-    note_signal = sum(terms.signal(hits) for hits in all_hits)
+    all_hits, note_signal = terms.scan([block.prose for _, block in chosen])
     title_text = " ".join((document.title, *document.aliases, *document.tags))
-    levels: dict[tuple[str, float, float], _Level] = {}
+    levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
 
     def level(text: str, weight: float, inherited: float) -> _Level:
         key = (text, weight, inherited)
         found = levels.get(key)
         if found is None:
             found = levels[key] = _Level(terms, text, weight, inherited)
-        return found
+        return cast(_Level, found)
 
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
@@ -299,4 +300,4 @@ def _leading_end(prose: str) -> int:
 
 
 def _has_words(prose: str) -> bool:
-    return any(character.isalnum() for character in prose)
+    return _ALNUM.search(prose) is not None
