@@ -39,7 +39,8 @@ _MARKDOWN = use_dispatch(
     MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
 )
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-_MARKDOWN.disable(["inline", "text_join"])
+# No inline rules (see the module), and no newline and NUL normalising: :func:`parse_note` did it.
+_MARKDOWN.disable(["normalize", "inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 MAX_FRONT_MATTER_VALUES = 10_000
