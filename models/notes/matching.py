@@ -266,10 +266,12 @@ class TermIndex:
         if title_case or not text[end - 1 : end].isalpha():
             return False
         titled = _NEXT_TITLE_WORD.match(text, end)
+        if titled is None or titled.group(1).lower() in _FUNCTION_WORDS:
+            return False
         start = end - 1
         while start > 0 and text[start - 1].isalnum():
             start -= 1
-        return bool(titled and text[start].isupper() and titled.group(1).lower() not in _FUNCTION_WORDS)
+        return text[start].isupper()
 
     def signal(self, hits: Iterable[Hit]) -> float:
         """How much the names say the text is about this architecture (> 0) or another (< 0)."""
