@@ -57,6 +57,9 @@ _CONTRAST = re.compile(
     r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
     re.IGNORECASE,
 )
+# A word every match of _CONTRAST holds: an ASCII text without one names nothing as a contrast (beyond
+# ASCII, case-insensitive matching has more cases than lower case: "ſ" is an "s").
+_CONTRAST_WORD = re.compile(r"unlike|differ|compared|vs|versus|instead|than|same as")
 _WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
@@ -209,14 +212,13 @@ def _read_block(
     if block.lead_in:
         leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
     levels = [*leads, *headings, title]  # nearest first
-    stated = [hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit))]
+    stated = _stated(block.prose, hits)
     context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(near.vote for near in (*leads, *headings))
     nearest = next((near for near in (*leads, *headings) if near.stance), None)
     if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
         context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
     first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
     leading_at = _leading_end(block.prose)
-    leading = [h for h in hits if h.start <= leading_at and not h.compound]
     own_subject = first is not None and first.start <= leading_at  # the block names its own subject
     about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
     inherited: list[tuple[Hit, float]] = []
@@ -239,7 +241,7 @@ def _read_block(
     for hit in hits:
         if not hit.element or hit.compound:
             continue
-        if hit in leading:
+        if hit.start <= leading_at:  # a name the block starts with
             if hit.generic and context <= 0:
                 continue
             definition = _DEFINITION_AFTER.match(block.prose, hit.end)
@@ -275,6 +277,13 @@ def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:
 
 def _hands_down(headings: list[_Level], title: _Level) -> bool:
     return any(level.hands_down for level in (*headings, title))
+
+
+def _stated(prose: str, hits: list[Hit]) -> list[Hit]:
+    """The hits but the architectures named as a contrast (most blocks have no contrast word at all)."""
+    if prose.isascii() and _CONTRAST_WORD.search(prose.lower()) is None:
+        return hits
+    return [hit for hit in hits if not (hit.architecture and _contrasted(prose, hit))]
 
 
 def _contrasted(prose: str, hit: Hit) -> bool:

@@ -10,6 +10,8 @@ from models.architecture import Component, Group
 from models.notes import Excerpt, NotesLibrary, parse_note
 from models.notes.cleaning import clean_markdown
 from models.notes.library import NotesMatcher
+from models.notes.matching import TermIndex
+from models.notes.reading import _contrasted, _stated
 
 
 def _component(cid: str, label: str, *aliases: str, group: str | None = None) -> Component:
@@ -130,6 +132,23 @@ def test_an_architecture_named_as_a_contrast_does_not_change_the_context() -> No
     )
     assert "eni" not in excerpts(ECS_EC2, ("ecs.md", note))
     assert "eni" in excerpts(ECS_FARGATE, ("ecs.md", note))
+
+
+def test_the_contrast_word_check_drops_the_same_names_as_the_full_one() -> None:
+    terms = TermIndex.for_architecture(ECS_EC2, [ECS_FARGATE, K8S])
+    for text in (
+        "Different from the EC2 mode, Fargate gives each task an ENI.",
+        "UNLIKE Kubernetes, ECS on EC2 runs the ECS agent.",
+        "Kubernetes vs. ECS on EC2: the kubelet against the ECS agent.",
+        "ECS on EC2 is cheaper than Fargate mode, and Kubernetes too.",
+        "Compared with Kubernetes, ECS on EC2 is simpler.",
+        "Not the same as Kubernetes: ECS on EC2 and its ENI.",
+        "Unlike Kubernetes (written with a long ſ: \u017fame as), ECS on EC2 and its ENI.",
+        "ECS on EC2 and Kubernetes, side by side.",
+    ):
+        hits = terms.hits(text)
+        full = [hit for hit in hits if not (hit.architecture and _contrasted(text, hit))]
+        assert _stated(text, hits) == full, text
 
 
 def test_a_name_that_says_this_architecture_survives_a_foreign_context() -> None:
