@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import overload
 
 from models.notes.document import NoteDocument
@@ -29,7 +30,7 @@ class RankedReadings(Sequence[Candidate]):
     def __init__(self, positions: NotePositions, found: list[Reading]):
         self._positions = positions
         # ``found`` is in note and line order (as ``NotesMatcher.gather`` makes it); the sort is stable.
-        self._found = sorted(found, key=_score, reverse=True)
+        self._found = sorted(found, key=_SCORE, reverse=True)
 
     def __len__(self) -> int:
         return len(self._found)
@@ -50,5 +51,4 @@ class RankedReadings(Sequence[Candidate]):
         return Candidate(r.score, order, r.document, r.section, r.block, dict.fromkeys(r.terms))
 
 
-def _score(reading: Reading) -> float:
-    return reading.score
+_SCORE = attrgetter("score")  # a C-level key: a warm sorts every reading of every element
