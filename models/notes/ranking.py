@@ -32,6 +32,12 @@ class RankedReadings(Sequence[Candidate]):
         # ``found`` is in note and line order (as ``NotesMatcher.gather`` makes it); the sort is stable.
         self._found = sorted(found, key=_SCORE, reverse=True)
 
+    def moved_to(self, positions: NotePositions) -> RankedReadings:
+        """The same ranking in another list of the same notes (where only other notes changed)."""
+        moved = RankedReadings(positions, [])
+        moved._found = self._found
+        return moved
+
     def __len__(self) -> int:
         return len(self._found)
 
