@@ -216,14 +216,11 @@ class TermIndex:
 
         ``title_case``: the text is a heading, where capitalised words do not make compounds.
         """
-        return self.hits_in_parts([text], title_case=title_case)[0]
-
-    def hits_in_parts(self, parts: Sequence[str], *, title_case: bool = False) -> list[list[Hit]]:
-        """:meth:`hits` of each text, found in one regex pass over them all (much faster on many)."""
-        return self.scan(parts, title_case=title_case)[0]
+        return self.scan([text], title_case=title_case)[0][0]
 
     def scan(self, parts: Sequence[str], *, title_case: bool = False) -> tuple[list[list[Hit]], float]:
-        """:meth:`hits_in_parts`, and the :meth:`signal` of all the hits together."""
+        """:meth:`hits` of each text, found in one regex pass over them all (much faster on many), and the
+        :meth:`signal` of all the hits together."""
         text = _PART_SEPARATOR.join(parts)
         starts, position = [], 0
         for part in parts:
