@@ -6,8 +6,8 @@ look at the first character and give up. :func:`dispatch`, put first in the
 chain, calls only the rules that can match a block starting with that
 character, in markdown-it's own order, so the tokens are the same; the table
 and setext-heading rules only when the lines below can make one. A block
-starting with anything else (``>``, `````, ``<``, ``[``…), an indented code
-line or the first line of a note (front matter) goes down the usual chain.
+starting with anything else (``:``, ``(``, ``"``…), an indented code line or
+the first line of a note (front matter) goes down the usual chain.
 
 The same holds for the rules that may end a paragraph or a list item without a
 blank line ("terminators", asked about every line of a paragraph and every new
@@ -31,6 +31,7 @@ from markdown_it.rules_block import (
     lheading,
     list_block,
     paragraph,
+    reference,
     table,
 )
 from markdown_it.rules_block.state_block import StateBlock
@@ -44,6 +45,12 @@ _BY_CHARACTER: dict[str, tuple[_Rule, ...]] = {
     "_": (table, hr, lheading, paragraph),
     "+": (table, list_block, lheading, paragraph),
     "|": _TEXT,
+    "!": _TEXT,
+    "`": (table, fence, lheading, paragraph),
+    "~": (table, fence, lheading, paragraph),
+    ">": (table, blockquote, lheading, paragraph),
+    "<": (table, html_block, lheading, paragraph),
+    "[": (table, reference, lheading, paragraph),
     **{digit: (table, list_block, lheading, paragraph) for digit in "0123456789"},
 }
 

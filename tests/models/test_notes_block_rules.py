@@ -18,7 +18,8 @@ FRAGMENTS = [
     ":-- | --:", "> quote", "> [!note] Callout", "```yaml", "```", "~~~", "    indented", "  - nested item",
     "    - deeper item", "<div>", "</div>", "<!-- comment -->", "<img src=x.png />", "[ref]: https://example.org",
     "Setext title", "===", "-----", "", "", "", "_emphasis_ text", "*emphasis* text", "é accent", "Ωmega",
-    "- [ ] task", ": colon start", "\tTabbed",
+    "- [ ] task", ": colon start", "\tTabbed", "![[image.png]]", "[[wiki]] link", "[x] not a reference",
+    "`code` first", "~~~~", "<span>inline</span>", "> > nested quote", "(aside)",
 ]  # fmt: skip
 
 
