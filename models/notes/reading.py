@@ -157,7 +157,12 @@ class _Level:
         if inherited == INHERITED_LEAD:
             hits = [hit for hit in hits if hit.start <= _leading_end(text)]
         self.hits = hits
-        self.terms = terms
+        # What subjects are chosen by, not the index itself: the index keeps its levels (no cycle).
+        self.components, self.own_keys, self.family_words = (
+            terms.components,
+            terms.own_keys,
+            terms.family_words,
+        )
         self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
 
     @cached_property
@@ -181,15 +186,14 @@ class _Level:
         plane, "Fargate" for Fargate capacity) is not handed down: a heading "ECS" is about all
         of ECS.
         """
-        terms = self.terms
         found = [
             h
             for h in self.hits
             if h.element
-            and (h.element not in terms.components) == groups
+            and (h.element not in self.components) == groups
             and (not h.generic or context > 0)
-            and name_key(h.text) not in terms.own_keys
-            and h.text.lower() not in terms.family_words
+            and name_key(h.text) not in self.own_keys
+            and h.text.lower() not in self.family_words
         ]
         if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
             found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject

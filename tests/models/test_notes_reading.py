@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import gc
+import weakref
 from pathlib import Path
 
 from models import Architecture
@@ -244,3 +246,20 @@ def test_excerpts_and_matching_do_not_import_each_other() -> None:
 
     assert "models.notes.matching" not in imports("excerpts")
     assert "models.notes.excerpts" not in imports("matching")
+
+
+def test_a_term_index_is_freed_without_the_cycle_collector() -> None:
+    """The notes code freezes the collector (``cache.settle``): an index in a reference cycle (with
+    the heading readings it keeps) would never be freed."""
+    note = parse_note("# Kubernetes\n\n## Kubelet\n\nThe kubelet has jobs:\n\n- runs Pods\n", "n.md")
+    matcher = NotesMatcher(K8S, [ECS_EC2, ECS_FARGATE])
+    assert matcher.match([note])["kubelet"]
+    index = weakref.ref(matcher.terms)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del matcher
+        assert index() is None
+    finally:
+        if enabled:
+            gc.enable()
