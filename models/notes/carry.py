@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from models.notes.document import NoteDocument
-from models.notes.excerpts import Candidate
+from models.notes.excerpts import SUMMARY_KEY, Candidate
 from models.notes.ranking import NotePositions, RankedReadings
 
 if TYPE_CHECKING:
@@ -38,21 +38,27 @@ class EarlierRanking:
     matcher: NotesMatcher
     ranked: dict[str, Sequence[Candidate]]
     changed: list[NoteDocument]  # the new versions
-    keys: set[str]  # the element keys the old versions had readings for
+    keys: set[str]  # what the old versions were about (element keys, SUMMARY_KEY for summaries)
 
     def carried(self, positions: NotePositions) -> dict[str, Sequence[Candidate]]:
         """The rankings (by element id) that stay, in the list of notes of ``positions``."""
         keys = set(self.keys)
         for document in self.changed:
             keys.update(self.matcher.readings(document))
+            if self.matcher.summary_sections(document):
+                keys.add(SUMMARY_KEY)
         key_of = {
             element: key for key, elements in self.matcher.terms.members.items() for element in elements
         }
-        return {
-            element: ranked.moved_to(positions)
-            for element, ranked in self.ranked.items()
-            if isinstance(ranked, RankedReadings) and key_of.get(element, element) not in keys
-        }
+        carried: dict[str, Sequence[Candidate]] = {}
+        for element, ranked in self.ranked.items():
+            if key_of.get(element, element) in keys:
+                continue
+            if isinstance(ranked, RankedReadings):
+                carried[element] = ranked.moved_to(positions)
+            elif element == SUMMARY_KEY:  # candidates ordered by note position: the positions stay
+                carried[element] = ranked
+        return carried
 
 
 def earlier_rankings(

@@ -54,9 +54,12 @@ class NotesMatcher:
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
 
     def keys_read(self, document: NoteDocument) -> set[str] | None:
-        """The element keys ``document`` was read to have readings for (None if it was not read)."""
+        """The element keys ``document`` was read to have readings for, with :data:`SUMMARY_KEY` if it
+        has summary sections (None if it was not read)."""
         cached = self._readings.get(document.source)
-        return set(cached[1]) if cached is not None and cached[0] is document else None
+        if cached is None or cached[0] is not document:
+            return None
+        return {*cached[1], *([SUMMARY_KEY] if cached[2] else [])}
 
     def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
         """What ``document`` says about each element key (cached while the note is unchanged)."""

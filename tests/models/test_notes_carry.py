@@ -32,20 +32,22 @@ def _everything(library: NotesLibrary) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    "edited",
+    ("source", "edited"),
     [
-        "# Kubernetes\n\nThe kubelet runs Pods.\n\nkube-proxy forwards Service traffic.\n",  # new mentions
-        "# Kubernetes\n\nNothing about components any more.\n",  # mentions gone
-        "# Kubernetes\n\nThe kubelet runs Pods.\n\nThe API server validates requests.\n",  # the same text
+        ("a.md", "# Kubernetes\n\nThe kubelet runs Pods.\n\nkube-proxy forwards Service traffic.\n"),  # more
+        ("a.md", "# Kubernetes\n\nNothing about components any more.\n"),  # mentions gone
+        ("a.md", NOTES["a.md"]),  # the same text
+        ("a.md", "# Notes\n\nThe kubelet runs Pods.\n"),  # no section summarising Kubernetes any more
+        ("c.md", NOTES["c.md"] + "\n# Kubernetes\n\nKubernetes runs containers in Pods.\n"),  # a new one
     ],
 )
-def test_an_edited_note_gives_what_a_fresh_library_gives(edited: str) -> None:
+def test_an_edited_note_gives_what_a_fresh_library_gives(source: str, edited: str) -> None:
     library = _library(NOTES)
     library.warm()
-    edited_notes = {**NOTES, "a.md": edited}
-    documents = [*library.user]
-    documents[0] = parse_note(edited, "a.md")
-    derived = library.with_user(documents)
+    edited_notes = {**NOTES, source: edited}
+    derived = library.with_user(
+        [parse_note(edited, source) if d.source == source else d for d in library.user]
+    )
     assert _everything(derived) == _everything(_library(edited_notes))
     edited_notes["b.md"] = NOTES["b.md"] + "\nThe scheduler picks a node.\n"
     derived.replace_user(parse_note(edited_notes["b.md"], "b.md"))  # a second edit, in place
