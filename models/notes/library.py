@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from models.architecture import Architecture
 from models.notes.cache import NotesCache, collector_paused
+from models.notes.carry import EarlierRanking, earlier_rankings
 from models.notes.document import NoteDocument, Section
 from models.notes.excerpts import (
     BUILTIN,
@@ -51,6 +52,14 @@ class NotesMatcher:
         """Excerpts per element id, best first, at most ``limit`` each."""
         ranked = self.ranked_candidates(documents)
         return {key: [candidate.excerpt() for candidate in found[:limit]] for key, found in ranked.items()}
+
+    def keys_read(self, document: NoteDocument) -> set[str] | None:
+        """The element keys ``document`` was read to have readings for, with :data:`SUMMARY_KEY` if it
+        has summary sections (None if it was not read)."""
+        cached = self._readings.get(document.source)
+        if cached is None or cached[0] is not document:
+            return None
+        return {*cached[1], *([SUMMARY_KEY] if cached[2] else [])}
 
     def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
         """What ``document`` says about each element key (cached while the note is unchanged)."""
@@ -153,6 +162,7 @@ class NotesLibrary:
         self.limit = limit
         self._by_architecture: dict[str, _Matches] = {}
         self._matchers: dict[str, NotesMatcher] = {}  # kept across note changes: they cache readings
+        self._earlier: dict[str, EarlierRanking] = {}  # from the library this one was made from
 
     @property
     def builtin(self) -> tuple[NoteDocument, ...]:
@@ -167,7 +177,8 @@ class NotesLibrary:
 
         Notes that are the same objects as before are not read again.
         """
-        self._user = tuple(documents)
+        before, self._user = self._user, tuple(documents)
+        self._earlier = earlier_rankings(before, self._user, list(self._by_architecture.values()))
         self._by_architecture.clear()
 
     def with_user(
@@ -189,6 +200,9 @@ class NotesLibrary:
         )
         if derived._architectures == self._architectures and derived.cache is self.cache:
             derived._matchers = dict(self._matchers)
+            derived._earlier = earlier_rankings(
+                self._user, derived._user, list(self._by_architecture.values())
+            )
         return derived
 
     def warm(self, architectures: Sequence[Architecture] | None = None) -> None:
@@ -217,6 +231,7 @@ class NotesLibrary:
         self._architectures = tuple(architectures)
         self._by_architecture.clear()
         self._matchers.clear()
+        self._earlier.clear()
 
     def excerpts_for(
         self, architecture: Architecture, element_id: str, *, show_all: bool = False
@@ -292,7 +307,12 @@ class NotesLibrary:
             others = [other for other in self._architectures if other.id != architecture.id]
             matcher = self._matchers[architecture.id] = NotesMatcher(architecture, others, self.cache)
         builtin = builtin_excerpts(architecture, self._builtin)
-        matches = self._by_architecture[architecture.id] = _Matches(architecture, matcher, builtin)
+        matches = _Matches(architecture, matcher, builtin)
+        earlier = self._earlier.pop(architecture.id, None)
+        if earlier is not None and earlier.matcher is matcher:
+            matches.positions = NotePositions(self._user)
+            matches.ranked = earlier.carried(matches.positions)
+        self._by_architecture[architecture.id] = matches
         return matches
 
 

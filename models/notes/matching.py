@@ -66,6 +66,7 @@ _MAX_NAME = 80
 
 
 _Trie = dict[str, "_Trie"]
+_Spelling = tuple[tuple[tuple[str, bool, int], ...], bool, bool, float]
 
 
 class Hit(NamedTuple):
@@ -82,6 +83,9 @@ class Hit(NamedTuple):
     generic: bool
     architecture: int
     compound: bool = False
+
+
+_new_hit = tuple.__new__  # a Hit without the Python-level ``__new__`` call: made for every name found
 
 
 class TermIndex:
@@ -117,7 +121,9 @@ class TermIndex:
         body = r"(?<![^\W_])" + (_trie_regex(trie) if trie else "(?!)")
         self.pattern = re.compile(body)
         self._headings: dict[str, list[Hit]] = {}
-        self._spellings: dict[str, tuple[list[tuple[tuple[str, int], bool]], bool, bool]] = {}
+        self.contexts: dict[tuple[str, float, float], object] = {}
+        """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
+        self._spellings: dict[str, _Spelling] = {}
 
     @cached_property
     def folding_pattern(self) -> re.Pattern[str]:
@@ -210,10 +216,11 @@ class TermIndex:
 
         ``title_case``: the text is a heading, where capitalised words do not make compounds.
         """
-        return self.hits_in_parts([text], title_case=title_case)[0]
+        return self.scan([text], title_case=title_case)[0][0]
 
-    def hits_in_parts(self, parts: Sequence[str], *, title_case: bool = False) -> list[list[Hit]]:
-        """:meth:`hits` of each text, found in one regex pass over them all (much faster on many)."""
+    def scan(self, parts: Sequence[str], *, title_case: bool = False) -> tuple[list[list[Hit]], float]:
+        """:meth:`hits` of each text, found in one regex pass over them all (much faster on many), and the
+        :meth:`signal` of all the hits together."""
         text = _PART_SEPARATOR.join(parts)
         starts, position = [], 0
         for part in parts:
@@ -222,25 +229,26 @@ class TermIndex:
         found: list[list[Hit]] = [[] for _ in parts]
         lower = text.lower()
         folded = len(lower) != len(text)  # rare Unicode whose lower case is longer: match case-insensitively
-        index, next_start = -1, 0
+        index, next_start, offset, bucket, total = -1, 0, 0, found[0] if parts else [], 0.0
+        spellings, lookup, compound_at = self._spellings, self._lookup, self._compound
         for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
             start, end = match.span()
             if start >= next_start:
                 index = bisect_right(starts, start) - 1
                 next_start = starts[index + 1] if index + 1 < len(starts) else len(text) + 1
-            targets, any_generic, ends_generic = self._lookup(
-                match.group(0) if not folded else match.group(0).lower()
-            )
+                offset, bucket = starts[index], found[index]
+            spelling = match.group(0) if not folded else match.group(0).lower()
+            targets, any_generic, ends_generic, signal = spellings.get(spelling) or lookup(spelling)
+            total += signal
             matched = text[start:end]
             compound = False
             if not folded and ends_generic:
-                compound = self._compound(text, lower, end, title_case, heads=any_generic)
-            offset, bucket = starts[index], found[index]
-            for (element, architecture), generic in targets:
-                bucket.append(
-                    Hit(start - offset, end - offset, matched, element, generic, architecture, compound)
-                )
-        return found
+                compound = compound_at(text, lower, end, title_case, heads=any_generic)
+            start -= offset
+            end -= offset
+            for element, generic, architecture in targets:
+                bucket.append(_new_hit(Hit, (start, end, matched, element, generic, architecture, compound)))
+        return found, total
 
     @staticmethod
     def _compound(text: str, lower: str, end: int, title_case: bool, *, heads: bool) -> bool:
@@ -255,10 +263,12 @@ class TermIndex:
         if title_case or not text[end - 1 : end].isalpha():
             return False
         titled = _NEXT_TITLE_WORD.match(text, end)
+        if titled is None or titled.group(1).lower() in _FUNCTION_WORDS:
+            return False
         start = end - 1
         while start > 0 and text[start - 1].isalnum():
             start -= 1
-        return bool(titled and text[start].isupper() and titled.group(1).lower() not in _FUNCTION_WORDS)
+        return text[start].isupper()
 
     def signal(self, hits: Iterable[Hit]) -> float:
         """How much the names say the text is about this architecture (> 0) or another (< 0)."""
@@ -276,9 +286,10 @@ class TermIndex:
                 total += ELEMENT_VOTE
         return total
 
-    def _lookup(self, matched: str) -> tuple[list[tuple[tuple[str, int], bool]], bool, bool]:
-        """What a matched spelling names (plural endings stripped), whether any of it is a common
-        word, and whether it ends in one; cached per spelling."""
+    def _lookup(self, matched: str) -> _Spelling:
+        """What a matched spelling names (plural endings stripped) as (element, generic, architecture)
+        triples, whether any of it is a common word, whether it ends in one, and its :meth:`signal`;
+        cached per spelling."""
         found = self._spellings.get(matched)
         if found is None:
             key = naming.key(matched)
@@ -287,7 +298,9 @@ class TermIndex:
             for spelling in (*stems, key):  # "kubelets" names both "kubelet" and "kubelets"
                 targets.update(self.targets.get(spelling, {}))
             any_generic = any(targets.values())
-            found = (list(targets.items()), any_generic, any_generic or naming.ends_generic(matched))
+            named = tuple((element, generic, bits) for (element, bits), generic in targets.items())
+            signal = self.signal(Hit(0, 0, "", element, generic, bits) for element, generic, bits in named)
+            found = (named, any_generic, any_generic or naming.ends_generic(matched), signal)
             self._spellings[matched] = found
         return found
 

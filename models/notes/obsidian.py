@@ -28,6 +28,7 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 _FRONT_MATTER_LINE = re.compile(r"^-{3,}[ \t]*$")
 _FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
 _NEW_BLOCK = re.compile(r"#{1,6}(?:[ \t]|$)|>|\||`{3,}|~{3,}|-{3,}[ \t]*$")
+_BLOCK_STARTS = frozenset("#>|`~-")  # what _NEW_BLOCK can start with (a list marker: "-+*" or a digit)
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,9 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
     for index in range(start, len(out)):
         line = out[index]
         stripped = line.lstrip(" \t")
-        width = _width(line[: len(line) - len(stripped)])
+        indent = len(line) - len(stripped)
+        tabbed = indent > 0 and "\t" in line[:indent]
+        width = _width(line[:indent]) if tabbed else indent
         if fence is not None:
             marker, fence_source, fence_out = fence
             closing = stripped.rstrip()
@@ -166,7 +169,8 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
         if not stripped.strip():
             previous_blank = True
             continue
-        item = _LIST_MARKER.match(stripped)
+        first = stripped[0]
+        item = _LIST_MARKER.match(stripped) if first in "-+*" or first.isdecimal() else None
         if item:
             while stack and stack[-1][0] >= width:
                 stack.pop()
@@ -182,14 +186,14 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
             out[index] = " " * column + marker + (gap + content if content.strip() else "")
             stack.append((width, column + len(marker) + len(gap)))
         else:
-            if width == 0 and (previous_blank or _NEW_BLOCK.match(stripped)):
+            if width == 0 and (previous_blank or (first in _BLOCK_STARTS and _NEW_BLOCK.match(stripped))):
                 stack.clear()
             while stack and stack[-1][0] >= width and width > 0:
                 stack.pop()
             column = stack[-1][1] if stack and width > 0 else 0
-            if width != column or "\t" in line[: len(line) - len(stripped)]:
+            if width != column or tabbed:
                 out[index] = " " * column + stripped
-            fence_match = _FENCE.match(stripped)
+            fence_match = _FENCE.match(stripped) if first in "`~" else None
             if fence_match:
                 fence = (fence_match.group(1), width, column)
         previous_blank = False

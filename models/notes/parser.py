@@ -39,7 +39,8 @@ _MARKDOWN = use_dispatch(
     MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
 )
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-_MARKDOWN.disable(["inline", "text_join"])
+# No inline rules (see the module), and no newline and NUL normalising: :func:`parse_note` did it.
+_MARKDOWN.disable(["normalize", "inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 MAX_FRONT_MATTER_VALUES = 10_000
@@ -84,9 +85,8 @@ class _Builder:
     def _visit(self, tokens: list[Token], index: int) -> int:
         """Turn the top-level token at ``index`` into blocks; returns the index of its last token."""
         token = tokens[index]
-        end = _closing(tokens, index)
+        end, inlines = _extent(tokens, index)
         kind = token.type
-        inlines = [t.content for t in tokens[index : end + 1] if t.type == "inline"]
         self.inlines.extend(inlines)
         lead_in, self.lead_in = self.lead_in, None
         if kind == "paragraph_open" and inlines and inlines[-1].rstrip().endswith(":"):
@@ -178,7 +178,7 @@ class _Builder:
         while len(lines) > 1 and not lines[-1].strip():
             lines.pop()
         indent = len(lines[0]) - len(lines[0].lstrip(" ")) if lines else 0
-        text = "\n".join(_dedent(line, indent) for line in lines)
+        text = "\n".join(_dedent(line, indent) for line in lines) if indent else "\n".join(lines)
         searchable = "" if kind == "code" else searchable_text(prose)
         return Block(kind, text, first + 1, first + len(lines), searchable, context)
 
@@ -197,7 +197,7 @@ class _Builder:
 
     def _close_section(self) -> None:
         title, level, line, keys = self.heading
-        blocks = tuple(block for block in self.blocks if block is not None)
+        blocks = tuple(filter(None, self.blocks))  # without the list-item slots never filled (None)
         if level or blocks:
             path = tuple(heading for _, heading in self.headings)
             self.sections.append(Section(title, level, path, line, keys, blocks))
@@ -248,14 +248,20 @@ class _Builder:
         )
 
 
-def _closing(tokens: list[Token], index: int) -> int:
-    """Index of the token that closes the one at ``index`` (itself when it is self-contained)."""
-    depth: int = tokens[index].nesting
-    position = index
-    while depth > 0 and position + 1 < len(tokens):
+def _extent(tokens: list[Token], index: int) -> tuple[int, list[str]]:
+    """Index of the token that closes the one at ``index`` (itself when it is self-contained), and the
+    content of the inline tokens from one to the other."""
+    token = tokens[index]
+    depth: int = token.nesting
+    inlines = [token.content] if token.type == "inline" else []
+    position, last = index, len(tokens) - 1
+    while depth > 0 and position < last:
         position += 1
-        depth += tokens[position].nesting
-    return position
+        token = tokens[position]
+        depth += token.nesting
+        if token.type == "inline":
+            inlines.append(token.content)
+    return position, inlines
 
 
 def _value_count(data: Any, limit: int) -> int:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
@@ -56,7 +57,11 @@ _CONTRAST = re.compile(
     r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
     re.IGNORECASE,
 )
+# A word every match of _CONTRAST holds: an ASCII text without one names nothing as a contrast (beyond
+# ASCII, case-insensitive matching has more cases than lower case: "ſ" is an "s").
+_CONTRAST_WORD = re.compile(r"unlike|differ|compared|vs|versus|instead|than|same as")
 _WORD = re.compile(r"[^\W_]+")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
 
 
@@ -85,17 +90,16 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         for block in section.blocks
         if block.kind != "code" and _has_words(block.prose)
     ]
-    all_hits = terms.hits_in_parts([block.prose for _, block in chosen])
-    note_signal = sum(terms.signal(hits) for hits in all_hits)
+    all_hits, note_signal = terms.scan([block.prose for _, block in chosen])
     title_text = " ".join((document.title, *document.aliases, *document.tags))
-    levels: dict[tuple[str, float, float], _Level] = {}
+    levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
 
     def level(text: str, weight: float, inherited: float) -> _Level:
         key = (text, weight, inherited)
         found = levels.get(key)
         if found is None:
             found = levels[key] = _Level(terms, text, weight, inherited)
-        return found
+        return cast(_Level, found)
 
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
@@ -153,7 +157,12 @@ class _Level:
         if inherited == INHERITED_LEAD:
             hits = [hit for hit in hits if hit.start <= _leading_end(text)]
         self.hits = hits
-        self.terms = terms
+        # What subjects are chosen by, not the index itself: the index keeps its levels (no cycle).
+        self.components, self.own_keys, self.family_words = (
+            terms.components,
+            terms.own_keys,
+            terms.family_words,
+        )
         self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
 
     @cached_property
@@ -177,15 +186,14 @@ class _Level:
         plane, "Fargate" for Fargate capacity) is not handed down: a heading "ECS" is about all
         of ECS.
         """
-        terms = self.terms
         found = [
             h
             for h in self.hits
             if h.element
-            and (h.element not in terms.components) == groups
+            and (h.element not in self.components) == groups
             and (not h.generic or context > 0)
-            and name_key(h.text) not in terms.own_keys
-            and h.text.lower() not in terms.family_words
+            and name_key(h.text) not in self.own_keys
+            and h.text.lower() not in self.family_words
         ]
         if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
             found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject
@@ -208,14 +216,13 @@ def _read_block(
     if block.lead_in:
         leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
     levels = [*leads, *headings, title]  # nearest first
-    stated = [hit for hit in hits if not (hit.architecture and _contrasted(block.prose, hit))]
+    stated = _stated(block.prose, hits)
     context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(near.vote for near in (*leads, *headings))
     nearest = next((near for near in (*leads, *headings) if near.stance), None)
     if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
         context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
     first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
     leading_at = _leading_end(block.prose)
-    leading = [h for h in hits if h.start <= leading_at and not h.compound]
     own_subject = first is not None and first.start <= leading_at  # the block names its own subject
     about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
     inherited: list[tuple[Hit, float]] = []
@@ -238,7 +245,7 @@ def _read_block(
     for hit in hits:
         if not hit.element or hit.compound:
             continue
-        if hit in leading:
+        if hit.start <= leading_at:  # a name the block starts with
             if hit.generic and context <= 0:
                 continue
             definition = _DEFINITION_AFTER.match(block.prose, hit.end)
@@ -276,6 +283,13 @@ def _hands_down(headings: list[_Level], title: _Level) -> bool:
     return any(level.hands_down for level in (*headings, title))
 
 
+def _stated(prose: str, hits: list[Hit]) -> list[Hit]:
+    """The hits but the architectures named as a contrast (most blocks have no contrast word at all)."""
+    if prose.isascii() and _CONTRAST_WORD.search(prose.lower()) is None:
+        return hits
+    return [hit for hit in hits if not (hit.architecture and _contrasted(prose, hit))]
+
+
 def _contrasted(prose: str, hit: Hit) -> bool:
     """True for an architecture named as a contrast ("unlike Kubernetes", "different from the EC2 mode")."""
     return bool(_CONTRAST.search(prose, max(0, hit.start - 30), hit.start))
@@ -299,4 +313,4 @@ def _leading_end(prose: str) -> int:
 
 
 def _has_words(prose: str) -> bool:
-    return any(character.isalnum() for character in prose)
+    return _ALNUM.search(prose) is not None

@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from models.notes.block_rules import use_dispatch
+from models.notes.block_rules import ends_list_item, ends_paragraph, use_dispatch
 from models.notes.parser import _MARKDOWN, parse_note
 
 FRAGMENTS = [
@@ -18,7 +18,8 @@ FRAGMENTS = [
     ":-- | --:", "> quote", "> [!note] Callout", "```yaml", "```", "~~~", "    indented", "  - nested item",
     "    - deeper item", "<div>", "</div>", "<!-- comment -->", "<img src=x.png />", "[ref]: https://example.org",
     "Setext title", "===", "-----", "", "", "", "_emphasis_ text", "*emphasis* text", "é accent", "Ωmega",
-    "- [ ] task", ": colon start", "\tTabbed",
+    "- [ ] task", ": colon start", "\tTabbed", "![[image.png]]", "[[wiki]] link", "[x] not a reference",
+    "`code` first", "~~~~", "<span>inline</span>", "> > nested quote", "(aside)",
 ]  # fmt: skip
 
 
@@ -47,6 +48,10 @@ PLAIN, DISPATCHED = _markdown(), use_dispatch(_markdown())
         "Text\n    code-looking\n# H\n#H\n",
         "> quote\n> - item\n>   more\n\n- item\n\n  continued paragraph\n  ---\n",
         "- a\n  - b\n    - c\n      text\n",
+        "Text\n> quote\nText\n```\ncode\n```\nText\n<div>\nText\n# H\n",
+        "Text\n***\nText\n1. one\nText\n2. two\n",
+        "- item\n  lazy\n- item\n> quote\n- item\n```\ncode\n```\n- item\n---\n- item\n# H\n",
+        "a | b\n--- | ---\nText\n| c | d |\n|---|---|\n",
     ],
 )
 def test_dispatch_gives_the_same_tokens(text: str) -> None:
@@ -64,6 +69,8 @@ def test_dispatch_gives_the_same_tokens_on_random_mixes() -> None:
 
 def test_the_parser_tries_the_dispatch_first() -> None:
     assert _MARKDOWN.block.ruler.get_active_rules()[0] == "dispatch"
+    assert _MARKDOWN.block.ruler.getRules("paragraph") == [ends_paragraph]
+    assert _MARKDOWN.block.ruler.getRules("list") == [ends_list_item]
     document = parse_note("Intro:\n- kubelet\n\nTitle\n===\n", "note.md")
     assert [section.title for section in document.sections] == ["", "Title"]
     assert [block.kind for block in document.sections[0].blocks] == ["paragraph", "list_item"]

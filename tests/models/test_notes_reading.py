@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import gc
+import weakref
 from pathlib import Path
 
 from models import Architecture
@@ -10,6 +12,8 @@ from models.architecture import Component, Group
 from models.notes import Excerpt, NotesLibrary, parse_note
 from models.notes.cleaning import clean_markdown
 from models.notes.library import NotesMatcher
+from models.notes.matching import TermIndex
+from models.notes.reading import _contrasted, _stated
 
 
 def _component(cid: str, label: str, *aliases: str, group: str | None = None) -> Component:
@@ -132,6 +136,23 @@ def test_an_architecture_named_as_a_contrast_does_not_change_the_context() -> No
     assert "eni" in excerpts(ECS_FARGATE, ("ecs.md", note))
 
 
+def test_the_contrast_word_check_drops_the_same_names_as_the_full_one() -> None:
+    terms = TermIndex.for_architecture(ECS_EC2, [ECS_FARGATE, K8S])
+    for text in (
+        "Different from the EC2 mode, Fargate gives each task an ENI.",
+        "UNLIKE Kubernetes, ECS on EC2 runs the ECS agent.",
+        "Kubernetes vs. ECS on EC2: the kubelet against the ECS agent.",
+        "ECS on EC2 is cheaper than Fargate mode, and Kubernetes too.",
+        "Compared with Kubernetes, ECS on EC2 is simpler.",
+        "Not the same as Kubernetes: ECS on EC2 and its ENI.",
+        "Unlike Kubernetes (written with a long ſ: \u017fame as), ECS on EC2 and its ENI.",
+        "ECS on EC2 and Kubernetes, side by side.",
+    ):
+        hits = terms.hits(text)
+        full = [hit for hit in hits if not (hit.architecture and _contrasted(text, hit))]
+        assert _stated(text, hits) == full, text
+
+
 def test_a_name_that_says_this_architecture_survives_a_foreign_context() -> None:
     note = "# Kubernetes refresher\n\nA Kubernetes Service is not an ECS service: it only routes traffic.\n"
     found = excerpts(ECS_EC2, ("n.md", note))
@@ -225,3 +246,20 @@ def test_excerpts_and_matching_do_not_import_each_other() -> None:
 
     assert "models.notes.matching" not in imports("excerpts")
     assert "models.notes.excerpts" not in imports("matching")
+
+
+def test_a_term_index_is_freed_without_the_cycle_collector() -> None:
+    """The notes code freezes the collector (``cache.settle``): an index in a reference cycle (with
+    the heading readings it keeps) would never be freed."""
+    note = parse_note("# Kubernetes\n\n## Kubelet\n\nThe kubelet has jobs:\n\n- runs Pods\n", "n.md")
+    matcher = NotesMatcher(K8S, [ECS_EC2, ECS_FARGATE])
+    assert matcher.match([note])["kubelet"]
+    index = weakref.ref(matcher.terms)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del matcher
+        assert index() is None
+    finally:
+        if enabled:
+            gc.enable()
