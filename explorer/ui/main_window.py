@@ -92,6 +92,7 @@ class MainWindow(ExplorerWindow):
         self.notes_panel.follow(
             self.state, lambda architecture_id: self.sources.architectures.get(architecture_id)
         )
+        self.notes_panel.match_large_in_background(self.layouts.run)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.status_line = main_window_parts.status_line(self)
         self.search_box = SearchBox(sources.architectures.values(), self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
 from models.architecture import Architecture
 from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
 from models.notes.excerpts import top_level_markdown
+
+LARGE_ARCHITECTURE = 40
+"""Components above which an architecture's notes are matched in the background (as its diagram is)."""
+Runner = Callable[[Callable[[threading.Event], None], Callable[[object], None]], object]
+"""Runs ``work(cancel)`` in a worker and calls ``done(job)`` from there (``LayoutService.run``)."""
 
 ACTION_SCHEME = "ae-action"
 OPEN_SCHEME = "ae-open"
@@ -35,6 +41,7 @@ class NotesPanel(QDockWidget):
     """Dockable panel showing note excerpts; links are handled here, never followed blindly."""
 
     status_message = Signal(str)
+    _matched = Signal(object)
 
     def __init__(self, notes: NotesLibrary, parent: QWidget | None = None):
         super().__init__("Notes", parent)
@@ -53,6 +60,12 @@ class NotesPanel(QDockWidget):
         self._element_id: str | None = None
         self._show_all = False
         self._held = False
+        self._run: Runner | None = None
+        self._matching: set[tuple[int, str]] = set()
+        """(library, architecture) pairs being matched in the background."""
+        self._unmatched: set[tuple[int, str]] = set()
+        """Pairs whose background matching failed: matched here instead (its error shows)."""
+        self._matched.connect(self._on_matched)
 
     def follow(self, state: AppState, architecture_of: Callable[[str], Architecture | None]) -> None:
         """Shows the notes of what ``state`` has current and selected, whenever that changes.
@@ -71,6 +84,10 @@ class NotesPanel(QDockWidget):
                     self.show_element(architecture, state.selected)
 
         state.observe(changed)
+
+    def match_large_in_background(self, run: Runner) -> None:
+        """Matches the notes of large architectures with ``run`` rather than on the UI thread."""
+        self._run = run
 
     # What is shown -------------------------------------------------------
 
@@ -100,10 +117,45 @@ class NotesPanel(QDockWidget):
             return
         if self._architecture is None:
             self.browser.setHtml("")
+        elif self._matching_in_background(self._architecture):
+            self._show_matching(self._architecture)
         elif self._element_id is None:
             self._show_summary(self._architecture)
         else:
             self._show_excerpts(self._architecture, self._element_id)
+
+    def _matching_in_background(self, architecture: Architecture) -> bool:
+        """True (and the matching started) when a large architecture's notes are not matched yet."""
+        if (
+            self._run is None
+            or len(architecture.components) <= LARGE_ARCHITECTURE
+            or self.notes.prepared(architecture)
+        ):
+            return False
+        key = (id(self.notes), architecture.id)
+        if key in self._unmatched:
+            return False
+        if key not in self._matching:
+            self._matching.add(key)
+            notes = self.notes
+            self._run(lambda _cancel: notes.prepare(architecture), lambda _job: self._matched.emit(key))
+        return True
+
+    def _on_matched(self, key: tuple[int, str]) -> None:
+        self._matching.discard(key)
+        if self._architecture is not None and (id(self.notes), self._architecture.id) == key:
+            if not self.notes.prepared(self._architecture):
+                self._unmatched.add(key)
+            self.refresh()
+
+    def _show_matching(self, architecture: Architecture) -> None:
+        self._set_html(
+            [
+                f"<h2>{html.escape(architecture.title)}</h2>",
+                f"<p>{html.escape(architecture.summary)}</p>",
+                '<p class="muted">Matching the notes to its components…</p>',
+            ]
+        )
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()

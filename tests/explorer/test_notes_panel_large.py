@@ -1,0 +1,45 @@
+"""A large architecture's notes are matched in a worker, not on the UI thread (issue 16)."""
+
+from __future__ import annotations
+
+import threading
+
+from explorer.ui.main_window import MainWindow
+from explorer.ui.notes_panel import LARGE_ARCHITECTURE
+from models.architecture import Architecture, Component
+from models.notes import NotesLibrary
+
+
+def large_architecture() -> Architecture:
+    components = tuple(
+        Component(f"svc-{index}", f"Service {index}", "service", "aws/compute/fargate")
+        for index in range(LARGE_ARCHITECTURE + 20)
+    )
+    return Architecture(id="large", title="Large model", summary="Many services.", components=components)
+
+
+def test_a_large_architecture_is_matched_in_a_worker_then_shown(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    threads: list[threading.Thread] = []
+    prepare = NotesLibrary.prepare
+
+    def recording(library: NotesLibrary, architecture: Architecture) -> None:
+        threads.append(threading.current_thread())
+        prepare(library, architecture)
+
+    monkeypatch.setattr(NotesLibrary, "prepare", recording)
+    architecture = large_architecture()
+    panel = window.notes_panel
+    panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
+    panel.show_element(architecture, None)
+    assert "Matching the notes to its components" in panel.plain_text()
+    qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    assert panel.notes.prepared(architecture)
+
+
+def test_a_small_architecture_is_matched_at_once(window: MainWindow) -> None:
+    window.show_architecture("kubernetes")
+    assert "Click a component" in window.notes_panel.plain_text()
