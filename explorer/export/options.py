@@ -142,7 +142,7 @@ def save_options(store: SettingsStore, options: ExportOptions) -> None:
             continue
         value = getattr(options, field.name)
         if field.name == "edge_labels":
-            value = _EDGE_LABELS_SAVED[value]
+            value = EDGE_LABEL_WORDS[value]
         store.setValue(f"{SETTINGS_GROUP}/{field.name}", "" if value is None else value)
 
 
@@ -164,15 +164,21 @@ def load_options(store: SettingsStore) -> ExportOptions:
     return options
 
 
-_EDGE_LABELS_SAVED: dict[bool | None, str] = {None: "auto", True: "show", False: "hide"}
-"""Saved as words: a "true" saved before automatic labels existed was the default: it loads as automatic."""
+EDGE_LABEL_WORDS: dict[bool | None, str] = {None: "auto", True: "show", False: "hide"}
+"""``edge_labels`` as the words saved and offered in the export dialog."""
+
+
+def edge_labels_from_word(word: str) -> bool | None:
+    """The ``edge_labels`` a word stands for; a "true" saved before automatic labels existed
+    was the default, so it (like anything unknown) is automatic."""
+    word = word.lower()
+    return True if word == "show" else False if word in ("hide", "false") else None
 
 
 def _coerce(raw: Any, default: Any, name: str) -> Any:
     # INI-backed QSettings hands everything back as strings.
     if name == "edge_labels":
-        word = str(raw).lower()
-        return True if word == "show" else False if word in ("hide", "false") else None
+        return edge_labels_from_word(str(raw))
     if name in ("width", "slide", "text_scale"):
         if raw in ("", None):
             return None

@@ -31,7 +31,16 @@ from PySide6.QtWidgets import (
 
 from explorer.atomic_write import ExportError, check_target, write_atomically
 from explorer.diagram.scene import DiagramScene
-from explorer.export.options import MAX_MARGIN, MAX_WIDTH, MIN_WIDTH, SCALES, SLIDES, ExportOptions
+from explorer.export.options import (
+    EDGE_LABEL_WORDS,
+    MAX_MARGIN,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    SCALES,
+    SLIDES,
+    ExportOptions,
+    edge_labels_from_word,
+)
 from explorer.export.render import render_bytes
 from explorer.layout.geometry import Layout
 from explorer.layout.service import LayoutService
@@ -53,9 +62,12 @@ _TEXT_SCALES = (
     ("Automatic", "auto"),
     *((f"{scale:g}×", f"{scale:g}") for scale in (1, 1.25, 1.5, 2, 2.5, 3)),
 )
-_EDGE_LABELS = (("Where they read clearly", "auto"), ("Always", "show"), ("Never", "hide"))
+_EDGE_LABELS = (
+    ("Where they read clearly", EDGE_LABEL_WORDS[None]),
+    ("Always", EDGE_LABEL_WORDS[True]),
+    ("Never", EDGE_LABEL_WORDS[False]),
+)
 """Relation labels: automatic keeps them on a whole slide only where they read clearly."""
-_EDGE_LABEL_VALUES: dict[str, bool | None] = {"auto": None, "show": True, "hide": False}
 _FILTERS = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF document (*.pdf)"}
 
 
@@ -126,7 +138,7 @@ class ExportDialog(QDialog):
         text_scale = "auto" if options.text_scale is None else f"{options.text_scale:g}"
         self.text_scale_combo = self._combo("textScaleCombo", _TEXT_SCALES, text_scale)
         self.text_scale_combo.setEnabled(self._layouts is not None)
-        edge_labels = next(key for key, value in _EDGE_LABEL_VALUES.items() if value == options.edge_labels)
+        edge_labels = EDGE_LABEL_WORDS[options.edge_labels]
         self.edge_labels_combo = self._combo("edgeLabelsCombo", _EDGE_LABELS, edge_labels)
         self.focus_check = self._check("focusCheck", "Only the selection and its neighbours", False)
         self.focus_check.setEnabled(self._selected is not None and self._layouts is not None)
@@ -258,7 +270,7 @@ class ExportDialog(QDialog):
             keep_selection=self.keep_selection_check.isChecked(),
             selected=self._selected,
             text_scale=None if scale == "auto" else float(scale),
-            edge_labels=_EDGE_LABEL_VALUES[self.edge_labels_combo.currentData()],
+            edge_labels=edge_labels_from_word(self.edge_labels_combo.currentData()),
             focus=self._selected if self.focus_check.isChecked() and self.focus_check.isEnabled() else None,
         )
 
