@@ -61,7 +61,7 @@ class RevisionController(QObject):
         self.rng = rng or random.Random()
         self.runner: QuizRunner | None = None
         self._counted: tuple[object, ...] = ()
-        """What the due counts were made from: the models, the walkthroughs and the day."""
+        """The :meth:`_count_basis` of the last due counts."""
         self.summary_dialog: SummaryDialog | None = None
         self.compare_window: CompareWindow | None = None
         self.walkthrough_runner: WalkthroughQuizRunner | None = None
@@ -236,11 +236,7 @@ class RevisionController(QObject):
 
     def refresh_due(self) -> dict[str, int]:
         """Updates the badges in the architecture list and the count in the status bar."""
-        self._counted = (
-            self.window.sources.architectures,
-            self.window.sources.walkthroughs,
-            self.clock().date(),
-        )
+        self._counted = self._count_basis()
         counts = due_item_counts(self.window.sources.architectures.values(), self.progress, self.clock())
         for walkthrough in due_walkthroughs(self.window.sources.walkthroughs, self.progress, self.clock()):
             counts[walkthrough.architecture] = counts.get(walkthrough.architecture, 0) + 1
@@ -315,11 +311,14 @@ class RevisionController(QObject):
         if self.progress.sync(sync_ids(components, self.window.sources.walkthroughs)):
             self._save()
 
+    def _count_basis(self) -> tuple[object, ...]:
+        """What the due counts are made from: the models, the walkthroughs and the day."""
+        return (self.window.sources.architectures, self.window.sources.walkthroughs, self.clock().date())
+
     def _on_architecture_shown(self, _architecture_id: str) -> None:
         # Counting every architecture's due items takes 15-30 ms at 2,000 components: only
         # when the models were reloaded or the day turned since the last count.
-        counted = (self.window.sources.architectures, self.window.sources.walkthroughs, self.clock().date())
-        if counted != self._counted:
+        if self._count_basis() != self._counted:
             self._sync_with_models()
             self.refresh_due()
 
