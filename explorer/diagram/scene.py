@@ -170,6 +170,11 @@ class DiagramScene(QGraphicsScene):
                 return item.element_id
         return None
 
+    def component_at(self, scene_pos: QPointF, device_transform: QTransform | None = None) -> str | None:
+        """The component under ``scene_pos``; None over a group, a line or the canvas."""
+        element_id = self.element_at(scene_pos, device_transform)
+        return element_id if element_id in self._components else None
+
     def click_at(self, scene_pos: QPointF, device_transform: QTransform | None = None) -> str | None:
         """Selects what is at ``scene_pos``, or clears the selection over empty canvas."""
         element_id = self.element_at(scene_pos, device_transform)

@@ -394,3 +394,12 @@ def test_group_titles_sit_above_the_lines_but_clicks_and_dimming_reach_the_group
     assert scene.element_at(vpc.title_rect().center()) == "vpc"  # the click passes through the title
     vpc.setOpacity(0.3)
     assert title.opacity() == 0.3
+
+
+def test_component_at_names_components_only(scene: DiagramScene) -> None:
+    alb, vpc = scene.item_for("alb"), scene.item_for("vpc")
+    assert isinstance(alb, ComponentItem)
+    assert isinstance(vpc, GroupItem)
+    assert scene.component_at(alb.icon_rect().center()) == "alb"
+    assert scene.component_at(vpc.title_rect().center()) is None  # a group: not a component
+    assert scene.element_at(vpc.title_rect().center()) == "vpc"

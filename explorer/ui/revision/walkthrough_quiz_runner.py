@@ -220,8 +220,8 @@ class WalkthroughQuizRunner(QObject):
             self.panel.show_hint("Answer in the panel: put the steps in order, then Check.")
             return
         view = self.window.diagram_view
-        element = scene.element_at(view.mapToScene(position.toPoint()), view.viewportTransform())
-        if element is None or not isinstance(scene.item_for(element), ComponentItem):
+        element = scene.component_at(view.mapToScene(position.toPoint()), view.viewportTransform())
+        if element is None:
             self.panel.show_hint("Click a component (an icon), not a group box or the background.")
             return
         self.answer_component(element)
