@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from explorer.app import create_window
 from explorer.sources import Sources, load_sources
 from explorer.ui.main_window import MainWindow
+from tests.explorer.windows import shown_window
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +37,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def window(qtbot, sources: Sources, settings_store: QSettings) -> Iterator[MainWindow]:
-    created = create_window(sources, settings_store)
-    qtbot.addWidget(created)
-    created.resize(1400, 900)
-    created.show()
-    qtbot.waitExposed(created)
+    created = shown_window(qtbot, sources, settings_store)
     yield created
     created.close()

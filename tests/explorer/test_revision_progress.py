@@ -16,15 +16,11 @@ from explorer.ui.main_window import MainWindow
 from models.revision.questions import QuestionKind
 from models.revision.scheduler import Grade
 from tests.explorer.clock import NOON, ticking_clock
+from tests.explorer.windows import shown_window
 
 
 def open_window(qtbot, sources: Sources, settings: QSettings, architecture_id: str = "eks") -> MainWindow:
-    window = create_window(sources, settings, architecture_id=architecture_id, clock=ticking_clock())
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, sources, settings, architecture_id=architecture_id, clock=ticking_clock())
 
 
 def answer_everything_right(qtbot, window: MainWindow) -> None:

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
-from explorer.app import create_window
 from explorer.diagram.items import ComponentItem
 from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
@@ -20,17 +19,14 @@ from models.revision.items import quiz_items
 from models.revision.questions import QuestionKind, make_question
 from models.revision.session import QuizSession
 from tests.explorer.clock import ticking_clock
+from tests.explorer.windows import shown_window
 
 IDENTIFY, LOCATE, DESCRIBE = QuestionKind.IDENTIFY, QuestionKind.LOCATE, QuestionKind.DESCRIBE
 
 
 @pytest.fixture
 def eks_window(qtbot, sources: Sources, settings_store: QSettings, data_dir: Path) -> Iterator[MainWindow]:
-    window = create_window(sources, settings_store, architecture_id="eks", clock=ticking_clock())
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, sources, settings_store, architecture_id="eks", clock=ticking_clock())
     window.revision.rng = random.Random(11)
     yield window
     window.close()

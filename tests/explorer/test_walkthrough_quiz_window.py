@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from explorer.app import create_window
 from explorer.app_state import Mode
 from explorer.diagram import style
 from explorer.sources import Sources
@@ -21,17 +20,14 @@ from models.revision.scheduler import Grade
 from models.revision.walkthrough_cards import walkthrough_card_key
 from models.revision.walkthrough_quiz import NextQuestion, OrderQuestion
 from tests.explorer.clock import NOON, ticking_clock
+from tests.explorer.windows import shown_window
 
 APPLY = "kubernetes-kubectl-apply"
 
 
 @pytest.fixture
 def k8s_window(qtbot, sources: Sources, settings_store: QSettings, data_dir: Path) -> Iterator[MainWindow]:
-    window = create_window(sources, settings_store, architecture_id="kubernetes", clock=ticking_clock())
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, sources, settings_store, architecture_id="kubernetes", clock=ticking_clock())
     window.revision.rng = random.Random(3)
     yield window
     window.close()
