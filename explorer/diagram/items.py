@@ -85,8 +85,9 @@ class ComponentItem(QGraphicsItem):
         self._plate = (
             _grow(self._icon_rect, style.PLATE_PAD) if diagram_style.needs_plate(icon_path) else None
         )
-        beside = node.icon_box.right <= node.label_box.x  # slides with icons beside their labels
-        self._label = fitted_label(qrect(node.label_box), node.label_lines, diagram_style, flush_left=beside)
+        self._label = fitted_label(
+            qrect(node.label_box), node.label_lines, diagram_style, flush_left=node.label_beside_icon
+        )
         content = self._icon_rect.united(self._label.rect) if node.label_lines else QRectF(self._icon_rect)
         self._highlight_rect = _grow(content, style.HALO_MARGIN)
         self._focus_rect = _grow(content, style.FOCUS_MARGIN)

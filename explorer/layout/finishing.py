@@ -92,7 +92,7 @@ def node_ink(node: NodeBox, text_scale: float = 1.0) -> tuple[Box, ...]:
         height = min(node.label_box.height, len(node.label_lines) * LINE_HEIGHT * text_scale)
         centre = node.label_box.center
         # Beside its icon a label starts at its box's left edge (as the view draws it), else centred.
-        left = node.label_box.x if node.icon_box.right <= node.label_box.x else centre.x - width / 2
+        left = node.label_box.x if node.label_beside_icon else centre.x - width / 2
         ink.append(Box(left, node.label_box.y, left + width, node.label_box.y + height))
     return tuple(ink)
 

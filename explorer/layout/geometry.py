@@ -51,7 +51,7 @@ class NodeBox:
     """A component: the whole node box, the icon square inside it and its label.
 
     ``label_lines`` are the label as wrapped for layout; ``label_box`` is where
-    they go (below the icon, never over it).
+    they go (below the icon, or beside it on some slides; never over it).
     """
 
     component_id: str
@@ -59,6 +59,11 @@ class NodeBox:
     icon_box: Rect
     label_box: Rect
     label_lines: tuple[str, ...]
+
+    @property
+    def label_beside_icon(self) -> bool:
+        """Whether the label sits right of the icon (drawn from its box's left edge, not centred)."""
+        return self.icon_box.right <= self.label_box.x
 
 
 @dataclass(frozen=True)
