@@ -57,20 +57,24 @@ def builtin_content() -> BuiltinContent:
     """The built-in architectures, their load errors and notes, from the snapshot when current."""
     path = _snapshot_path()
     cached = _read(path, _decode)
-    if cached is not None:
-        return cached
-    content = parse_builtin_content()
-    _write(path, content)
-    return content
+    return cached if cached is not None else _parsed_and_kept(path)
 
 
 def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
     """Just the built-in architectures and their load errors (what an export needs, not the notes)."""
-    cached = _read(_snapshot_path(), _decode_architectures)
+    path = _snapshot_path()
+    cached = _read(path, _decode_architectures)
     if cached is not None:
         return cached
-    content = builtin_content()
+    content = _parsed_and_kept(path)
     return content.architectures, content.errors
+
+
+def _parsed_and_kept(path: Path) -> BuiltinContent:
+    """The content parsed from its files, and written to the snapshot at ``path`` for next time."""
+    content = parse_builtin_content()
+    _write(path, content)
+    return content
 
 
 def _snapshot_path() -> Path:
