@@ -63,11 +63,14 @@ def test_the_items_are_kept_out_of_later_collections(qtbot, tmp_path: Path) -> N
 
 
 def test_the_collector_is_paused_while_loading_and_back_after(qtbot, tmp_path: Path) -> None:
-    assert gc.isenabled()
+    # Layout workers pause it too, and may still be running when the loader is done with
+    # them (a cancelled job ends its current step; a finished one writes the disk cache
+    # after handing the layout over): so "back" is awaited, not expected at once.
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
     loader = SceneLoader(LayoutService(LayoutCache(tmp_path / "layouts")))
     loader.load(make_architecture())
     assert not gc.isenabled()  # laying out and making the items: nothing to collect
     loader.cancel()
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
     _loader, _scene, _progress = load(qtbot, tmp_path)
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10_000)
