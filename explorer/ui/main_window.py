@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QMoveEvent
 from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
@@ -367,7 +367,10 @@ class MainWindow(ExplorerWindow):
     def _restore_shape(self) -> bool:
         saved = self.settings.window_shape() if self.remember else None
         available = self.screen().availableGeometry()
-        return main_window_shape.restore(self, self.splitter, self.notes_panel, saved, available)
+        maximized = main_window_shape.restore(self, self.splitter, self.notes_panel, saved, available)
+        # Only a saved normal shape is fitted to its frame (a screenshot's size is fixed).
+        self._frame_fitted = saved is None or maximized
+        return maximized
 
     def save_state(self) -> None:
         if self.remember:
@@ -379,6 +382,12 @@ class MainWindow(ExplorerWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         main_window_parts.drop(self, self.user_content, event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt's name)
+        super().moveEvent(event)
+        # The window manager's frame arrives as a move: fitted onto the screen once.
+        if not self._frame_fitted:
+            self._frame_fitted = main_window_shape.fit_frame(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()

@@ -103,7 +103,10 @@ def restore(
         maximized = saved.maximized or degenerate(saved.rect, available, window.minimumSize())
         checked = replace(saved, maximized=maximized)
         rect, list_width, notes_width = checked_shape(checked, available, window.minimumSize())
-    window.setGeometry(rect)
+    # The saved corner is the frame's (see :func:`capture`): move() places the frame, so a
+    # title bar is never put above the screen; resize() sets the inside.
+    window.resize(rect.size())
+    window.move(rect.topLeft())
     width = available.width() if maximized else rect.width()
     splitter.setSizes([list_width if saved.list_visible else 0, max(1, width - list_width - notes_width)])
     notes.setFloating(False)
@@ -113,8 +116,15 @@ def restore(
 
 
 def capture(window: QMainWindow, splitter: QSplitter, notes: QDockWidget) -> WindowShape:
-    """The window's shape to save; a floating notes panel saves no width."""
+    """The window's shape to save; a floating notes panel saves no width.
+
+    The rectangle is the frame's top-left corner with the inside's size (Qt's ``pos()``
+    and ``size()``): the inside's corner alone, restored under a window manager, put the
+    title bar above the top of the screen when the window had filled it.
+    """
     normal = window.normalGeometry() if window.isMaximized() or window.isFullScreen() else window.geometry()
+    frame = window.frameGeometry()
+    normal.translate(frame.topLeft() - window.geometry().topLeft())
     list_width = splitter.sizes()[0] if splitter.count() else 0
     docked = notes.isVisible() and not notes.isFloating()
     return WindowShape(
@@ -125,6 +135,31 @@ def capture(window: QMainWindow, splitter: QSplitter, notes: QDockWidget) -> Win
         notes_width=notes.width() if docked else None,
         notes_visible=notes.isVisible(),
     )
+
+
+def fit_frame(window: QMainWindow) -> bool:
+    """Fits a normal window's frame onto its screen's free area, once the frame is known.
+
+    Before the window manager frames the window its size is known only inside: a saved
+    shape that filled the screen (saved with no window manager) then hung its title bar
+    or its bottom edge off the screen. True once the frame was known (and checked).
+    """
+    frame, inside = window.frameGeometry(), window.geometry()
+    if frame == inside:
+        return False  # not framed yet, or never will be
+    if window.isMaximized() or window.isFullScreen():
+        return True
+    available = window.screen().availableGeometry()
+    extra_width, extra_height = frame.width() - inside.width(), frame.height() - inside.height()
+    width = min(inside.width(), available.width() - extra_width)
+    height = min(inside.height(), available.height() - extra_height)
+    if (width, height) != (inside.width(), inside.height()):
+        window.resize(width, height)
+    x = _within(frame.x(), available.left(), available.right() + 1 - width - extra_width)
+    y = _within(frame.y(), available.top(), available.bottom() + 1 - height - extra_height)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+    return True
 
 
 def toggle_list(splitter: QSplitter) -> None:

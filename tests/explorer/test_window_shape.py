@@ -132,12 +132,33 @@ def test_the_architecture_list_folds_away_and_comes_back(qtbot, window: MainWind
 
 def test_the_shape_is_saved_and_restored(qtbot, sources: Sources, settings_store, window: MainWindow) -> None:
     window.setGeometry(QRect(20, 30, 760, 600))
+    frame = window.frameGeometry().topLeft()
     window.close()
-    assert settings_store.value("window/rect") == "20,30,760,600"
+    assert settings_store.value("window/rect") == f"{frame.x()},{frame.y()},760,600"
     second = create_window(sources, settings_store)
     qtbot.addWidget(second)
     assert not second.start_maximized
+    second.show()  # the frame is placed once the window has one
+    qtbot.waitExposed(second)
     assert second.geometry() == QRect(20, 30, 760, 600)
+
+
+def test_a_window_saved_at_the_top_of_the_screen_keeps_its_title_bar_on_it(
+    qtbot, sources: Sources, settings_store, window: MainWindow
+) -> None:
+    # The corner saved is the frame's: restoring the inside's corner there put the title bar above the screen.
+    available = window.screen().availableGeometry()
+    window.setGeometry(
+        QRect(available.topLeft(), QSize(760, 600))
+    )  # the inside at the top: the frame above it
+    window.close()
+    second = create_window(sources, settings_store)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.frameGeometry().topLeft() == available.topLeft()
+    assert second.geometry().top() >= available.top()
+    assert second.size() == QSize(760, 600)
 
 
 def test_a_menu_tip_does_not_wipe_the_status_line(qtbot, window: MainWindow) -> None:
@@ -177,3 +198,19 @@ def test_a_screenshot_neither_reads_nor_changes_the_saved_state(tmp_path: Path) 
         main_window_shape.DEFAULT_SIZE.width(),
         main_window_shape.DEFAULT_SIZE.height(),
     )
+
+
+def test_a_window_saved_filling_the_screen_fits_its_frame_onto_it(
+    qtbot, sources: Sources, settings_store, window: MainWindow
+) -> None:
+    # Saved with no window manager (no frame), restored under one: the frame must not hang off.
+    available = window.screen().availableGeometry()
+    window.close()
+    settings_store.setValue("window/rect", f"0,0,{available.width()},{available.height()}")
+    settings_store.setValue("window/maximized", False)
+    second = create_window(sources, settings_store)
+    qtbot.addWidget(second)
+    assert not second.start_maximized
+    second.show()
+    qtbot.waitUntil(lambda: available.contains(second.frameGeometry()), timeout=5_000)
+    assert second.frameGeometry() != second.geometry()  # framed: the check above saw a frame
