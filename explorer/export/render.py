@@ -36,6 +36,7 @@ from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
 from explorer.export.png_writer import encode_png
 from explorer.export.prepare import SLIDE_MARGIN_FRACTION
+from explorer.export.svg_writer import qt_free_svg
 from explorer.export.theme import theme_for, themed_layout
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -227,7 +228,11 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
 
 
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
-    """A self-contained SVG document of the scene (see :func:`svg_document`)."""
+    """A self-contained SVG document of the scene: from the Qt-free writer where it draws the
+    options (:mod:`explorer.export.svg_writer`), else painted (see :func:`svg_document`)."""
+    svg = qt_free_svg(scene.architecture, scene.layout, options.with_changes(format="svg"))
+    if svg is not None:
+        return svg
     frame = compute_frame(scene, options)
     return svg_document(
         frame,
@@ -322,7 +327,11 @@ def render_bytes(scene: DiagramScene, options: ExportOptions) -> bytes:
 
 
 def render_architecture(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
-    """Model and layout to file contents, through a scene made for this export."""
+    """Model and layout to file contents, through a scene made for this export (an SVG without one,
+    where the Qt-free writer draws it)."""
+    svg = qt_free_svg(architecture, layout, options)
+    if svg is not None:
+        return svg
     return render_bytes(create_scene(architecture, layout, options), options)
 
 
