@@ -47,10 +47,8 @@ class Page:
 
 
 def text_measure(*, title: bool, text_scale: float) -> FontMeasure:
-    """The title's font (bold) or the caption's, unhinted as the Qt export sets them."""
-    return measure(
-        max(1, round((look.TITLE_PX if title else look.CAPTION_PX) * text_scale)), bold=title, hinted=False
-    )
+    """The title's font (bold) or the caption's."""
+    return measure(max(1, round((look.TITLE_PX if title else look.CAPTION_PX) * text_scale)), bold=title)
 
 
 def page_for(source: Rect, options: ExportOptions, text_scale: float) -> Page:

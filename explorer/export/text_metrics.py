@@ -4,8 +4,8 @@ The SVG writer lays out labels, titles and plates before any viewer draws them,
 and must agree with the window (which prints in the platform's sans, DejaVu
 Sans on Linux) to within a fraction of a pixel. The font file's own advances,
 cut to 1/64 pixel per glyph as Qt's FreeType engine does, and its kerning pairs
-give Qt's widths (ligatures and mark positioning are left out: a few hundredths
-of a pixel). Without the font file, widths come from
+and its f-ligatures (ff, fi, fl, ffi, ffl) give Qt's widths to a few hundredths
+of a pixel. Without the font file, widths come from
 :func:`explorer.layout.labels.sans_ems`, the estimate the layout itself uses.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import struct
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,8 @@ _UNITS = 2048
 _ASCENT = 1901
 _DESCENT = 483
 _CAP_HEIGHT = 1493
+_LIGATURES = (("ffi", "\ufb03"), ("ffl", "\ufb04"), ("ff", "\ufb00"), ("fi", "\ufb01"), ("fl", "\ufb02"))
+"""The standard ligatures HarfBuzz forms in DejaVu Sans, longest first, and their presentation forms."""
 _BOLD_WIDENING = 1.1
 """Bold against regular DejaVu Sans, on average (only when the font file is missing)."""
 
@@ -49,7 +52,7 @@ class _Font:
     """The parts of a TrueType file that set advances: character → glyph, glyph → advance, kerning."""
 
     units: int
-    glyphs: dict[int, int]
+    glyphs: _Format4
     advances: tuple[int, ...]
     kerning: dict[tuple[int, int], int]
 
@@ -60,18 +63,16 @@ class _Font:
 class FontMeasure:
     """One font size (pixels) and weight: vertical metrics and line widths, as ``QFontMetricsF`` gives them.
 
-    ``hinted`` is Qt's default hinting (vertical metrics cut to whole 1/64 pixels,
-    the capital height rounded); unhinted fonts (titles) round the capital height up.
+    ``cap_height`` is Qt's for an unhinted font (the export's title): hinting moves it a pixel either way.
     """
 
-    def __init__(self, pixel_size: int, *, bold: bool = False, hinted: bool = True) -> None:
+    def __init__(self, pixel_size: int, *, bold: bool = False) -> None:
         self.pixel_size = pixel_size
         self.bold = bold
         self.ascent = math.floor(_ASCENT * pixel_size * 64 / _UNITS) / 64
         self.descent = math.floor(_DESCENT * pixel_size * 64 / _UNITS) / 64
         self.height = self.ascent + self.descent
-        cap = _CAP_HEIGHT * pixel_size / _UNITS
-        self.cap_height = float(round(cap) if hinted else math.ceil(cap))
+        self.cap_height = float(math.ceil(_CAP_HEIGHT * pixel_size / _UNITS))
         self._font = _font(bold)
         self._widths: dict[str, float] = {}
 
@@ -90,6 +91,10 @@ class FontMeasure:
         if font is None:
             return sans_ems(text) * self.pixel_size * (_BOLD_WIDENING if self.bold else 1.0)
         scale = self.pixel_size * 64 / font.units
+        if "f" in text:
+            for letters, ligature in _LIGATURES:
+                if ord(ligature) in font.glyphs:
+                    text = text.replace(letters, ligature)
         total, previous = 0, -1
         for char in text:
             glyph = font.glyphs.get(ord(char))
@@ -125,9 +130,9 @@ class FontMeasure:
 
 
 @cache
-def measure(pixel_size: int, *, bold: bool = False, hinted: bool = True) -> FontMeasure:
+def measure(pixel_size: int, *, bold: bool = False) -> FontMeasure:
     """The shared measure of one font (its widths are remembered)."""
-    return FontMeasure(pixel_size, bold=bold, hinted=hinted)
+    return FontMeasure(pixel_size, bold=bold)
 
 
 @cache
@@ -156,35 +161,48 @@ def _read_font(data: bytes) -> _Font:
     return _Font(units, _character_map(data, tables[b"cmap"]), advances, _kerning(data, tables.get(b"kern")))
 
 
-def _character_map(data: bytes, cmap: int) -> dict[int, int]:
+def _character_map(data: bytes, cmap: int) -> _Format4:
     subtables = struct.unpack_from(">H", data, cmap + 2)[0]
     for index in range(subtables):
         platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * index)
         start = cmap + offset
         if (platform, encoding) == (3, 1) and struct.unpack_from(">H", data, start)[0] == 4:
-            return _format_4(data, start)
+            return _Format4(data, start)
     raise ValueError("no Unicode BMP character map")
 
 
-def _format_4(data: bytes, start: int) -> dict[int, int]:
-    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
-    ends = struct.unpack_from(f">{segments}H", data, start + 14)
-    firsts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
-    ranges_at = start + 16 + 6 * segments
-    ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
-    glyphs = {}
-    for segment, (first, end) in enumerate(zip(firsts, ends, strict=True)):
-        for code in range(first, min(end, 0xFFFE) + 1):
-            if ranges[segment] == 0:
-                glyph = (code + deltas[segment]) & 0xFFFF
+class _Format4:
+    """A format-4 character map, looked up a character at a time (reading all 5,000 costs 20 ms)."""
+
+    def __init__(self, data: bytes, start: int) -> None:
+        segments = struct.unpack_from(">H", data, start + 6)[0] // 2
+        self._data = data
+        self._ends = struct.unpack_from(f">{segments}H", data, start + 14)
+        self._firsts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+        self._deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+        self._ranges_at = start + 16 + 6 * segments
+        self._ranges = struct.unpack_from(f">{segments}H", data, self._ranges_at)
+        self._found: dict[int, int | None] = {}
+
+    def get(self, code: int) -> int | None:
+        """The glyph of character ``code``, None if the font has none."""
+        if code in self._found:
+            return self._found[code]
+        glyph = 0
+        segment = bisect_left(self._ends, code)
+        if segment < len(self._ends) and self._firsts[segment] <= code and code < 0xFFFF:
+            delta, offset = self._deltas[segment], self._ranges[segment]
+            if offset == 0:
+                glyph = (code + delta) & 0xFFFF
             else:
-                at = ranges_at + 2 * segment + ranges[segment] + 2 * (code - first)
-                glyph = struct.unpack_from(">H", data, at)[0]
-                glyph = (glyph + deltas[segment]) & 0xFFFF if glyph else 0
-            if glyph:
-                glyphs[code] = glyph
-    return glyphs
+                at = self._ranges_at + 2 * segment + offset + 2 * (code - self._firsts[segment])
+                glyph = struct.unpack_from(">H", self._data, at)[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+        self._found[code] = glyph or None
+        return glyph or None
+
+    def __contains__(self, code: int) -> bool:
+        return self.get(code) is not None
 
 
 def _kerning(data: bytes, kern: int | None) -> dict[tuple[int, int], int]:
