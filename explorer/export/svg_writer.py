@@ -14,7 +14,6 @@ and exports with a selection are drawn through Qt (:func:`supports` says which).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -93,7 +92,7 @@ def render_svg_document(architecture: Architecture, layout: Layout, options: Exp
     ]
     title = options.title.strip() or architecture.title
     description = options.caption.strip() or architecture.summary
-    return writer.document(title, description, body, icons.values(), options).encode("utf-8")
+    return writer.document(title, description, body, icons.values(), options).encode("utf-8", "replace")
 
 
 def _groups(architecture: Architecture, layout: Layout, text_scale: float) -> list[GroupShape]:
@@ -251,14 +250,22 @@ def _text_at(x: float, y: float, text: str, attributes: str = "") -> str:
     return f'<text x="{_n(x)}" y="{_n(y)}"{attributes} xml:space="preserve">{_text(text)}</text>'
 
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF)."""
+_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&apos;",
+        **{chr(code): None for code in (*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
+    }
+)
+"""Markup escaped; control characters and the two non-characters XML 1.0 cannot hold dropped."""
 
 
 def _text(value: str) -> str:
-    """``value`` as XML text or an attribute value: escaped, without what XML 1.0 cannot hold."""
-    return _NOT_XML.sub("", value).translate(_ESCAPES)
+    """``value`` as XML text or an attribute value (lone surrogates become ``?`` when encoded)."""
+    return value.translate(_ESCAPES)
 
 
 def _n(value: float) -> str:
