@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 import re
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.export.svg_look import SvgLook
 from explorer.layout.geometry import Rect
@@ -24,8 +24,7 @@ _ATTRIBUTE = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']*)["']""",
 _NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
-@dataclass(frozen=True)
-class IconFile:
+class IconFile(NamedTuple):
     """One icon: its id in the document, its pixel size, its file as a ``data:`` URI ("" if unreadable)."""
 
     ident: str

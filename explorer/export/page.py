@@ -7,7 +7,7 @@ The same arithmetic as :func:`explorer.export.render.compute_frame`, with text m
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from explorer.export import svg_look as look
 from explorer.export.options import ExportOptions
@@ -21,16 +21,14 @@ MAX_TEXT_WIDTH = 720.0
 """Titles and captions wider than the diagram wrap at this width."""
 
 
-@dataclass(frozen=True)
-class PageText:
+class PageText(NamedTuple):
     """A title or caption: its font and its lines, centred, in page coordinates."""
 
     font: FontMeasure
     lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """Where everything goes: ``offset`` moves the diagram onto the page, ``factor`` and ``shift`` the page
     onto a canvas of ``canvas`` pixels."""
 

@@ -9,7 +9,7 @@ the window and the PNG export do.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from explorer.export import svg_look as look
 from explorer.export.text_metrics import FontMeasure, measure
@@ -18,8 +18,7 @@ from explorer.layout.geometry import EdgePath, GroupBox, NodeBox, Point, Rect
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of text: anchored (``middle`` or ``start``) at ``x`` on baseline ``y``, squeezed across."""
 
     text: str
@@ -29,21 +28,18 @@ class Line:
     squeeze: float = 1.0
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     lines: tuple[Line, ...]
     font: FontMeasure
     rect: Rect | None
 
 
-@dataclass(frozen=True)
-class ComponentShape:
+class ComponentShape(NamedTuple):
     icon: Rect
     label: Label
 
 
-@dataclass(frozen=True)
-class GroupShape:
+class GroupShape(NamedTuple):
     rect: Rect
     fill: str
     title: str
@@ -52,8 +48,7 @@ class GroupShape:
     font: FontMeasure
 
 
-@dataclass(frozen=True)
-class EdgeShape:
+class EdgeShape(NamedTuple):
     path: str
     """SVG path data of the Bézier chain."""
     bounds: Rect

@@ -7,7 +7,7 @@ against the Qt style, so a change there fails until it is made here too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Sizes shared with explorer.diagram.style (scene units).
 COMPONENT_FONT_PX = 14
@@ -31,8 +31,7 @@ LOD_NO_EDGE_LABEL = 0.3
 LOD_NO_ARROW = 0.2
 
 
-@dataclass(frozen=True)
-class SvgLook:
+class SvgLook(NamedTuple):
     """Colours (``#rrggbb``, alpha 0–255 where translucent) and pen widths of one style."""
 
     background: str

@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 import struct
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.layout.labels import sans_ems
 
@@ -47,8 +47,7 @@ _BOLD_WIDENING = 1.1
 """Bold against regular DejaVu Sans, on average (only when the font file is missing)."""
 
 
-@dataclass(frozen=True)
-class _Font:
+class _Font(NamedTuple):
     """The parts of a TrueType file that set advances: character → glyph, glyph → advance, kerning."""
 
     units: int
