@@ -209,7 +209,7 @@ def _canvas(page: QSizeF, options: ExportOptions) -> tuple[QSize, QTransform, fl
 
 
 def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None = None) -> QImage:
-    """The export as an image (alpha kept); ``fit`` shrinks it into a box, for previews."""
+    """The export as an image (alpha only on a transparent page); ``fit`` shrinks it into a box (previews)."""
     frame = compute_frame(scene, options)
     if fit is not None:
         frame = frame.fitted(fit.width(), fit.height())
@@ -224,7 +224,17 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
         _paint(painter, scene, frame, options)
     finally:
         painter.end()
+    declare_opaque(image, options)
     return image
+
+
+def declare_opaque(image: QImage, options: ExportOptions) -> None:
+    """Marks a page painted on an opaque background as having no alpha channel (no copy is made).
+
+    The background is filled first, so every pixel is opaque; the PNG is then written as RGB.
+    """
+    if theme_for(options.background).background is not None:
+        image.reinterpretAsFormat(QImage.Format.Format_RGB32)
 
 
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:

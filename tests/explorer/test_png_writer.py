@@ -71,3 +71,20 @@ def test_adler32_combine_matches_zlib() -> None:
 def test_an_empty_image_is_refused() -> None:
     with pytest.raises(ValueError, match="empty"):
         png_writer.encode_png(QImage())
+
+
+def test_an_image_without_alpha_is_written_as_rgb_with_the_same_pixels() -> None:
+    image = _drawing()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor("#ffffff"))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(200, 30, 90, 120))  # translucent over an opaque page: opaque pixels
+    painter.drawEllipse(10, 10, 120, 60)
+    painter.end()
+    rgba = png_writer.encode_png(image)
+    assert image.reinterpretAsFormat(QImage.Format.Format_RGB32)
+    rgb = png_writer.encode_png(image)
+    (header,) = [body for kind, body in _chunks(rgb) if kind == b"IHDR"]
+    assert header[9] == 2  # colour type: RGB
+    assert len(rgb) < len(rgba)
+    assert _qt_pixels(QImage.fromData(rgb, "PNG")) == _qt_pixels(QImage.fromData(rgba, "PNG"))
