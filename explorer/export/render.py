@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTransform,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.diagram.scene import DiagramScene
@@ -36,7 +35,6 @@ from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
 from explorer.export.png_writer import encode_png
 from explorer.export.prepare import SLIDE_MARGIN_FRACTION
-from explorer.export.svg_writer import qt_free_svg
 from explorer.export.theme import theme_for, themed_layout
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
@@ -240,6 +238,8 @@ def declare_opaque(image: QImage, options: ExportOptions) -> None:
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
     """A self-contained SVG document of the scene: from the Qt-free writer where it draws the
     options (:mod:`explorer.export.svg_writer`), else painted (see :func:`svg_document`)."""
+    from explorer.export.svg_writer import qt_free_svg
+
     svg = qt_free_svg(scene.architecture, scene.layout, options.with_changes(format="svg"))
     if svg is not None:
         return svg
@@ -257,6 +257,8 @@ def svg_document(frame: Frame, title: str, description: str, paint: Callable[[QP
 
     Qt embeds icons as ``data:`` URIs; a reference to anything outside the file is an error.
     """
+    from PySide6.QtSvg import QSvgGenerator  # only the dark, selected and walkthrough SVGs need it
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -339,9 +341,12 @@ def render_bytes(scene: DiagramScene, options: ExportOptions) -> bytes:
 def render_architecture(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
     """Model and layout to file contents, through a scene made for this export (an SVG without one,
     where the Qt-free writer draws it)."""
-    svg = qt_free_svg(architecture, layout, options)
-    if svg is not None:
-        return svg
+    if options.format == "svg":
+        from explorer.export.svg_writer import qt_free_svg
+
+        svg = qt_free_svg(architecture, layout, options)
+        if svg is not None:
+            return svg
     return render_bytes(create_scene(architecture, layout, options), options)
 
 
