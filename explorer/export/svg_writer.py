@@ -145,7 +145,7 @@ class _Writer:
         width, height = self.page.canvas
         defs = [icon.definition() for icon in icons if icon.readable]
         background = (
-            [f'<rect width="{width}" height="{height}" fill="{self.style.background}"/>']
+            [f'<rect width="{width}" height="{height}" fill="{self.style.background}" stroke="none"/>']
             if options.background == "white"
             else []
         )
@@ -160,7 +160,7 @@ class _Writer:
                 *defs,
                 "</defs>",
                 *background,
-                f'<g font-family="{_text(FONT_STACK)}" transform="{self.page.transform()}">',
+                f'<g font-family="{_text(FONT_STACK)}" stroke="none" transform="{self.page.transform()}">',
                 *body,
                 "</g>",
                 "</svg>",
