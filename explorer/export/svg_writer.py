@@ -14,13 +14,14 @@ and exports with a selection are drawn through Qt (:func:`supports` says which).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from explorer.export import svg_look as look
 from explorer.export.icon_files import IconFile, read_icon
 from explorer.export.options import ExportOptions
-from explorer.export.page import Page, page_for
+from explorer.export.page import Page, SansText, page_for
 from explorer.export.svg_items import (
     ComponentShape,
     EdgeShape,
@@ -77,7 +78,8 @@ def render_svg_document(architecture: Architecture, layout: Layout, options: Exp
             path = icon_or_fallback(architecture.component(component_id).icon)
             icon = icons.get(path) or icons.setdefault(path, read_icon(path, f"icon{len(icons)}"))
             components.append((component_shape(node, icon.size, text_scale), icon))
-    page = page_for(_ink(layout, groups, edges, [shape for shape, _ in components]), options, text_scale)
+    ink = _ink(layout, groups, edges, [shape for shape, _ in components])
+    page = page_for(ink, options, SansText(text_scale))
     if page.factor < look.LOD_SIMPLE_ICON:
         raise UnsupportedError("icons this small are drawn as their average colour")
     writer = _Writer(page, text_scale)
@@ -160,7 +162,7 @@ class _Writer:
                 *defs,
                 "</defs>",
                 *background,
-                f'<g font-family="{_text(FONT_STACK)}" stroke="none" transform="{self.page.transform()}">',
+                f'<g font-family="{_text(FONT_STACK)}" stroke="none" transform="{self._transform()}">',
                 *body,
                 "</g>",
                 "</svg>",
@@ -168,17 +170,26 @@ class _Writer:
             ]
         )
 
+    def _transform(self) -> str:
+        factor, shift = self.page.factor, self.page.shift
+        return f"matrix({factor:.6f} 0 0 {factor:.6f} {shift.x:.4f} {shift.y:.4f})"
+
     def page_text(self, options: ExportOptions) -> Iterator[str]:
-        for block, colour, bold in (
-            (self.page.title, self.style.text, True),
-            (self.page.caption, self.style.muted_text, False),
+        """The title and the caption, wrapped in their boxes and centred, as Qt draws them."""
+        text = SansText(self.text_scale)
+        for rect, words, colour, title in (
+            (self.page.title, options.title, self.style.text, True),
+            (self.page.caption, options.caption, self.style.muted_text, False),
         ):
-            if block is None:
+            if rect is None:
                 continue
-            weight = ' font-weight="bold"' if bold else ""
-            yield f'<g font-size="{block.font.pixel_size}"{weight} fill="{colour}" text-anchor="middle">'
-            for line in block.lines:
-                yield _text_at(line.x, line.y, line.text)
+            font = text.font(title=title)
+            weight = ' font-weight="bold"' if title else ""
+            yield f'<g font-size="{font.pixel_size}"{weight} fill="{colour}" text-anchor="middle">'
+            step = math.ceil(font.height)  # Qt's text layout puts wrapped lines whole pixels apart
+            centre = rect.x + rect.width / 2
+            for index, line in enumerate(font.wrap(words.strip(), rect.width)):
+                yield _text_at(centre, rect.y + index * step + font.ascent, line)
             yield "</g>"
 
     def group(self, shape: GroupShape) -> Iterator[str]:

@@ -18,7 +18,7 @@ from explorer.diagram.style import LIGHT
 from explorer.export import render, svg_look
 from explorer.export.icon_files import read_icon
 from explorer.export.options import ExportOptions
-from explorer.export.page import text_measure
+from explorer.export.page import SansText
 from explorer.export.render import create_scene, render_architecture, render_image
 from explorer.export.svg_items import curve_bounds
 from explorer.export.svg_writer import qt_free_svg, render_svg_document
@@ -95,7 +95,6 @@ def test_the_look_is_the_window_light_style() -> None:
         "LOD_NO_ARROW",
     ):
         assert getattr(svg_look, name) == getattr(style, name), name
-    assert (svg_look.TITLE_PX, svg_look.CAPTION_PX) == (render.TITLE_PX, render.CAPTION_PX)
 
 
 def test_text_is_measured_as_qt_measures_it(qapp, sources: Sources) -> None:
@@ -114,7 +113,7 @@ def test_text_is_measured_as_qt_measures_it(qapp, sources: Sources) -> None:
     for scale in (1.0, 1.5, 3.0):  # the title's capitals, which set the blank above it
         qt, ours = (
             QFontMetricsF(render.text_font(title=True, scale=scale)),
-            text_measure(title=True, text_scale=scale),
+            SansText(scale).font(title=True),
         )
         assert ours.cap_height == qt.capHeight()
 
