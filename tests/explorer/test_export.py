@@ -410,15 +410,3 @@ def test_relation_labels_load_from_words_and_from_older_booleans(
     assert load_options(store).edge_labels is loaded
     save_options(store, load_options(store))
     assert store.value("export/edge_labels") == {None: "auto", True: "show", False: "hide"}[loaded]
-
-
-@pytest.mark.parametrize("background", ["white", "dark", "transparent"])
-def test_png_files_hold_the_painted_pixels(scene: DiagramScene, background: str) -> None:
-    options = ExportOptions(scale=1, background=background)
-    if background == "dark":
-        scene = create_scene(scene.architecture, scene.layout, options)
-    image = render_image(scene, options)
-    assert image.hasAlphaChannel() == (background == "transparent")  # opaque pages are written as RGB
-    decoded = QImage.fromData(encode_png(image), "PNG")
-    argb = QImage.Format.Format_ARGB32
-    assert decoded.convertToFormat(argb) == image.convertToFormat(argb)

@@ -10,6 +10,10 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.export import png_writer
+from explorer.export.options import ExportOptions
+from explorer.export.render import create_scene, render_image
+from explorer.layout.service import LayoutService
+from explorer.sources import Sources
 
 
 def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -88,3 +92,15 @@ def test_an_image_without_alpha_is_written_as_rgb_with_the_same_pixels() -> None
     assert header[9] == 2  # colour type: RGB
     assert len(rgb) < len(rgba)
     assert _qt_pixels(QImage.fromData(rgb, "PNG")) == _qt_pixels(QImage.fromData(rgba, "PNG"))
+
+
+@pytest.mark.parametrize("background", ["white", "dark", "transparent"])
+def test_exported_pages_decode_to_the_painted_pixels(qapp, sources: Sources, background: str) -> None:
+    architecture = sources.architectures["containers-vs-vms"]
+    options = ExportOptions(scale=1, background=background)
+    image = render_image(
+        create_scene(architecture, LayoutService().layout_for(architecture), options), options
+    )
+    assert image.hasAlphaChannel() == (background == "transparent")  # opaque pages are written as RGB
+    decoded = QImage.fromData(png_writer.encode_png(image), "PNG")
+    assert _qt_pixels(decoded) == _qt_pixels(image)
