@@ -16,7 +16,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.snapshot_codec import (
@@ -32,9 +32,11 @@ from explorer.snapshot_codec import (
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.notes.document import NoteDocument
 from models.paths import ARCHITECTURES_DIR, NOTES_DIR, WALKTHROUGHS_DIR
 from models.walkthroughs import Walkthrough
+
+if TYPE_CHECKING:  # the notes package is imported where notes are read: an export reads none
+    from models.notes.document import NoteDocument
 
 T = TypeVar("T")
 

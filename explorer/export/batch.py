@@ -12,7 +12,6 @@ from pathlib import Path
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions
-from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
 
@@ -58,7 +57,25 @@ def export_architecture(
     Raises:
         ExportError: the file could not be written (nothing is left behind).
     """
-    return write_atomically(path, render_architecture(architecture, layout, options))
+    return write_atomically(path, render_file(architecture, layout, options))
+
+
+def render_file(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
+    """The file's contents: an SVG from the Qt-free writer where it draws the options, else through Qt.
+
+    Each writer is imported when it is needed: a PNG export loads no SVG code, an SVG export no Qt.
+    """
+    if options.format == "svg":
+        from explorer.export.svg_writer import qt_free_svg
+
+        svg = qt_free_svg(architecture, layout, options)
+        if svg is not None:
+            return svg
+    from explorer.export.qt_app import ensure_qt
+    from explorer.export.render import render_architecture
+
+    ensure_qt()
+    return render_architecture(architecture, layout, options)
 
 
 def export_all(

@@ -3,13 +3,13 @@
 ``arch-explorer export ID -o FILE`` writes one file, ``export --all -o DIR``
 one file per architecture named ``<id>.<ext>`` with a progress line each.
 Qt is only started once the arguments and the sources have been checked, and
-runs offscreen when there is no display.
+only for a file drawn through it (an SVG is written without Qt); it runs
+offscreen when there is no display.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -124,6 +124,7 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; returns the exit status (see :mod:`explorer.exit_codes`)."""
     if args.walkthrough is not None:
+        from explorer.export.qt_app import ensure_qt
         from explorer.export.walkthrough_command import run_walkthrough_export
 
         return run_walkthrough_export(args, _options, ensure_qt)
@@ -163,7 +164,7 @@ def run_export(args: argparse.Namespace) -> int:
                 return fail(f"unknown component {element!r} in architecture {architecture.id!r}")
         architectures = [architecture]
 
-    ensure_qt()
+    # Qt starts with the first file drawn through it (an SVG is written without it).
     from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
 
     try:
@@ -274,13 +275,3 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
         options_for=lambda architecture: prepared[architecture.id].options,
     )
     return exit_codes.FAILED if result.failed else exit_codes.OK
-
-
-def ensure_qt() -> Any:
-    """The QApplication, created offscreen when there is no display to connect to."""
-    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if no_display and sys.platform not in ("win32", "darwin"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(sys.argv[:1])

@@ -12,7 +12,6 @@ The dark background is drawn by the same items, built with the dark
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -28,29 +27,22 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTransform,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from explorer.diagram.qt_values import qrect
 from explorer.diagram.scene import DiagramScene
 from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
+from explorer.export.page import page_for
 from explorer.export.png_writer import encode_png
-from explorer.export.prepare import SLIDE_MARGIN_FRACTION
+from explorer.export.svg_look import CAPTION_PX, TITLE_PX
 from explorer.export.theme import theme_for, themed_layout
-from explorer.layout.geometry import Layout
+from explorer.layout.geometry import Layout, Point, Rect
 from models.architecture import Architecture
 
-BASE_DPI = 96.0
-"""One diagram unit is one pixel at 1×, as in the window at 100 % zoom."""
-REFERENCE_SLIDE_WIDTH = 1920
 PDF_RESOLUTION = 1200
 """Device units per inch of the PDF writer; only rounding depends on it, the output is vector."""
 INCHES_PER_METRE = 1 / 0.0254
-TITLE_PX = 22
-CAPTION_PX = 13
-TEXT_GAP = 14.0
-MAX_TEXT_WIDTH = 720.0
-"""Titles and captions wider than the diagram wrap at this width."""
 _TEXT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _HINTS = (
     QPainter.RenderHint.Antialiasing
@@ -147,68 +139,54 @@ class Frame:
 
 
 def compute_frame(scene: DiagramScene, options: ExportOptions) -> Frame:
-    """Lays out the page for ``scene`` and maps it onto the canvas the options ask for."""
-    source = ink_rect(scene)
-    margin = float(options.margin)
-    title, caption = options.title.strip(), options.caption.strip()
+    """Lays out the page for ``scene`` (:func:`explorer.export.page.page_for`) and maps it onto the canvas."""
     scale = scene.diagram_style.text_scale
-    text_width = source.width()
-    for text, is_title in ((title, True), (caption, False)):
-        if text:
-            metrics = QFontMetricsF(text_font(title=is_title, scale=scale))
-            natural = max(metrics.horizontalAdvance(line) for line in text.splitlines()) + 2
-            text_width = max(text_width, min(natural, MAX_TEXT_WIDTH))
-    title_height, title_blank = _text_height(title, text_width, title=True, scale=scale)
-    caption_height, _ = _text_height(caption, text_width, title=False, scale=scale)
-    title_block = title_height - title_blank + TEXT_GAP if title else 0.0
-    caption_block = TEXT_GAP + caption_height if caption else 0.0
-    content_height = title_block + source.height() + caption_block
-    page = QSizeF(max(1, math.ceil(text_width + 2 * margin)), max(1, math.ceil(content_height + 2 * margin)))
-    # The page is rounded up to whole pixels; the slack is shared so margins stay even.
-    left = (page.width() - text_width) / 2
-    top = (page.height() - content_height) / 2
-    diagram = QRectF(
-        left + (text_width - source.width()) / 2, top + title_block, source.width(), source.height()
-    )
-    title_rect = QRectF(left, top - title_blank, text_width, title_height) if title else None
-    caption_rect = QRectF(left, diagram.bottom() + TEXT_GAP, text_width, caption_height) if caption else None
-    canvas, transform, dpi = _canvas(page, options)
-    return Frame(canvas, dpi, transform, page, source, diagram, title_rect, caption_rect, scale)
-
-
-def _text_height(text: str, width: float, *, title: bool, scale: float) -> tuple[float, float]:
-    """The wrapped text's height, and the blank above its capitals (trimmed so margins look even)."""
-    if not text:
-        return 0.0, 0.0
-    metrics = QFontMetricsF(text_font(title=title, scale=scale))
-    height = metrics.boundingRect(QRectF(0, 0, width, 1e6), _TEXT_FLAGS, text).height() + 2
-    return height, max(0.0, metrics.ascent() - metrics.capHeight())
-
-
-def _canvas(page: QSizeF, options: ExportOptions) -> tuple[QSize, QTransform, float]:
-    if options.slide_size is not None:
-        width, height = options.slide_size
-        # Content never comes nearer a slide's edge than 5 % of its width (sides) or height.
-        inner_w, inner_h = width * (1 - 2 * SLIDE_MARGIN_FRACTION), height * (1 - 2 * SLIDE_MARGIN_FRACTION)
-        factor = min(inner_w / page.width(), inner_h / page.height())
-        transform = QTransform.fromTranslate(
-            (width - page.width() * factor) / 2, (height - page.height() * factor) / 2
-        ).scale(factor, factor)
-        return QSize(width, height), transform, BASE_DPI * width / REFERENCE_SLIDE_WIDTH
-    if options.width is not None:
-        factor = options.width / page.width()
-        canvas = QSize(options.width, max(1, round(page.height() * factor)))
+    page = page_for(_rect(ink_rect(scene)), options, _QtText(scale))
+    if page.shift == Point(0.0, 0.0):
+        transform = QTransform.fromScale(page.factor, page.factor)
     else:
-        factor = float(options.scale)
-        canvas = QSize(round(page.width()) * options.scale, round(page.height()) * options.scale)
-    return canvas, QTransform.fromScale(factor, factor), BASE_DPI * factor
+        transform = QTransform.fromTranslate(page.shift.x, page.shift.y).scale(page.factor, page.factor)
+    return Frame(
+        QSize(*page.canvas),
+        page.dpi,
+        transform,
+        QSizeF(*page.size),
+        qrect(page.source),
+        qrect(page.diagram),
+        qrect(page.title) if page.title is not None else None,
+        qrect(page.caption) if page.caption is not None else None,
+        scale,
+    )
+
+
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
+class _QtText:
+    """The title and caption measured as Qt prints them (see :class:`explorer.export.page.TextMeasure`)."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+
+    def natural_width(self, text: str, *, title: bool) -> float:
+        metrics = QFontMetricsF(text_font(title=title, scale=self.scale))
+        return max(metrics.horizontalAdvance(line) for line in text.splitlines())
+
+    def wrapped_height(self, text: str, width: float, *, title: bool) -> float:
+        metrics = QFontMetricsF(text_font(title=title, scale=self.scale))
+        return metrics.boundingRect(QRectF(0, 0, width, 1e6), _TEXT_FLAGS, text).height()
+
+    def title_blank(self) -> float:
+        metrics = QFontMetricsF(text_font(title=True, scale=self.scale))
+        return max(0.0, metrics.ascent() - metrics.capHeight())
 
 
 # Output ------------------------------------------------------------------------
 
 
 def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None = None) -> QImage:
-    """The export as an image (alpha kept); ``fit`` shrinks it into a box, for previews."""
+    """The export as an image (alpha only on a transparent page); ``fit`` shrinks it into a box (previews)."""
     frame = compute_frame(scene, options)
     if fit is not None:
         frame = frame.fitted(fit.width(), fit.height())
@@ -223,11 +201,27 @@ def render_image(scene: DiagramScene, options: ExportOptions, fit: QSize | None 
         _paint(painter, scene, frame, options)
     finally:
         painter.end()
+    declare_opaque(image, options)
     return image
 
 
+def declare_opaque(image: QImage, options: ExportOptions) -> None:
+    """Marks a page painted on an opaque background as having no alpha channel (no copy is made).
+
+    The background is filled first, so every pixel is opaque; the PNG is then written as RGB.
+    """
+    if theme_for(options.background).background is not None:
+        image.reinterpretAsFormat(QImage.Format.Format_RGB32)
+
+
 def render_svg(scene: DiagramScene, options: ExportOptions) -> bytes:
-    """A self-contained SVG document of the scene (see :func:`svg_document`)."""
+    """A self-contained SVG document of the scene: from the Qt-free writer where it draws the
+    options (:mod:`explorer.export.svg_writer`), else painted (see :func:`svg_document`)."""
+    from explorer.export.svg_writer import qt_free_svg
+
+    svg = qt_free_svg(scene.architecture, scene.layout, options.with_changes(format="svg"))
+    if svg is not None:
+        return svg
     frame = compute_frame(scene, options)
     return svg_document(
         frame,
@@ -242,6 +236,8 @@ def svg_document(frame: Frame, title: str, description: str, paint: Callable[[QP
 
     Qt embeds icons as ``data:`` URIs; a reference to anything outside the file is an error.
     """
+    from PySide6.QtSvg import QSvgGenerator  # only the dark, selected and walkthrough SVGs need it
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -322,7 +318,14 @@ def render_bytes(scene: DiagramScene, options: ExportOptions) -> bytes:
 
 
 def render_architecture(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
-    """Model and layout to file contents, through a scene made for this export."""
+    """Model and layout to file contents, through a scene made for this export (an SVG without one,
+    where the Qt-free writer draws it)."""
+    if options.format == "svg":
+        from explorer.export.svg_writer import qt_free_svg
+
+        svg = qt_free_svg(architecture, layout, options)
+        if svg is not None:
+            return svg
     return render_bytes(create_scene(architecture, layout, options), options)
 
 

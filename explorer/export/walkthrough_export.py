@@ -25,6 +25,7 @@ from explorer.export.render import (
     Frame,
     compute_frame,
     create_scene,
+    declare_opaque,
     paint_frame,
     pdf_pages,
     svg_document,
@@ -108,6 +109,7 @@ class WalkthroughSlides:
             self.paint(painter, index)
         finally:
             painter.end()
+        declare_opaque(image, self.options)
         return encode_png(image)
 
     def svg(self, index: int) -> bytes:

@@ -10,6 +10,10 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from explorer.export import png_writer
+from explorer.export.options import ExportOptions
+from explorer.export.render import create_scene, render_image
+from explorer.layout.service import LayoutService
+from explorer.sources import Sources
 
 
 def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -71,3 +75,32 @@ def test_adler32_combine_matches_zlib() -> None:
 def test_an_empty_image_is_refused() -> None:
     with pytest.raises(ValueError, match="empty"):
         png_writer.encode_png(QImage())
+
+
+def test_an_image_without_alpha_is_written_as_rgb_with_the_same_pixels() -> None:
+    image = _drawing()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor("#ffffff"))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(200, 30, 90, 120))  # translucent over an opaque page: opaque pixels
+    painter.drawEllipse(10, 10, 120, 60)
+    painter.end()
+    rgba = png_writer.encode_png(image)
+    assert image.reinterpretAsFormat(QImage.Format.Format_RGB32)
+    rgb = png_writer.encode_png(image)
+    (header,) = [body for kind, body in _chunks(rgb) if kind == b"IHDR"]
+    assert header[9] == 2  # colour type: RGB
+    assert len(rgb) < len(rgba)
+    assert _qt_pixels(QImage.fromData(rgb, "PNG")) == _qt_pixels(QImage.fromData(rgba, "PNG"))
+
+
+@pytest.mark.parametrize("background", ["white", "dark", "transparent"])
+def test_exported_pages_decode_to_the_painted_pixels(qapp, sources: Sources, background: str) -> None:
+    architecture = sources.architectures["containers-vs-vms"]
+    options = ExportOptions(scale=1, background=background)
+    image = render_image(
+        create_scene(architecture, LayoutService().layout_for(architecture), options), options
+    )
+    assert image.hasAlphaChannel() == (background == "transparent")  # opaque pages are written as RGB
+    decoded = QImage.fromData(png_writer.encode_png(image), "PNG")
+    assert _qt_pixels(decoded) == _qt_pixels(image)
