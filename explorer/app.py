@@ -58,11 +58,13 @@ def create_window(
     or last architecture. ``paint_first`` (the app's own start) leaves what the first
     paint does not show (the notes summary, revision) until just after it.
     """
+    from explorer.prebuilt import seed_layouts
     from explorer.sources import load_sources
     from explorer.start_guard import choose_start, clear_when_drawn
     from explorer.ui.main_window import MainWindow
 
     ensure_application()
+    seed_layouts()  # a first start draws the built-ins from the layouts the build made
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
