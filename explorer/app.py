@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer import exit_codes, logs
+from explorer import exit_codes
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
@@ -114,6 +114,8 @@ def _run_window(args: argparse.Namespace) -> int:
             return fail(f"--select {args.select!r} needs --arch ID ({where})")
         elif architecture_id not in having:
             return fail(f"unknown component {args.select!r} in architecture {architecture_id!r}")
+    from explorer import logs
+
     app = ensure_application()
     logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
     screenshot = args.screenshot is not None

@@ -35,6 +35,7 @@ DEFERRED = (
     "markdown_it",
     "diagrams",
     "graphviz",
+    "explorer.layout.graphviz_layout",
 )
 
 SCRIPT = textwrap.dedent(
