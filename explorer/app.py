@@ -64,7 +64,6 @@ def create_window(
     from explorer.ui.main_window import MainWindow
 
     ensure_application()
-    seed_layouts()  # a first start draws the built-ins from the layouts the build made
     app_settings = AppSettings(settings)
     if sources is None:
         sources = load_sources(model_locations, note_locations)
@@ -73,6 +72,7 @@ def create_window(
         wanted = next(iter(sources.architectures))
     guarded = remember and bool(sources.architectures)
     start = choose_start(app_settings, sources.architectures, wanted) if guarded else wanted
+    seed_layouts([start])  # a first start draws from the layout the build made; after the crash mark
     window = MainWindow(sources, app_settings, clock=clock, remember=remember, paint_first=paint_first)
     if sources.architectures:
         window.show_architecture(start, select if start == wanted else None)

@@ -38,20 +38,24 @@ def build(
         raise RuntimeError("the built-in content cannot be kept as a snapshot")
     if str(builtin_snapshot.ASSETS_DIR.parent).encode() in path.read_bytes():
         raise RuntimeError(f"{path} names this checkout's folder: it would not serve another copy")
+    layouts: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        service = LayoutService(LayoutCache(Path(scratch)))
+        folder = Path(scratch)
+        service = LayoutService(LayoutCache(folder))
         try:
             for architecture in content.architectures:
+                before = set(folder.glob(f"*{prebuilt.LAYOUT_SUFFIX}"))
                 service.layout_for(architecture)
+                (entry,) = set(folder.glob(f"*{prebuilt.LAYOUT_SUFFIX}")) - before
+                layouts[architecture.id] = entry.name
         finally:
             service.shutdown()
-        entries = sorted(Path(scratch).glob(f"*{prebuilt.LAYOUT_SUFFIX}"))
         if layouts_folder.exists():
             shutil.rmtree(layouts_folder)
         layouts_folder.mkdir(parents=True)
-        for entry in entries:
-            shutil.copyfile(entry, layouts_folder / entry.name)
-    manifest = {"tools": prebuilt.tool_versions(), "files": [entry.name for entry in entries]}
+        for name in layouts.values():
+            shutil.copyfile(folder / name, layouts_folder / name)
+    manifest = {"tools": prebuilt.tool_versions(), "layouts": layouts}
     (layouts_folder / prebuilt.MANIFEST_NAME).write_text(
         json.dumps(manifest, indent=1) + "\n", encoding="utf-8"
     )

@@ -4,10 +4,12 @@ A first start has an empty layout cache, and its first diagram would wait for
 Graphviz (and the ``diagrams`` package that writes its input). The build
 (``python -m explorer.prebuild``) lays every built-in architecture out and ships
 the layout cache's own entry files in ``assets/prebuilt/layouts/`` with a
-manifest naming the Graphviz and ``diagrams`` versions that made them.
+manifest naming each one's architecture and the Graphviz and ``diagrams``
+versions that made them.
 
-:func:`seed_layouts` copies them into the user's layout cache once per shipped
-set, and only when this machine's Graphviz and ``diagrams`` are those versions.
+:func:`seed_layouts` copies the first diagram's into the user's layout cache when
+the cache lacks it and this machine's Graphviz and ``diagrams`` are those versions
+(the other diagrams are laid out by Graphviz when first shown, as ever).
 An entry's file name is its cache key, which covers the model, the layout
 options and the adapter's source, and the cache checks each entry's key and
 digest when it reads it: an entry whose model or options changed is simply
@@ -17,11 +19,9 @@ never asked for, and Graphviz lays that model out as before.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
-import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +34,16 @@ LAYOUT_SUFFIX = ".layout"
 
 
 def seed_layouts(
+    architecture_ids: Collection[str],
     cache_folder: Path | None = None,
     shipped: Path = LAYOUTS_DIR,
     tools: Callable[[], dict[str, Any]] | None = None,
 ) -> int:
-    """Copies the shipped layouts the cache lacks into it; how many were copied.
+    """Copies the shipped layouts of ``architecture_ids`` the cache lacks into it; how many were copied.
 
-    Done once per shipped set (a marker file in the cache remembers it), so a later
-    start pays one ``stat``; the version check (``tools``, by default
-    :func:`tool_versions`) runs ``dot -V`` only that once.
+    A later start finds its layout in the cache and pays one ``stat``: the version
+    check (``tools``, by default :func:`tool_versions`, which runs ``dot -V``) runs
+    only when there is something to copy.
     """
     try:
         manifest_bytes = (shipped / MANIFEST_NAME).read_bytes()
@@ -52,17 +53,15 @@ def seed_layouts(
         from explorer.userdirs import user_cache_dir
 
         cache_folder = user_cache_dir() / "layouts"
-    marker = cache_folder / f"prebuilt-{hashlib.sha256(manifest_bytes).hexdigest()[:16]}.seeded"
-    if marker.exists():
-        return 0
     copied = 0
     try:
         manifest = json.loads(manifest_bytes)
-        files = [str(name) for name in manifest["files"]]
-        cache_folder.mkdir(parents=True, exist_ok=True)
-        if manifest["tools"] == (tools or tool_versions)():
-            copied = _copy_missing(shipped, cache_folder, files)
-        marker.touch()
+        layouts = manifest["layouts"]
+        names = [str(layouts[key]) for key in architecture_ids if key in layouts]
+        missing = [name for name in names if _entry_name(name) and not (cache_folder / name).exists()]
+        if missing and manifest["tools"] == (tools or tool_versions)():
+            cache_folder.mkdir(parents=True, exist_ok=True)
+            copied = _copy(shipped, cache_folder, missing)
     except (OSError, ValueError, KeyError, TypeError):
         pass  # a first start without them: Graphviz lays the diagram out, as ever
     return copied
@@ -88,6 +87,8 @@ def diagrams_version() -> str | None:
 
 def graphviz_version() -> str | None:
     """``dot -V``'s answer, or None without a working ``dot``."""
+    import subprocess  # a first start's only
+
     try:
         done = subprocess.run(["dot", "-V"], capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
@@ -96,15 +97,15 @@ def graphviz_version() -> str | None:
     return answer if done.returncode == 0 and answer else None
 
 
-def _copy_missing(shipped: Path, cache_folder: Path, files: list[str]) -> int:
+def _entry_name(name: str) -> bool:
+    """Only a plain entry name, never a path out of the folder."""
+    return Path(name).name == name and name.endswith(LAYOUT_SUFFIX)
+
+
+def _copy(shipped: Path, cache_folder: Path, names: list[str]) -> int:
     copied = 0
-    for name in files:
-        if Path(name).name != name or not name.endswith(LAYOUT_SUFFIX):
-            continue  # only plain entry names, never a path out of the folder
-        target = cache_folder / name
-        if target.exists():
-            continue
+    for name in names:
         with contextlib.suppress(OSError, ExportError):
-            write_atomically(target, (shipped / name).read_bytes(), durable=False)
+            write_atomically(cache_folder / name, (shipped / name).read_bytes(), durable=False)
             copied += 1
     return copied

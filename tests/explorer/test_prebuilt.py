@@ -31,8 +31,14 @@ def test_the_shipped_snapshot_is_current() -> None:
 
 
 def test_the_shipped_layouts_are_current(tmp_path: Path, sources: Sources) -> None:
-    assert prebuilt.seed_layouts(tmp_path, tools=lambda: _shipped_tools()) == len(sources.architectures)
-    assert cached_ids(tmp_path, sources) == list(sources.architectures), REBUILD
+    ids = list(sources.architectures)
+    assert prebuilt.seed_layouts(ids, tmp_path, tools=_shipped_tools) == len(ids)
+    assert cached_ids(tmp_path, sources) == ids, REBUILD
+
+
+def test_only_the_first_diagrams_layout_is_seeded(tmp_path: Path, sources: Sources) -> None:
+    assert prebuilt.seed_layouts(["eks", "no-such-architecture"], tmp_path, tools=_shipped_tools) == 1
+    assert cached_ids(tmp_path, sources) == ["eks"]
 
 
 def test_the_first_diagrams_shipped_layout_is_what_this_graphviz_draws(
@@ -40,7 +46,7 @@ def test_the_first_diagrams_shipped_layout_is_what_this_graphviz_draws(
 ) -> None:
     if prebuilt.tool_versions() != _shipped_tools():
         pytest.skip("this machine's Graphviz or diagrams is not the one the layouts were made with")
-    assert prebuilt.seed_layouts(tmp_path / "seeded") == len(_shipped_files())
+    assert prebuilt.seed_layouts([DEFAULT_ARCHITECTURE], tmp_path / "seeded") == 1
     architecture = sources.architectures[DEFAULT_ARCHITECTURE]
     fresh = LayoutService(LayoutCache(tmp_path / "fresh"))
     try:
@@ -53,28 +59,24 @@ def test_the_first_diagrams_shipped_layout_is_what_this_graphviz_draws(
 
 def test_nothing_is_seeded_for_another_graphviz(tmp_path: Path, sources: Sources) -> None:
     other = {**_shipped_tools(), "graphviz": "dot - graphviz version 0.1"}
-    assert prebuilt.seed_layouts(tmp_path, tools=lambda: other) == 0
+    assert prebuilt.seed_layouts(list(sources.architectures), tmp_path, tools=lambda: other) == 0
     assert cached_ids(tmp_path, sources) == []
 
 
-def test_seeding_is_done_once_and_keeps_what_the_cache_has(tmp_path: Path) -> None:
-    name = _shipped_files()[0]
-    tmp_path.mkdir(exist_ok=True)
+def test_a_layout_the_cache_has_is_kept_and_the_tools_not_asked(tmp_path: Path) -> None:
+    name = _shipped_layouts()["eks"]
     (tmp_path / name).write_bytes(b"the user's own entry")
-    assert prebuilt.seed_layouts(tmp_path, tools=_shipped_tools) == len(_shipped_files()) - 1
-    assert (tmp_path / name).read_bytes() == b"the user's own entry"
 
     def never() -> dict[str, object]:
-        raise AssertionError("a later start must not look at the tools again")
+        raise AssertionError("a later start must not run dot -V")
 
-    (tmp_path / _shipped_files()[1]).unlink()
-    assert prebuilt.seed_layouts(tmp_path, tools=never) == 0
-    assert not (tmp_path / _shipped_files()[1]).exists()
+    assert prebuilt.seed_layouts(["eks"], tmp_path, tools=never) == 0
+    assert (tmp_path / name).read_bytes() == b"the user's own entry"
 
 
 def test_a_changed_model_is_not_served_a_shipped_layout(tmp_path: Path, sources: Sources) -> None:
-    prebuilt.seed_layouts(tmp_path, tools=_shipped_tools)
     architecture = next(iter(sources.architectures.values()))
+    prebuilt.seed_layouts([architecture.id], tmp_path, tools=_shipped_tools)
     component = architecture.components[0]
     changed = dataclasses.replace(
         architecture,
@@ -89,15 +91,17 @@ def test_a_changed_model_is_not_served_a_shipped_layout(tmp_path: Path, sources:
 
 
 def test_no_manifest_seeds_nothing(tmp_path: Path) -> None:
-    assert prebuilt.seed_layouts(tmp_path / "cache", shipped=tmp_path / "none") == 0
+    assert prebuilt.seed_layouts(["eks"], tmp_path / "cache", shipped=tmp_path / "none") == 0
     assert not (tmp_path / "cache").exists()
 
 
-def test_a_damaged_manifest_seeds_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layouts", [3, {"eks": "../outside.layout"}, {"eks": "notes.md"}])
+def test_a_damaged_manifest_seeds_nothing(tmp_path: Path, layouts: object) -> None:
     shipped = tmp_path / "shipped"
     shutil.copytree(prebuilt.LAYOUTS_DIR, shipped)
-    (shipped / prebuilt.MANIFEST_NAME).write_text('{"files": 3}', encoding="utf-8")
-    assert prebuilt.seed_layouts(tmp_path / "cache", shipped=shipped, tools=_shipped_tools) == 0
+    manifest = {"tools": _shipped_tools(), "layouts": layouts}
+    (shipped / prebuilt.MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    assert prebuilt.seed_layouts(["eks"], tmp_path / "cache", shipped=shipped, tools=_shipped_tools) == 0
 
 
 def _manifest() -> dict[str, object]:
@@ -108,5 +112,5 @@ def _shipped_tools() -> dict[str, object]:
     return _manifest()["tools"]  # type: ignore[return-value]
 
 
-def _shipped_files() -> list[str]:
-    return _manifest()["files"]  # type: ignore[return-value]
+def _shipped_layouts() -> dict[str, str]:
+    return _manifest()["layouts"]  # type: ignore[return-value]
