@@ -77,7 +77,7 @@ def create_window(
     if sources.architectures:
         window.show_architecture(start, select if start == wanted else None)
         if guarded:
-            clear_when_drawn(app_settings, window)
+            clear_when_drawn(app_settings, window, after_paint=paint_first)
     for error in sources.model_errors:
         window.show_status(error.message)
     return window
