@@ -372,6 +372,8 @@ class MainWindow(ExplorerWindow):
     def save_state(self) -> None:
         if self.remember:
             self.settings.save_window_shape(main_window_shape.capture(self, self.splitter, self.notes_panel))
+            if self.settings.drawing():
+                self.settings.set_drawing("")  # closed, not crashed: the start's crash mark goes
             self.settings.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)

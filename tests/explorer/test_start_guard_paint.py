@@ -43,3 +43,14 @@ def test_without_paint_first_the_mark_is_cleared_once_drawn(
     assert window.scene is not None
     assert window.settings.drawing() == ""
     window.close()
+
+
+def test_a_window_closed_before_its_first_paint_leaves_no_crash_mark(
+    qtbot, sources: Sources, settings_store: QSettings
+) -> None:
+    cache_first_layout(sources)
+    window = create_window(sources, settings_store, architecture_id=DEFAULT_ARCHITECTURE, paint_first=True)
+    qtbot.addWidget(window)
+    assert window.settings.drawing() == DEFAULT_ARCHITECTURE
+    window.close()  # a normal close (the benchmark quits right after the first paint)
+    assert window.settings.drawing() == ""
