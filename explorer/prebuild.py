@@ -19,6 +19,7 @@ from pathlib import Path
 from explorer import builtin_snapshot, prebuilt
 from explorer.layout.cache import LayoutCache
 from explorer.layout.service import LayoutService
+from models.paths import ASSETS_DIR
 
 
 def build(
@@ -36,7 +37,7 @@ def build(
     path = builtin_snapshot.ship(content, snapshot_folder)
     if path is None:
         raise RuntimeError("the built-in content cannot be kept as a snapshot")
-    if str(builtin_snapshot.ASSETS_DIR.parent).encode() in path.read_bytes():
+    if str(ASSETS_DIR.parent).encode() in path.read_bytes():
         raise RuntimeError(f"{path} names this checkout's folder: it would not serve another copy")
     layouts: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as scratch:
