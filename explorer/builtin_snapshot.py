@@ -3,7 +3,7 @@
 Parsing and validating the built-in YAML models and Markdown notes took a fifth of
 every start. The snapshot is the already validated result as JSON, under a key
 hashed from everything that shapes it (the asset files, the ``models`` package's
-source, the Python version), so a changed file or a new release is never served
+source, the Python minor version), so a changed file or a new release is never served
 stale. It is written only when it reads back equal to what was parsed, and the
 file carries the hash of its payload: a torn or altered file is parsed again and
 rewritten, never trusted.
@@ -126,7 +126,8 @@ def content_key() -> str:
     The folders count by name, not by where they are: the paths the content records are
     relative to the assets folder until read, so a moved copy of the app reads its own.
     """
-    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version}".encode())
+    # Python's minor version, not its build: the shipped snapshot serves every 3.11.x.
+    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version_info[0]}.{sys.version_info[1]}".encode())
     roots = (
         ("architectures", ARCHITECTURES_DIR, "*"),
         ("notes", NOTES_DIR, "*"),
