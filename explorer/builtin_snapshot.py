@@ -22,7 +22,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.snapshot_codec import (
@@ -38,9 +38,11 @@ from explorer.snapshot_codec import (
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.notes.document import NoteDocument
 from models.paths import ARCHITECTURES_DIR, ASSETS_DIR, NOTES_DIR, WALKTHROUGHS_DIR
 from models.walkthroughs import Walkthrough
+
+if TYPE_CHECKING:
+    from models.notes.document import NoteDocument
 
 T = TypeVar("T")
 
@@ -63,11 +65,22 @@ class BuiltinContent(NamedTuple):
     walkthrough_errors: tuple[ModelError, ...] = ()
 
 
-def builtin_content() -> BuiltinContent:
-    """The built-in architectures, their load errors and notes, from a snapshot when current."""
+def builtin_content(*, notes: bool = True) -> BuiltinContent:
+    """The built-in architectures, their load errors and notes, from a snapshot when current.
+
+    With ``notes=False`` a snapshot's notes are left unread (``notes`` is empty; the
+    window's start reads them after its first paint with :func:`builtin_notes`).
+    """
     key = content_key()
-    cached = _read_either(key, _decode)
+    cached = _read_either(key, _decode if notes else _decode_without_notes)
     return cached if cached is not None else _parsed_and_kept(_snapshot_path(key))
+
+
+def builtin_notes() -> tuple[NoteDocument, ...]:
+    """Just the built-in notes (see :func:`builtin_content`)."""
+    key = content_key()
+    cached = _read_either(key, _decode_notes)
+    return cached if cached is not None else _parsed_and_kept(_snapshot_path(key)).notes
 
 
 def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
@@ -178,6 +191,14 @@ def _decode(value: dict[str, Any]) -> BuiltinContent:
         tuple(decode_walkthrough(w) for w in value["walkthroughs"]),
         tuple(decode_error(e) for e in value["walkthrough_errors"]),
     )
+
+
+def _decode_without_notes(value: dict[str, Any]) -> BuiltinContent:
+    return _decode({**value, "notes": []})
+
+
+def _decode_notes(value: dict[str, Any]) -> tuple[NoteDocument, ...]:
+    return tuple(decode_note(n) for n in value["notes"])
 
 
 def _decode_architectures(value: dict[str, Any]) -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:

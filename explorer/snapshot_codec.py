@@ -11,13 +11,14 @@ import dataclasses
 import typing
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.notes.document import NoteDocument
-from models.notes.stored import decode_document, encode_document
 from models.walkthroughs import Walkthrough
+
+if TYPE_CHECKING:
+    from models.notes.document import NoteDocument
 
 
 def encode_architecture(architecture: Architecture) -> dict[str, Any]:
@@ -47,10 +48,14 @@ def decode_error(value: list[Any]) -> ModelError:
 
 def encode_note(note: NoteDocument) -> list[Any] | None:
     """None when the note holds values JSON cannot keep (the snapshot is then not written)."""
+    from models.notes.stored import encode_document
+
     return encode_document(note)
 
 
 def decode_note(value: list[Any]) -> NoteDocument:
+    from models.notes.stored import decode_document  # the notes stack: imported once notes are read
+
     return decode_document(value)
 
 
