@@ -249,9 +249,9 @@ class MainWindow(ExplorerWindow):
     def _load_in_background(self, architecture: Architecture) -> None:
         self.loading_panel.start(architecture.title)
         self.diagram_stack.setCurrentWidget(self.loading_panel)
-        notes = self.sources.notes
+        notes = self.sources.notes_once  # the library itself is made in the worker if not yet
         # Matching the notes to a large model's names takes as long as drawing it: not here.
-        self.scene_loader.load(architecture, also=lambda: notes.summary_for(architecture))
+        self.scene_loader.load(architecture, also=lambda: notes().summary_for(architecture))
 
     def _loading(self, architecture: Architecture) -> bool:
         pending = self.scene_loader.pending()
