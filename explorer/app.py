@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer import exit_codes, logs
+from explorer import exit_codes
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
@@ -58,6 +58,7 @@ def create_window(
     or last architecture. ``paint_first`` (the app's own start) leaves what the first
     paint does not show (the notes summary, revision) until just after it.
     """
+    from explorer.prebuilt import seed_layouts
     from explorer.sources import load_sources
     from explorer.start_guard import choose_start, clear_when_drawn
     from explorer.ui.main_window import MainWindow
@@ -71,11 +72,12 @@ def create_window(
         wanted = next(iter(sources.architectures))
     guarded = remember and bool(sources.architectures)
     start = choose_start(app_settings, sources.architectures, wanted) if guarded else wanted
+    seed_layouts([start])  # a first start draws from the layout the build made; after the crash mark
     window = MainWindow(sources, app_settings, clock=clock, remember=remember, paint_first=paint_first)
     if sources.architectures:
         window.show_architecture(start, select if start == wanted else None)
         if guarded:
-            clear_when_drawn(app_settings, window)
+            clear_when_drawn(app_settings, window, after_paint=paint_first)
     for error in sources.model_errors:
         window.show_status(error.message)
     return window
@@ -112,6 +114,8 @@ def _run_window(args: argparse.Namespace) -> int:
             return fail(f"--select {args.select!r} needs --arch ID ({where})")
         elif architecture_id not in having:
             return fail(f"unknown component {args.select!r} in architecture {architecture_id!r}")
+    from explorer import logs
+
     app = ensure_application()
     logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
     screenshot = args.screenshot is not None

@@ -3,10 +3,16 @@
 Parsing and validating the built-in YAML models and Markdown notes took a fifth of
 every start. The snapshot is the already validated result as JSON, under a key
 hashed from everything that shapes it (the asset files, the ``models`` package's
-source, the Python version), so a changed file or a new release is never served
+source, the Python minor version), so a changed file or a new release is never served
 stale. It is written only when it reads back equal to what was parsed, and the
 file carries the hash of its payload: a torn or altered file is parsed again and
 rewritten, never trusted.
+
+The file paths it records are kept relative to the assets folder (``@assets@/…``)
+and made absolute when read, so the same snapshot serves any copy of the app. The
+build ships one (:func:`ship`, run by ``python -m explorer.prebuild``) in
+``assets/prebuilt/``: a first start reads it instead of parsing, when its key is
+current; otherwise the snapshot is parsed and kept in the cache folder as before.
 """
 
 from __future__ import annotations
@@ -32,17 +38,21 @@ from explorer.snapshot_codec import (
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.paths import ARCHITECTURES_DIR, NOTES_DIR, WALKTHROUGHS_DIR
+from models.paths import ARCHITECTURES_DIR, ASSETS_DIR, NOTES_DIR, WALKTHROUGHS_DIR
 from models.walkthroughs import Walkthrough
 
-if TYPE_CHECKING:  # the notes package is imported where notes are read: an export reads none
+if TYPE_CHECKING:
     from models.notes.document import NoteDocument
 
 T = TypeVar("T")
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
+SHIPPED_DIR = ASSETS_DIR / "prebuilt"
+"""Where the build puts the snapshot of this release's built-in content."""
+_ASSETS_TOKEN = b"@assets@"
+"""Stands for the assets folder in the file paths a snapshot records."""
 
 
 class BuiltinContent(NamedTuple):
@@ -55,21 +65,44 @@ class BuiltinContent(NamedTuple):
     walkthrough_errors: tuple[ModelError, ...] = ()
 
 
-def builtin_content() -> BuiltinContent:
-    """The built-in architectures, their load errors and notes, from the snapshot when current."""
-    path = _snapshot_path()
-    cached = _read(path, _decode)
-    return cached if cached is not None else _parsed_and_kept(path)
+def builtin_content(*, notes: bool = True) -> BuiltinContent:
+    """The built-in architectures, their load errors and notes, from a snapshot when current.
+
+    With ``notes=False`` a snapshot's notes are left unread (``notes`` is empty; the
+    window's start reads them after its first paint with :func:`builtin_notes`).
+    """
+    key = content_key()
+    cached = _read_either(key, _decode if notes else _decode_without_notes)
+    return cached if cached is not None else _parsed_and_kept(_snapshot_path(key))
+
+
+def builtin_notes() -> tuple[NoteDocument, ...]:
+    """Just the built-in notes (see :func:`builtin_content`)."""
+    key = content_key()
+    cached = _read_either(key, _decode_notes)
+    return cached if cached is not None else _parsed_and_kept(_snapshot_path(key)).notes
 
 
 def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
     """Just the built-in architectures and their load errors (what an export needs, not the notes)."""
-    path = _snapshot_path()
-    cached = _read(path, _decode_architectures)
+    key = content_key()
+    cached = _read_either(key, _decode_architectures)
     if cached is not None:
         return cached
-    content = _parsed_and_kept(path)
+    content = _parsed_and_kept(_snapshot_path(key))
     return content.architectures, content.errors
+
+
+def ship(content: BuiltinContent, folder: Path = SHIPPED_DIR) -> Path | None:
+    """Writes ``content`` as the shipped snapshot in ``folder`` (the build's step); None if it cannot."""
+    path = folder / f"{content_key()}.json"
+    return path if _write(path, content) else None
+
+
+def _read_either(key: str, decode: Callable[[dict[str, Any]], T]) -> T | None:
+    """From the cache folder's snapshot, else from the shipped one (a first start)."""
+    cached = _read(_snapshot_path(key), decode)
+    return cached if cached is not None else _read(SHIPPED_DIR / f"{key}.json", decode)
 
 
 def _parsed_and_kept(path: Path) -> BuiltinContent:
@@ -79,8 +112,8 @@ def _parsed_and_kept(path: Path) -> BuiltinContent:
     return content
 
 
-def _snapshot_path() -> Path:
-    return user_cache_dir() / "builtin" / f"{content_key()}.json"
+def _snapshot_path(key: str) -> Path:
+    return user_cache_dir() / "builtin" / f"{key}.json"
 
 
 def parse_builtin_content() -> BuiltinContent:
@@ -103,13 +136,19 @@ def parse_builtin_content() -> BuiltinContent:
 def content_key() -> str:
     """A hash of every file the built-in content is made from, and of the code that reads it.
 
-    The folders' own paths count too: the content records where each file lives, and a
-    second copy of the app (moved, or another checkout) must not open the first one's files.
+    The folders count by name, not by where they are: the paths the content records are
+    relative to the assets folder until read, so a moved copy of the app reads its own.
     """
-    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version}".encode())
-    roots = ((ARCHITECTURES_DIR, "*"), (NOTES_DIR, "*"), (WALKTHROUGHS_DIR, "*"), (_MODELS_SOURCE, "*.py"))
-    for root, pattern in roots:
-        digest.update(str(root.resolve()).encode() + b"\0")
+    # Python's minor version, not its build: the shipped snapshot serves every 3.11.x.
+    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version_info[0]}.{sys.version_info[1]}".encode())
+    roots = (
+        ("architectures", ARCHITECTURES_DIR, "*"),
+        ("notes", NOTES_DIR, "*"),
+        ("walkthroughs", WALKTHROUGHS_DIR, "*"),
+        ("models", _MODELS_SOURCE, "*.py"),
+    )
+    for name, root, pattern in roots:
+        digest.update(name.encode() + b"\0")
         for file in sorted(root.rglob(pattern)) if root.is_dir() else ():
             if file.is_file():
                 digest.update(str(file.relative_to(root)).encode() + b"\0")
@@ -126,7 +165,7 @@ def _read(path: Path, decode: Callable[[dict[str, Any]], T]) -> T | None:
     if hashlib.sha256(payload).digest() != check:
         return None
     try:
-        return decode(json.loads(payload))
+        return decode(json.loads(payload.replace(_ASSETS_TOKEN, _assets_json())))
     except (ValueError, TypeError, KeyError, AttributeError):  # parsed again, and rewritten
         return None
 
@@ -154,6 +193,14 @@ def _decode(value: dict[str, Any]) -> BuiltinContent:
     )
 
 
+def _decode_without_notes(value: dict[str, Any]) -> BuiltinContent:
+    return _decode({**value, "notes": []})
+
+
+def _decode_notes(value: dict[str, Any]) -> tuple[NoteDocument, ...]:
+    return tuple(decode_note(n) for n in value["notes"])
+
+
 def _decode_architectures(value: dict[str, Any]) -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
     return (
         tuple(decode_architecture(a) for a in value["architectures"]),
@@ -161,22 +208,27 @@ def _decode_architectures(value: dict[str, Any]) -> tuple[tuple[Architecture, ..
     )
 
 
-def _write(path: Path, content: BuiltinContent) -> None:
+def _assets_json() -> bytes:
+    """The assets folder as it appears inside a JSON string."""
+    return json.dumps(str(ASSETS_DIR))[1:-1].encode()
+
+
+def _write(path: Path, content: BuiltinContent) -> bool:
     """Best effort: a start that cannot write the snapshot just parses again next time."""
     encoded = _encode(content)
     if encoded is None:
-        return
-    payload = json.dumps(encoded, separators=(",", ":")).encode()
-    again = _decode(json.loads(payload))
+        return False
+    payload = json.dumps(encoded, separators=(",", ":")).encode().replace(_assets_json(), _ASSETS_TOKEN)
+    again = _decode(json.loads(payload.replace(_ASSETS_TOKEN, _assets_json())))
     if (again.architectures, again.notes, again.walkthroughs) != (
         content.architectures,
         content.notes,
         content.walkthroughs,
     ):
-        return  # something the codec cannot keep: parse on every start rather than serve it wrong
+        return False  # something the codec cannot keep: parse on every start rather than serve it wrong
     errors = [*content.errors, *content.walkthrough_errors]
     if [e.message for e in (*again.errors, *again.walkthrough_errors)] != [e.message for e in errors]:
-        return
+        return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, hashlib.sha256(payload).digest() + payload, durable=False)
@@ -184,4 +236,5 @@ def _write(path: Path, content: BuiltinContent) -> None:
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, ExportError):
-        return
+        return False
+    return True

@@ -8,16 +8,16 @@ Notes use the notes cache's own encoding (:mod:`models.notes.stored`).
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.architecture import Architecture
 from models.errors import ModelError
 from models.walkthroughs import Walkthrough
 
-if typing.TYPE_CHECKING:
+if TYPE_CHECKING:
     from models.notes.document import NoteDocument
 
 
@@ -46,9 +46,6 @@ def decode_error(value: list[Any]) -> ModelError:
     return ModelError(str(source), str(problem), str(location), None if line is None else int(line))
 
 
-# The notes package is imported on use: an export reads only the architectures (25 ms less).
-
-
 def encode_note(note: NoteDocument) -> list[Any] | None:
     """None when the note holds values JSON cannot keep (the snapshot is then not written)."""
     from models.notes.stored import encode_document
@@ -57,28 +54,53 @@ def encode_note(note: NoteDocument) -> list[Any] | None:
 
 
 def decode_note(value: list[Any]) -> NoteDocument:
-    from models.notes.stored import decode_document
+    from models.notes.stored import decode_document  # the notes stack: imported once notes are read
 
     return decode_document(value)
 
 
 def _decode(hint: Any, value: Any) -> Any:
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        if not isinstance(value, dict):
-            raise ValueError(f"{hint.__name__}: expected an object")
-        hints = _hints(hint)
-        return hint(**{name: _decode(hints[name], item) for name, item in value.items()})
-    origin = typing.get_origin(hint)
-    if origin is tuple:
-        (item_hint, _ellipsis) = typing.get_args(hint)
-        return tuple(_decode(item_hint, item) for item in value)
-    if origin in (typing.Union, types.UnionType):
-        return value  # only ``str | None`` and the like: plain JSON values
-    if hint in (str, int, bool, float) and not isinstance(value, hint):
-        raise ValueError(f"expected {hint.__name__}, got {type(value).__name__}")
-    return value
+    return _decoder(hint)(value)
 
 
 @cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds a value of type ``hint`` from JSON, made once per type.
+
+    Checks as it goes: a dataclass from an object (an unknown field is a ``KeyError``),
+    a tuple item by item, ``str``/``int``/``bool``/``float`` by type; ``str | None`` and
+    the like are taken as they are (plain JSON values).
+    """
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        kind = hint
+        hints = typing.get_type_hints(kind)
+
+        def decode_dataclass(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise ValueError(f"{kind.__name__}: expected an object")
+            return kind(**{name: _decoder(hints[name])(item) for name, item in value.items()})
+
+        return decode_dataclass
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item_hint, _ellipsis) = typing.get_args(hint)
+
+        def decode_tuple(value: Any) -> tuple[Any, ...]:
+            item = _decoder(item_hint)
+            return tuple(item(entry) for entry in value)
+
+        return decode_tuple
+    if hint in (str, int, bool, float):
+        plain = hint
+
+        def decode_plain(value: Any) -> Any:
+            if not isinstance(value, plain):
+                raise ValueError(f"expected {plain.__name__}, got {type(value).__name__}")
+            return value
+
+        return decode_plain
+    return _as_is  # ``str | None`` and the like, and any other plain JSON value
+
+
+def _as_is(value: Any) -> Any:
+    return value

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -41,6 +42,39 @@ def load_models(model_locations: Sequence[Path] = ()) -> Models:
     return Models({a.id: a for a in catalog.architectures}, tuple(catalog.errors))
 
 
+class NotesOnce:
+    """A notes library made on first use, then the same object for every caller and thread.
+
+    The built-in notes (and the notes stack they need, ~30 ms of imports) are read when
+    first asked for: the window's first paint shows no notes, so it does not wait for them.
+    """
+
+    def __init__(self, make: Callable[[], NotesLibrary]) -> None:
+        self._make: Callable[[], NotesLibrary] | None = make
+        self._library: NotesLibrary | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, library: NotesLibrary) -> NotesOnce:
+        once = cls(lambda: library)
+        once._library, once._make = library, None
+        return once
+
+    def __call__(self) -> NotesLibrary:
+        library = self._library
+        if library is None:
+            with self._lock:
+                if self._library is None and self._make is not None:
+                    self._library, self._make = self._make(), None
+                library = self._library
+        assert library is not None
+        return library
+
+    @property
+    def made(self) -> bool:
+        return self._library is not None
+
+
 @dataclass(frozen=True)
 class Sources:
     """Architectures by id (in display order), the notes library and every load problem.
@@ -48,11 +82,12 @@ class Sources:
     A snapshot: nothing in it changes, so worker threads read it safely. A reload
     makes a new one (:meth:`with_architectures`, :meth:`with_notes`) and the window
     swaps it in whole. ``model_locations`` and ``note_locations`` are the user's own
-    locations the content came from, so the window can watch and reload them.
+    locations the content came from, so the window can watch and reload them. The
+    notes library is made on first use (:class:`NotesOnce`), once for every copy.
     """
 
     architectures: Mapping[str, Architecture]
-    notes: NotesLibrary
+    notes_once: NotesOnce = field(repr=False, compare=False)
     model_errors: tuple[ModelError, ...] = ()
     notes_errors: tuple[str, ...] = ()
     model_locations: tuple[Path, ...] = ()
@@ -64,13 +99,17 @@ class Sources:
         # A read-only view of a private copy: no caller can change it under a reader.
         object.__setattr__(self, "architectures", MappingProxyType(dict(self.architectures)))
 
+    @property
+    def notes(self) -> NotesLibrary:
+        return self.notes_once()
+
     def with_architectures(
         self, architectures: Sequence[Architecture], errors: Sequence[ModelError]
     ) -> Sources:
         return replace(self, architectures={a.id: a for a in architectures}, model_errors=tuple(errors))
 
     def with_notes(self, notes: NotesLibrary) -> Sources:
-        return replace(self, notes=notes)
+        return replace(self, notes_once=NotesOnce.of(notes))
 
     def with_walkthroughs(self, loaded: WalkthroughLoadResult) -> Sources:
         return replace(self, walkthroughs=tuple(loaded.walkthroughs), walkthrough_errors=tuple(loaded.errors))
@@ -83,12 +122,15 @@ def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
 
 
 def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[Path] = ()) -> Sources:
-    """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``."""
+    """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``.
+
+    The user's notes at ``note_locations`` are read now (their problems are part of the
+    result); the built-in notes are read when the notes library is first asked for.
+    """
     from explorer.builtin_snapshot import builtin_content
-    from models.notes import NotesLibrary
 
     models = user_model_locations(model_locations)
-    builtin = builtin_content()
+    builtin = builtin_content(notes=False)
     if models:
         from models.catalog import load_catalog
 
@@ -108,13 +150,18 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
         from models.notes import load_notes
 
         user_notes = load_notes(note_locations)
+    user_documents = tuple(user_notes.documents) if user_notes else ()
+    parsed_notes = builtin.notes  # empty when the snapshot was read: its notes are read on first use
+
+    def notes_library() -> NotesLibrary:
+        from explorer.builtin_snapshot import builtin_notes
+        from models.notes import NotesLibrary
+
+        return NotesLibrary(parsed_notes or builtin_notes(), user_documents, architectures=architectures)
+
     return Sources(
         architectures={architecture.id: architecture for architecture in architectures},
-        notes=NotesLibrary(
-            builtin.notes,
-            user_notes.documents if user_notes else (),
-            architectures=architectures,
-        ),
+        notes_once=NotesOnce(notes_library),
         model_errors=tuple(errors),
         notes_errors=tuple(user_notes.errors) if user_notes else (),
         model_locations=tuple(model_locations),

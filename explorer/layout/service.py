@@ -32,7 +32,6 @@ from explorer.layout.dot_process import (
 )
 from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Layout
-from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.labels import label_ems
 from explorer.layout.options import LayoutOptions
 from explorer.runtime_tuning import collector_paused
@@ -123,6 +122,8 @@ def compute_layout(
 
 def _dot_source(architecture: Architecture, options: LayoutOptions) -> str:
     """The DOT text for ``options``: the crash fallback must keep the text size and profile too."""
+    from explorer.layout.graphviz_layout import dot_source  # a start whose layout is cached needs none
+
     return dot_source(
         architecture,
         splines=options.splines,

@@ -87,7 +87,8 @@ class MainWindow(ExplorerWindow):
         self.splitter = main_window_parts.main_splitter(self, self.architecture_list, self.diagram_stack)
         self.setCentralWidget(self.splitter)
 
-        self.notes_panel = NotesPanel(sources.notes, self)
+        # Read from the sources when first shown (after the first paint): never a stale library.
+        self.notes_panel = NotesPanel(lambda: self.sources.notes, self)
         self.notes_panel.setMinimumWidth(main_window_shape.NOTES_MIN)
         self.notes_panel.follow(
             self.state, lambda architecture_id: self.sources.architectures.get(architecture_id)
@@ -96,7 +97,7 @@ class MainWindow(ExplorerWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.status_line = main_window_parts.status_line(self)
         self.search_box = SearchBox(sources.architectures.values(), self)
-        self.user_content = UserContent(self)
+        self.user_content = UserContent(self, later=paint_first)
         self._clock = clock
         self._revision: RevisionController | None = None
         self.walkthroughs = WalkthroughController(self)
@@ -118,6 +119,7 @@ class MainWindow(ExplorerWindow):
 
     def _after_first_paint(self) -> None:
         self.notes_panel.release()
+        self.user_content.start_notes()  # the user's notes folders: watched and read from now on
         # In a later turn of the event loop, so input waiting since the paint goes first.
         QTimer.singleShot(0, lambda: self.revision)  # the due counts in the list and the status bar
 
@@ -247,9 +249,9 @@ class MainWindow(ExplorerWindow):
     def _load_in_background(self, architecture: Architecture) -> None:
         self.loading_panel.start(architecture.title)
         self.diagram_stack.setCurrentWidget(self.loading_panel)
-        notes = self.sources.notes
+        notes = self.sources.notes_once  # the library itself is made in the worker if not yet
         # Matching the notes to a large model's names takes as long as drawing it: not here.
-        self.scene_loader.load(architecture, also=lambda: notes.summary_for(architecture))
+        self.scene_loader.load(architecture, also=lambda: notes().summary_for(architecture))
 
     def _loading(self, architecture: Architecture) -> bool:
         pending = self.scene_loader.pending()
@@ -375,6 +377,8 @@ class MainWindow(ExplorerWindow):
     def save_state(self) -> None:
         if self.remember:
             self.settings.save_window_shape(main_window_shape.capture(self, self.splitter, self.notes_panel))
+            if self.settings.drawing():
+                self.settings.set_drawing("")  # closed, not crashed: the start's crash mark goes
             self.settings.sync()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
@@ -391,7 +395,7 @@ class MainWindow(ExplorerWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()
-        self.user_content.notes.shutdown()
+        self.user_content.shutdown()
         self.scene_loader.cancel()
         self.layouts.shutdown()
         super().closeEvent(event)

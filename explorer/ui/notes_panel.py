@@ -6,6 +6,7 @@ import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 from explorer.app_state import AppState, Mode
 from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
 from models.architecture import Architecture
-from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
-from models.notes.excerpts import top_level_markdown
+
+if TYPE_CHECKING:
+    # The notes stack is imported with the first notes shown, after the window's first paint.
+    from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
 
 LARGE_ARCHITECTURE = 40
 """Components above which an architecture's notes are matched in the background (as its diagram is)."""
@@ -43,10 +46,11 @@ class NotesPanel(QDockWidget):
     status_message = Signal(str)
     _matched = Signal(object)
 
-    def __init__(self, notes: NotesLibrary, parent: QWidget | None = None):
+    def __init__(self, notes: NotesLibrary | Callable[[], NotesLibrary], parent: QWidget | None = None):
+        """``notes`` is the library, or what gives it when first needed (the window's start)."""
         super().__init__("Notes", parent)
         self.setObjectName("notesPanel")
-        self.notes = notes
+        self._notes_of: Callable[[], NotesLibrary] = notes if callable(notes) else (lambda: notes)
         self.browser = NotesBrowser(self)
         self.browser.setObjectName("notesBrowser")
         self.browser.setOpenLinks(False)
@@ -91,9 +95,13 @@ class NotesPanel(QDockWidget):
 
     # What is shown -------------------------------------------------------
 
+    @property
+    def notes(self) -> NotesLibrary:
+        return self._notes_of()
+
     def set_notes(self, notes: NotesLibrary) -> None:
         """Swap in a new library (user notes changed) and refresh what is shown."""
-        self.notes = notes
+        self._notes_of = lambda: notes
         self.refresh()
 
     def show_element(self, architecture: Architecture, element_id: str | None) -> None:
@@ -218,6 +226,8 @@ class NotesPanel(QDockWidget):
 
     def show_note(self, document: NoteDocument, section: Section | None = None, notice: str = "") -> None:
         """The whole note, scrolled to ``section``, under an optional ``notice``; a link leads back."""
+        from models.notes.excerpts import top_level_markdown
+
         parts = [
             f'<p><a href="{ACTION_SCHEME}:back">← Back</a> &nbsp; '
             f'<span class="muted">{html.escape(document.source)}</span></p>'

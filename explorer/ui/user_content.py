@@ -13,14 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
-from explorer.ui.notes_sources_dialog import NotesSourcesDialog
-from explorer.user_notes import UserNotes
 from models.architecture import Architecture
-from models.notes import NotesLibrary
 
 if TYPE_CHECKING:
     from explorer.ui.window_api import ExplorerWindow
+    from explorer.user_notes import UserNotes
     from models.loader import LoadResult
+    from models.notes import NotesLibrary
     from models.walkthroughs import WalkthroughLoadResult
 
 
@@ -45,7 +44,7 @@ class UserContent(QObject):
 
     _models_loaded = Signal(int, object)
 
-    def __init__(self, window: ExplorerWindow):
+    def __init__(self, window: ExplorerWindow, *, later: bool = False):
         super().__init__(window)
         self.window = window
         self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
@@ -53,9 +52,7 @@ class UserContent(QObject):
         self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
         self._after_models: Callable[[], None] | None = None
         sources = window.sources
-        self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
-        self.notes.errors = list(sources.notes_errors)
-        self.notes.library_changed.connect(self._on_notes_changed)
+        self._notes: UserNotes | None = None
         self.model_watch = FileWatch(self)
         self.model_watch.changed.connect(self.reload_models)
         locations = user_model_locations(sources.model_locations)
@@ -65,18 +62,46 @@ class UserContent(QObject):
         self.stop_notes_button.setText("Stop reading notes")
         self.stop_notes_button.setToolTip("Stop searching the notes folders (the notes read before are kept)")
         self.stop_notes_button.setVisible(False)
-        self.stop_notes_button.clicked.connect(self.notes.cancel)
+        self.stop_notes_button.clicked.connect(lambda: self.notes.cancel())
         window.statusBar().addPermanentWidget(self.stop_notes_button)
-        self.notes.progress.connect(self._on_notes_progress)
         self.problems_button = QToolButton(window)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
         self.problems_button.clicked.connect(self.show_problems)
         window.statusBar().addPermanentWidget(self.problems_button)
-        remembered = [path for path in window.settings.note_locations() if path not in self.notes.locations]
-        if remembered:
-            self.notes.add_locations(remembered)
         self._update_problems()
+        if not later:
+            _ = self.notes
+
+    @property
+    def notes(self) -> UserNotes:
+        """The user's notes: watched and read in the background; made on first use, or with
+        ``later`` (the window's start) just after the first paint (:meth:`start_notes`)."""
+        if self._notes is None:
+            self._notes = self._start_notes()
+        return self._notes
+
+    def start_notes(self) -> None:
+        _ = self.notes
+
+    def _start_notes(self) -> UserNotes:
+        from explorer.user_notes import UserNotes
+
+        sources = self.window.sources
+        notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
+        self._notes = notes
+        notes.errors = list(sources.notes_errors)
+        notes.library_changed.connect(self._on_notes_changed)
+        notes.progress.connect(self._on_notes_progress)
+        remembered = [path for path in self.window.settings.note_locations() if path not in notes.locations]
+        if remembered:
+            notes.add_locations(remembered)
+        return notes
+
+    def shutdown(self) -> None:
+        """Stops reading notes (if they were ever started)."""
+        if self._notes is not None:
+            self._notes.shutdown()
 
     # Notes -----------------------------------------------------------------
 
@@ -101,6 +126,7 @@ class UserContent(QObject):
 
     def show_sources(self) -> None:
         from explorer.ui.drafting.launch import launcher_for  # drafting is imported on first use
+        from explorer.ui.notes_sources_dialog import NotesSourcesDialog
 
         dialog = NotesSourcesDialog(
             self.notes, self.window, draft_note=launcher_for(self.window, self).draft_note
@@ -109,7 +135,9 @@ class UserContent(QObject):
         self.window.settings.set_note_locations(self.notes.locations)
 
     def has_user_notes(self) -> bool:
-        return bool(self.notes.locations)
+        if self._notes is None:  # not started yet: the locations it will read
+            return bool(self.window.sources.note_locations or self.window.settings.note_locations())
+        return bool(self._notes.locations)
 
     def _on_notes_progress(self, message: str) -> None:
         """A large folder is being searched: say how far it got, and offer to stop."""
@@ -190,7 +218,7 @@ class UserContent(QObject):
             *self.window.settings.problems,
             *(error.message for error in self.window.sources.model_errors),
             *(error.message for error in self.window.sources.walkthrough_errors),
-            *self.notes.errors,
+            *(self._notes.errors if self._notes is not None else self.window.sources.notes_errors),
         ]
 
     def _update_problems(self) -> None:

@@ -5,22 +5,37 @@ Pure Python (markdown-it-py, PyYAML): no Qt, no Graphviz.
 
 from typing import TYPE_CHECKING, Any
 
-from models.notes.document import Block, NoteDocument, Section
-from models.notes.excerpts import BUILTIN, SUMMARY_KEY, USER, Excerpt, builtin_excerpts, check_builtin_keys
-from models.notes.library import NotesLibrary, NotesMatcher, match_excerpts
-from models.notes.obsidian import Callout, Wikilink, find_tags, find_wikilinks, parse_callout
-
 if TYPE_CHECKING:
+    from models.notes.document import Block, NoteDocument, Section
+    from models.notes.excerpts import (
+        BUILTIN,
+        SUMMARY_KEY,
+        USER,
+        Excerpt,
+        builtin_excerpts,
+        check_builtin_keys,
+    )
+    from models.notes.library import NotesLibrary, NotesMatcher, match_excerpts
     from models.notes.loading import NotesLoadResult, load_builtin_notes, load_note_file, load_notes
+    from models.notes.obsidian import Callout, Wikilink, find_tags, find_wikilinks, parse_callout
     from models.notes.parser import parse_note
 
-# Parsing (and markdown-it with it) is imported on first use: a start that reads its
-# notes from a snapshot draws the first diagram without it.
+# Every name is imported on first use: the window's first paint needs none of the
+# notes stack (the notes are shown just after it), and a submodule such as
+# ``models.notes.document`` is then imported without the rest.
 _LAZY = {
-    "NotesLoadResult": "models.notes.loading",
-    "load_builtin_notes": "models.notes.loading",
-    "load_note_file": "models.notes.loading",
-    "load_notes": "models.notes.loading",
+    **dict.fromkeys(("Block", "NoteDocument", "Section"), "models.notes.document"),
+    **dict.fromkeys(
+        ("BUILTIN", "SUMMARY_KEY", "USER", "Excerpt", "builtin_excerpts", "check_builtin_keys"),
+        "models.notes.excerpts",
+    ),
+    **dict.fromkeys(("NotesLibrary", "NotesMatcher", "match_excerpts"), "models.notes.library"),
+    **dict.fromkeys(
+        ("NotesLoadResult", "load_builtin_notes", "load_note_file", "load_notes"), "models.notes.loading"
+    ),
+    **dict.fromkeys(
+        ("Callout", "Wikilink", "find_tags", "find_wikilinks", "parse_callout"), "models.notes.obsidian"
+    ),
     "parse_note": "models.notes.parser",
 }
 

@@ -12,7 +12,9 @@ from explorer import builtin_snapshot
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder, and no shipped snapshot (see the tests at the end for that)."""
     monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(builtin_snapshot, "SHIPPED_DIR", tmp_path / "shipped")
     return tmp_path / "builtin"
 
 
@@ -52,15 +54,54 @@ def test_stale_snapshots_are_removed(cache_dir: Path) -> None:
     assert [p.name for p in cache_dir.iterdir()] == [f"{builtin_snapshot.content_key()}.json"]
 
 
-def test_a_second_copy_of_the_app_does_not_read_the_first_copys_snapshot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_moved_copy_of_the_app_reads_its_own_files_from_the_snapshot(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Same files, another folder: the snapshot records file paths, so it must not be shared.
+    # The snapshot records file paths relative to the assets folder: another copy of the
+    # app (moved, another checkout) shares the key and gets paths into its own folder.
+    first = builtin_snapshot.builtin_content()
     key = builtin_snapshot.content_key()
-    copy = tmp_path / "copy" / "architectures"
+    elsewhere = Path("/elsewhere/app/assets")
+    monkeypatch.setattr(builtin_snapshot, "ASSETS_DIR", elsewhere)
+    monkeypatch.setattr(builtin_snapshot, "parse_builtin_content", lambda: pytest.fail("parsed again"))
+    assert builtin_snapshot.content_key() == key
+    moved = builtin_snapshot.builtin_content()
+    here = str(builtin_snapshot.NOTES_DIR.parent)
+    sources = [str(item.source) for item in (*first.notes, *first.architectures)]
+    moved_sources = [str(item.source) for item in (*moved.notes, *moved.architectures)]
+    assert all(source.startswith(here) for source in sources)
+    assert moved_sources == [source.replace(here, str(elsewhere)) for source in sources]
+
+
+def test_a_changed_asset_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = builtin_snapshot.content_key()
+    copy = tmp_path / "architectures"
     shutil.copytree(builtin_snapshot.ARCHITECTURES_DIR, copy)
     monkeypatch.setattr(builtin_snapshot, "ARCHITECTURES_DIR", copy)
+    assert builtin_snapshot.content_key() == key
+    first = sorted(copy.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert builtin_snapshot.content_key() != key
+
+
+def test_a_first_start_reads_the_shipped_snapshot(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = builtin_snapshot.parse_builtin_content()
+    shipped = builtin_snapshot.ship(expected, builtin_snapshot.SHIPPED_DIR)
+    assert shipped is not None
+    assert str(builtin_snapshot.ASSETS_DIR).encode() not in shipped.read_bytes()
+    monkeypatch.setattr(builtin_snapshot, "parse_builtin_content", lambda: pytest.fail("parsed again"))
+    assert builtin_snapshot.builtin_content() == expected
+    assert builtin_snapshot.builtin_architectures() == (expected.architectures, expected.errors)
+    assert not cache_dir.exists()  # nothing to write: the shipped one serves every start
+
+
+def test_a_damaged_shipped_snapshot_is_parsed_instead(cache_dir: Path) -> None:
+    expected = builtin_snapshot.parse_builtin_content()
+    shipped = builtin_snapshot.ship(expected, builtin_snapshot.SHIPPED_DIR)
+    assert shipped is not None
+    shipped.write_bytes(shipped.read_bytes()[:-5])
+    assert builtin_snapshot.builtin_content() == expected
+    assert [p.name for p in cache_dir.iterdir()] == [shipped.name]
 
 
 def test_an_export_reads_the_architectures_alone_from_the_snapshot(

@@ -1,8 +1,9 @@
 """The window's start builds only what its first paint shows (issue 16).
 
-Revision, export, drafting, the model and note parsers (PyYAML, markdown-it) and,
-with the layout cached, the ``diagrams``/``graphviz`` packages are imported on
-first use, and the notes panel is filled just after the first paint. Checked in a
+Revision, export, drafting, the model and note parsers (PyYAML, markdown-it), the
+notes stack and, with the layout cached, the ``diagrams``/``graphviz`` packages are
+imported on first use; the notes panel is filled, and the user's notes are
+watched, just after the first paint. Checked in a
 process of its own, whose ``sys.modules`` no other test has filled.
 """
 
@@ -35,6 +36,12 @@ DEFERRED = (
     "markdown_it",
     "diagrams",
     "graphviz",
+    "explorer.layout.graphviz_layout",
+    "models.notes.library",
+    "models.notes.reading",
+    "models.notes.cache",
+    "explorer.user_notes",
+    "explorer.ui.notes_sources_dialog",
 )
 
 SCRIPT = textwrap.dedent(
@@ -59,6 +66,7 @@ SCRIPT = textwrap.dedent(
         "held": held,
         "after": window.notes_panel.plain_text(),
         "revision": "explorer.ui.revision" in sys.modules,
+        "user_notes": "explorer.user_notes" in sys.modules,
         "title": window.architecture.title,
         "due": window.revision.due_button.text(),
     }))
@@ -90,4 +98,5 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert report["held"] == ""
     assert report["title"] in report["after"]
     assert report["revision"]
+    assert report["user_notes"], "the user's notes are watched from just after the first paint"
     assert report["due"]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from models.architecture import Architecture
-from models.notes import Excerpt, NotesLibrary
 from models.walkthroughs import Walkthrough
+
+if TYPE_CHECKING:
+    from models.notes import Excerpt, NotesLibrary
 
 
 def narration_html(walkthrough: Walkthrough, index: int) -> list[str]:

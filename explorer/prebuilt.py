@@ -1,0 +1,111 @@
+"""Layouts of the built-in architectures made when the app is built, for a first start.
+
+A first start has an empty layout cache, and its first diagram would wait for
+Graphviz (and the ``diagrams`` package that writes its input). The build
+(``python -m explorer.prebuild``) lays every built-in architecture out and ships
+the layout cache's own entry files in ``assets/prebuilt/layouts/`` with a
+manifest naming each one's architecture and the Graphviz and ``diagrams``
+versions that made them.
+
+:func:`seed_layouts` copies the first diagram's into the user's layout cache when
+the cache lacks it and this machine's Graphviz and ``diagrams`` are those versions
+(the other diagrams are laid out by Graphviz when first shown, as ever).
+An entry's file name is its cache key, which covers the model, the layout
+options and the adapter's source, and the cache checks each entry's key and
+digest when it reads it: an entry whose model or options changed is simply
+never asked for, and Graphviz lays that model out as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import Any
+
+from explorer.atomic_write import ExportError, write_atomically
+from models.paths import ASSETS_DIR
+
+LAYOUTS_DIR = ASSETS_DIR / "prebuilt" / "layouts"
+MANIFEST_NAME = "manifest.json"
+LAYOUT_SUFFIX = ".layout"
+
+
+def seed_layouts(
+    architecture_ids: Collection[str],
+    cache_folder: Path | None = None,
+    shipped: Path = LAYOUTS_DIR,
+    tools: Callable[[], dict[str, Any]] | None = None,
+) -> int:
+    """Copies the shipped layouts of ``architecture_ids`` the cache lacks into it; how many were copied.
+
+    A later start finds its layout in the cache and pays one ``stat``: the version
+    check (``tools``, by default :func:`tool_versions`, which runs ``dot -V``) runs
+    only when there is something to copy.
+    """
+    try:
+        manifest_bytes = (shipped / MANIFEST_NAME).read_bytes()
+    except OSError:
+        return 0
+    if cache_folder is None:
+        from explorer.userdirs import user_cache_dir
+
+        cache_folder = user_cache_dir() / "layouts"
+    copied = 0
+    try:
+        manifest = json.loads(manifest_bytes)
+        layouts = manifest["layouts"]
+        names = [str(layouts[key]) for key in architecture_ids if key in layouts]
+        missing = [name for name in names if _entry_name(name) and not (cache_folder / name).exists()]
+        if missing and manifest["tools"] == (tools or tool_versions)():
+            cache_folder.mkdir(parents=True, exist_ok=True)
+            copied = _copy(shipped, cache_folder, missing)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # a first start without them: Graphviz lays the diagram out, as ever
+    return copied
+
+
+def tool_versions() -> dict[str, Any]:
+    """What a layout depends on beyond its key: this machine's Graphviz and ``diagrams`` versions."""
+    return {"graphviz": graphviz_version(), "diagrams": diagrams_version()}
+
+
+def diagrams_version() -> str | None:
+    """The installed ``diagrams`` package's version, from its ``dist-info`` folder's name.
+
+    Neither imports ``diagrams`` nor ``importlib.metadata`` (25 ms on a first start).
+    """
+    spec = importlib.util.find_spec("diagrams")
+    if spec is None or spec.origin is None:
+        return None
+    for info in Path(spec.origin).parent.parent.glob("diagrams-*.dist-info"):
+        return info.name.removeprefix("diagrams-").removesuffix(".dist-info")
+    return None
+
+
+def graphviz_version() -> str | None:
+    """``dot -V``'s answer, or None without a working ``dot``."""
+    import subprocess  # a first start's only
+
+    try:
+        done = subprocess.run(["dot", "-V"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    answer = (done.stderr or done.stdout).strip()
+    return answer if done.returncode == 0 and answer else None
+
+
+def _entry_name(name: str) -> bool:
+    """Only a plain entry name, never a path out of the folder."""
+    return Path(name).name == name and name.endswith(LAYOUT_SUFFIX)
+
+
+def _copy(shipped: Path, cache_folder: Path, names: list[str]) -> int:
+    copied = 0
+    for name in names:
+        with contextlib.suppress(OSError, ExportError):
+            write_atomically(cache_folder / name, (shipped / name).read_bytes(), durable=False)
+            copied += 1
+    return copied
