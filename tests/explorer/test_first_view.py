@@ -49,7 +49,9 @@ def test_the_minimap_shows_where_you_are_and_moves_the_view(qtbot, laptop: MainW
     laptop.show_architecture("eks")
     QApplication.processEvents()
     view, minimap = laptop.diagram_view, laptop.diagram_view.minimap
-    assert minimap.isVisible()  # part of the diagram is out of view
+    # Part of the diagram is out of view: the overview shows once its picture is drawn
+    # (in bands, a turn each, as many turns as the machine's speed needs).
+    qtbot.waitUntil(minimap.isVisible, timeout=10_000)
     scene_rect = laptop.scene.sceneRect()
     corner = QPointF(scene_rect.right() - 40, scene_rect.bottom() - 40)
     before = view.mapToScene(view.viewport().rect().center())
