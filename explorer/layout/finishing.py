@@ -240,14 +240,18 @@ def _place_labels(
         if not edge.label:
             finished.append(edge)
             continue
+        width, height = edge_label_size(edge.label.splitlines(), text_scale)
+        plate_w, plate_h = width + 2 * LABEL_PAD_X, height + 2 * LABEL_PAD_Y
         best: tuple[tuple[float, float, float], Point] | None = None
         for centre, detached in _candidates(edge, text_scale, thorough=thorough):
-            box = edge_label_box(edge, text_scale, centre)
-            assert box is not None
+            box = Box.around(centre, plate_w, plate_h)
             # On a slide a label touches its own line first of all (off it, it reads as another's);
             # then it covers as little as can be, then has the fewest other relations' lines under it.
-            soft = lines.overlap(box, edge.index) if avoid_lines else 0.0
-            cost = (float(detached) if avoid_lines else 0.0, taken.overlap(box), soft)
+            first = float(detached) if avoid_lines else 0.0
+            if best is not None and first > best[0][0]:
+                continue  # cannot beat the best (its overlaps need not be added up)
+            limit = best[0][1] if best is not None and first == best[0][0] and not avoid_lines else math.inf
+            cost = (first, taken.overlap(box, limit=limit), lines.overlap(box, edge.index) if avoid_lines else 0.0)
             if best is None or cost < best[0]:
                 best = (cost, centre)
             if cost == (0.0, 0.0, 0.0):
@@ -256,9 +260,7 @@ def _place_labels(
             finished.append(edge)
             continue
         moved = replace(edge, label_pos=best[1])
-        placed = edge_label_box(moved, text_scale)
-        if placed is not None:
-            taken.add(placed)
+        taken.add(Box.around(best[1], plate_w, plate_h))
         finished.append(moved)
     return tuple(finished)
 
@@ -294,35 +296,49 @@ class _Grid:
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
 
-    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
-        reach = CLEARANCE
-        for column in range(int((box.left - reach) // self.CELL), int((box.right + reach) // self.CELL) + 1):
-            for row in range(int((box.top - reach) // self.CELL), int((box.bottom + reach) // self.CELL) + 1):
-                yield column, row
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        reach, cell = CLEARANCE, self.CELL
+        rows = range(int((box.top - reach) // cell), int((box.bottom + reach) // cell) + 1)
+        return [
+            (column, row)
+            for column in range(int((box.left - reach) // cell), int((box.right + reach) // cell) + 1)
+            for row in rows
+        ]
 
     def add(self, box: Box, owner: int = -1) -> None:
         """``box``, belonging to relation ``owner`` (-1: to none)."""
         for key in self._keys(box):
             self._cells.setdefault(key, []).append((box, owner))
 
-    def overlap(self, box: Box, owner: int = -1) -> float:
+    def overlap(self, box: Box, owner: int = -1, *, limit: float = math.inf) -> float:
         """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear.
 
-        Boxes of ``owner`` (a relation's own line) do not count."""
-        seen: set[int] = set()
+        Boxes of ``owner`` (a relation's own line) do not count. The sum stops once it
+        reaches ``limit`` (it only grows): the answer is then some figure at least ``limit``."""
+        keys = self._keys(box)
+        seen: set[int] | None = set() if len(keys) > 1 else None  # one cell holds each box once
         cost = 0.0
-        for key in self._keys(box):
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        for key in keys:
             for other, other_owner in self._cells.get(key, ()):
                 if (
                     (owner >= 0 and other_owner == owner)
-                    or id(other) in seen
-                    or not box.overlaps(other, CLEARANCE)
+                    or not (  # Box.overlaps with the clearance, written out: this is the hot loop
+                        left < other.right + CLEARANCE
+                        and other.left < right + CLEARANCE
+                        and top < other.bottom + CLEARANCE
+                        and other.top < bottom + CLEARANCE
+                    )
+                    or (seen is not None and id(other) in seen)
                 ):
                     continue
-                seen.add(id(other))
-                width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
-                height = min(box.bottom, other.bottom) - max(box.top, other.top) + CLEARANCE
+                if seen is not None:
+                    seen.add(id(other))
+                width = min(right, other.right) - max(left, other.left) + CLEARANCE
+                height = min(bottom, other.bottom) - max(top, other.top) + CLEARANCE
                 cost += max(width, 0.1) * max(height, 0.1)
+                if cost >= limit:
+                    return cost
         return cost
 
 
@@ -331,7 +347,7 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
 
     Each comes with whether it is detached: a label's width or two away from the edge, or
     where Graphviz put it (a slide takes those only when every place on the line is taken)."""
-    line = polyline(edge.points)
+    line = _Line(polyline(edge.points))
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
     beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
@@ -342,12 +358,12 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
         tiers += [(beside + further, _MORE_ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
-            anchor = _along(line, fraction)
+            anchor = line.along(fraction)
             for dx, dy in offsets:
                 yield Point(anchor.x + dx, anchor.y + dy), False
     if thorough:
         for fraction in _ANCHORS:
-            anchor = _along(line, fraction)
+            anchor = line.along(fraction)
             for dx, dy in around:
                 yield Point(anchor.x + dx, anchor.y + dy), True
     if edge.label_pos is not None:
@@ -373,15 +389,24 @@ def polyline(points: tuple[Point, ...]) -> list[Point]:
     return line
 
 
-def _along(line: list[Point], fraction: float) -> Point:
-    lengths = [_distance(a, b) for a, b in zip(line, line[1:], strict=False)]
-    remaining = sum(lengths) * fraction
-    for (a, b), length in zip(zip(line, line[1:], strict=False), lengths, strict=True):
-        if remaining <= length and length > 0:
-            t = remaining / length
-            return Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-        remaining -= length
-    return line[-1]
+class _Line:
+    """A line of samples with its segment lengths, measured once for the many places asked along it."""
+
+    def __init__(self, points: list[Point]) -> None:
+        self.points = points
+        self.lengths = [_distance(a, b) for a, b in zip(points, points[1:], strict=False)]
+        self.total = sum(self.lengths)
+
+    def along(self, fraction: float) -> Point:
+        """The point ``fraction`` of the way along the line."""
+        line = self.points
+        remaining = self.total * fraction
+        for (a, b), length in zip(zip(line, line[1:], strict=False), self.lengths, strict=True):
+            if remaining <= length and length > 0:
+                t = remaining / length
+                return Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+            remaining -= length
+        return line[-1]
 
 
 def _distance(a: Point, b: Point) -> float:
