@@ -66,7 +66,7 @@ def compute_layout(
         LayoutCancelledError: ``cancel`` was set.
         GraphvizNotFoundError: ``dot`` is not on PATH.
         GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
-        ValueError: the model cannot be drawn (see :func:`~explorer.layout.graphviz_layout.build_diagram`).
+        ValueError: the model cannot be drawn (see :func:`~explorer.layout.graphviz_layout.dot_source`).
     """
     chosen = options or LayoutOptions.for_architecture(architecture)
     options = chosen
