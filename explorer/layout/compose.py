@@ -213,24 +213,38 @@ def _rect(rect: Rect, dx: float, dy: float) -> Rect:
     return Rect(rect.x + dx, rect.y + dy, rect.width, rect.height)
 
 
+# Built with their constructors rather than ``dataclasses.replace`` (which looks every field up by
+# name): packing 2,000 components makes 14,000 of these, on the way to the first paint.
+
+
 def _node(node: NodeBox, dx: float, dy: float) -> NodeBox:
-    return replace(
-        node,
-        box=_rect(node.box, dx, dy),
-        icon_box=_rect(node.icon_box, dx, dy),
-        label_box=_rect(node.label_box, dx, dy),
+    return NodeBox(
+        node.component_id,
+        _rect(node.box, dx, dy),
+        _rect(node.icon_box, dx, dy),
+        _rect(node.label_box, dx, dy),
+        node.label_lines,
     )
 
 
 def _group(group: GroupBox, dx: float, dy: float) -> GroupBox:
-    return replace(group, box=_rect(group.box, dx, dy), label_pos=_moved(group.label_pos, dx, dy))
+    return GroupBox(
+        group.group_id,
+        _rect(group.box, dx, dy),
+        _moved(group.label_pos, dx, dy),
+        group.depth,
+        group.label,
+        group.fill,
+    )
 
 
 def _edge(edge: EdgePath, dx: float, dy: float, index: int) -> EdgePath:
-    return replace(
-        edge,
-        index=index,
-        points=tuple(_moved(p, dx, dy) for p in edge.points),
-        arrow_head=tuple(_moved(p, dx, dy) for p in edge.arrow_head),
-        label_pos=_moved(edge.label_pos, dx, dy) if edge.label_pos is not None else None,
+    return EdgePath(
+        edge.source,
+        edge.target,
+        index,
+        tuple([Point(p.x + dx, p.y + dy) for p in edge.points]),
+        tuple([Point(p.x + dx, p.y + dy) for p in edge.arrow_head]),
+        edge.label,
+        _moved(edge.label_pos, dx, dy) if edge.label_pos is not None else None,
     )
