@@ -226,4 +226,3 @@ def _activate_while_empty(scene: DiagramScene) -> None:
 def _end_early_activation(scene: DiagramScene) -> None:
     """After the hand-over: the scene is as active as its view made it (inactive if none showed it)."""
     QCoreApplication.sendEvent(scene, QEvent(QEvent.Type.WindowDeactivate))
-
