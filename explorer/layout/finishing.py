@@ -71,7 +71,8 @@ def finish_layout(
         component_id: _scaled_node(node, text_scale, compact, beside)
         for component_id, node in layout.nodes.items()
     }
-    edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
+    inks = {component_id: node_ink(node, text_scale) for component_id, node in nodes.items()}
+    edges = tuple(_meet_ends(edge, inks) for edge in layout.edges)
     if not edge_labels:
         edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
     labelled = labels_in_model if labels_in_model is not None else sum(1 for edge in edges if edge.label)
@@ -129,14 +130,15 @@ def edge_label_box(edge: EdgePath, text_scale: float = 1.0, centre: Point | None
 # Edges meeting their ends ----------------------------------------------------------
 
 
-def _meet_ends(edge: EdgePath, nodes: dict[str, NodeBox], text_scale: float) -> EdgePath:
+def _meet_ends(edge: EdgePath, inks: dict[str, tuple[Box, ...]]) -> EdgePath:
+    """``edge`` lengthened (or bent at its end) to meet what its ends paint (``inks``, by node)."""
     points = edge.points
-    if len(points) < 4 or edge.source not in nodes or edge.target not in nodes:
+    if len(points) < 4 or edge.source not in inks or edge.target not in inks:
         return edge
     arrow = edge.arrow_head
     if arrow:
         tip = max(arrow, key=lambda point: _distance(point, points[-1]))
-        ink = node_ink(nodes[edge.target], text_scale)
+        ink = inks[edge.target]
         shift = _gap_along(points[-1], tip, ink)
         if shift is not None:
             arrow = tuple(Point(p.x + shift.x, p.y + shift.y) for p in arrow)
@@ -146,12 +148,12 @@ def _meet_ends(edge: EdgePath, nodes: dict[str, NodeBox], text_scale: float) -> 
             points, arrow = _turn_to(points, arrow, tip, ink)
     else:
         before = _last_distinct(points[::-1])
-        shift = _gap_along(before, points[-1], node_ink(nodes[edge.target], text_scale))
+        shift = _gap_along(before, points[-1], inks[edge.target])
         if shift is not None:
             end = Point(points[-1].x + shift.x, points[-1].y + shift.y)
             points = (*points, points[-1], end, end)
     after = _last_distinct(points)
-    shift = _gap_along(after, points[0], node_ink(nodes[edge.source], text_scale))
+    shift = _gap_along(after, points[0], inks[edge.source])
     if shift is not None:
         start = Point(points[0].x + shift.x, points[0].y + shift.y)
         points = (start, start, points[0], *points)
