@@ -87,7 +87,10 @@ def finish_layout(
 
 def _scaled_node(node: NodeBox, text_scale: float, compact: bool, beside: bool) -> NodeBox:
     metrics = NodeMetrics(len(node.label_lines), text_scale, compact, compact and beside)
-    return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
+    # Constructors, not dataclasses.replace: this and the edges' run thousands of times per layout.
+    return NodeBox(
+        node.component_id, node.box, metrics.icon_box(node.box), metrics.label_box(node.box), node.label_lines
+    )
 
 
 def node_ink(node: NodeBox, text_scale: float = 1.0) -> tuple[Box, ...]:
@@ -157,7 +160,7 @@ def _meet_ends(edge: EdgePath, inks: dict[str, tuple[Box, ...]]) -> EdgePath:
     if shift is not None:
         start = Point(points[0].x + shift.x, points[0].y + shift.y)
         points = (start, start, points[0], *points)
-    return replace(edge, points=points, arrow_head=arrow)
+    return EdgePath(edge.source, edge.target, edge.index, points, arrow, edge.label, edge.label_pos)
 
 
 def _turn_to(
