@@ -108,6 +108,7 @@ _DOT_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$"
 _HTML = re.compile(r"<.*>$", re.DOTALL)
 _QUOTE = re.compile(r'(?P<backslashes>(?:\\{2})*)\\?(?P<quote>")')
 _DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_TEXT_ATTRS = frozenset({"label", "xlabel"})
 
 
 def compact_cluster_margin(text_scale: float, depth: int = 1) -> int:
@@ -210,9 +211,12 @@ def _quote(text: str, html: bool = True) -> str:
 
 
 def _attr_list(attrs: dict[str, str], label: str | None = None) -> str:
-    """`` [label=… name=value …]``: the label first (never an HTML string), the rest sorted by name."""
+    """`` [label=… name=value …]``: ``label`` first, the rest sorted by name. Labels are text,
+    never HTML strings, wherever they are (``diagrams`` hands them over as ``nohtml``)."""
     items = [f"label={_quote(label, False)}"] if label is not None else []
-    items += [f"{_quote(name)}={_quote(value)}" for name, value in sorted(attrs.items())]
+    items += [
+        f"{_quote(name)}={_quote(value, name not in _TEXT_ATTRS)}" for name, value in sorted(attrs.items())
+    ]
     return f" [{' '.join(items)}]" if items else ""
 
 
@@ -295,16 +299,13 @@ class _DotWriter:
             title = f"{TITLE_INSET_SPACE}{title}{TITLE_INSET_SPACE}"
         attrs = {
             **CLUSTER_ATTRS,
+            "label": dot_label([title]),
             "rankdir": "LR",
             "bgcolor": CLUSTER_FILLS[depth % len(CLUSTER_FILLS)],
             **_cluster_attrs(self.text_scale, self.compact, self.depth),
         }
-        # The label is a cluster attribute like the others, but never an HTML string.
-        label = f"label={_quote(dot_label([title]), False)}"
-        items = [f"{_quote(name)}={_quote(value)}" for name, value in sorted(attrs.items())]
-        items.insert(sum(1 for name in sorted(attrs) if name < "label"), label)
         yield f"subgraph {_quote(CLUSTER_PREFIX + group.id)} {{\n"
-        yield f"\tgraph [{' '.join(items)}]\n"
+        yield f"\tgraph{_attr_list(attrs)}\n"
         yield from body
         if not self.members[group.id] and not self.child_groups[group.id]:
             placeholder = {

@@ -320,12 +320,18 @@ def test_the_dot_text_quotes_what_dot_would_misread() -> None:
         "Q",
         "",
         groups=(Group("node", 'Say "hi" <b>', "vpc"),),
-        components=(Component("edge", "back\\slash <i>", "service", "", group="node"),),
+        components=(
+            Component("edge", "back\\slash <i>", "service", "", group="node"),
+            Component("b", "B", "service", ""),
+        ),
+        relations=(Relation("edge", "b", "reads", "<b>reads</b>"),),
     )
     source = dot_source(architecture, splines="spline")
     assert "subgraph cluster_node {" in source
     assert 'label="Say \\"hi\\" <b>"' in source
     assert '\t\t"edge" [label="back\\\\slash <i>"' in source
+    assert '\t"edge" -> b [label="<b>reads</b>"' in source
+    assert 'xlabel="<b>reads</b>"' in dot_source(architecture, splines="ortho")  # text, not an HTML label
 
 
 def test_importing_the_adapter_does_not_import_diagrams() -> None:
