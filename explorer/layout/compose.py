@@ -25,7 +25,7 @@ from explorer.layout.labels import edge_label_lines
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
-VERSION = 2
+VERSION = 1
 COMPOSE_FROM = 600
 """Components from which a model with several top-level groups is laid out in parts."""
 WORKERS = 2

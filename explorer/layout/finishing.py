@@ -57,15 +57,12 @@ def finish_layout(
     compact: bool = False,
     edge_labels: bool = True,
     beside: bool = False,
-    labels_in_model: int | None = None,
 ) -> Layout:
     """``layout`` with node boxes for ``text_scale``, edges meeting their ends and labels in the clear.
 
     ``compact`` is the slide profile's (smaller icons, see :data:`~explorer.layout.labels.COMPACT_ICON`);
     without ``edge_labels`` the edges lose their labels (Graphviz left them no room); ``beside``
-    puts icons left of their labels (as Graphviz was told). ``labels_in_model`` (a part of a
-    larger model: the whole model's count) decides how thoroughly labels are placed, as for
-    the whole model; by default this layout's own labels are counted.
+    puts icons left of their labels (as Graphviz was told).
     """
     nodes = {
         component_id: _scaled_node(node, text_scale, compact, beside)
@@ -75,10 +72,7 @@ def finish_layout(
     edges = tuple(_meet_ends(edge, inks) for edge in layout.edges)
     if not edge_labels:
         edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
-    labelled = labels_in_model if labels_in_model is not None else sum(1 for edge in edges if edge.label)
-    edges = _place_labels(
-        edges, nodes, layout.groups, text_scale, avoid_lines=compact, thorough=labelled <= THOROUGH_LABELS
-    )
+    edges = _place_labels(edges, nodes, layout.groups, text_scale, avoid_lines=compact)
     return replace(layout, nodes=nodes, edges=edges)
 
 
@@ -231,11 +225,9 @@ def _place_labels(
     text_scale: float,
     *,
     avoid_lines: bool = False,
-    thorough: bool = True,
 ) -> tuple[EdgePath, ...]:
     """Each label at its edge's first clear place; with ``avoid_lines`` (slides) clear of the other
-    relations' lines too, so no line runs under a label that is not its own. Without ``thorough``
-    only the places on and just beside the edge are tried (a large model: time grows fast)."""
+    relations' lines too, so no line runs under a label that is not its own."""
     taken, lines = _Grid(), _Grid()
     if avoid_lines:
         for edge in edges:
@@ -248,6 +240,7 @@ def _place_labels(
         if title is not None:
             taken.add(title)
     finished = []
+    thorough = sum(1 for edge in edges if edge.label) <= THOROUGH_LABELS
     for edge in edges:
         if not edge.label:
             finished.append(edge)
@@ -263,11 +256,7 @@ def _place_labels(
             if best is not None and first > best[0][0]:
                 continue  # cannot beat the best (its overlaps need not be added up)
             limit = best[0][1] if best is not None and first == best[0][0] and not avoid_lines else math.inf
-            cost = (
-                first,
-                taken.overlap(box, limit=limit),
-                lines.overlap(box, edge.index) if avoid_lines else 0.0,
-            )
+            cost = (first, taken.overlap(box, limit=limit), lines.overlap(box, edge.index) if avoid_lines else 0.0)
             if best is None or cost < best[0]:
                 best = (cost, centre)
             if cost == (0.0, 0.0, 0.0):

@@ -33,7 +33,7 @@ from explorer.layout.dot_process import (
 from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Layout
 from explorer.layout.graphviz_layout import dot_source
-from explorer.layout.labels import edge_label_lines, label_ems
+from explorer.layout.labels import label_ems
 from explorer.layout.options import LayoutOptions
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
@@ -55,12 +55,8 @@ def compute_layout(
     cancel: threading.Event | None = None,
     report: StepReport | None = None,
     meanwhile: Callable[[], None] | None = None,
-    labels_in_model: int | None = None,
 ) -> Layout:
     """Lays ``architecture`` out with Graphviz (no cache); ``options`` by size when None.
-
-    ``labels_in_model``: ``architecture`` is a part of a model with that many edge labels
-    (see :func:`~explorer.layout.finishing.finish_layout`).
 
     Raises:
         LayoutCancelledError: ``cancel`` was set.
@@ -76,7 +72,6 @@ def compute_layout(
     if compose.should_compose(architecture):
         parts = len(compose.split(architecture))
         say(f"Graphviz is laying out {count:,} components in {parts} parts, two at a time…")
-        labelled = sum(1 for relation in architecture.relations if edge_label_lines(relation.label))
 
         def part(sub: Architecture) -> Layout:
             sub_options = LayoutOptions.for_architecture(
@@ -87,7 +82,7 @@ def compute_layout(
                 edge_labels=chosen.edge_labels,
                 beside=chosen.beside,
             )
-            return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel, labels_in_model=labelled)
+            return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
         return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
@@ -121,7 +116,6 @@ def compute_layout(
                 compact=options.compact,
                 edge_labels=options.edge_labels,
                 beside=options.beside,
-                labels_in_model=labels_in_model,
             )
     except DotJsonError as error:
         raise GraphvizFailedError(f"Graphviz printed a layout that could not be read: {error}") from None

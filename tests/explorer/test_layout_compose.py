@@ -93,21 +93,3 @@ def test_the_cache_key_says_the_layout_was_composed(monkeypatch: pytest.MonkeyPa
     whole = service_module._key(architecture, options)
     monkeypatch.setattr(compose, "COMPOSE_FROM", SIZE)
     assert service_module._key(architecture, options) != whole
-
-
-@pytest.mark.usefixtures("small_threshold")
-def test_each_part_places_its_labels_as_thoroughly_as_the_whole_model_would(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    architecture = generate(SIZE)
-    counted: list[int | None] = []
-    finish = service_module.finish_layout
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        counted.append(kwargs.get("labels_in_model"))
-        return finish(*args, **kwargs)
-
-    monkeypatch.setattr(service_module, "finish_layout", counting)
-    compute_layout(architecture)
-    labelled = sum(1 for relation in architecture.relations if relation.label)
-    assert counted == [labelled] * len(compose.split(architecture))

@@ -133,20 +133,3 @@ def test_boxes_overlap_only_when_they_share_area() -> None:
     assert Box(0, 0, 10, 10).overlaps(Box(5, 5, 15, 15))
     assert not Box(0, 0, 10, 10).overlaps(Box(10, 0, 20, 10))
     assert Box(0, 0, 10, 10).overlaps(Box(11, 0, 20, 10), gap=2)
-
-
-def test_a_part_of_a_large_model_places_labels_as_quickly_as_the_whole_model() -> None:
-    from explorer.layout import finishing
-    from explorer.layout.geometry import EdgePath, Layout, NodeBox, Point, Rect
-
-    def node(name: str, x: float) -> NodeBox:
-        box = Rect(x, 0.0, 40.0, 40.0)
-        return NodeBox(name, box, Rect(x + 4, 0.0, 32.0, 32.0), Rect(x, 32.0, 40.0, 8.0), ())
-
-    # A short edge between two close nodes: no place on or just beside it is clear of them.
-    edge = EdgePath("a", "b", 0, (Point(40, 20), Point(45, 20), Point(50, 20), Point(55, 20)), label="reads")
-    layout = Layout("x", Rect(0, 0, 95, 40), {"a": node("a", 0.0), "b": node("b", 55.0)}, {}, (edge,))
-    thorough = finishing.finish_layout(layout).edges[0].label_pos
-    quick = finishing.finish_layout(layout, labels_in_model=finishing.THOROUGH_LABELS + 1).edges[0].label_pos
-    assert quick != thorough
-    assert finishing.finish_layout(layout, labels_in_model=1).edges[0].label_pos == thorough
