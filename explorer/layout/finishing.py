@@ -256,7 +256,8 @@ def _place_labels(
             if best is not None and first > best[0][0]:
                 continue  # cannot beat the best (its overlaps need not be added up)
             limit = best[0][1] if best is not None and first == best[0][0] and not avoid_lines else math.inf
-            cost = (first, taken.overlap(box, limit=limit), lines.overlap(box, edge.index) if avoid_lines else 0.0)
+            soft = lines.overlap(box, edge.index) if avoid_lines else 0.0
+            cost = (first, taken.overlap(box, limit=limit), soft)
             if best is None or cost < best[0]:
                 best = (cost, centre)
             if cost == (0.0, 0.0, 0.0):
