@@ -86,17 +86,20 @@ def should_compose(architecture: Architecture) -> bool:
 def compose(
     architecture: Architecture,
     lay_out: LayOut,
+    parts: list[Part] | None = None,
     *,
     meanwhile: Callable[[], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> Layout:
     """Lays out each part with ``lay_out`` (two at a time) and packs them into one layout.
 
+    ``parts`` is ``split(architecture)`` when the caller has made it already (10-15 ms at 2,000).
+
     ``meanwhile`` runs on this thread while the parts are laid out. The first error
     of a part (a cancellation, Graphviz failing) is raised once the others end; a
     set ``cancel`` stops the parts not started yet.
     """
-    parts = split(architecture)
+    parts = parts if parts is not None else split(architecture)
 
     def one(part: Part) -> Layout:
         raise_if_cancelled(cancel)

@@ -70,8 +70,8 @@ def compute_layout(
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
     if compose.should_compose(architecture):
-        parts = len(compose.split(architecture))
-        say(f"Graphviz is laying out {count:,} components in {parts} parts, two at a time…")
+        parts = compose.split(architecture)
+        say(f"Graphviz is laying out {count:,} components in {len(parts)} parts, two at a time…")
 
         def part(sub: Architecture) -> Layout:
             sub_options = LayoutOptions.for_architecture(
@@ -84,7 +84,7 @@ def compute_layout(
             )
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
-        return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
+        return compose.compose(architecture, part, parts, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
     source = _dot_source(architecture, options)
     raise_if_cancelled(cancel)
