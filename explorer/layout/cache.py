@@ -28,7 +28,7 @@ from array import array
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
 from explorer.layout.dot_json import MAX_COORDINATE
@@ -332,7 +332,7 @@ def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in _LEAVES:
         return value
-    names = _key_fields(kind)
+    names = _key_fields(cast(type, kind))
     if names is not None:
         return [kind.__name__, *[_plain(getattr(value, name)) for name in names]]
     if isinstance(value, tuple | list):
