@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from explorer.layout.geometry import Box, EdgePath, GroupBox, Layout, NodeBox, Point
+from explorer.layout.label_grid import CLEARANCE, LabelGrid
 from explorer.layout.labels import (
     GROUP_FONT_SIZE,
     LINE_HEIGHT,
@@ -28,14 +29,14 @@ from explorer.layout.labels import (
     text_ems,
 )
 
-FINISHING_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-"""Part of the layout cache key: a change here makes new layouts."""
+FINISHING_FINGERPRINT = hashlib.sha256(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in ("finishing.py", "label_grid.py"))
+).hexdigest()[:16]
+"""Part of the layout cache key: a change here (or in the grid labels are placed with) makes new layouts."""
 
 LABEL_PAD_X = 4.0
 LABEL_PAD_Y = 2.0
 """The plate around an edge label's text (as the view draws it)."""
-CLEARANCE = 2.0
-"""Points kept free between a label and anything else."""
 GROUP_TITLE_INSET = 10.0
 BOLD_WIDTH = 1.08
 """Bold text is about this much wider than the estimate for regular text."""
@@ -228,7 +229,7 @@ def _place_labels(
 ) -> tuple[EdgePath, ...]:
     """Each label at its edge's first clear place; with ``avoid_lines`` (slides) clear of the other
     relations' lines too, so no line runs under a label that is not its own."""
-    taken, lines = _Grid(), _Grid()
+    taken, lines = LabelGrid(), LabelGrid()
     if avoid_lines:
         for edge in edges:
             for segment in _segment_boxes(polyline(edge.points)):
@@ -292,60 +293,6 @@ def _segment_boxes(line: list[Point]) -> Iterator[Box]:
     yield Box(
         min(start.x, previous.x), min(start.y, previous.y), max(start.x, previous.x), max(start.y, previous.y)
     )
-
-
-class _Grid:
-    """Boxes bucketed by the grid cells they touch, so a look-up only meets its neighbours."""
-
-    CELL = 160.0
-
-    def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
-
-    def _keys(self, box: Box) -> list[tuple[int, int]]:
-        reach, cell = CLEARANCE, self.CELL
-        rows = range(int((box.top - reach) // cell), int((box.bottom + reach) // cell) + 1)
-        return [
-            (column, row)
-            for column in range(int((box.left - reach) // cell), int((box.right + reach) // cell) + 1)
-            for row in rows
-        ]
-
-    def add(self, box: Box, owner: int = -1) -> None:
-        """``box``, belonging to relation ``owner`` (-1: to none)."""
-        for key in self._keys(box):
-            self._cells.setdefault(key, []).append((box, owner))
-
-    def overlap(self, box: Box, owner: int = -1, *, limit: float = math.inf) -> float:
-        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear.
-
-        Boxes of ``owner`` (a relation's own line) do not count. The sum stops once it
-        reaches ``limit`` (it only grows): the answer is then some figure at least ``limit``."""
-        keys = self._keys(box)
-        seen: set[int] | None = set() if len(keys) > 1 else None  # one cell holds each box once
-        cost = 0.0
-        left, top, right, bottom = box.left, box.top, box.right, box.bottom
-        for key in keys:
-            for other, other_owner in self._cells.get(key, ()):
-                if (
-                    (owner >= 0 and other_owner == owner)
-                    or not (  # Box.overlaps with the clearance, written out: this is the hot loop
-                        left < other.right + CLEARANCE
-                        and other.left < right + CLEARANCE
-                        and top < other.bottom + CLEARANCE
-                        and other.top < bottom + CLEARANCE
-                    )
-                    or (seen is not None and id(other) in seen)
-                ):
-                    continue
-                if seen is not None:
-                    seen.add(id(other))
-                width = min(right, other.right) - max(left, other.left) + CLEARANCE
-                height = min(bottom, other.bottom) - max(top, other.top) + CLEARANCE
-                cost += max(width, 0.1) * max(height, 0.1)
-                if cost >= limit:
-                    return cost
-        return cost
 
 
 def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[tuple[Point, bool]]:
