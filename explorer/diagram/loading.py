@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from explorer.diagram import first_view
@@ -177,6 +177,7 @@ class SceneLoader(QObject):
     def _start_building(self, job: LayoutJob) -> None:
         assert job.layout is not None
         self._scene = DiagramScene(job.architecture, job.layout, build=False)
+        _activate_while_empty(self._scene)
         self._steps = self._scene.build_steps(batch=1)
         self._timer.start()
 
@@ -189,6 +190,7 @@ class SceneLoader(QObject):
             # Handed over on a turn of its own: showing it (and its first paint) is work enough.
             self._job, self._scene = None, None
             self.ready.emit(scene)
+            _end_early_activation(scene)
             return
         total = scene.item_count()
         deadline = time.perf_counter() + SLICE_SECONDS
@@ -209,3 +211,18 @@ class SceneLoader(QObject):
         else:
             self.progress.emit(job.architecture.id, "Drawing the diagram…", done, total)
         self._timer.start()
+
+
+# A view that shows a scene in an active window activates it (``QEvent.WindowActivate``), and a
+# scene's first activation visits every item: 5-17 ms at 1,000 components, in the turn that shows
+# it. Activated while it is still empty, the scene has nothing to visit; once it is shown, that
+# early activation is taken back (the view's own keeps it active, and a second one visits nothing).
+
+
+def _activate_while_empty(scene: DiagramScene) -> None:
+    QCoreApplication.sendEvent(scene, QEvent(QEvent.Type.WindowActivate))
+
+
+def _end_early_activation(scene: DiagramScene) -> None:
+    """After the hand-over: the scene is as active as its view made it (inactive if none showed it)."""
+    QCoreApplication.sendEvent(scene, QEvent(QEvent.Type.WindowDeactivate))

@@ -86,17 +86,20 @@ def should_compose(architecture: Architecture) -> bool:
 def compose(
     architecture: Architecture,
     lay_out: LayOut,
+    parts: list[Part] | None = None,
     *,
     meanwhile: Callable[[], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> Layout:
     """Lays out each part with ``lay_out`` (two at a time) and packs them into one layout.
 
+    ``parts`` is ``split(architecture)`` when the caller has made it already (10-15 ms at 2,000).
+
     ``meanwhile`` runs on this thread while the parts are laid out. The first error
     of a part (a cancellation, Graphviz failing) is raised once the others end; a
     set ``cancel`` stops the parts not started yet.
     """
-    parts = split(architecture)
+    parts = parts if parts is not None else split(architecture)
 
     def one(part: Part) -> Layout:
         raise_if_cancelled(cancel)
@@ -213,24 +216,38 @@ def _rect(rect: Rect, dx: float, dy: float) -> Rect:
     return Rect(rect.x + dx, rect.y + dy, rect.width, rect.height)
 
 
+# Built with their constructors rather than ``dataclasses.replace`` (which looks every field up by
+# name): packing 2,000 components makes 14,000 of these, on the way to the first paint.
+
+
 def _node(node: NodeBox, dx: float, dy: float) -> NodeBox:
-    return replace(
-        node,
-        box=_rect(node.box, dx, dy),
-        icon_box=_rect(node.icon_box, dx, dy),
-        label_box=_rect(node.label_box, dx, dy),
+    return NodeBox(
+        node.component_id,
+        _rect(node.box, dx, dy),
+        _rect(node.icon_box, dx, dy),
+        _rect(node.label_box, dx, dy),
+        node.label_lines,
     )
 
 
 def _group(group: GroupBox, dx: float, dy: float) -> GroupBox:
-    return replace(group, box=_rect(group.box, dx, dy), label_pos=_moved(group.label_pos, dx, dy))
+    return GroupBox(
+        group.group_id,
+        _rect(group.box, dx, dy),
+        _moved(group.label_pos, dx, dy),
+        group.depth,
+        group.label,
+        group.fill,
+    )
 
 
 def _edge(edge: EdgePath, dx: float, dy: float, index: int) -> EdgePath:
-    return replace(
-        edge,
-        index=index,
-        points=tuple(_moved(p, dx, dy) for p in edge.points),
-        arrow_head=tuple(_moved(p, dx, dy) for p in edge.arrow_head),
-        label_pos=_moved(edge.label_pos, dx, dy) if edge.label_pos is not None else None,
+    return EdgePath(
+        edge.source,
+        edge.target,
+        index,
+        tuple([Point(p.x + dx, p.y + dy) for p in edge.points]),
+        tuple([Point(p.x + dx, p.y + dy) for p in edge.arrow_head]),
+        edge.label,
+        _moved(edge.label_pos, dx, dy) if edge.label_pos is not None else None,
     )

@@ -9,7 +9,6 @@ attribute holding each edge's index in ``architecture.relations``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -122,10 +121,13 @@ def _text(value: Any) -> str:
 
 def _number(value: Any) -> float:
     """A finite coordinate within :data:`MAX_COORDINATE`, from a JSON number or numeric text."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if type(value) is float:  # noqa: E721 (JSON's numbers: the common case, tried first)
+        number = value
+    elif isinstance(value, bool) or not isinstance(value, int | float | str):
         raise TypeError(f"expected a number, got {type(value).__name__}")
-    number = float(value)
-    if not math.isfinite(number) or abs(number) > MAX_COORDINATE:
+    else:
+        number = float(value)
+    if not -MAX_COORDINATE <= number <= MAX_COORDINATE:  # NaN and infinities fail it too
         raise ValueError(f"number out of range: {str(value)[:40]!r}")
     return number
 
@@ -247,9 +249,10 @@ def _polygon(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point, ...]
 
 def _points(values: Any, flip: _Flip) -> list[Point]:
     points = []
+    left, top = flip.left, flip.top
     for pair in _list(values):
         x, y = _list(pair)
-        points.append(flip.point(_number(x), _number(y)))
+        points.append(Point(_number(x) - left, top - _number(y)))  # flip.point, inlined: the hot loop
     return points
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from explorer.layout.geometry import Box, EdgePath, GroupBox, Layout, NodeBox, Point
+from explorer.layout.label_grid import CLEARANCE, LabelGrid
 from explorer.layout.labels import (
     GROUP_FONT_SIZE,
     LINE_HEIGHT,
@@ -28,14 +29,14 @@ from explorer.layout.labels import (
     text_ems,
 )
 
-FINISHING_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-"""Part of the layout cache key: a change here makes new layouts."""
+FINISHING_FINGERPRINT = hashlib.sha256(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in ("finishing.py", "label_grid.py"))
+).hexdigest()[:16]
+"""Part of the layout cache key: a change here (or in the grid labels are placed with) makes new layouts."""
 
 LABEL_PAD_X = 4.0
 LABEL_PAD_Y = 2.0
 """The plate around an edge label's text (as the view draws it)."""
-CLEARANCE = 2.0
-"""Points kept free between a label and anything else."""
 GROUP_TITLE_INSET = 10.0
 BOLD_WIDTH = 1.08
 """Bold text is about this much wider than the estimate for regular text."""
@@ -68,7 +69,8 @@ def finish_layout(
         component_id: _scaled_node(node, text_scale, compact, beside)
         for component_id, node in layout.nodes.items()
     }
-    edges = tuple(_meet_ends(edge, nodes, text_scale) for edge in layout.edges)
+    inks = {component_id: node_ink(node, text_scale) for component_id, node in nodes.items()}
+    edges = tuple(_meet_ends(edge, inks) for edge in layout.edges)
     if not edge_labels:
         edges = tuple(replace(edge, label="", label_pos=None) for edge in edges)
     edges = _place_labels(edges, nodes, layout.groups, text_scale, avoid_lines=compact)
@@ -80,7 +82,10 @@ def finish_layout(
 
 def _scaled_node(node: NodeBox, text_scale: float, compact: bool, beside: bool) -> NodeBox:
     metrics = NodeMetrics(len(node.label_lines), text_scale, compact, compact and beside)
-    return replace(node, icon_box=metrics.icon_box(node.box), label_box=metrics.label_box(node.box))
+    # Constructors, not dataclasses.replace: this and the edges' run thousands of times per layout.
+    return NodeBox(
+        node.component_id, node.box, metrics.icon_box(node.box), metrics.label_box(node.box), node.label_lines
+    )
 
 
 def node_ink(node: NodeBox, text_scale: float = 1.0) -> tuple[Box, ...]:
@@ -123,14 +128,15 @@ def edge_label_box(edge: EdgePath, text_scale: float = 1.0, centre: Point | None
 # Edges meeting their ends ----------------------------------------------------------
 
 
-def _meet_ends(edge: EdgePath, nodes: dict[str, NodeBox], text_scale: float) -> EdgePath:
+def _meet_ends(edge: EdgePath, inks: dict[str, tuple[Box, ...]]) -> EdgePath:
+    """``edge`` lengthened (or bent at its end) to meet what its ends paint (``inks``, by node)."""
     points = edge.points
-    if len(points) < 4 or edge.source not in nodes or edge.target not in nodes:
+    if len(points) < 4 or edge.source not in inks or edge.target not in inks:
         return edge
     arrow = edge.arrow_head
     if arrow:
         tip = max(arrow, key=lambda point: _distance(point, points[-1]))
-        ink = node_ink(nodes[edge.target], text_scale)
+        ink = inks[edge.target]
         shift = _gap_along(points[-1], tip, ink)
         if shift is not None:
             arrow = tuple(Point(p.x + shift.x, p.y + shift.y) for p in arrow)
@@ -140,16 +146,16 @@ def _meet_ends(edge: EdgePath, nodes: dict[str, NodeBox], text_scale: float) -> 
             points, arrow = _turn_to(points, arrow, tip, ink)
     else:
         before = _last_distinct(points[::-1])
-        shift = _gap_along(before, points[-1], node_ink(nodes[edge.target], text_scale))
+        shift = _gap_along(before, points[-1], inks[edge.target])
         if shift is not None:
             end = Point(points[-1].x + shift.x, points[-1].y + shift.y)
             points = (*points, points[-1], end, end)
     after = _last_distinct(points)
-    shift = _gap_along(after, points[0], node_ink(nodes[edge.source], text_scale))
+    shift = _gap_along(after, points[0], inks[edge.source])
     if shift is not None:
         start = Point(points[0].x + shift.x, points[0].y + shift.y)
         points = (start, start, points[0], *points)
-    return replace(edge, points=points, arrow_head=arrow)
+    return EdgePath(edge.source, edge.target, edge.index, points, arrow, edge.label, edge.label_pos)
 
 
 def _turn_to(
@@ -223,7 +229,7 @@ def _place_labels(
 ) -> tuple[EdgePath, ...]:
     """Each label at its edge's first clear place; with ``avoid_lines`` (slides) clear of the other
     relations' lines too, so no line runs under a label that is not its own."""
-    taken, lines = _Grid(), _Grid()
+    taken, lines = LabelGrid(), LabelGrid()
     if avoid_lines:
         for edge in edges:
             for segment in _segment_boxes(polyline(edge.points)):
@@ -240,14 +246,19 @@ def _place_labels(
         if not edge.label:
             finished.append(edge)
             continue
+        width, height = edge_label_size(edge.label.splitlines(), text_scale)
+        plate_w, plate_h = width + 2 * LABEL_PAD_X, height + 2 * LABEL_PAD_Y
         best: tuple[tuple[float, float, float], Point] | None = None
         for centre, detached in _candidates(edge, text_scale, thorough=thorough):
-            box = edge_label_box(edge, text_scale, centre)
-            assert box is not None
+            box = Box.around(centre, plate_w, plate_h)
             # On a slide a label touches its own line first of all (off it, it reads as another's);
             # then it covers as little as can be, then has the fewest other relations' lines under it.
+            first = float(detached) if avoid_lines else 0.0
+            if best is not None and first > best[0][0]:
+                continue  # cannot beat the best (its overlaps need not be added up)
+            limit = best[0][1] if best is not None and first == best[0][0] and not avoid_lines else math.inf
             soft = lines.overlap(box, edge.index) if avoid_lines else 0.0
-            cost = (float(detached) if avoid_lines else 0.0, taken.overlap(box), soft)
+            cost = (first, taken.overlap(box, limit=limit), soft)
             if best is None or cost < best[0]:
                 best = (cost, centre)
             if cost == (0.0, 0.0, 0.0):
@@ -256,9 +267,7 @@ def _place_labels(
             finished.append(edge)
             continue
         moved = replace(edge, label_pos=best[1])
-        placed = edge_label_box(moved, text_scale)
-        if placed is not None:
-            taken.add(placed)
+        taken.add(Box.around(best[1], plate_w, plate_h))
         finished.append(moved)
     return tuple(finished)
 
@@ -286,52 +295,12 @@ def _segment_boxes(line: list[Point]) -> Iterator[Box]:
     )
 
 
-class _Grid:
-    """Boxes bucketed by the grid cells they touch, so a look-up only meets its neighbours."""
-
-    CELL = 160.0
-
-    def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
-
-    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
-        reach = CLEARANCE
-        for column in range(int((box.left - reach) // self.CELL), int((box.right + reach) // self.CELL) + 1):
-            for row in range(int((box.top - reach) // self.CELL), int((box.bottom + reach) // self.CELL) + 1):
-                yield column, row
-
-    def add(self, box: Box, owner: int = -1) -> None:
-        """``box``, belonging to relation ``owner`` (-1: to none)."""
-        for key in self._keys(box):
-            self._cells.setdefault(key, []).append((box, owner))
-
-    def overlap(self, box: Box, owner: int = -1) -> float:
-        """How much of ``box`` (with the clearance) the boxes here cover, added up; 0 when clear.
-
-        Boxes of ``owner`` (a relation's own line) do not count."""
-        seen: set[int] = set()
-        cost = 0.0
-        for key in self._keys(box):
-            for other, other_owner in self._cells.get(key, ()):
-                if (
-                    (owner >= 0 and other_owner == owner)
-                    or id(other) in seen
-                    or not box.overlaps(other, CLEARANCE)
-                ):
-                    continue
-                seen.add(id(other))
-                width = min(box.right, other.right) - max(box.left, other.left) + CLEARANCE
-                height = min(box.bottom, other.bottom) - max(box.top, other.top) + CLEARANCE
-                cost += max(width, 0.1) * max(height, 0.1)
-        return cost
-
-
 def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> Iterator[tuple[Point, bool]]:
     """Label centres on the edge and beside it, from its middle outwards; Graphviz's own place last.
 
     Each comes with whether it is detached: a label's width or two away from the edge, or
     where Graphviz put it (a slide takes those only when every place on the line is taken)."""
-    line = polyline(edge.points)
+    line = _Line(polyline(edge.points))
     width, height = edge_label_size(edge.label.splitlines(), text_scale)
     half_w, half_h = width / 2 + LABEL_PAD_X + CLEARANCE, height / 2 + LABEL_PAD_Y + CLEARANCE
     beside = ((0.0, 0.0), (half_w, 0.0), (-half_w, 0.0), (0.0, -half_h), (0.0, half_h))
@@ -342,12 +311,12 @@ def _candidates(edge: EdgePath, text_scale: float, *, thorough: bool = True) -> 
         tiers += [(beside + further, _MORE_ANCHORS)]
     for offsets, anchors in tiers:
         for fraction in anchors:
-            anchor = _along(line, fraction)
+            anchor = line.along(fraction)
             for dx, dy in offsets:
                 yield Point(anchor.x + dx, anchor.y + dy), False
     if thorough:
         for fraction in _ANCHORS:
-            anchor = _along(line, fraction)
+            anchor = line.along(fraction)
             for dx, dy in around:
                 yield Point(anchor.x + dx, anchor.y + dy), True
     if edge.label_pos is not None:
@@ -373,15 +342,24 @@ def polyline(points: tuple[Point, ...]) -> list[Point]:
     return line
 
 
-def _along(line: list[Point], fraction: float) -> Point:
-    lengths = [_distance(a, b) for a, b in zip(line, line[1:], strict=False)]
-    remaining = sum(lengths) * fraction
-    for (a, b), length in zip(zip(line, line[1:], strict=False), lengths, strict=True):
-        if remaining <= length and length > 0:
-            t = remaining / length
-            return Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
-        remaining -= length
-    return line[-1]
+class _Line:
+    """A line of samples with its segment lengths, measured once for the many places asked along it."""
+
+    def __init__(self, points: list[Point]) -> None:
+        self.points = points
+        self.lengths = [_distance(a, b) for a, b in zip(points, points[1:], strict=False)]
+        self.total = sum(self.lengths)
+
+    def along(self, fraction: float) -> Point:
+        """The point ``fraction`` of the way along the line."""
+        line = self.points
+        remaining = self.total * fraction
+        for (a, b), length in zip(zip(line, line[1:], strict=False), self.lengths, strict=True):
+            if remaining <= length and length > 0:
+                t = remaining / length
+                return Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+            remaining -= length
+        return line[-1]
 
 
 def _distance(a: Point, b: Point) -> float:

@@ -1,20 +1,22 @@
-"""The one module that uses ``diagrams``: model → diagram → DOT text, and nothing more.
+"""Model → DOT text, the way the ``diagrams`` package writes it, and nothing more.
 
-An architecture becomes a ``diagrams.Diagram`` (clusters for groups, ``Custom``
-nodes whose ``nodeid`` is the component id, edges for relations); nothing is
-rendered or written to disk. :mod:`explorer.layout.service` runs the DOT text
-through Graphviz and reads the JSON back into a pure :class:`Layout`.
+An architecture becomes a ``digraph``: a cluster for each group, a node (named by
+the component id) for each component with its icon, and an edge for each
+relation carrying its index. :mod:`explorer.layout.service` runs the text through
+Graphviz and reads the JSON back into a pure :class:`Layout`.
 
-``diagrams`` is imported inside the functions that need it, so starting the
-app does not pay for it until the first layout.
+The text is written directly, byte for byte as ``diagrams`` (and the ``graphviz``
+package under it) would write it for the same clusters, ``Custom`` nodes and
+edges, with their defaults: building those objects cost a 1,000-component model
+about 100 ms of the layout thread, which shares the interpreter with the window.
 """
 
 from __future__ import annotations
 
-import contextvars
+import re
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from explorer.layout.dot_json import CLUSTER_PREFIX, RELATION_ATTR
 from explorer.layout.labels import (
@@ -33,9 +35,6 @@ from explorer.layout.labels import (
 from explorer.layout.options import choose_splines
 from models import Architecture, Component, Group
 from models.icons import icon_or_fallback
-
-if TYPE_CHECKING:
-    import diagrams
 
 SPLINES = frozenset({"ortho", "spline", "polyline", "curved", "line"})
 PLACEHOLDER_HEIGHT = 0.5
@@ -67,6 +66,49 @@ Graphviz's Helvetica-Bold."""
 COMPACT_TITLE_SLACK = 1.04
 """The same on a slide, where the title bands of groups nested six deep cost the text size
 (Helvetica-Bold is DejaVu Sans Bold here, as in the view; a test checks no title is cut)."""
+
+
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+DIAGRAM_GRAPH_ATTRS = {
+    "pad": "2.0",
+    "splines": "ortho",
+    "nodesep": "0.60",
+    "ranksep": "0.75",
+    "fontname": "Sans-Serif",
+    "fontsize": "15",
+    "fontcolor": "#2D3436",
+    "label": "",
+}
+DIAGRAM_NODE_ATTRS = {
+    "shape": "box",
+    "style": "rounded",
+    "fixedsize": "true",
+    "width": "1.4",
+    "height": "1.4",
+    "labelloc": "b",
+    "imagescale": "true",
+    "fontname": "Sans-Serif",
+    "fontsize": "13",
+    "fontcolor": "#2D3436",
+}
+DIAGRAM_EDGE_ATTRS = {"color": "#7B8894"}
+CLUSTER_ATTRS = {
+    "shape": "box",
+    "style": "rounded",
+    "labeljust": "l",
+    "pencolor": "#AEB6BE",
+    "fontname": "Sans-Serif",
+    "fontsize": "12",
+}
+CLUSTER_FILLS = ("#E5F5FD", "#EBF3E7", "#ECE8F6", "#FDF7E3")
+"""A cluster's background by its depth, as ``diagrams`` colours them."""
+EDGE_ATTRS = {"fontcolor": "#2D3436", "fontname": "Sans-Serif", "fontsize": "13", "dir": "forward"}
+"""A ``diagrams`` edge drawn ``>>`` (forward)."""
+_DOT_ID = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$")
+_HTML = re.compile(r"<.*>$", re.DOTALL)
+_QUOTE = re.compile(r'(?P<backslashes>(?:\\{2})*)\\?(?P<quote>")')
+_DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_TEXT_ATTRS = frozenset({"label", "xlabel"})
 
 
 def compact_cluster_margin(text_scale: float, depth: int = 1) -> int:
@@ -108,41 +150,6 @@ def _cluster_attrs(text_scale: float, compact: bool, depth: int) -> dict[str, st
     return attrs
 
 
-def build_diagram(
-    architecture: Architecture,
-    *,
-    splines: str,
-    text_scale: float = 1.0,
-    compact: bool = False,
-    edge_labels: bool = True,
-    beside: bool = False,
-) -> diagrams.Diagram:
-    """The architecture as a ``diagrams.Diagram``; never rendered, so nothing touches the disk.
-
-    The diagram's context (``diagrams.setdiagram``/``setcluster``) is set in a
-    copied ``contextvars`` context, so it does not leak into the caller's.
-
-    Raises:
-        ValueError: ``splines`` is unknown, or the model cannot be drawn (a
-            relation to an unknown component, a group inside itself).
-    """
-    if splines not in SPLINES:
-        raise ValueError(f"unknown splines {splines!r}; expected one of {sorted(SPLINES)}")
-    from diagrams import Diagram
-
-    diagram = Diagram(
-        "",
-        show=False,
-        direction=architecture.layout.direction.upper(),
-        graph_attr={**_graph_attrs(text_scale, compact and not edge_labels), "splines": splines},
-        node_attr=_node_attrs(text_scale, compact),
-        edge_attr={"fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"},
-    )
-    builder = _DiagramBuilder(architecture, diagram, splines, text_scale, compact, edge_labels, beside)
-    contextvars.copy_context().run(builder.build)
-    return diagram
-
-
 def dot_source(
     architecture: Architecture,
     *,
@@ -159,40 +166,74 @@ def dot_source(
     the slide profile: smaller icons, thin group margins, each node as wide as its own
     label, and narrow gaps when ``edge_labels`` is false (the relations are then given
     to Graphviz unlabelled); ``beside`` (compact only) puts icons left of their labels.
+
+    Raises:
+        ValueError: ``splines`` or the text scale is out of range, or the model cannot
+            be drawn (a relation to an unknown component, a group inside itself, a
+            ``:`` in a component id, an unknown direction).
     """
     if not 0.25 <= text_scale <= 8:
         raise ValueError(f"text scale {text_scale!r} is outside 0.25–8")
     chosen = splines or choose_splines(architecture)
-    diagram = build_diagram(
-        architecture,
-        splines=chosen,
-        text_scale=text_scale,
-        compact=compact,
-        edge_labels=edge_labels,
-        beside=compact and beside,
-    )
-    return str(diagram.dot.source)
+    if chosen not in SPLINES:
+        raise ValueError(f"unknown splines {chosen!r}; expected one of {sorted(SPLINES)}")
+    direction = architecture.layout.direction.upper()
+    if direction not in DIRECTIONS:
+        raise ValueError(f'"{direction}" is not a valid direction')
+    writer = _DotWriter(architecture, chosen, text_scale, compact, edge_labels, compact and beside)
+    graph = {
+        **DIAGRAM_GRAPH_ATTRS,
+        "rankdir": direction,
+        **_graph_attrs(text_scale, compact and not edge_labels),
+        "splines": chosen,
+    }
+    nodes = {**DIAGRAM_NODE_ATTRS, **_node_attrs(text_scale, compact)}
+    edges = {**DIAGRAM_EDGE_ATTRS, "fontsize": f"{EDGE_FONT_SIZE * text_scale:.2f}"}
+    lines = [
+        "digraph {\n",
+        f"\tgraph{_attr_list(graph)}\n",
+        f"\tnode{_attr_list(nodes)}\n",
+        f"\tedge{_attr_list(edges)}\n",
+        *writer.body(),
+        "}\n",
+    ]
+    return "".join(lines)
 
 
-class _DiagramBuilder:
-    """Adds clusters, nodes and edges to a diagram; runs inside its own ``contextvars`` context."""
+@lru_cache(maxsize=4096)
+def _quote(text: str, html: bool = True) -> str:
+    """``text`` as a DOT id, quoted where needed (``html``: ``<…>`` passes as an HTML string)."""
+    if html and _HTML.match(text):
+        return text
+    if not _DOT_ID.match(text) or text.lower() in _DOT_KEYWORDS:
+        return '"' + _QUOTE.sub(r"\g<backslashes>\\\g<quote>", text) + '"'
+    return text
+
+
+def _attr_list(attrs: dict[str, str], label: str | None = None) -> str:
+    """`` [label=… name=value …]``: ``label`` first, the rest sorted by name. Labels are text,
+    never HTML strings, wherever they are (``diagrams`` hands them over as ``nohtml``)."""
+    items = [f"label={_quote(label, False)}"] if label is not None else []
+    items += [
+        f"{_quote(name)}={_quote(value, name not in _TEXT_ATTRS)}" for name, value in sorted(attrs.items())
+    ]
+    return f" [{' '.join(items)}]" if items else ""
+
+
+class _DotWriter:
+    """The body of the DOT text: top-level nodes, clusters (depth first, each with its own nodes
+    before its nested clusters), then the edges."""
 
     def __init__(
         self,
         architecture: Architecture,
-        diagram: diagrams.Diagram,
         splines: str,
         text_scale: float,
         compact: bool,
         edge_labels: bool,
         beside: bool,
     ) -> None:
-        from diagrams import Cluster, Edge
-        from diagrams.custom import Custom
-
-        self.cluster_type, self.edge_type, self.custom_type = Cluster, Edge, Custom
         self.architecture = architecture
-        self.diagram = diagram
         self.text_scale = text_scale
         self.compact = compact
         self.edge_labels = edge_labels
@@ -201,7 +242,7 @@ class _DiagramBuilder:
         self.edge_font_size = f"{EDGE_FONT_SIZE * text_scale:.2f}"
         # Ortho routing ignores edge labels (Graphviz warns so); external labels it does place.
         self.label_attr = "xlabel" if splines == "ortho" else "label"
-        self.nodes: dict[str, diagrams.Node] = {}
+        self.placed: set[str] = set()
         self.placed_groups = 0
         self.child_groups: defaultdict[str | None, list[Group]] = defaultdict(list)
         self.members: defaultdict[str | None, list[Component]] = defaultdict(list)
@@ -221,78 +262,85 @@ class _DiagramBuilder:
             level = [child for group in level for child in self.child_groups[group.id]]
         return depth
 
-    def build(self) -> None:
-        from diagrams import setdiagram
-
-        setdiagram(self.diagram)
-        self._add_groups()
+    def body(self) -> list[str]:
+        lines = self._groups()
         if self.placed_groups != len(self.architecture.groups):
             raise ValueError("some groups are nested inside themselves (a cycle of parents)")
         for index, relation in enumerate(self.architecture.relations):
-            self._add_edge(index, relation.source, relation.target, relation.label)
+            lines.append(self._edge(index, relation.source, relation.target, relation.label))
+        return lines
 
-    def _add_groups(self) -> None:
-        """Every group as a cluster, depth first, with an explicit stack: nesting depth is user data."""
-        for component in self.members[None]:
-            self._add_node(component)
-        open_clusters: list[tuple[diagrams.Cluster | None, str | None, Iterator[Group]]] = [
-            (None, None, iter(self.child_groups[None]))
+    def _groups(self) -> list[str]:
+        """Top-level nodes, then every group as a cluster, depth first, with an explicit stack
+        (nesting depth is user data). Each line as its cluster's body holds it, one tab deeper per level."""
+        top = [self._node(component) for component in self.members[None]]
+        # Per open cluster: its group, the lines of its body so far, its children still to write.
+        open_clusters: list[tuple[Group | None, list[str], Iterator[Group]]] = [
+            (None, top, iter(self.child_groups[None]))
         ]
-        while open_clusters:
-            cluster, group_id, children = open_clusters[-1]
+        while True:
+            group, lines, children = open_clusters[-1]
             child = next(children, None)
             if child is not None:
-                open_clusters.append((self._open_cluster(child), child.id, iter(self.child_groups[child.id])))
+                self.placed_groups += 1
+                body = [self._node(component) for component in self.members[child.id]]
+                open_clusters.append((child, body, iter(self.child_groups[child.id])))
                 continue
             open_clusters.pop()
-            if cluster is not None and group_id is not None:
-                self._close_cluster(cluster, group_id)
+            if group is None:
+                return lines
+            depth = len(open_clusters) - 1
+            open_clusters[-1][1].extend(f"\t{line}" for line in self._cluster(group, depth, lines))
 
-    def _open_cluster(self, group: Group) -> diagrams.Cluster:
+    def _cluster(self, group: Group, depth: int, body: list[str]) -> Iterator[str]:
         title = clean_text(group.label)
         if self.compact:
             # The view insets a title from both sides of its box: en spaces make that room.
             title = f"{TITLE_INSET_SPACE}{title}{TITLE_INSET_SPACE}"
-        cluster = self.cluster_type(
-            dot_label([title]), graph_attr=_cluster_attrs(self.text_scale, self.compact, self.depth)
-        )
-        # diagrams names a cluster "cluster_" + label: same-label groups would merge.
-        cluster.name = cluster.dot.name = f"{CLUSTER_PREFIX}{group.id}"
-        self.placed_groups += 1
-        cluster.__enter__()
-        for component in self.members[group.id]:
-            self._add_node(component)
-        return cluster
+        attrs = {
+            **CLUSTER_ATTRS,
+            "label": dot_label([title]),
+            "rankdir": "LR",
+            "bgcolor": CLUSTER_FILLS[depth % len(CLUSTER_FILLS)],
+            **_cluster_attrs(self.text_scale, self.compact, self.depth),
+        }
+        yield f"subgraph {_quote(CLUSTER_PREFIX + group.id)} {{\n"
+        yield f"\tgraph{_attr_list(attrs)}\n"
+        yield from body
+        if not self.members[group.id] and not self.child_groups[group.id]:
+            placeholder = {
+                "style": "invis",
+                "width": f"{node_width(self.text_scale, self.compact) / POINTS_PER_INCH:.4f}",
+                "height": f"{PLACEHOLDER_HEIGHT:.4f}",
+                "shape": "box",
+            }
+            yield f"\t{_quote(f'placeholder of {group.id}')}{_attr_list(placeholder, '')}\n"
+        yield "}\n"
 
-    def _close_cluster(self, cluster: diagrams.Cluster, group_id: str) -> None:
-        if not self.members[group_id] and not self.child_groups[group_id]:
-            cluster.node(
-                f"placeholder of {group_id}",
-                "",
-                style="invis",
-                width=f"{node_width(self.text_scale, self.compact) / POINTS_PER_INCH:.4f}",
-                height=f"{PLACEHOLDER_HEIGHT:.4f}",
-                shape="box",
-            )
-        cluster.__exit__(None, None, None)
-
-    def _add_node(self, component: Component) -> None:
+    def _node(self, component: Component) -> str:
         if ":" in component.id:
             raise ValueError(f"component id {component.id!r}: ':' would read as a Graphviz port")
         lines = node_label_lines(component.label, self.label_ems)
         metrics = NodeMetrics(len(lines), self.text_scale, self.compact, self.beside)
-        size = {"height": f"{metrics.height / POINTS_PER_INCH:.4f}"}
+        attrs = {
+            "shape": "none",
+            "height": f"{metrics.height / POINTS_PER_INCH:.4f}",
+            "image": icon_or_fallback(component.icon).as_posix(),
+        }
         if self.compact:
-            size["width"] = f"{metrics.fitted_width(lines) / POINTS_PER_INCH:.4f}"
-        icon = icon_or_fallback(component.icon).as_posix()
-        self.nodes[component.id] = self.custom_type(dot_label(lines), icon, nodeid=component.id, **size)
+            attrs["width"] = f"{metrics.fitted_width(lines) / POINTS_PER_INCH:.4f}"
+        self.placed.add(component.id)
+        return f"\t{_quote(component.id)}{_attr_list(attrs, dot_label(lines))}\n"
 
-    def _add_edge(self, index: int, source: str, target: str, label: str) -> None:
+    def _edge(self, index: int, source: str, target: str, label: str) -> str:
         for end in (source, target):
-            if end not in self.nodes:
+            if end not in self.placed:
                 raise ValueError(f"relation {index} joins {end!r}, which is not a component")
-        attrs = {RELATION_ATTR: str(index), "fontsize": self.edge_font_size}
+        attrs = {**EDGE_ATTRS, RELATION_ATTR: str(index), "fontsize": self.edge_font_size}
         lines = edge_label_lines(label) if self.edge_labels else ()
-        if lines:
+        text = None
+        if lines and self.label_attr == "label":
+            text = dot_label(lines)  # diagrams passes an edge's label first, as Graphviz's label argument
+        elif lines:
             attrs[self.label_attr] = dot_label(lines)
-        self.nodes[source].connect(self.nodes[target], self.edge_type(forward=True, **attrs))
+        return f"\t{_quote(source)} -> {_quote(target)}{_attr_list(attrs, text)}\n"

@@ -13,10 +13,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import cast
 
 from explorer.layout.geometry import Rect
 
@@ -255,20 +253,11 @@ def edge_label_lines(label: str) -> tuple[str, ...]:
 def dot_label(lines: tuple[str, ...] | list[str]) -> str:
     """DOT label text for ``lines``: backslashes doubled, lines joined with DOT's ``\\n``.
 
-    Doubling backslashes disarms DOT's escapes (``\\N``, ``\\l``, ``\\G``, …);
-    the ``graphviz`` package escapes the double quotes when it quotes the
-    value. The result is a ``graphviz.nohtml`` string so ``<…>`` stays text,
-    never an HTML-like label.
+    Doubling backslashes disarms DOT's escapes (``\\N``, ``\\l``, ``\\G``, …); the
+    DOT writer escapes the double quotes when it quotes the value, and never reads a
+    label as an HTML-like one, so ``<…>`` stays text.
     """
-    return _nohtml()("\\n".join(line.replace("\\", "\\\\") for line in lines))
-
-
-@cache
-def _nohtml() -> Callable[[str], str]:
-    """``graphviz.nohtml``, imported on first use so importing this module stays cheap."""
-    from graphviz import nohtml
-
-    return cast(Callable[[str], str], nohtml)
+    return "\\n".join(line.replace("\\", "\\\\") for line in lines)
 
 
 def _is_printable(char: str) -> bool:

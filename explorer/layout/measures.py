@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 
-from explorer.layout.finishing import CLEARANCE, TOUCH, edge_label_box, group_title_box, node_ink, polyline
+from explorer.layout.finishing import TOUCH, edge_label_box, group_title_box, node_ink, polyline
 from explorer.layout.geometry import Box, Layout, Point
+from explorer.layout.label_grid import CLEARANCE
 
 INK_INSET = 1.0
 """Points a line may graze a component's ink by (anti-aliasing, rounding) without counting as across it."""

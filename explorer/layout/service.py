@@ -61,7 +61,7 @@ def compute_layout(
         LayoutCancelledError: ``cancel`` was set.
         GraphvizNotFoundError: ``dot`` is not on PATH.
         GraphvizFailedError: ``dot`` failed, timed out (after ``timeout`` seconds) or printed garbage.
-        ValueError: the model cannot be drawn (see :func:`~explorer.layout.graphviz_layout.build_diagram`).
+        ValueError: the model cannot be drawn (see :func:`~explorer.layout.graphviz_layout.dot_source`).
     """
     chosen = options or LayoutOptions.for_architecture(architecture)
     options = chosen
@@ -69,8 +69,8 @@ def compute_layout(
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
     if compose.should_compose(architecture):
-        parts = len(compose.split(architecture))
-        say(f"Graphviz is laying out {count:,} components in {parts} parts, two at a time…")
+        parts = compose.split(architecture)
+        say(f"Graphviz is laying out {count:,} components in {len(parts)} parts, two at a time…")
 
         def part(sub: Architecture) -> Layout:
             sub_options = LayoutOptions.for_architecture(
@@ -83,7 +83,7 @@ def compute_layout(
             )
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
-        return compose.compose(architecture, part, meanwhile=meanwhile, cancel=cancel)
+        return compose.compose(architecture, part, parts, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
     source = _dot_source(architecture, options)
     raise_if_cancelled(cancel)
@@ -182,6 +182,7 @@ class LayoutService:
     def __init__(self, cache: LayoutCache | None = None, *, workers: int = 2) -> None:
         self.cache = cache or LayoutCache()
         self._memory: OrderedDict[tuple[str, LayoutOptions], tuple[Architecture, Layout]] = OrderedDict()
+        self._keys: dict[tuple[str, LayoutOptions], tuple[Architecture, str]] = {}
         self._lock = threading.Lock()
         self._workers = workers
         self._executor: ThreadPoolExecutor | None = None
@@ -196,7 +197,7 @@ class LayoutService:
             if entry is not None and entry[0] == architecture:
                 self._memory.move_to_end((architecture.id, options))
                 return entry[1]
-        layout = self.cache.load(_key(architecture, options), architecture.id)
+        layout = self.cache.load(self._key(architecture, options), architecture.id)
         if layout is not None:
             self._remember(architecture, layout, options)
         return layout
@@ -349,7 +350,21 @@ class LayoutService:
     def store(self, architecture: Architecture, options: LayoutOptions, layout: Layout) -> None:
         """Writes ``layout`` to the disk cache (a worker does it after handing the layout over)."""
         with collector_paused():  # a full collection here would hold the UI thread making the items
-            self.cache.store(_key(architecture, options), layout)
+            self.cache.store(self._key(architecture, options), layout)
+
+    def _key(self, architecture: Architecture, options: LayoutOptions) -> str:
+        """The disk cache key, made once per model and options: a job looks it up, then stores under
+        it while the window builds the scene (its 10 ms of JSON for 2,000 components hold the GIL)."""
+        with self._lock:
+            known = self._keys.get((architecture.id, options))
+        if known is not None and known[0] is architecture:
+            return known[1]
+        key = _key(architecture, options)
+        with self._lock:
+            self._keys[(architecture.id, options)] = (architecture, key)
+            while len(self._keys) > MEMORY_ENTRIES:
+                del self._keys[next(iter(self._keys))]
+        return key
 
     def _remember(self, architecture: Architecture, layout: Layout, options: LayoutOptions) -> None:
         with self._lock:

@@ -25,7 +25,7 @@ from explorer.sources import Sources
 from explorer.ui import help_dialogs, main_window_actions, main_window_parts, main_window_shape
 from explorer.ui.action_registry import REVISION_ACTIONS, lazy_handlers
 from explorer.ui.architecture_list import ArchitectureList
-from explorer.ui.notes_panel import NotesPanel
+from explorer.ui.notes_panel import LARGE_ARCHITECTURE, NotesPanel
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
 from explorer.ui.walkthrough import WalkthroughController
@@ -250,8 +250,10 @@ class MainWindow(ExplorerWindow):
         self.loading_panel.start(architecture.title)
         self.diagram_stack.setCurrentWidget(self.loading_panel)
         notes = self.sources.notes_once  # the library itself is made in the worker if not yet
-        # Matching the notes to a large model's names takes as long as drawing it: not here.
-        self.scene_loader.load(architecture, also=lambda: notes().summary_for(architecture))
+        # Matching the notes to a model's names takes as long as drawing it: not here. The notes
+        # panel matches a large model's in the background already (twice at once doubled the work).
+        large = len(architecture.components) > LARGE_ARCHITECTURE
+        self.scene_loader.load(architecture, also=notes if large else lambda: notes().summary_for(architecture))
 
     def _loading(self, architecture: Architecture) -> bool:
         pending = self.scene_loader.pending()

@@ -13,7 +13,7 @@ import pytest
 from explorer.layout.dot_json import parse_layout
 from explorer.layout.dot_process import run_dot
 from explorer.layout.geometry import EdgePath, Layout, Point, Rect
-from explorer.layout.graphviz_layout import build_diagram, dot_source
+from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.labels import (
     clean_text,
     node_label_lines,
@@ -307,16 +307,31 @@ def test_choose_splines_switches_to_curves_for_large_models() -> None:
     assert _laid_out(_generated(ORTHO_MAX_NODES + 1)).splines == "spline"
 
 
-def test_build_diagram_is_a_diagrams_diagram_with_unique_cluster_names() -> None:
-    import diagrams
-
-    diagram = build_diagram(_architecture(), splines="ortho")
-    assert isinstance(diagram, diagrams.Diagram)
-    assert diagrams.getdiagram() is None, "the diagram context must not leak"
-    source = diagram.dot.source
+def test_the_dot_text_names_each_cluster_by_its_group_id() -> None:
+    source = dot_source(_architecture(), splines="ortho")
     assert "subgraph cluster_az-1a" in source.replace('"', "")
     assert "subgraph cluster_az-2a" in source.replace('"', "")
     assert "splines=ortho" in source
+
+
+def test_the_dot_text_quotes_what_dot_would_misread() -> None:
+    architecture = Architecture(
+        "q",
+        "Q",
+        "",
+        groups=(Group("node", 'Say "hi" <b>', "vpc"),),
+        components=(
+            Component("edge", "back\\slash <i>", "service", "", group="node"),
+            Component("b", "B", "service", ""),
+        ),
+        relations=(Relation("edge", "b", "reads", "<b>reads</b>"),),
+    )
+    source = dot_source(architecture, splines="spline")
+    assert "subgraph cluster_node {" in source
+    assert 'label="Say \\"hi\\" <b>"' in source
+    assert '\t\t"edge" [label="back\\\\slash <i>"' in source
+    assert '\t"edge" -> b [label="<b>reads</b>"' in source
+    assert 'xlabel="<b>reads</b>"' in dot_source(architecture, splines="ortho")  # text, not an HTML label
 
 
 def test_importing_the_adapter_does_not_import_diagrams() -> None:

@@ -74,3 +74,24 @@ def test_the_collector_is_paused_while_loading_and_back_after(qtbot, tmp_path: P
     qtbot.waitUntil(gc.isenabled, timeout=10_000)
     _loader, _scene, _progress = load(qtbot, tmp_path)
     qtbot.waitUntil(gc.isenabled, timeout=10_000)
+
+
+def test_a_loaded_scene_is_as_active_as_the_view_that_shows_it(qtbot, tmp_path: Path) -> None:
+    # The loader activates a scene while it is empty (so showing it visits no items), and takes
+    # that back once it is handed over: the view's own activation is then the only one.
+    from explorer.diagram.view import DiagramView
+
+    view = DiagramView()
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitExposed(view)
+    loader = SceneLoader(LayoutService(LayoutCache(tmp_path / "layouts")))
+    loader.ready.connect(view.set_diagram)
+    with qtbot.waitSignal(loader.ready, timeout=20_000) as ready:
+        loader.load(make_architecture())
+    scene = ready.args[0]
+    assert view.scene() is scene
+    assert scene.isActive() == view.isActiveWindow()
+    view.setScene(None)
+    assert not scene.isActive()
