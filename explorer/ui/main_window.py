@@ -253,7 +253,8 @@ class MainWindow(ExplorerWindow):
         # Matching the notes to a model's names takes as long as drawing it: not here. The notes
         # panel matches a large model's in the background already (twice at once doubled the work).
         large = len(architecture.components) > LARGE_ARCHITECTURE
-        self.scene_loader.load(architecture, also=notes if large else lambda: notes().summary_for(architecture))
+        summary = notes if large else lambda: notes().summary_for(architecture)
+        self.scene_loader.load(architecture, also=summary)
 
     def _loading(self, architecture: Architecture) -> bool:
         pending = self.scene_loader.pending()
