@@ -53,7 +53,13 @@ class UserContent(QObject):
         self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
         self._after_models: Callable[[], None] | None = None
         sources = window.sources
-        self.notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
+        self.notes = UserNotes(
+            sources.notes,
+            sources.note_locations,
+            self,
+            sources.architectures.values(),
+            shown=lambda: window.current_id,  # read first, so the panel has its notes soonest
+        )
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)
         self.model_watch = FileWatch(self)
