@@ -33,6 +33,9 @@ MIN_NOTES = 200
 BATCH = 8
 """Notes per message to the helper: about 20 ms of its work, so neither side waits long at the end."""
 _IN_FLIGHT = 2  # batches the helper holds, so it never waits for the next
+PATIENCE_S = 30.0
+"""How long to wait for the batches the helper holds once the rest is done (eight notes take well
+under a second: a helper that takes this long is stuck, and its notes are parsed here)."""
 
 
 def parse_all(
@@ -91,6 +94,7 @@ class _Helper:
     ):
         self._process, self._paths, self._matcher = process, paths, matcher
         self._pending, self._results = pending, results
+        self._held: deque[list[int]] = deque()  # the batches sent and not yet answered
         self._thread = threading.Thread(target=self._feed, name="notes-helper", daemon=True)
         self._thread.start()
 
@@ -113,8 +117,10 @@ class _Helper:
         return cls(process, paths, matcher, pending, results)
 
     def finish(self) -> None:
-        """Wait for the batches the helper holds (it gets no more: nothing is pending)."""
-        self._thread.join()
+        """Wait for the batches the helper holds (it gets no more: nothing is pending); none when it
+        has not started yet, or is stuck."""
+        if self._held:
+            self._thread.join(PATIENCE_S)
 
     def close(self) -> None:
         """End the helper (at once when the load is stopped), then its feeder (which then reads the end)."""
@@ -133,8 +139,9 @@ class _Helper:
         matcher = self._matcher
         try:
             send(stdin, (matcher.architecture, matcher.others) if matcher is not None else None)
-            same_reader = matcher is not None and receive(stdout) == matcher.fingerprint
-            held: deque[list[int]] = deque()
+            fingerprint = receive(stdout)  # once it has started
+            same_reader = matcher is not None and fingerprint == matcher.fingerprint
+            held = self._held
             for _ in range(_IN_FLIGHT):
                 self._claim(held, stdin)
             while held:
