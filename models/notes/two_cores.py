@@ -106,7 +106,7 @@ class _Helper:
         pending: deque[int],
         results: list[Parsed | None],
     ) -> _Helper | None:
-        if not sys.executable:
+        if not sys.executable or getattr(sys, "frozen", False):  # a bundled app: no ``python -c`` to run
             return None
         try:
             process = subprocess.Popen(
