@@ -44,7 +44,8 @@ class NotesMatcher:
     ):
         self.architecture = architecture
         self.others = tuple(others)
-        self.terms, self.fingerprint = shared_term_index(architecture, self.others)
+        self._shared = shared_term_index(architecture, self.others)  # kept alive while this matcher is
+        self.terms, self.fingerprint = self._shared.terms, self._shared.fingerprint
         self._cache = cache or NotesCache()
         self._readings = self._cache.readings(self.fingerprint)
 
@@ -80,13 +81,7 @@ class NotesMatcher:
         cached = self._readings.get(document.source)
         if cached is not None and cached[0] is document:
             return cached
-        cached = self._cache.stored_readings(self.fingerprint, document)
-        if cached is None:
-            grouped: dict[str, list[Reading]] = {}
-            for reading in read_document(self.terms, document):
-                grouped.setdefault(reading.element, []).append(reading)
-            folded = {key: fold(found) for key, found in grouped.items()}
-            cached = (document, folded, _summary_sections(self.terms, document))
+        cached = self._cache.stored_readings(self.fingerprint, document) or read_note(self.terms, document)
         self._readings[document.source] = cached
         return cached
 
@@ -336,6 +331,14 @@ class NotesLibrary:
             matches.ranked = earlier.carried(matches.positions)
         self._by_architecture[architecture.id] = matches
         return matches
+
+
+def read_note(terms: TermIndex, document: NoteDocument) -> NoteReadings:
+    """What ``document`` says for the architecture of ``terms``: readings by element key, summaries."""
+    grouped: dict[str, list[Reading]] = {}
+    for reading in read_document(terms, document):
+        grouped.setdefault(reading.element, []).append(reading)
+    return document, {key: fold(found) for key, found in grouped.items()}, _summary_sections(terms, document)
 
 
 def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:

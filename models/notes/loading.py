@@ -103,7 +103,7 @@ def _load_all(
     loaded = [cache.note(str(path), key) if key is not None else None for path, key, _ in found]
     missing = [index for index, entry in enumerate(loaded) if entry is None]
     parsed = parse_all([found[index][0] for index in missing], load_note_file, read_with, between=between)
-    for index, (document, problems, _) in zip(missing, parsed, strict=True):
+    for index, (document, problems) in zip(missing, parsed, strict=True):
         path, key, _ = found[index]
         if key is not None:  # a file that could not even be looked at is read again next time
             cache.keep_note(str(path), key, document, problems)

@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import weakref
+from dataclasses import dataclass
 
 from models.architecture import Architecture
 from models.notes.matching import TermIndex
 
-_RECENT_INDEXES = 8
-_indexes: dict[tuple[int, ...], tuple[Architecture, tuple[Architecture, ...], TermIndex, str]] = {}
+
+@dataclass(frozen=True, eq=False)
+class SharedIndex:
+    """A term index, its fingerprint and the architectures it was made for."""
+
+    made_for: tuple[Architecture, ...]
+    terms: TermIndex
+    fingerprint: str
 
 
-def shared_term_index(architecture: Architecture, others: tuple[Architecture, ...]) -> tuple[TermIndex, str]:
-    """The term index of ``architecture`` among ``others`` and its fingerprint, shared by the matchers
-    made for the very same architecture objects (a load reads the notes for the architecture on
-    screen before its library exists; building an index takes ~50 ms).
+_indexes: weakref.WeakValueDictionary[tuple[int, ...], SharedIndex] = weakref.WeakValueDictionary()
+
+
+def shared_term_index(architecture: Architecture, others: tuple[Architecture, ...]) -> SharedIndex:
+    """The term index of ``architecture`` among ``others``, shared by the matchers alive for the very
+    same architecture objects (a load reads the notes for the architecture on screen before its
+    library exists; building an index takes ~50 ms). It is forgotten with its last matcher.
 
     An index only adds to its caches, each one dict assignment of a value it computes from
     itself, so matchers on different threads may share it (see :class:`~models.notes.library.NotesLibrary`).
     """
-    key = (id(architecture), *map(id, others))
-    known, objects = _indexes.get(key), (architecture, *others)
-    if known is None or any(a is not b for a, b in zip((known[0], *known[1]), objects, strict=True)):
+    made_for = (architecture, *others)
+    key = tuple(map(id, made_for))
+    shared = _indexes.get(key)
+    if shared is None or any(a is not b for a, b in zip(shared.made_for, made_for, strict=True)):
         terms = TermIndex.for_architecture(architecture, others)
-        known = (architecture, others, terms, fingerprint(terms))
-        if len(_indexes) >= _RECENT_INDEXES:
-            _indexes.clear()  # architectures since replaced: start again (one step, safe across threads)
-        _indexes[key] = known
-    return known[2], known[3]
+        shared = _indexes[key] = SharedIndex(made_for, terms, fingerprint(terms))
+    return shared
 
 
 def fingerprint(terms: TermIndex) -> str:

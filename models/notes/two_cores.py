@@ -20,13 +20,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from models.notes.helper_process import COMMAND, Parsed, receive, send
+from models.notes.helper_process import COMMAND, receive, send
+from models.notes.stored import decode_document, decode_readings, encode_terms
 
 if TYPE_CHECKING:
     from models.notes.document import NoteDocument
     from models.notes.library import NotesMatcher
 
 LoadFile = Callable[[Path], tuple["NoteDocument | None", list[str]]]
+Parsed = tuple["NoteDocument | None", list[str]]
 
 MIN_NOTES = 200
 """Fewer notes to parse are parsed here alone (a second process would cost more than it saves)."""
@@ -73,7 +75,7 @@ def _parse(load: LoadFile, path: Path, matcher: NotesMatcher | None) -> Parsed:
     document, problems = load(path)
     if matcher is not None and document is not None:
         matcher.read(document)
-    return document, problems, None
+    return document, problems
 
 
 def _cores() -> int:
@@ -138,7 +140,7 @@ class _Helper:
             return
         matcher = self._matcher
         try:
-            send(stdin, (matcher.architecture, matcher.others) if matcher is not None else None)
+            send(stdin, encode_terms(matcher.terms) if matcher is not None else None)
             fingerprint = receive(stdout)  # once it has started
             same_reader = matcher is not None and fingerprint == matcher.fingerprint
             held = self._held
@@ -148,10 +150,14 @@ class _Helper:
                 parsed: list[Any] = receive(stdout)
                 batch = held.popleft()
                 self._claim(held, stdin)
-                for index, (document, problems, readings) in zip(batch, parsed, strict=True):
-                    if same_reader and readings is not None:
-                        matcher.adopt(readings)  # type: ignore[union-attr]  # same_reader: there is one
-                    self._results[index] = (document, problems, None)
+                for index, entry in zip(batch, parsed, strict=True):
+                    if entry is None:
+                        continue  # a note JSON cannot carry: parsed by the caller
+                    encoded, problems, readings = entry
+                    document = decode_document(encoded) if encoded is not None else None
+                    if same_reader and document is not None and readings is not None:
+                        matcher.adopt(decode_readings(document, readings))  # type: ignore[union-attr]
+                    self._results[index] = (document, [str(problem) for problem in problems])
             send(stdin, None)
         except Exception:  # noqa: BLE001 - the helper is gone or confused: the caller parses what it held
             return

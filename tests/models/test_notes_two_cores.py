@@ -4,6 +4,7 @@ and whatever goes wrong with the helper, every note is still loaded."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import threading
 from pathlib import Path
@@ -15,7 +16,8 @@ from models.catalog import load_catalog
 from models.notes import NotesMatcher, helper_process, load_notes, two_cores
 from models.notes import loading as loading_module
 from models.notes.cache import NotesCache
-from models.notes.stored import encode_readings
+from models.notes.loading import load_note_file
+from models.notes.stored import decode_document, encode_readings, encode_terms
 
 EVAL = Path(__file__).resolve().parents[2] / "bench" / "notes_eval"
 ARCHITECTURES = load_catalog().architectures
@@ -58,7 +60,7 @@ def parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     def sending(stream: Any, value: Any) -> None:
         send(stream, value)
-        if isinstance(value, list):
+        if isinstance(value, list) and all(isinstance(path, str) for path in value):  # a batch of paths
             handed.set()
 
     paths: list[Path] = []
@@ -156,19 +158,33 @@ def test_a_stopped_load_ends_its_helper(vault: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_the_helper_protocol_in_one_process(vault: Path, tmp_path: Path) -> None:
-    """The helper's loop, run here on files: what it answers for each path."""
+    """The helper's loop, run here on files: what it answers for each path, in plain JSON values."""
     requests, answers = tmp_path / "in", tmp_path / "out"
     paths = sorted(str(path) for path in vault.iterdir())[:3]
+    matcher = _matcher()
     with requests.open("wb") as stream:
-        helper_process.send(stream, (KUBERNETES, OTHERS))
+        helper_process.send(stream, encode_terms(matcher.terms))
         helper_process.send(stream, paths)
         helper_process.send(stream, None)
     with requests.open("rb") as source, answers.open("wb") as sink:
         helper_process.serve(source, sink)
     with answers.open("rb") as stream:
-        assert helper_process.receive(stream) == _matcher().fingerprint
+        assert helper_process.receive(stream) == matcher.fingerprint, "the same index, rebuilt there"
         parsed = helper_process.receive(stream)
         with pytest.raises(EOFError):
             helper_process.receive(stream)
-    assert [document.source for document, _, _ in parsed] == paths
-    assert all(readings[0] is document for document, _, readings in parsed), "readings share the note"
+    for path, (encoded, problems, readings) in zip(paths, parsed, strict=True):
+        document = decode_document(encoded)
+        assert document == load_note_file(Path(path))[0]
+        assert problems == []
+        assert readings == json.loads(json.dumps(encode_readings(matcher.read(document))))
+
+
+def test_a_note_json_cannot_carry_is_parsed_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for number in range(12):
+        (tmp_path / f"{number}.md").write_text("---\nwhen: 2024-11-02 10:00:00\nodd: !!set {a}\n---\n# Pod\n")
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores, "BATCH", 1)
+    documents = load_notes([tmp_path], NotesCache()).documents
+    assert len(documents) == 12
+    assert all(document.front_matter["odd"] == {"a"} for document in documents), "a set, as YAML read it"
