@@ -42,7 +42,8 @@ class UserNotes(QObject):
     library: one handed out is never changed (worker threads may be reading it).
     Loads run on a worker thread so a large vault never freezes the window (a large one
     is parsed on two cores, see :mod:`models.notes.two_cores`). The notes are read for
-    the architecture on screen (``shown`` gives its id) as they are parsed, and the
+    the architecture on screen (``shown`` gives its id; it is called on the worker thread,
+    so it must only read a plain value) as they are parsed, and the
     library is handed out once that one is matched; the same worker then matches the
     others, in the handed-out library (its caches are filled as values, see
     docs/ARCHITECTURE.md). Parsed notes and their matches are kept in the user cache
@@ -130,9 +131,8 @@ class UserNotes(QObject):
         self._stop = stop = threading.Event()
         self._generation += 1
         generation, before = self._generation, self.library
-        shown = next((a for a in self._architectures if a.id == self._shown()), None)
         future = self._executor.submit(
-            self._load, list(self.locations), before, self._architectures, shown, generation, stop
+            self._load, list(self.locations), before, self._architectures, generation, stop
         )
         future.add_done_callback(lambda done: self._loaded.emit(generation, done))
         self._executor.submit(self._warm_others, future, generation)  # once the panel has its notes
@@ -143,12 +143,12 @@ class UserNotes(QObject):
         locations: list[Path],
         before: NotesLibrary,
         architectures: Sequence[Architecture],
-        shown: Architecture | None,
         generation: int,
         stop: threading.Event,
     ) -> _Loaded:
         """On the worker: unchanged notes come from the cache, the rest are parsed and read for the
-        architecture ``shown``, which is matched; then the folders to watch. ``stop`` ends it between
+        architecture on screen, which is matched (and the one on screen by then, if another; every
+        architecture when none is shown yet); then the folders to watch. ``stop`` ends it between
         folders and between notes."""
         searched = 0
 
@@ -167,13 +167,23 @@ class UserNotes(QObject):
 
         from models.notes import load_notes  # the parser is imported when notes are first read
 
+        shown = self._shown_now(architectures)
         others = [other for other in architectures if other is not shown]
         matcher = NotesMatcher(shown, others, self._cache) if shown is not None else None
         result = load_notes(locations, self._cache, on_folder=on_folder, between=between, read_with=matcher)
         library = before.with_user(result.documents, architectures, cache=self._cache)
-        library.warm([shown] if shown is not None else [])
+        first = list(dict.fromkeys(a for a in (shown, self._shown_now(architectures)) if a is not None))
+        library.warm(first or None)  # nothing on screen yet (the window is starting): every one
         folders = [below for location in locations if location.is_dir() for below in folders_below(location)]
         return _Loaded(library, result.errors, folders)
+
+    def _shown_now(self, architectures: Sequence[Architecture]) -> Architecture | None:
+        """The architecture on screen (asked from the worker: ``shown`` reads a plain value)."""
+        try:
+            shown = self._shown()
+        except RuntimeError:  # the window is gone
+            return None
+        return next((architecture for architecture in architectures if architecture.id == shown), None)
 
     def _warm_others(self, loaded: Future[_Loaded], generation: int) -> None:
         """On the worker, after a load: match the other architectures (unless a newer load started)."""

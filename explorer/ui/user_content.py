@@ -58,7 +58,9 @@ class UserContent(QObject):
             sources.note_locations,
             self,
             sources.architectures.values(),
-            shown=lambda: window.current_id,  # read first, so the panel has its notes soonest
+            shown=lambda: (
+                window.current_id
+            ),  # read first; asked on the notes worker (AppState: a plain value)
         )
         self.notes.errors = list(sources.notes_errors)
         self.notes.library_changed.connect(self._on_notes_changed)

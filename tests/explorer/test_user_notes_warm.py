@@ -71,9 +71,11 @@ def test_a_restart_reads_the_notes_from_the_cache_file(
     assert again.errors == first.errors == []
 
 
+@pytest.mark.parametrize("on_screen", ["kubernetes", None])
 def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_the_others_after(
-    qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_screen: str | None
 ) -> None:
+    """With nothing on screen yet (the window is starting), every architecture is matched first."""
     ui, read = threading.current_thread(), library_module.read_document
 
     def read_off_the_ui_thread(*args: object) -> object:
@@ -85,7 +87,7 @@ def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_th
         NotesLibrary(architectures=ARCHITECTURES),
         parent=owner,
         cache=NotesCache(tmp_path / "notes.cache"),
-        shown=lambda: "kubernetes",
+        shown=lambda: on_screen,
     )
     notes.set_architectures(ARCHITECTURES)
     kubernetes = next(a for a in ARCHITECTURES if a.id == "kubernetes")
@@ -94,6 +96,9 @@ def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_th
     def on_arrival(library: NotesLibrary) -> None:  # on the UI thread, as the panel would
         if library.user:
             shown.append(any(e.origin == "user" for e in library.excerpts_for(kubernetes, "kube-apiserver")))
+            if on_screen is None:
+                for architecture in ARCHITECTURES:
+                    library.summary_for(architecture)
 
     notes.library_changed.connect(on_arrival)
     with qtbot.waitSignal(notes.library_changed, timeout=10_000, check_params_cb=lambda lib: bool(lib.user)):
