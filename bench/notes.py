@@ -13,39 +13,45 @@ against ``bench/notes_eval/gold.yaml``:
 Speed (``--speed``): a generated vault of 1,000 notes (about 6.5 MB) is written
 to a temporary folder and handled on a worker thread, as the app does:
 
-* **cold start** (no cache file): every note is parsed, then matched against the
-  architecture shown (Kubernetes), then against the four others;
+* **cold start** (no cache file): every note is parsed and, on the way, read for the
+  architecture on screen (Kubernetes), which is then matched: the app hands the panel
+  its notes at that point ("indexed"), and matches the four others after. A large load
+  is parsed on two cores (:mod:`models.notes.two_cores`); the same load on one core
+  (as before) is timed in each run too, alternating which goes first;
 * the cache file is written (the app does this after the panel has its notes);
 * **warm start** (a restart with the cache file): the notes and what they say come
   from the file, only changed notes would be parsed and matched;
 * **edit**: one note changes, the vault is reloaded and re-matched (only that
   note is parsed and read again).
 
-Each figure is the median wall time, with the worker thread's CPU time: on a
-busy machine the CPU time is what an idle one would take. The "every
-architecture" rows add the two steps up, run by run: the app matches the notes
-against all architectures before it hands them to the panel. The targets of
-issue 12 (indexed in 1 s, an edit re-matched in 50 ms) are printed with the
-figures they apply to, judged on the median CPU time.
+Each figure is the median wall time, with the worker thread's CPU time and the helper
+process's ("+ helper"): on a busy machine the CPU times tell what an idle one would
+take. The "every architecture" rows add the two steps up, run by run. The targets of
+issue 12 (indexed in 1 s, an edit re-matched in 50 ms) are printed with the figures
+they apply to, judged on the median wall time (two cores work at once: no CPU time
+alone says how long it took).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
 from models.architecture import Architecture
 from models.catalog import load_catalog
-from models.notes import NoteDocument, NotesLibrary, load_notes
+from models.notes import NoteDocument, NotesLibrary, NotesMatcher, load_notes, two_cores
 from models.notes.cache import NotesCache
 
 EVAL_DIR = Path(__file__).parent / "notes_eval"
@@ -200,15 +206,31 @@ def generated_vault(count: int = 1000) -> list[tuple[str, str]]:
     return notes
 
 
-def _clock() -> tuple[float, float]:
-    """Wall time and this thread's CPU time: on a busy machine the second tells what an idle one would do."""
-    return time.perf_counter(), time.thread_time()
+Clock = tuple[float, float, float]
 
 
-def _median_ms(runs: list[tuple[float, float]]) -> str:
+def _clock() -> Clock:
+    """Wall time, this thread's CPU time and the CPU time of the ended helper processes: on a busy
+    machine the CPU times tell what an idle one would do."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter(), time.thread_time(), children.ru_utime + children.ru_stime
+
+
+def _median_ms(runs: list[Clock]) -> str:
     wall = [run[0] * 1000 for run in runs]
     cpu = statistics.median(run[1] for run in runs) * 1000
-    return f"{statistics.median(wall):7.1f} ms (range {min(wall):.1f}-{max(wall):.1f}; CPU {cpu:.1f} ms)"
+    helper = statistics.median(run[2] for run in runs) * 1000
+    helped = f" + helper {helper:.0f}" if helper else ""
+    return (
+        f"{statistics.median(wall):7.1f} ms (range {min(wall):.1f}-{max(wall):.1f}; CPU {cpu:.1f}{helped} ms)"
+    )
+
+
+@contextmanager
+def _one_core() -> Iterator[None]:
+    """Parse without the helper process (as every load did before), for the comparison row."""
+    with mock.patch.object(two_cores, "MIN_NOTES", sys.maxsize):
+        yield
 
 
 def speed(runs: int) -> None:
@@ -223,33 +245,40 @@ def speed(runs: int) -> None:
 def _speed(folder: Path, runs: int) -> None:
     architectures = load_catalog().architectures
     kubernetes = next(a for a in architectures if a.id == "kubernetes")
+    others = [a for a in architectures if a is not kubernetes]
     vault = generated_vault()
     for source, text in vault:
         (folder / source).parent.mkdir(parents=True, exist_ok=True)
         (folder / source).write_text(text, encoding="utf-8")
     size = sum(len(text.encode()) for _, text in vault)
     edited, cache_file = folder / vault[500][0], folder / "cache" / "notes.cache"
-    times: dict[str, list[tuple[float, float]]] = {}
+    times: dict[str, list[Clock]] = {}
 
-    def timed(label: str, start: tuple[float, float]) -> tuple[float, float]:
+    def timed(label: str, start: Clock) -> Clock:
         now = _clock()
-        times.setdefault(label, []).append((now[0] - start[0], now[1] - start[1]))
+        times.setdefault(label, []).append((now[0] - start[0], now[1] - start[1], now[2] - start[2]))
         return now
 
     def index(cache: NotesCache, start: str) -> NotesLibrary:
+        """What the app does before the panel has its notes: parse, reading the notes for the
+        architecture on screen on the way, then match that one."""
         began = _clock()
-        documents = load_notes([folder / "vault"], cache).documents
+        shown = NotesMatcher(kubernetes, others, cache)
+        documents = load_notes([folder / "vault"], cache, read_with=shown).documents
         middle = timed(f"{start} parse", began)
         library = NotesLibrary(user=documents, architectures=architectures, cache=cache)
-        library.warm([kubernetes])  # the architecture shown first (the app warms all on its worker)
+        library.warm([kubernetes])
         library.excerpts_for(kubernetes, "kubelet-1")
         timed(f"{start} match", middle)
         timed(f"{start} index", began)
         return library
 
     for run in range(runs):
-        cache_file.unlink(missing_ok=True)
-        library = index(NotesCache(cache_file), "cold")  # a first start: nothing parsed yet
+        cold = [("cold", False), ("one core", True)]
+        for start, alone in cold if run % 2 == 0 else cold[::-1]:  # alternated: neither always goes first
+            cache_file.unlink(missing_ok=True)
+            with _one_core() if alone else nullcontext():
+                library = index(NotesCache(cache_file), start)  # a first start: nothing parsed yet
         began = _clock()
         library.warm()
         middle = timed("cold others", began)
@@ -267,11 +296,16 @@ def _speed(folder: Path, runs: int) -> None:
         middle = timed("edit", began)
         library.warm()
         timed("edit others", middle)
-    print(f"vault: {len(vault)} notes, {size / 1e6:.1f} MB on disk; worker thread; median of {runs} runs")
+    _report(times, len(vault), size, runs)
+
+
+def _report(times: dict[str, list[Clock]], notes: int, size: int, runs: int) -> None:
+    print(f"vault: {notes} notes, {size / 1e6:.1f} MB on disk; worker thread; median of {runs} runs")
     rows = [
-        ("cold start (no cache file): parse every note", "cold parse"),
-        ("                            match, one architecture", "cold match"),
+        ("cold start (no cache file): parse, reading for one", "cold parse"),
+        ("                            match that architecture", "cold match"),
         ("                            indexed (both)", "cold index"),
+        ("                            the same on one core", "one core index"),
         ("                            match the 4 others", "cold others"),
         ("write the cache file (after the panel is updated)", "save"),
         ("warm start (cache file):    load every note", "warm parse"),
@@ -285,21 +319,26 @@ def _speed(folder: Path, runs: int) -> None:
         ("cold index", "cold others", "cold all"),
         ("edit", "edit others", "edit all"),
     ):
-        times[total] = [(a[0] + b[0], a[1] + b[1]) for a, b in zip(times[first], times[others], strict=True)]
-    rows.insert(4, ("                            all architectures", "cold all"))
+        times[total] = [
+            (a[0] + b[0], a[1] + b[1], a[2] + b[2]) for a, b in zip(times[first], times[others], strict=True)
+        ]
+    rows.insert(5, ("                            all architectures", "cold all"))
     rows.append(("               all architectures", "edit all"))
     for label, key in rows:
         print(f"{label:52} {_median_ms(times[key])}")
-    print("targets (issue 12), on the median CPU time:")
+    print(
+        "targets (issue 12), on the median wall time (the helper process parses on the other core;\n"
+        "on a busy machine wall times are longer than an idle one's):"
+    )
     for label, key, target in (
-        ("indexed, architecture shown first", "cold index", TARGET_INDEX_MS),
+        ("indexed: parsed, architecture on screen matched", "cold index", TARGET_INDEX_MS),
         ("indexed, every architecture", "cold all", TARGET_INDEX_MS),
-        ("edit re-matched, architecture shown first", "edit", TARGET_EDIT_MS),
+        ("edit re-matched, architecture on screen", "edit", TARGET_EDIT_MS),
         ("edit re-matched, every architecture", "edit all", TARGET_EDIT_MS),
     ):
-        cpu = statistics.median(run[1] for run in times[key]) * 1000
-        verdict = "met" if cpu <= target else f"NOT met ({cpu / target:.1f}x the target)"
-        print(f"  {label:50} {cpu:7.1f} ms  target <= {target:5} ms: {verdict}")
+        wall = statistics.median(run[0] for run in times[key]) * 1000
+        verdict = "met" if wall <= target else f"NOT met ({wall / target:.1f}x the target)"
+        print(f"  {label:50} {wall:7.1f} ms  target <= {target:5} ms: {verdict}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from explorer.file_watch import FileWatch, folders_below
 from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
-from models.notes import NotesLibrary
+from models.notes import NotesLibrary, NotesMatcher
 from models.notes.cache import NotesCache
 
 log = logging.getLogger(__name__)
@@ -40,11 +40,15 @@ class UserNotes(QObject):
 
     ``library_changed`` fires on the UI thread after every completed load, with a new
     library: one handed out is never changed (worker threads may be reading it).
-    Loads run on a worker thread so a large vault never freezes the window, and the
-    notes are matched there against every architecture before the library is handed
-    out: showing any architecture never waits for matching. Parsed notes and their
-    matches are kept in the user cache folder, so a restart reads only changed notes.
-    A load started later supersedes (and stops) one still running.
+    Loads run on a worker thread so a large vault never freezes the window (a large one
+    is parsed on two cores, see :mod:`models.notes.two_cores`). The notes are read for
+    the architecture on screen (``shown`` gives its id; it is called on the worker thread,
+    so it must only read a plain value) as they are parsed, and the
+    library is handed out once that one is matched; the same worker then matches the
+    others, in the handed-out library (its caches are filled as values, see
+    docs/ARCHITECTURE.md). Parsed notes and their matches are kept in the user cache
+    folder, so a restart reads only changed notes. A load started later supersedes (and
+    stops) one still running.
     """
 
     library_changed = Signal(object)
@@ -60,8 +64,10 @@ class UserNotes(QObject):
         parent: QObject | None = None,
         architectures: Iterable[Architecture] = (),
         cache: NotesCache | None = None,
+        shown: Callable[[], str | None] = lambda: None,
     ):
         super().__init__(parent)
+        self._shown = shown
         self._cache = cache or NotesCache(user_cache_dir() / CACHE_FILE)
         self._in_use: set[str] | None = None  # the fingerprints the last load matched with (worker only)
         self.library = library
@@ -129,7 +135,8 @@ class UserNotes(QObject):
             self._load, list(self.locations), before, self._architectures, generation, stop
         )
         future.add_done_callback(lambda done: self._loaded.emit(generation, done))
-        self._executor.submit(self._save)  # once the panel has its notes: nobody waits for it
+        self._executor.submit(self._warm_others, future, generation)  # once the panel has its notes
+        self._executor.submit(self._save)
 
     def _load(
         self,
@@ -139,8 +146,10 @@ class UserNotes(QObject):
         generation: int,
         stop: threading.Event,
     ) -> _Loaded:
-        """On the worker: unchanged notes come from the cache, the rest are read and matched; then
-        the folders to watch. ``stop`` ends it between folders."""
+        """On the worker: unchanged notes come from the cache, the rest are parsed and read for the
+        architecture on screen, which is matched (and the one on screen by then, if another; every
+        architecture when none is shown yet); then the folders to watch. ``stop`` ends it between
+        folders and between notes."""
         searched = 0
 
         def on_folder(folder: str, notes: int) -> None:
@@ -152,14 +161,36 @@ class UserNotes(QObject):
                 found = f"{searched:,} folders searched, {notes:,} notes found"
                 self._progress.emit(generation, f"Reading notes: {found}, now in {folder}…")
 
+        def between() -> None:
+            if stop.is_set():
+                raise _Stopped()
+
         from models.notes import load_notes  # the parser is imported when notes are first read
 
-        result = load_notes(locations, self._cache, on_folder=on_folder)
+        shown = self._shown_now(architectures)
+        others = [other for other in architectures if other is not shown]
+        matcher = NotesMatcher(shown, others, self._cache) if shown is not None else None
+        result = load_notes(locations, self._cache, on_folder=on_folder, between=between, read_with=matcher)
         library = before.with_user(result.documents, architectures, cache=self._cache)
-        library.warm()
-        self._in_use = library.fingerprints()
+        first = list(dict.fromkeys(a for a in (shown, self._shown_now(architectures)) if a is not None))
+        library.warm(first or None)  # nothing on screen yet (the window is starting): every one
         folders = [below for location in locations if location.is_dir() for below in folders_below(location)]
         return _Loaded(library, result.errors, folders)
+
+    def _shown_now(self, architectures: Sequence[Architecture]) -> Architecture | None:
+        """The architecture on screen (asked from the worker: ``shown`` reads a plain value)."""
+        try:
+            shown = self._shown()
+        except RuntimeError:  # the window is gone
+            return None
+        return next((architecture for architecture in architectures if architecture.id == shown), None)
+
+    def _warm_others(self, loaded: Future[_Loaded], generation: int) -> None:
+        """On the worker, after a load: match the other architectures (unless a newer load started)."""
+        if loaded.exception() is None and generation == self._generation:
+            library = loaded.result().library
+            library.warm()
+            self._in_use = library.fingerprints()
 
     def _save(self) -> None:
         """On the worker thread, after a load: keep the notes and the latest architectures' readings."""

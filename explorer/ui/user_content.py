@@ -88,7 +88,14 @@ class UserContent(QObject):
         from explorer.user_notes import UserNotes
 
         sources = self.window.sources
-        notes = UserNotes(sources.notes, sources.note_locations, self, sources.architectures.values())
+        window = self.window
+        notes = UserNotes(
+            sources.notes,
+            sources.note_locations,
+            self,
+            sources.architectures.values(),
+            shown=lambda: window.current_id,  # asked on the notes worker (AppState: a plain value)
+        )
         self._notes = notes
         notes.errors = list(sources.notes_errors)
         notes.library_changed.connect(self._on_notes_changed)

@@ -7,7 +7,6 @@ note is read again alone), gathered per element and ranked.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
 from models.notes.ranking import NotePositions, RankedReadings
 from models.notes.reading import NoteReadings, Reading, fold, read_document
+from models.notes.term_indexes import shared_term_index
 
 DEFAULT_LIMIT = 5
 
@@ -43,8 +43,9 @@ class NotesMatcher:
         self, architecture: Architecture, others: Sequence[Architecture] = (), cache: NotesCache | None = None
     ):
         self.architecture = architecture
-        self.terms = TermIndex.for_architecture(architecture, others)
-        self.fingerprint = _fingerprint(self.terms)
+        self.others = tuple(others)
+        self._shared = shared_term_index(architecture, self.others)  # kept alive while this matcher is
+        self.terms, self.fingerprint = self._shared.terms, self._shared.fingerprint
         self._cache = cache or NotesCache()
         self._readings = self._cache.readings(self.fingerprint)
 
@@ -63,23 +64,24 @@ class NotesMatcher:
 
     def readings(self, document: NoteDocument) -> dict[str, list[Reading]]:
         """What ``document`` says about each element key (cached while the note is unchanged)."""
-        return self._read(document)[1]
+        return self.read(document)[1]
 
     def summary_sections(self, document: NoteDocument) -> list[tuple[float, Section]]:
         """The sections of ``document`` that summarise this architecture, with their scores (cached)."""
-        return self._read(document)[2]
+        return self.read(document)[2]
 
-    def _read(self, document: NoteDocument) -> NoteReadings:
+    def adopt(self, readings: NoteReadings) -> None:
+        """Keep what a matcher equal to this one (the same :attr:`fingerprint`) read from a note, as if
+        this one had read it (a helper process reads part of a large vault)."""
+        self._readings[readings[0].source] = readings
+
+    def read(self, document: NoteDocument) -> NoteReadings:
+        """What ``document`` says for this architecture: its readings by element key and its summary
+        sections (read once while the note is unchanged)."""
         cached = self._readings.get(document.source)
         if cached is not None and cached[0] is document:
             return cached
-        cached = self._cache.stored_readings(self.fingerprint, document)
-        if cached is None:
-            grouped: dict[str, list[Reading]] = {}
-            for reading in read_document(self.terms, document):
-                grouped.setdefault(reading.element, []).append(reading)
-            folded = {key: fold(found) for key, found in grouped.items()}
-            cached = (document, folded, _summary_sections(self.terms, document))
+        cached = self._cache.stored_readings(self.fingerprint, document) or read_note(self.terms, document)
         self._readings[document.source] = cached
         return cached
 
@@ -331,6 +333,14 @@ class NotesLibrary:
         return matches
 
 
+def read_note(terms: TermIndex, document: NoteDocument) -> NoteReadings:
+    """What ``document`` says for the architecture of ``terms``: readings by element key, summaries."""
+    grouped: dict[str, list[Reading]] = {}
+    for reading in read_document(terms, document):
+        grouped.setdefault(reading.element, []).append(reading)
+    return document, {key: fold(found) for key, found in grouped.items()}, _summary_sections(terms, document)
+
+
 def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:
     """Sections whose own heading names only this architecture, and the start of a note named after it.
 
@@ -354,19 +364,6 @@ def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[fl
             chosen_lines.add(chosen.line)
             found.append((1.0 if section.level else 0.8, chosen))
     return found
-
-
-def _fingerprint(terms: TermIndex) -> str:
-    """Names a term index by everything that decides what it finds: equal indexes read notes alike."""
-    decisive = (
-        terms.pattern.pattern,
-        sorted((key, sorted(targets.items())) for key, targets in terms.targets.items()),
-        sorted(terms.members.items()),
-        sorted(terms.components),
-        sorted(terms.own_keys),
-        sorted(terms.family_words),
-    )
-    return hashlib.sha256(repr(decisive).encode()).hexdigest()
 
 
 def _find_heading(document: NoteDocument, heading: str) -> Section | None:

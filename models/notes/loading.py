@@ -8,11 +8,16 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.notes.cache import NotesCache, collector_paused
+from models.notes.cache import NotesCache, StatKey, collector_paused
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
+from models.notes.two_cores import parse_all
 from models.paths import NOTES_DIR
+
+if TYPE_CHECKING:
+    from models.notes.library import NotesMatcher
 
 NOTE_SUFFIXES = (".md", ".markdown")
 MAX_NOTE_BYTES = 50 * 1024 * 1024
@@ -45,7 +50,12 @@ FolderVisit = Callable[[str, int], None]
 
 
 def load_notes(
-    locations: Sequence[Path], cache: NotesCache | None = None, *, on_folder: FolderVisit | None = None
+    locations: Sequence[Path],
+    cache: NotesCache | None = None,
+    *,
+    on_folder: FolderVisit | None = None,
+    between: Callable[[], None] | None = None,
+    read_with: NotesMatcher | None = None,
 ) -> NotesLoadResult:
     """Load each location: a Markdown file, or a folder searched recursively.
 
@@ -53,18 +63,31 @@ def load_notes(
     links are followed but never twice into the same folder, and a note reached
     through two locations is loaded once. A note whose file is unchanged since
     it was put in ``cache`` (by default, one kept in memory) is not parsed again.
-    ``on_folder`` reports progress (and stops the load by raising).
+    ``on_folder`` reports progress (and stops the load by raising), as does
+    ``between``, called between the notes parsed. ``read_with``: a matcher that
+    reads each note parsed as it comes (the architecture on screen): a large load
+    is parsed and read on two cores (:mod:`models.notes.two_cores`).
     """
     with collector_paused():
-        return _load_all(locations, cache or _MEMORY, on_folder)
+        return _load_all(locations, cache or _MEMORY, on_folder, between, read_with)
 
 
-def _load_all(locations: Sequence[Path], cache: NotesCache, on_folder: FolderVisit | None) -> NotesLoadResult:
+def _load_all(
+    locations: Sequence[Path],
+    cache: NotesCache,
+    on_folder: FolderVisit | None,
+    between: Callable[[], None] | None,
+    read_with: NotesMatcher | None,
+) -> NotesLoadResult:
+    """The files first (each with the folder problems met before it), then the notes: from the cache
+    when unchanged, the others parsed together."""
     result = NotesLoadResult()
+    walk_errors: list[str] = []
+    found: list[tuple[Path, StatKey | None, int]] = []  # path, (size, mtime), walk problems before it
     seen: set[tuple[int, int] | str] = set()
-    visit = (lambda folder: on_folder(folder, len(result.documents))) if on_folder else None
+    visit = (lambda folder: on_folder(folder, len(found))) if on_folder else None
     for location in locations:
-        for path in _note_files(Path(location).expanduser(), result.errors, visit):
+        for path in _note_files(Path(location).expanduser(), walk_errors, visit):
             try:
                 status: os.stat_result | None = path.stat()
             except OSError:
@@ -75,34 +98,30 @@ def _load_all(locations: Sequence[Path], cache: NotesCache, on_folder: FolderVis
             if identity in seen:
                 continue
             seen.add(identity)
-            document, problems = _load_unless_unchanged(path, status, cache)
-            result.errors.extend(problems)
-            if document is not None:
-                result.documents.append(document)
+            key = (status.st_size, status.st_mtime_ns) if status is not None else None
+            found.append((path, key, len(walk_errors)))
+    loaded = [cache.note(str(path), key) if key is not None else None for path, key, _ in found]
+    missing = [index for index, entry in enumerate(loaded) if entry is None]
+    parsed = parse_all([found[index][0] for index in missing], load_note_file, read_with, between=between)
+    for index, (document, problems) in zip(missing, parsed, strict=True):
+        path, key, _ = found[index]
+        if key is not None:  # a file that could not even be looked at is read again next time
+            cache.keep_note(str(path), key, document, problems)
+        loaded[index] = (document, problems)
+    reported = 0
+    for (_, _, walk_problems), entry in zip(found, loaded, strict=True):
+        result.errors.extend(walk_errors[reported:walk_problems])
+        reported = walk_problems
+        document, problems = entry or (None, [])
+        result.errors.extend(problems)
+        if document is not None:
+            result.documents.append(document)
+    result.errors.extend(walk_errors[reported:])
     return result
 
 
 _MEMORY = NotesCache()
 """Where :func:`load_notes` keeps notes when it is given no cache."""
-
-
-def _load_unless_unchanged(
-    path: Path, status: os.stat_result | None, cache: NotesCache
-) -> tuple[NoteDocument | None, list[str]]:
-    """:func:`load_note_file`, or the same document as last time when the file has not changed.
-
-    Handing back the very same object lets the matcher keep what it read from
-    the note, so after an edit only the edited note is parsed and matched again.
-    """
-    if status is None:
-        return load_note_file(path)
-    key, source = (status.st_size, status.st_mtime_ns), str(path)
-    cached = cache.note(source, key)
-    if cached is not None:
-        return cached
-    document, problems = load_note_file(path)
-    cache.keep_note(source, key, document, problems)
-    return document, problems
 
 
 def load_note_file(path: Path) -> tuple[NoteDocument | None, list[str]]:

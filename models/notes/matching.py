@@ -125,6 +125,15 @@ class TermIndex:
         """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
         self._spellings: dict[str, _Spelling] = {}
 
+    @classmethod
+    def compiled(
+        cls, pattern: str, targets: dict[str, dict[tuple[str, int], bool]], members: dict[str, list[str]]
+    ) -> TermIndex:
+        """An index from what another one was compiled to (its :attr:`pattern` text and :attr:`targets`)."""
+        index = cls((), members)
+        index.pattern, index.targets = re.compile(pattern), targets
+        return index
+
     @cached_property
     def folding_pattern(self) -> re.Pattern[str]:
         """:attr:`pattern`, case-insensitive: only for the rare text whose lower case is longer (compiling

@@ -18,6 +18,7 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from models.notes.document import Block, NoteDocument, Section
+from models.notes.matching import TermIndex
 from models.notes.reading import NoteReadings, Reading
 
 _BLOCK_FIELDS = tuple(field.name for field in fields(Block))
@@ -127,6 +128,38 @@ def decode_readings(document: NoteDocument, value: list[Any]) -> NoteReadings:
             for score, s, b, terms in found
         ]
     return document, by_element, [(float(score), sections[s]) for score, s in summary]
+
+
+def encode_terms(terms: TermIndex) -> list[Any]:
+    """What decides what a term index finds (each name's targets in their order: hits keep it)."""
+    targets = [
+        [key, [[element, bits, generic] for (element, bits), generic in found.items()]]
+        for key, found in terms.targets.items()
+    ]
+    return [
+        terms.pattern.pattern,
+        targets,
+        terms.members,
+        sorted(terms.components),
+        sorted(terms.own_keys),
+        sorted(terms.family_words),
+    ]
+
+
+def decode_terms(value: list[Any]) -> TermIndex:
+    pattern, targets, members, components, own_keys, family_words = value
+    index = TermIndex.compiled(
+        str(pattern),
+        {
+            str(key): {(str(e), int(bits)): bool(generic) for e, bits, generic in found}
+            for key, found in targets
+        },
+        {str(key): [str(element) for element in elements] for key, elements in members.items()},
+    )
+    index.components = {str(key) for key in components}
+    index.own_keys = frozenset(map(str, own_keys))
+    index.family_words = frozenset(map(str, family_words))
+    return index
 
 
 def _filled(kind: type[_T], values: dict[str, Any]) -> _T:

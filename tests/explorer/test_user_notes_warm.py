@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def _refuse(*args: object) -> None:
     raise AssertionError("a note was read outside the worker thread")
 
 
-def test_every_architecture_is_matched_before_the_library_arrives(
+def test_every_architecture_is_matched_by_the_time_the_worker_is_idle(
     qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     notes = _loaded(qtbot, owner, VAULT, NotesCache(tmp_path / "notes.cache"))
@@ -68,3 +69,44 @@ def test_a_restart_reads_the_notes_from_the_cache_file(
     again = _loaded(qtbot, owner, vault, NotesCache(tmp_path / "notes.cache"))
     assert again.library.user == first.library.user
     assert again.errors == first.errors == []
+
+
+@pytest.mark.parametrize("on_screen", ["kubernetes", None])
+def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_the_others_after(
+    qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_screen: str | None
+) -> None:
+    """With nothing on screen yet (the window is starting), every architecture is matched first."""
+    ui, read = threading.current_thread(), library_module.read_document
+
+    def read_off_the_ui_thread(*args: object) -> object:
+        assert threading.current_thread() is not ui, "a note was read on the UI thread"
+        return read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "read_document", read_off_the_ui_thread)
+    notes = UserNotes(
+        NotesLibrary(architectures=ARCHITECTURES),
+        parent=owner,
+        cache=NotesCache(tmp_path / "notes.cache"),
+        shown=lambda: on_screen,
+    )
+    notes.set_architectures(ARCHITECTURES)
+    kubernetes = next(a for a in ARCHITECTURES if a.id == "kubernetes")
+    shown: list[bool] = []
+
+    def on_arrival(library: NotesLibrary) -> None:  # on the UI thread, as the panel would
+        if library.user:
+            shown.append(any(e.origin == "user" for e in library.excerpts_for(kubernetes, "kube-apiserver")))
+            if on_screen is None:
+                for architecture in ARCHITECTURES:
+                    library.summary_for(architecture)
+
+    notes.library_changed.connect(on_arrival)
+    with qtbot.waitSignal(notes.library_changed, timeout=10_000, check_params_cb=lambda lib: bool(lib.user)):
+        notes.set_locations([VAULT])
+    assert shown == [True]
+    notes.wait_idle()
+    for architecture in ARCHITECTURES:
+        for component in architecture.components:
+            notes.library.excerpts_for(architecture, component.id)
+        notes.library.summary_for(architecture)
+    notes.shutdown()

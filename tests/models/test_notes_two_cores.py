@@ -1,0 +1,190 @@
+"""A large load is parsed (and read for the architecture on screen) on two cores: a helper process takes
+batches from the back of the list. The notes and readings are the very ones a load on one core makes,
+and whatever goes wrong with the helper, every note is still loaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models.catalog import load_catalog
+from models.notes import NotesMatcher, helper_process, load_notes, two_cores
+from models.notes import loading as loading_module
+from models.notes.cache import NotesCache
+from models.notes.loading import load_note_file
+from models.notes.stored import decode_document, encode_readings, encode_terms
+
+EVAL = Path(__file__).resolve().parents[2] / "bench" / "notes_eval"
+ARCHITECTURES = load_catalog().architectures
+KUBERNETES = next(a for a in ARCHITECTURES if a.id == "kubernetes")
+OTHERS = [a for a in ARCHITECTURES if a is not KUBERNETES]
+NOTES = 40
+WAIT_S = 60
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("vault")
+    seeds = sorted(EVAL.glob("*/*.md"))
+    for number in range(NOTES):
+        seed = seeds[number % len(seeds)]
+        (root / f"{number:03} {seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def _matcher() -> NotesMatcher:
+    return NotesMatcher(KUBERNETES, OTHERS, NotesCache())
+
+
+@pytest.fixture(scope="module")
+def one_core(vault: Path) -> tuple[list[Any], dict[str, Any]]:
+    """The notes and readings of a load on one core."""
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(two_cores, "MIN_NOTES", 10**9)
+        matcher = _matcher()
+        documents = load_notes([vault], NotesCache(), read_with=matcher).documents
+    return documents, {d.source: encode_readings(matcher.read(d)) for d in documents}
+
+
+@pytest.fixture
+def parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The notes parsed in this process; each waits until the helper has been handed its first batch,
+    so the helper always gets some (it takes ~0.2 s to start)."""
+    handed = threading.Event()
+    send = two_cores.send
+
+    def sending(stream: Any, value: Any) -> None:
+        send(stream, value)
+        if isinstance(value, list) and all(isinstance(path, str) for path in value):  # a batch of paths
+            handed.set()
+
+    paths: list[Path] = []
+    load = loading_module.load_note_file
+
+    def loading(path: Path) -> Any:
+        paths.append(path)
+        handed.wait(WAIT_S)
+        return load(path)
+
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores, "send", sending)
+    monkeypatch.setattr(loading_module, "load_note_file", loading)
+    return paths
+
+
+def test_a_large_load_shares_the_notes_with_a_helper_and_gets_the_same_notes_and_readings(
+    vault: Path, one_core: tuple[list[Any], dict[str, Any]], parsed_here: list[Path]
+) -> None:
+    expected, expected_readings = one_core
+    matcher = _matcher()
+    result = load_notes([vault], NotesCache(), read_with=matcher)
+    assert result.documents == expected
+    assert result.errors == []
+    assert 0 < len(parsed_here) <= NOTES - two_cores.BATCH, "the helper parsed some of the notes"
+    assert {d.source: encode_readings(matcher.read(d)) for d in result.documents} == expected_readings
+    assert all(matcher.keys_read(d) is not None for d in result.documents), "every note was read on the way"
+
+
+def test_without_a_matcher_the_helper_only_parses(vault: Path, parsed_here: list[Path]) -> None:
+    result = load_notes([vault], NotesCache())
+    assert len(result.documents) == NOTES
+    assert len(parsed_here) < NOTES
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "import sys; sys.exit(3)",  # dies at once
+        "import sys; sys.stdout.buffer.write(b'garbage' * 100); sys.stdout.flush()",  # talks nonsense
+        "import sys; sys.stdin.buffer.read(); sys.exit(1)",  # reads everything, answers nothing
+    ],
+)
+def test_a_helper_that_fails_costs_only_time(
+    vault: Path, one_core: tuple[list[Any], dict[str, Any]], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    expected, expected_readings = one_core
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores, "COMMAND", (command,))
+    matcher = _matcher()
+    assert load_notes([vault], NotesCache(), read_with=matcher).documents == expected
+    assert {d.source: encode_readings(matcher.read(d)) for d in expected} == expected_readings
+
+
+def test_a_helper_stuck_on_its_batches_is_ended_and_they_are_parsed_here(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stuck = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from models.notes.helper_process import send; "
+        "send(sys.stdout.buffer, ''); sys.stdin.buffer.read()"  # started, then never answers
+    )
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores, "PATIENCE_S", 0.2)
+    monkeypatch.setattr(two_cores, "COMMAND", (stuck, helper_process.COMMAND[1]))
+    assert len(load_notes([vault], NotesCache()).documents) == NOTES
+
+
+def test_a_helper_that_cannot_start_costs_only_time(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores.sys, "executable", "/nonexistent/python")
+    assert len(load_notes([vault], NotesCache()).documents) == NOTES
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_stopped_load_ends_its_helper(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+    popen = subprocess.Popen
+
+    def recording(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(popen(*args, **kwargs))
+        return started[-1]
+
+    def stop() -> None:
+        raise _Stop()
+
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores.subprocess, "Popen", recording)
+    with pytest.raises(_Stop):
+        load_notes([vault], NotesCache(), between=stop)
+    assert len(started) == 1
+    assert started[0].returncode is not None, "the helper was ended and waited for"
+
+
+def test_the_helper_protocol_in_one_process(vault: Path, tmp_path: Path) -> None:
+    """The helper's loop, run here on files: what it answers for each path, in plain JSON values."""
+    requests, answers = tmp_path / "in", tmp_path / "out"
+    paths = sorted(str(path) for path in vault.iterdir())[:3]
+    matcher = _matcher()
+    with requests.open("wb") as stream:
+        helper_process.send(stream, encode_terms(matcher.terms))
+        helper_process.send(stream, paths)
+        helper_process.send(stream, None)
+    with requests.open("rb") as source, answers.open("wb") as sink:
+        helper_process.serve(source, sink)
+    with answers.open("rb") as stream:
+        assert helper_process.receive(stream) == matcher.fingerprint, "the same index, rebuilt there"
+        parsed = helper_process.receive(stream)
+        with pytest.raises(EOFError):
+            helper_process.receive(stream)
+    for path, (encoded, problems, readings) in zip(paths, parsed, strict=True):
+        document = decode_document(encoded)
+        assert document == load_note_file(Path(path))[0]
+        assert problems == []
+        assert readings == json.loads(json.dumps(encode_readings(matcher.read(document))))
+
+
+def test_a_note_json_cannot_carry_is_parsed_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for number in range(12):
+        (tmp_path / f"{number}.md").write_text("---\nwhen: 2024-11-02 10:00:00\nodd: !!set {a}\n---\n# Pod\n")
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    monkeypatch.setattr(two_cores, "BATCH", 1)
+    documents = load_notes([tmp_path], NotesCache()).documents
+    assert len(documents) == 12
+    assert all(document.front_matter["odd"] == {"a"} for document in documents), "a set, as YAML read it"
