@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 LARGE_ARCHITECTURE = 40
 """Components above which an architecture's notes are matched in the background (as its diagram is)."""
+MANY_USER_NOTES = 100
+"""User notes above which any architecture's notes are matched in the background: matching one
+to 1,000 notes takes about a second (the library matches the one on screen first, the others
+after; switching before it has reached one must not hold the window)."""
 Runner = Callable[[Callable[[threading.Event], None], Callable[[object], None]], object]
 """Runs ``work(cancel)`` in a worker and calls ``done(job)`` from there (``LayoutService.run``)."""
 
@@ -134,11 +138,8 @@ class NotesPanel(QDockWidget):
 
     def _matching_in_background(self, architecture: Architecture) -> bool:
         """True (and the matching started) when a large architecture's notes are not matched yet."""
-        if (
-            self._run is None
-            or len(architecture.components) <= LARGE_ARCHITECTURE
-            or self.notes.prepared(architecture)
-        ):
+        slow = len(architecture.components) > LARGE_ARCHITECTURE or len(self.notes.user) > MANY_USER_NOTES
+        if self._run is None or not slow or self.notes.prepared(architecture):
             return False
         key = (id(self.notes), architecture.id)
         if key in self._unmatched:
