@@ -65,9 +65,11 @@ class UserNotes(QObject):
         architectures: Iterable[Architecture] = (),
         cache: NotesCache | None = None,
         shown: Callable[[], str | None] = lambda: None,
+        warm_limit: int | None = None,
     ):
         super().__init__(parent)
         self._shown = shown
+        self._warm_limit = warm_limit
         self._cache = cache or NotesCache(user_cache_dir() / CACHE_FILE)
         self._in_use: set[str] | None = None  # the fingerprints the last load matched with (worker only)
         self.library = library
@@ -173,9 +175,16 @@ class UserNotes(QObject):
         result = load_notes(locations, self._cache, on_folder=on_folder, between=between, read_with=matcher)
         library = before.with_user(result.documents, architectures, cache=self._cache)
         first = list(dict.fromkeys(a for a in (shown, self._shown_now(architectures)) if a is not None))
-        library.warm(first or None)  # nothing on screen yet (the window is starting): every one
+        library.warm(first or self._to_warm(architectures))  # nothing on screen yet: every one
         folders = [below for location in locations if location.is_dir() for below in folders_below(location)]
         return _Loaded(library, result.errors, folders)
+
+    def _to_warm(self, architectures: Sequence[Architecture]) -> list[Architecture]:
+        """The architectures matched ahead of need: not those over ``warm_limit`` components, which
+        whoever shows them matches when asked (matching 1,000 components ahead of need took the
+        interpreter from the window opening one)."""
+        limit = self._warm_limit
+        return [a for a in architectures if limit is None or len(a.components) <= limit]
 
     def _shown_now(self, architectures: Sequence[Architecture]) -> Architecture | None:
         """The architecture on screen (asked from the worker: ``shown`` reads a plain value)."""
@@ -189,7 +198,7 @@ class UserNotes(QObject):
         """On the worker, after a load: match the other architectures (unless a newer load started)."""
         if loaded.exception() is None and generation == self._generation:
             library = loaded.result().library
-            library.warm()
+            library.warm(self._to_warm(self._architectures))
             self._in_use = library.fingerprints()
 
     def _save(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
+from explorer.ui.notes_panel import LARGE_ARCHITECTURE
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class UserContent(QObject):
             self,
             sources.architectures.values(),
             shown=lambda: window.current_id,  # asked on the notes worker (AppState: a plain value)
+            warm_limit=LARGE_ARCHITECTURE,  # the notes panel matches larger ones in the background
         )
         self._notes = notes
         notes.errors = list(sources.notes_errors)

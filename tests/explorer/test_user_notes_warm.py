@@ -110,3 +110,25 @@ def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_th
             notes.library.excerpts_for(architecture, component.id)
         notes.library.summary_for(architecture)
     notes.shutdown()
+
+
+def test_architectures_over_the_warm_limit_are_left_to_whoever_shows_them(
+    qtbot, owner: QObject, tmp_path: Path
+) -> None:
+    # Matching a 1,000-component model ahead of need took the interpreter from the window opening it.
+    limit = max(len(a.components) for a in ARCHITECTURES) - 1
+    large = [a for a in ARCHITECTURES if len(a.components) > limit]
+    notes = UserNotes(
+        NotesLibrary(architectures=ARCHITECTURES),
+        parent=owner,
+        cache=NotesCache(tmp_path / "notes.cache"),
+        warm_limit=limit,
+    )
+    notes.set_architectures(ARCHITECTURES)
+    with qtbot.waitSignal(notes.library_changed, timeout=10_000):
+        notes.set_locations([VAULT])
+    notes.wait_idle()
+    notes.shutdown()
+    assert large
+    assert not any(notes.library.prepared(a) for a in large)
+    assert all(notes.library.prepared(a) for a in ARCHITECTURES if a not in large)
