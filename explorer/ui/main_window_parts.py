@@ -42,7 +42,11 @@ def status_line(window: QMainWindow) -> QLabel:
     tips and passing messages cover it while they show, and it comes back after them."""
     label = QLabel(window)
     label.setObjectName("statusLine")
-    window.statusBar().addWidget(label, 1)
+    bar = window.statusBar()
+    bar.addWidget(label, 1)
+    # The bar hides the line under a message only while the window shows: a message posted
+    # before (the notes' first report) had both drawn over each other once the window showed.
+    bar.messageChanged.connect(lambda message: label.setVisible(not message))
     return label
 
 

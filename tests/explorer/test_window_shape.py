@@ -214,3 +214,18 @@ def test_a_window_saved_filling_the_screen_fits_its_frame_onto_it(
     second.show()
     qtbot.waitUntil(lambda: available.contains(second.frameGeometry()), timeout=5_000)
     assert second.frameGeometry() != second.geometry()  # framed: the check above saw a frame
+
+
+def test_a_message_shown_before_the_window_still_covers_the_status_line(
+    qtbot, sources: Sources, settings_store
+) -> None:
+    # Showing the window showed the line again under a message posted before it (both drawn).
+    window = create_window(sources, settings_store)
+    qtbot.addWidget(window)
+    window.show_status("3 of 30 components are not in your notes yet")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.statusBar().currentMessage()
+    assert not window.status_line.isVisible()
+    window.statusBar().clearMessage()
+    assert window.status_line.isVisible()
