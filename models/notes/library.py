@@ -258,7 +258,7 @@ class NotesLibrary:
         shown = matches.shown.get((element_id, show_all))
         if shown is None:
             user = self._user_candidates(matches, element_id)
-            user_excerpts = [candidate.excerpt() for candidate in (user if show_all else user[: self.limit])]
+            user_excerpts = _distinct_excerpts(user, None if show_all else self.limit)
             shown = [*matches.builtin.get(element_id, []), *user_excerpts]
             matches.shown[element_id, show_all] = shown
         return list(shown)
@@ -387,3 +387,18 @@ def _ends_with_id(text: str, marker: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _distinct_excerpts(candidates: Sequence[Candidate], limit: int | None) -> list[Excerpt]:
+    """The excerpts of ``candidates``, best first, at most ``limit``; a text already shown (the same
+    paragraph pasted twice in a note, or in two notes) is shown once, its best place kept."""
+    shown: list[Excerpt] = []
+    texts: set[str] = set()
+    for index in range(len(candidates)):
+        if limit is not None and len(shown) >= limit:
+            break
+        excerpt = candidates[index].excerpt()
+        if excerpt.text not in texts:
+            texts.add(excerpt.text)
+            shown.append(excerpt)
+    return shown

@@ -187,6 +187,20 @@ def test_ties_keep_note_order_and_the_limit_caps() -> None:
     assert [e.line for e in found["etcd"]] == [2, 3, 4]
 
 
+def test_a_paragraph_pasted_twice_is_shown_once() -> None:
+    paragraph = "The etcd store keeps every object of the cluster.\n"
+    note = parse_note(
+        f"# Kubernetes\n\n{paragraph}\n## Again\n\n{paragraph}\n"
+        "## More\n\n- etcd runs on the control plane\n",
+        "n.md",
+    )
+    library = NotesLibrary((), [note], architectures=ARCHITECTURES, limit=2)
+    texts = [e.text for e in library.excerpts_for(K8S, "etcd")]
+    assert len(texts) == 2
+    assert len(set(texts)) == 2  # the second copy gave its place to the next excerpt
+    assert texts[0] == paragraph.strip()
+
+
 def test_library_puts_builtin_first_and_counts_user_matches(vault: list[NoteDocument]) -> None:
     builtin = load_notes([FIXTURES / "builtin"]).documents
     library = NotesLibrary(builtin, vault, architectures=ARCHITECTURES, limit=2)
