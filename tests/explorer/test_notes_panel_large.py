@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from explorer.ui.main_window import MainWindow
 from explorer.ui.notes_panel import LARGE_ARCHITECTURE, MANY_USER_NOTES
 from models.architecture import Architecture, Component
@@ -18,9 +20,9 @@ def large_architecture() -> Architecture:
     return Architecture(id="large", title="Large model", summary="Many services.", components=components)
 
 
-def test_a_large_architecture_is_matched_in_a_worker_then_shown(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:
+@pytest.fixture
+def prepare_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """The thread of every ``NotesLibrary.prepare`` call, in order (the matching still runs)."""
     threads: list[threading.Thread] = []
     prepare = NotesLibrary.prepare
 
@@ -29,14 +31,20 @@ def test_a_large_architecture_is_matched_in_a_worker_then_shown(
         prepare(library, architecture)
 
     monkeypatch.setattr(NotesLibrary, "prepare", recording)
+    return threads
+
+
+def test_a_large_architecture_is_matched_in_a_worker_then_shown(
+    qtbot, window: MainWindow, prepare_threads: list[threading.Thread]
+) -> None:
     architecture = large_architecture()
     panel = window.notes_panel
     panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
     panel.show_element(architecture, None)
     assert "Matching the notes to its components" in panel.plain_text()
     qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
-    assert threads
-    assert threads[0] is not threading.main_thread()
+    assert prepare_threads
+    assert prepare_threads[0] is not threading.main_thread()
     assert panel.notes.prepared(architecture)
 
 
@@ -46,7 +54,7 @@ def test_a_small_architecture_is_matched_at_once(window: MainWindow) -> None:
 
 
 def test_with_many_user_notes_a_small_architecture_is_matched_in_a_worker(
-    qtbot, window: MainWindow, monkeypatch, tmp_path
+    qtbot, window: MainWindow, prepare_threads: list[threading.Thread], tmp_path
 ) -> None:
     # The library matches the architecture on screen first and the others after: a switch
     # before it reached one must not match a 1,000-note vault on the UI thread.
@@ -55,14 +63,6 @@ def test_with_many_user_notes_a_small_architecture_is_matched_in_a_worker(
     for index in range(MANY_USER_NOTES + 1):
         (tmp_path / f"note {index}.md").write_text(f"# Pods {index}\n\nA Pod runs on a node.\n")
     user = load_notes([tmp_path]).documents
-    threads: list[threading.Thread] = []
-    prepare = NotesLibrary.prepare
-
-    def recording(library: NotesLibrary, architecture: Architecture) -> None:
-        threads.append(threading.current_thread())
-        prepare(library, architecture)
-
-    monkeypatch.setattr(NotesLibrary, "prepare", recording)
     panel = window.notes_panel
     library = window.sources.notes.with_user(user, list(window.sources.architectures.values()))
     panel.set_notes(library)
@@ -70,5 +70,5 @@ def test_with_many_user_notes_a_small_architecture_is_matched_in_a_worker(
     panel.show_element(kubernetes, None)
     assert "Matching the notes to its components" in panel.plain_text()
     qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
-    assert threads
-    assert threads[0] is not threading.main_thread()
+    assert prepare_threads
+    assert prepare_threads[0] is not threading.main_thread()
