@@ -22,12 +22,21 @@ from models.revision.questions import QuestionKind
 from models.revision.session import Outcome, QuizSession
 
 if TYPE_CHECKING:
+    from explorer.diagram.view import DiagramView
     from explorer.ui.window_api import ExplorerWindow
+
 
 MIN_QUESTION_ZOOM = 0.5
 """Below this the diagram draws icons as plain boxes (see ``style.LOD_SIMPLE_ICON``): too small to tell."""
 MAX_QUESTION_ZOOM = 1.25
 _ANSWER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+NOT_A_COMPONENT_HINT = "Click a component (an icon), not a group box or the background."
+
+
+def clicked_component(scene: DiagramScene, view: DiagramView, position: QPointF) -> str | None:
+    """The component under a click at ``position`` in ``view``'s viewport; None elsewhere."""
+    return scene.component_at(view.mapToScene(position.toPoint()), view.viewportTransform())
 
 
 class QuizRunner(QObject):
@@ -266,9 +275,8 @@ class QuizRunner(QObject):
         if question.kind is not QuestionKind.LOCATE:
             self.panel.show_hint("Answer in the panel: this question is not about clicking.")
             return
-        view = self.window.diagram_view
-        element = scene.component_at(view.mapToScene(position.toPoint()), view.viewportTransform())
+        element = clicked_component(scene, self.window.diagram_view, position)
         if element is None:
-            self.panel.show_hint("Click a component (an icon), not a group box or the background.")
+            self.panel.show_hint(NOT_A_COMPONENT_HINT)
             return
         self.answer_click(element)

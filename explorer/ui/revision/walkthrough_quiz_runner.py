@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from explorer.diagram.items import ComponentItem
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.walkthrough_emphasis import StepEmphasis, apply_step, clear_step
+from explorer.ui.revision.quiz_runner import NOT_A_COMPONENT_HINT, clicked_component
 from explorer.ui.revision.walkthrough_quiz_panel import WalkthroughQuizPanel
 from models.revision.scheduler import Grade
 from models.revision.walkthrough_quiz import (
@@ -219,10 +220,9 @@ class WalkthroughQuizRunner(QObject):
         if not isinstance(question, NextQuestion):
             self.panel.show_hint("Answer in the panel: put the steps in order, then Check.")
             return
-        view = self.window.diagram_view
-        element = scene.component_at(view.mapToScene(position.toPoint()), view.viewportTransform())
+        element = clicked_component(scene, self.window.diagram_view, position)
         if element is None:
-            self.panel.show_hint("Click a component (an icon), not a group box or the background.")
+            self.panel.show_hint(NOT_A_COMPONENT_HINT)
             return
         self.answer_component(element)
 
