@@ -29,6 +29,36 @@ CHOICE_RIGHT = "QPushButton { background:#d7f0de; border:1px solid #3a9b5c; colo
 CHOICE_WRONG = "QPushButton { background:#fbdad6; border:1px solid #c0392b; color:#7f1d1d; padding:4px; }"
 
 
+def dock_column(dock: QDockWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A quiz dock's body and its column: movable only (a quiz is not closed by its title bar)."""
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    body = QWidget(dock)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(10, 8, 10, 10)
+    layout.setSpacing(8)
+    return body, layout
+
+
+def wrapping_label(parent: QWidget, name: str, *, rich: bool = False) -> QLabel:
+    """A word-wrapped label named ``name`` (tests and style sheets find it by name)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def prompt_label(parent: QWidget, name: str, scale: float) -> QLabel:
+    """The question: a wrapping label in bold, ``scale`` times the panel's font size."""
+    label = wrapping_label(parent, name)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class QuizPanel(QDockWidget):
     """Shows one question at a time; every user action is a signal the quiz runner handles."""
 
@@ -43,28 +73,14 @@ class QuizPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Revise", parent)
         self.setObjectName("quizPanel")
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(10, 8, 10, 10)
-        layout.setSpacing(8)
+        body, layout = dock_column(self)
 
-        self.progress_label = QLabel(body)
-        self.progress_label.setObjectName("quizProgress")
-        self.progress_label.setWordWrap(True)
+        self.progress_label = wrapping_label(body, "quizProgress")
         self.progress_bar = QProgressBar(body)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumHeight(6)
-        self.prompt_label = QLabel(body)
-        self.prompt_label.setObjectName("quizPrompt")
-        self.prompt_label.setWordWrap(True)
-        font = QFont(self.prompt_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.prompt_label.setFont(font)
-        self.clue_label = QLabel(body)
-        self.clue_label.setObjectName("quizClue")
-        self.clue_label.setWordWrap(True)
+        self.prompt_label = prompt_label(body, "quizPrompt", 1.25)
+        self.clue_label = wrapping_label(body, "quizClue")
         self.clue_label.setStyleSheet(CLUE_STYLE)
 
         self.answer_edit = QLineEdit(body)
@@ -102,10 +118,7 @@ class QuizPanel(QDockWidget):
             key = QShortcut(QKeySequence(str(index + 1)), self)
             key.activated.connect(lambda i=index: self._on_number(i))
 
-        self.feedback_label = QLabel(body)
-        self.feedback_label.setObjectName("quizFeedback")
-        self.feedback_label.setWordWrap(True)
-        self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback_label = wrapping_label(body, "quizFeedback", rich=True)
 
         self.skip_button = QPushButton("I don't know", body)
         self.next_button = QPushButton("Next", body)

@@ -6,20 +6,25 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from explorer.ui.revision.quiz_panel import HINT_STYLE, RIGHT_STYLE, WRONG_STYLE
+from explorer.ui.revision.quiz_panel import (
+    HINT_STYLE,
+    RIGHT_STYLE,
+    WRONG_STYLE,
+    dock_column,
+    prompt_label,
+    wrapping_label,
+)
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 """Where each list row keeps its step index."""
@@ -78,26 +83,11 @@ class WalkthroughQuizPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Walkthrough quiz", parent)
         self.setObjectName("walkthroughQuizPanel")
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(10, 8, 10, 10)
-        layout.setSpacing(8)
-        self.progress_label = QLabel(body)
-        self.progress_label.setObjectName("walkthroughQuizProgress")
-        self.progress_label.setWordWrap(True)
-        self.prompt_label = QLabel(body)
-        self.prompt_label.setObjectName("walkthroughQuizPrompt")
-        self.prompt_label.setWordWrap(True)
-        font = QFont(self.prompt_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.prompt_label.setFont(font)
+        body, layout = dock_column(self)
+        self.progress_label = wrapping_label(body, "walkthroughQuizProgress")
+        self.prompt_label = prompt_label(body, "walkthroughQuizPrompt", 1.2)
         self.order_list = StepOrderList(body)
-        self.feedback_label = QLabel(body)
-        self.feedback_label.setObjectName("walkthroughQuizFeedback")
-        self.feedback_label.setWordWrap(True)
-        self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback_label = wrapping_label(body, "walkthroughQuizFeedback", rich=True)
         self.check_button = QPushButton("Check", body)
         self.check_button.setObjectName("walkthroughQuizCheck")
         self.next_button = QPushButton("Next", body)
