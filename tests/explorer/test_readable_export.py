@@ -26,7 +26,7 @@ from explorer.diagram.icons import (
 from explorer.diagram.scene import DiagramScene
 from explorer.export.options import ExportOptions
 from explorer.export.prepare import SLIDE_LABEL_PX, focus_architecture, prepare
-from explorer.export.render import compute_frame, create_scene, ink_rect, render_image
+from explorer.export.render import Frame, compute_frame, create_scene, ink_rect, render_image
 from explorer.layout.cache import LayoutCache
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
@@ -67,6 +67,16 @@ def _smallest_text_px(scene: DiagramScene, factor: float) -> tuple[float, float]
     return components, min(edges, default=float("inf"))
 
 
+def assert_inked_inside_slide_margins(scene: DiagramScene, frame: Frame) -> None:
+    """Nothing inked within 5 % of a 1920×1080 slide's edges."""
+    ink = ink_rect(scene)
+    top_left, bottom_right = frame.to_canvas(ink.topLeft()), frame.to_canvas(ink.bottomRight())
+    assert top_left.x() >= 0.05 * 1920 - 0.5
+    assert bottom_right.x() <= 0.95 * 1920 + 0.5
+    assert top_left.y() >= 0.05 * 1080 - 0.5
+    assert bottom_right.y() <= 0.95 * 1080 + 0.5
+
+
 @pytest.mark.parametrize("architecture_id", sorted(FOCUS))
 def test_a_focus_slide_reads_from_the_back(
     sources: Sources, service: LayoutService, architecture_id: str
@@ -78,13 +88,7 @@ def test_a_focus_slide_reads_from_the_back(
     component_px, edge_px = _smallest_text_px(scene, frame.transform.m11())
     assert component_px >= SLIDE_LABEL_PX
     assert edge_px >= 14
-    # Margins: nothing inked within 5 % of the slide's edges.
-    ink = ink_rect(scene)
-    top_left, bottom_right = frame.to_canvas(ink.topLeft()), frame.to_canvas(ink.bottomRight())
-    assert top_left.x() >= 0.05 * 1920 - 0.5
-    assert bottom_right.x() <= 0.95 * 1920 + 0.5
-    assert top_left.y() >= 0.05 * 1080 - 0.5
-    assert bottom_right.y() <= 0.95 * 1080 + 0.5
+    assert_inked_inside_slide_margins(scene, frame)
 
 
 def test_the_small_model_reads_from_the_back_on_a_whole_slide(

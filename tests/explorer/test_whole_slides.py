@@ -19,7 +19,7 @@ from explorer.cli import main
 from explorer.diagram.style import PLATE_PAD
 from explorer.export.options import ExportOptions
 from explorer.export.prepare import SLIDE_LABEL_PX, Prepared, prepare
-from explorer.export.render import compute_frame, create_scene, ink_rect
+from explorer.export.render import compute_frame, create_scene
 from explorer.layout.cache import LayoutCache
 from explorer.layout.geometry import Rect
 from explorer.layout.graphviz_layout import COMPACT_NODESEP, compact_cluster_margin, dot_source
@@ -36,6 +36,7 @@ from explorer.layout.service import LayoutService
 from explorer.sources import Sources
 from models.architecture import Architecture, Component, Relation
 from models.icons import icon_or_fallback
+from tests.explorer.test_readable_export import assert_inked_inside_slide_margins
 
 SLIDE = ExportOptions(slide="1920x1080")
 BUILT_INS = ("containers-vs-vms", "ecs-ec2", "ecs-fargate", "eks", "kubernetes")
@@ -81,13 +82,7 @@ def test_a_whole_slide_reads_from_the_back(
         edge_px = [e.label_font().pixelSize() * factor for e in scene.edge_items() if e.label_visible()]
         assert min(edge_px, default=14) >= 14
         assert bool(edge_px) == options.edge_labels
-        # Margins: nothing inked within 5 % of the slide's edges.
-        ink = ink_rect(scene)
-        top_left, bottom_right = frame.to_canvas(ink.topLeft()), frame.to_canvas(ink.bottomRight())
-        assert top_left.x() >= 0.05 * 1920 - 0.5
-        assert bottom_right.x() <= 0.95 * 1920 + 0.5
-        assert top_left.y() >= 0.05 * 1080 - 0.5
-        assert bottom_right.y() <= 0.95 * 1080 + 0.5
+        assert_inked_inside_slide_margins(scene, frame)
         # Every group title whole.
         title_metrics = QFontMetricsF(scene.diagram_style.group_font())
         for group in scene.group_items():
