@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer import exit_codes
+from explorer import exit_codes, ui_collector
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tune_gil
 from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
@@ -32,6 +32,7 @@ def ensure_application() -> QApplication:
             QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
         )
         app = QApplication(sys.argv[:1])
+    ui_collector.install(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     QGuiApplication.setApplicationDisplayName(APPLICATION)
@@ -91,10 +92,7 @@ def run_window(args: argparse.Namespace) -> int:
     collecting among them only delays the first paint (by 20-30 ms).
     """
     gc.disable()
-    try:
-        return _run_window(args)
-    finally:
-        gc.enable()
+    return _run_window(args)  # from here on the UI thread collects (explorer.ui_collector)
 
 
 def _run_window(args: argparse.Namespace) -> int:

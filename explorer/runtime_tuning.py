@@ -24,6 +24,8 @@ _pause_lock = threading.Lock()
 _pauses = 0
 _resume = False
 """Whether the collector comes back on when the last of the current pauses ends."""
+_ui_thread_collects = False
+"""True once :func:`collect_on_ui_thread` took collections off every other thread."""
 
 
 def tune_gil() -> None:
@@ -40,11 +42,38 @@ def freeze_startup_objects() -> None:
     global _resume
     gc.collect()
     gc.freeze()
+    if _ui_thread_collects:
+        return  # the UI thread's timer collects (see collect_on_ui_thread)
     with _pause_lock:
         if _pauses:
             _resume = True  # on once the pauses under way end
         else:
             gc.enable()
+
+
+def collect_on_ui_thread() -> None:
+    """Turns the automatic collector off for good: the UI thread collects instead
+    (:class:`explorer.ui_collector.UiThreadCollector`).
+
+    An automatic collection runs in whichever thread happens to allocate, and reference
+    cycles hold Qt objects (a scene, a dialog, their signal connections): destroyed from
+    a layout worker they crashed the process (a segfault or an abort, once in 20 runs
+    of the export dialog's tests). Pauses no longer turn it back on.
+    """
+    global _ui_thread_collects, _resume
+    with _pause_lock:
+        _ui_thread_collects = True
+        _resume = False
+        gc.disable()
+
+
+def ui_thread_collects() -> bool:
+    return _ui_thread_collects
+
+
+def paused() -> bool:
+    """True while a :func:`collector_paused` block runs in any thread."""
+    return _pauses > 0
 
 
 @contextlib.contextmanager
@@ -60,7 +89,7 @@ def collector_paused() -> Iterator[None]:
     global _pauses, _resume
     with _pause_lock:
         if _pauses == 0:
-            _resume = gc.isenabled()
+            _resume = gc.isenabled() and not _ui_thread_collects
             gc.disable()
         _pauses += 1
     try:

@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from explorer.app import ensure_application
 from explorer.sources import Sources, load_sources
 from explorer.ui.main_window import MainWindow
 from tests.explorer.windows import shown_window
+
+
+@pytest.fixture(scope="session", autouse=True)
+def application() -> None:
+    """The app's QApplication, as the app makes it: collections on the UI thread only."""
+    ensure_application()
 
 
 @pytest.fixture(scope="session")

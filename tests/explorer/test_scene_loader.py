@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject
 
+from explorer import runtime_tuning
 from explorer.diagram.loading import SceneLoader
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.cache import LayoutCache
@@ -66,32 +67,12 @@ def test_the_collector_is_paused_while_loading_and_back_after(qtbot, tmp_path: P
     # Layout workers pause it too, and may still be running when the loader is done with
     # them (a cancelled job ends its current step; a finished one writes the disk cache
     # after handing the layout over): so "back" is awaited, not expected at once.
-    qtbot.waitUntil(gc.isenabled, timeout=10_000)
+    qtbot.waitUntil(lambda: not runtime_tuning.paused(), timeout=10_000)
     loader = SceneLoader(LayoutService(LayoutCache(tmp_path / "layouts")))
     loader.load(make_architecture())
-    assert not gc.isenabled()  # laying out and making the items: nothing to collect
+    assert runtime_tuning.paused()  # laying out and making the items: nothing to collect
     loader.cancel()
-    qtbot.waitUntil(gc.isenabled, timeout=10_000)
+    qtbot.waitUntil(lambda: not runtime_tuning.paused(), timeout=10_000)
     _loader, _scene, _progress = load(qtbot, tmp_path)
-    qtbot.waitUntil(gc.isenabled, timeout=10_000)
-
-
-def test_a_loaded_scene_is_as_active_as_the_view_that_shows_it(qtbot, tmp_path: Path) -> None:
-    # The loader activates a scene while it is empty (so showing it visits no items), and takes
-    # that back once it is handed over: the view's own activation is then the only one.
-    from explorer.diagram.view import DiagramView
-
-    view = DiagramView()
-    qtbot.addWidget(view)
-    view.show()
-    view.activateWindow()
-    qtbot.waitExposed(view)
-    loader = SceneLoader(LayoutService(LayoutCache(tmp_path / "layouts")))
-    loader.ready.connect(view.set_diagram)
-    with qtbot.waitSignal(loader.ready, timeout=20_000) as ready:
-        loader.load(make_architecture())
-    scene = ready.args[0]
-    assert view.scene() is scene
-    assert scene.isActive() == view.isActiveWindow()
-    view.setScene(None)
-    assert not scene.isActive()
+    qtbot.waitUntil(lambda: not runtime_tuning.paused(), timeout=10_000)
+    assert not gc.isenabled()  # the UI thread collects, never a worker (explorer.ui_collector)
