@@ -50,14 +50,17 @@ def existing_targets(
 
 
 def export_architecture(
-    architecture: Architecture, layout: Layout, path: Path, options: ExportOptions
+    architecture: Architecture, layout: Layout, path: Path, options: ExportOptions, *, durable: bool = True
 ) -> Path:
     """Render and write one export; returns the absolute path written.
+
+    ``durable=False`` leaves out the flushes to disk (the command line's choice, as ``dot -o``
+    makes it): the file is still whole or absent, only a power cut could take it back.
 
     Raises:
         ExportError: the file could not be written (nothing is left behind).
     """
-    return write_atomically(path, render_file(architecture, layout, options))
+    return write_atomically(path, render_file(architecture, layout, options), durable=durable)
 
 
 def render_file(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
@@ -87,13 +90,15 @@ def export_all(
     progress: Callable[[BatchStep], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     options_for: Callable[[Architecture], ExportOptions] | None = None,
+    durable: bool = True,
 ) -> BatchResult:
     """Export each architecture to ``<folder>/<id>.<ext>``, reporting after every file.
 
     ``cancelled`` is asked before each file; a cancelled batch keeps the files
     already completed and starts no other. A file that cannot be written is
     reported and the batch goes on; Graphviz errors (``layout_for``) stop it.
-    ``options_for`` gives each architecture its own options (a text scale fitted to a slide).
+    ``options_for`` gives each architecture its own options (a text scale fitted to a slide);
+    ``durable`` as for :func:`export_architecture`.
     """
     result = BatchResult()
     total = len(architectures)
@@ -104,7 +109,7 @@ def export_all(
         path = target_path(folder, architecture, options)
         try:
             own = options_for(architecture) if options_for is not None else options
-            written = export_architecture(architecture, layout_for(architecture), path, own)
+            written = export_architecture(architecture, layout_for(architecture), path, own, durable=durable)
         except ExportError as error:
             report = BatchStep(index, total, architecture.id, path, str(error))
             result.failed.append(report)
