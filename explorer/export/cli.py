@@ -215,7 +215,9 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 
     prepared = _prepare(architecture, options)
     try:
-        export_architecture(prepared.architecture, prepared.layout, output, prepared.options, durable=False)
+        export_architecture(
+            prepared.architecture, prepared.layout, output, prepared.options, durable=False, scene=False
+        )
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
@@ -276,5 +278,6 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
         progress=report,
         options_for=lambda architecture: prepared[architecture.id].options,
         durable=False,
+        scene=False,
     )
     return exit_codes.FAILED if result.failed else exit_codes.OK
