@@ -1,8 +1,6 @@
 """Start Architecture Explorer from a checkout: ``python main.py [command] …``."""
 
-import sys
-
-from explorer.cli import main
+from explorer.cli import main_then_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main_then_exit()

@@ -1,24 +1,110 @@
 """Command line: ``list``, ``describe`` and ``export`` run headless; no command opens the window.
 
 Qt is imported only by the commands that need it, so the headless commands
-start fast and work on machines without a display.
+start fast and work on machines without a display. Each command's module is
+imported only when that command runs: a first pass over the arguments, with
+every command a stub, finds which one it is; the second pass parses them with
+that command's own parser (the others stay stubs, so ``--help`` lists them all).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NamedTuple, NoReturn
 
 from explorer import exit_codes
-from explorer.drafting.cli import add_draft_parser
-from explorer.export.cli import add_export_parser
-from explorer.walkthrough_cli import add_walkthroughs_parser
+
+SourceOptions = Callable[[argparse.ArgumentParser], None]
 
 
-def build_parser() -> argparse.ArgumentParser:
+class Command(NamedTuple):
+    """A subcommand: its one-line help, and how to add its parser and run it (importing only then)."""
+
+    help: str
+    add: Callable[[Any, SourceOptions], None]
+    """Adds the command's full parser to ``add_subparsers``'s result."""
+    run: Callable[[argparse.Namespace], int]
+
+
+def _add_list(commands: Any, add_source_options: SourceOptions) -> None:
+    parser = commands.add_parser("list", help=COMMANDS["list"].help)
+    add_source_options(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_describe(commands: Any, add_source_options: SourceOptions) -> None:
+    parser = commands.add_parser("describe", help=COMMANDS["describe"].help)
+    add_source_options(parser)
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--all-excerpts", action="store_true", help="do not cap user excerpts per component")
+
+
+def _add_export(commands: Any, add_source_options: SourceOptions) -> None:
+    from explorer.export.cli import add_export_parser
+
+    add_export_parser(commands, add_source_options)
+
+
+def _add_draft(commands: Any, add_source_options: SourceOptions) -> None:
+    from explorer.drafting.cli import add_draft_parser
+
+    add_draft_parser(commands)
+
+
+def _add_walkthroughs(commands: Any, add_source_options: SourceOptions) -> None:
+    from explorer.walkthrough_cli import add_walkthroughs_parser
+
+    add_walkthroughs_parser(commands, add_source_options)
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from explorer.commands import list_architectures
+
+    return list_architectures(args)
+
+
+def _run_describe(args: argparse.Namespace) -> int:
+    from explorer.commands import describe_architecture
+
+    return describe_architecture(args)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from explorer.export.cli import run_export
+
+    return run_export(args)
+
+
+def _run_draft(args: argparse.Namespace) -> int:
+    from explorer.drafting.cli import run_draft
+
+    return run_draft(args)
+
+
+def _run_walkthroughs(args: argparse.Namespace) -> int:
+    from explorer.walkthrough_cli import list_walkthroughs
+
+    return list_walkthroughs(args)
+
+
+COMMANDS: dict[str, Command] = {
+    "list": Command("print the architectures", _add_list, _run_list),
+    "describe": Command("print one architecture with its note excerpts", _add_describe, _run_describe),
+    "export": Command("save diagrams as PNG, SVG or PDF", _add_export, _run_export),
+    "draft": Command("draft an architecture file from one of your notes", _add_draft, _run_draft),
+    "walkthroughs": Command("print the step-by-step walkthroughs", _add_walkthroughs, _run_walkthroughs),
+}
+"""The subcommands in the order ``--help`` lists them; the help here is the one each parser shows."""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with ``command``'s full parser; every other command (all, with None) a stub."""
     parser = argparse.ArgumentParser(
         prog="arch-explorer",
         description="Clickable diagrams of AWS ECS, EKS and Kubernetes with your study notes beside them.",
@@ -30,22 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE.png", type=Path, help="save a PNG of the window once painted, then exit"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    list_parser = commands.add_parser("list", help="print the architectures")
-    _add_source_options(list_parser)
-    list_parser.add_argument("--json", action="store_true", help="machine-readable output")
-
-    describe = commands.add_parser("describe", help="print one architecture with its note excerpts")
-    _add_source_options(describe)
-    describe.add_argument("id", metavar="ID")
-    describe.add_argument("--json", action="store_true", help="machine-readable output")
-    describe.add_argument(
-        "--all-excerpts", action="store_true", help="do not cap user excerpts per component"
-    )
-
-    add_export_parser(commands, _add_source_options)
-    add_draft_parser(commands)
-    add_walkthroughs_parser(commands, _add_source_options)
+    for name, spec in COMMANDS.items():
+        if name == command:
+            spec.add(commands, _add_source_options)
+        else:
+            commands.add_parser(name, help=spec.help, add_help=False)
     return parser
 
 
@@ -70,8 +145,31 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the process's arguments); returns the exit status."""
+    return _guarded(lambda: _dispatch(parse_arguments(argv)))
+
+
+def main_then_exit() -> NoReturn:
+    """:func:`main` for a process of its own (``main.py``): a headless command then ends at once.
+
+    Python's teardown (every module and object freed one by one, Qt's too) cost a command-line
+    export 10-20 ms after its file was written; the operating system frees the process whole.
+    Nothing of ours is left undone then: files are written and closed, helper processes and
+    threads joined. The window ends as usual (Qt and the app's settings close in their order).
+    """
+    args = parse_arguments(None)
+    status = _guarded(lambda: _dispatch(args))
+    if args.command is None:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
+def _guarded(run: Callable[[], int]) -> int:
     try:
-        return _run(argv)
+        return run()
     except BrokenPipeError:
         # The reader went away (``describe … | head``): not an error of ours. Point
         # stdout at devnull so the interpreter's final flush does not fail too.
@@ -79,30 +177,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_codes.OK
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed arguments; only the command named in them has its parser (and module) loaded."""
+    found, _ = build_parser().parse_known_args(argv)  # the stubs take any arguments
+    args = build_parser(found.command).parse_args(argv)
     args.notes = getattr(args, "notes", [])
     args.models = getattr(args, "models", [])
-    if args.command == "list":
-        from explorer.commands import list_architectures
+    return args
 
-        return list_architectures(args)
-    if args.command == "describe":
-        from explorer.commands import describe_architecture
 
-        return describe_architecture(args)
-    if args.command == "walkthroughs":
-        from explorer.walkthrough_cli import list_walkthroughs
-
-        return list_walkthroughs(args)
-    if args.command == "export":
-        from explorer.export.cli import run_export
-
-        return run_export(args)
-    if args.command == "draft":
-        from explorer.drafting.cli import run_draft
-
-        return run_draft(args)
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is not None:
+        return COMMANDS[args.command].run(args)
     from explorer.app import run_window
 
     return run_window(args)

@@ -50,20 +50,35 @@ def existing_targets(
 
 
 def export_architecture(
-    architecture: Architecture, layout: Layout, path: Path, options: ExportOptions
+    architecture: Architecture,
+    layout: Layout,
+    path: Path,
+    options: ExportOptions,
+    *,
+    durable: bool = True,
+    scene: bool = True,
 ) -> Path:
     """Render and write one export; returns the absolute path written.
+
+    ``durable=False`` leaves out the flushes to disk (the command line's choice, as ``dot -o``
+    makes it): the file is still whole or absent, only a power cut could take it back.
+    ``scene=False`` paints a PNG from the Qt-free SVG where that writer draws the options
+    (:mod:`explorer.export.svg_raster`, the command line's choice), else through the scene.
 
     Raises:
         ExportError: the file could not be written (nothing is left behind).
     """
-    return write_atomically(path, render_file(architecture, layout, options))
+    return write_atomically(path, render_file(architecture, layout, options, scene=scene), durable=durable)
 
 
-def render_file(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes:
-    """The file's contents: an SVG from the Qt-free writer where it draws the options, else through Qt.
+def render_file(
+    architecture: Architecture, layout: Layout, options: ExportOptions, *, scene: bool = True
+) -> bytes:
+    """The file's contents: an SVG from the Qt-free writer where it draws the options, else through Qt
+    (with ``scene=False``, a PNG painted from that writer's SVG where it draws the options).
 
-    Each writer is imported when it is needed: a PNG export loads no SVG code, an SVG export no Qt.
+    Each writer is imported when it is needed: a PNG export through the scene loads no SVG code,
+    an SVG export no Qt, a PNG from the SVG neither the scene nor its items.
     """
     if options.format == "svg":
         from explorer.export.svg_writer import qt_free_svg
@@ -72,9 +87,16 @@ def render_file(architecture: Architecture, layout: Layout, options: ExportOptio
         if svg is not None:
             return svg
     from explorer.export.qt_app import ensure_qt
-    from explorer.export.render import render_architecture
 
     ensure_qt()
+    if not scene:
+        from explorer.export.svg_raster import svg_png
+
+        png = svg_png(architecture, layout, options)
+        if png is not None:
+            return png
+    from explorer.export.render import render_architecture
+
     return render_architecture(architecture, layout, options)
 
 
@@ -87,13 +109,16 @@ def export_all(
     progress: Callable[[BatchStep], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     options_for: Callable[[Architecture], ExportOptions] | None = None,
+    durable: bool = True,
+    scene: bool = True,
 ) -> BatchResult:
     """Export each architecture to ``<folder>/<id>.<ext>``, reporting after every file.
 
     ``cancelled`` is asked before each file; a cancelled batch keeps the files
     already completed and starts no other. A file that cannot be written is
     reported and the batch goes on; Graphviz errors (``layout_for``) stop it.
-    ``options_for`` gives each architecture its own options (a text scale fitted to a slide).
+    ``options_for`` gives each architecture its own options (a text scale fitted to a slide);
+    ``durable`` and ``scene`` as for :func:`export_architecture`.
     """
     result = BatchResult()
     total = len(architectures)
@@ -104,7 +129,9 @@ def export_all(
         path = target_path(folder, architecture, options)
         try:
             own = options_for(architecture) if options_for is not None else options
-            written = export_architecture(architecture, layout_for(architecture), path, own)
+            written = export_architecture(
+                architecture, layout_for(architecture), path, own, durable=durable, scene=scene
+            )
         except ExportError as error:
             report = BatchStep(index, total, architecture.id, path, str(error))
             result.failed.append(report)

@@ -4,7 +4,9 @@
 one file per architecture named ``<id>.<ext>`` with a progress line each.
 Qt is only started once the arguments and the sources have been checked, and
 only for a file drawn through it (an SVG is written without Qt); it runs
-offscreen when there is no display.
+offscreen when there is no display. Like ``dot -o``, the command does not wait
+for the disk to flush what it wrote (two flushes, 5-10 ms, more on a busy disk):
+each file is still written whole or not at all, and can be made again.
 """
 
 from __future__ import annotations
@@ -213,7 +215,9 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
 
     prepared = _prepare(architecture, options)
     try:
-        export_architecture(prepared.architecture, prepared.layout, output, prepared.options)
+        export_architecture(
+            prepared.architecture, prepared.layout, output, prepared.options, durable=False, scene=False
+        )
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)
     return exit_codes.OK
@@ -273,5 +277,7 @@ def _export_all(architectures: list[Any], folder: Path, options: ExportOptions) 
         lambda architecture: prepared[architecture.id].layout,
         progress=report,
         options_for=lambda architecture: prepared[architecture.id].options,
+        durable=False,
+        scene=False,
     )
     return exit_codes.FAILED if result.failed else exit_codes.OK

@@ -21,6 +21,7 @@ MAX_TEXT_WIDTH = 720.0
 """Titles and captions wider than the diagram wrap at this width."""
 BASE_DPI = 96.0
 """One diagram unit is one pixel at 1×, as in the window at 100 % zoom."""
+INCHES_PER_METRE = 1 / 0.0254
 REFERENCE_SLIDE_WIDTH = 1920
 
 

@@ -33,7 +33,7 @@ from explorer.diagram.qt_values import qrect
 from explorer.diagram.scene import DiagramScene
 from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
-from explorer.export.page import page_for
+from explorer.export.page import INCHES_PER_METRE, page_for
 from explorer.export.png_writer import encode_png
 from explorer.export.svg_look import CAPTION_PX, TITLE_PX
 from explorer.export.theme import theme_for, themed_layout
@@ -42,7 +42,6 @@ from models.architecture import Architecture
 
 PDF_RESOLUTION = 1200
 """Device units per inch of the PDF writer; only rounding depends on it, the output is vector."""
-INCHES_PER_METRE = 1 / 0.0254
 _TEXT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _HINTS = (
     QPainter.RenderHint.Antialiasing

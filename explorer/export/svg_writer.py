@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.export import svg_look as look
 from explorer.export.icon_files import IconFile, read_icon
@@ -65,6 +66,22 @@ def render_svg_document(architecture: Architecture, layout: Layout, options: Exp
     Raises:
         UnsupportedError: the diagram is drawn so small that icons become plain shapes.
     """
+    return svg_drawing(architecture, layout, options).document
+
+
+class SvgDrawing(NamedTuple):
+    """An SVG document and the page it draws (its canvas in pixels, its resolution)."""
+
+    document: bytes
+    page: Page
+
+
+def svg_drawing(architecture: Architecture, layout: Layout, options: ExportOptions) -> SvgDrawing:
+    """:func:`render_svg_document` with its page: the canvas is the PNG's of the same options.
+
+    Raises:
+        UnsupportedError: the options are for the Qt renderer (dark, a selection, tiny icons).
+    """
     if not supports(options):
         raise UnsupportedError("dark and selected exports are drawn by Qt")
     text_scale = options.text_scale or 1.0
@@ -94,7 +111,8 @@ def render_svg_document(architecture: Architecture, layout: Layout, options: Exp
     ]
     title = options.title.strip() or architecture.title
     description = options.caption.strip() or architecture.summary
-    return writer.document(title, description, body, icons.values(), options).encode("utf-8", "replace")
+    document = writer.document(title, description, body, icons.values(), options)
+    return SvgDrawing(document.encode("utf-8", "replace"), page)
 
 
 def _groups(architecture: Architecture, layout: Layout, text_scale: float) -> list[GroupShape]:

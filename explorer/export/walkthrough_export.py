@@ -19,9 +19,9 @@ from PySide6.QtGui import QImage, QPainter
 from explorer.atomic_write import ExportError, write_atomically
 from explorer.diagram.walkthrough_emphasis import StepEmphasis, apply_step
 from explorer.export.options import ExportOptions
+from explorer.export.page import INCHES_PER_METRE
 from explorer.export.png_writer import encode_png
 from explorer.export.render import (
-    INCHES_PER_METRE,
     Frame,
     compute_frame,
     create_scene,
