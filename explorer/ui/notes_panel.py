@@ -115,8 +115,8 @@ class NotesPanel(QDockWidget):
         self.refresh()
 
     def hold(self) -> None:
-        """Remember what to show but draw nothing until :meth:`release` (the window's first
-        paint comes first: matching the notes to a diagram takes longer than drawing it)."""
+        """Show only the architecture's title and summary until :meth:`release` (the window's
+        first paint comes first: matching the notes to a diagram takes longer than drawing it)."""
         self._held = True
 
     def prepare(self) -> None:
@@ -134,6 +134,8 @@ class NotesPanel(QDockWidget):
 
     def refresh(self) -> None:
         if self._held:
+            if self._architecture is not None:
+                self._show_matching(self._architecture)  # what the model says: no notes read
             return
         if self._architecture is None:
             self.browser.setHtml("")

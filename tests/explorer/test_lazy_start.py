@@ -104,7 +104,9 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["before"] == []
-    assert report["held"] == ""
+    assert report["title"] in report["held"], "the architecture's title at once"
+    assert "Matching the notes" in report["held"], "its notes after the first paint"
+    assert "Matching the notes" not in report["after"]
     assert report["built"], "fully_built came"
     assert report["suggestions_before"] == 0
     assert report["suggestions_after"] > 0, "every component is a suggestion once built"
