@@ -30,6 +30,8 @@ class ActionSpec:
     checkable: bool = False
     listed: bool = True
     """Shown in the keyboard shortcuts list and ``actions_by_name``."""
+    enabled: bool = True
+    """False: off until what handles it turns it on (a walkthrough's step keys, until one runs)."""
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -93,9 +95,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "walkthrough_start", "&Start walkthrough", ("F5",), "Step through what happens on this diagram"
     ),
-    ActionSpec("walkthrough_next", "&Next step", ("Right", "Space"), "The next step of the walkthrough"),
-    ActionSpec("walkthrough_previous", "&Previous step", ("Left",), "The step before"),
-    ActionSpec("walkthrough_leave", "&Leave walkthrough", ("Esc",), "Back to exploring"),
+    # Off until a walkthrough runs: their keys are the diagram's the rest of the time.
+    ActionSpec(
+        "walkthrough_next",
+        "&Next step",
+        ("Right", "Space"),
+        "The next step of the walkthrough",
+        enabled=False,
+    ),
+    ActionSpec("walkthrough_previous", "&Previous step", ("Left",), "The step before", enabled=False),
+    ActionSpec("walkthrough_leave", "&Leave walkthrough", ("Esc",), "Back to exploring", enabled=False),
 )
 
 SEPARATOR = ""
@@ -136,6 +145,9 @@ REVISION_ACTIONS = (
 )  # fmt: skip
 """The actions revision mode handles (:func:`lazy_handlers` builds it on their first use)."""
 
+WALKTHROUGH_ACTIONS = ("walkthrough_start", "walkthrough_next", "walkthrough_previous", "walkthrough_leave")
+"""The actions walkthrough mode handles (built just after the first paint, or on their first use)."""
+
 TOOLBAR = ("back", "forward", SEPARATOR, "zoom_out", "zoom_in", "fit", "zoom_selection")
 """The toolbar's actions; the search box follows them, on the right."""
 
@@ -156,6 +168,8 @@ def make_action(
         action.setToolTip(spec.tip)
     if spec.icon is not None:
         action.setIcon(parent.style().standardIcon(spec.icon))
+    if not spec.enabled:
+        action.setEnabled(False)
     if spec.checkable:
         action.setCheckable(True)
         action.toggled.connect(handler)

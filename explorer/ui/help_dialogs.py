@@ -1,4 +1,4 @@
-"""The Help menu's dialogs and the status bar's summary line."""
+"""The Help menu's dialogs (imported when one is first shown)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
-
-from models.architecture import Architecture
 
 
 def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
@@ -29,17 +27,3 @@ def show_about(parent: QWidget) -> None:
         "<b>Architecture Explorer</b><br>Clickable diagrams of AWS ECS, EKS and Kubernetes, "
         "with the built-in study notes and your own notes beside every component.",
     )
-
-
-def status_line(architecture: Architecture, selected: str | None) -> str:
-    """Title, counts and what is selected: the status bar's resting message."""
-    parts = [
-        architecture.title,
-        f"{len(architecture.components)} components",
-        f"{len(architecture.relations)} relations",
-    ]
-    if selected is not None:
-        element = architecture.components_by_id.get(selected) or architecture.groups_by_id.get(selected)
-        if element is not None:
-            parts.append(f"selected: {element.label}")
-    return "  ·  ".join(parts)

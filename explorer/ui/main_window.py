@@ -7,39 +7,44 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QMoveEvent
-from PySide6.QtWidgets import (
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from explorer.app_state import AppState
 from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
-from explorer.layout.service import LayoutService, routing_note
+from explorer.layout.service import LayoutService
 from explorer.navigation import History, Place
 from explorer.settings import AppSettings
 from explorer.sources import Sources
-from explorer.ui import help_dialogs, main_window_actions, main_window_parts, main_window_shape
-from explorer.ui.action_registry import REVISION_ACTIONS, lazy_handlers
+from explorer.ui import main_window_actions, main_window_parts, main_window_shape
+from explorer.ui.action_registry import REVISION_ACTIONS, WALKTHROUGH_ACTIONS, lazy_handlers
+from explorer.ui.after_first_paint import AfterFirstPaint
 from explorer.ui.architecture_list import ArchitectureList
-from explorer.ui.notes_panel import LARGE_ARCHITECTURE, NotesPanel
+from explorer.ui.notes_panel import LARGE_ARCHITECTURE
 from explorer.ui.search_box import SearchBox
 from explorer.ui.user_content import UserContent
-from explorer.ui.walkthrough import WalkthroughController
 from explorer.ui.window_api import ExplorerWindow
+from explorer.ui.window_modes import WindowModes
 from models.architecture import Architecture
 from models.errors import ModelError
 
 if TYPE_CHECKING:
-    # Revision, export and drafting are imported on first use: the first paint needs none of them.
+    # Revision, walkthroughs, export and drafting are imported later: the first paint needs none.
     from explorer.ui.revision import RevisionController
+    from explorer.ui.walkthrough import WalkthroughController
 
 
 class MainWindow(ExplorerWindow):
-    """Wires the list, the diagram and the notes panel together; owns navigation."""
+    """Wires the list, the diagram and the notes panel together; owns navigation.
+
+    Signals:
+        fully_built(): a ``paint_first`` start has built what its first frame left out.
+    """
+
+    fully_built = Signal()
 
     def __init__(
         self,
@@ -53,8 +58,8 @@ class MainWindow(ExplorerWindow):
     ):
         """``remember=False`` (a screenshot) neither restores nor saves the window, zoom or architecture.
 
-        ``paint_first`` (the app's start) builds revision and fills the notes panel just
-        after the window's first paint rather than before it.
+        ``paint_first`` (the app's start) paints the window (its final shape, menus and
+        shortcuts) and diagram first, then builds the rest (:mod:`explorer.ui.after_first_paint`).
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -75,11 +80,10 @@ class MainWindow(ExplorerWindow):
         self.architecture_list.follow(self.state)
         self.diagram_view = DiagramView(self)
         self.diagram_message = main_window_parts.diagram_message_label(self)
-        self.diagram_stack = QStackedWidget(self)
-        self.diagram_stack.addWidget(self.diagram_view)
-        self.diagram_stack.addWidget(self.diagram_message)
         self.loading_panel = LoadingPanel(self)
-        self.diagram_stack.addWidget(self.loading_panel)
+        self.diagram_stack = main_window_parts.stack(
+            self, self.diagram_view, self.diagram_message, self.loading_panel
+        )
         self.scene_loader = SceneLoader(self.layouts, self)
         self.scene_loader.progress.connect(self._on_load_progress)
         self.scene_loader.ready.connect(self._on_scene_ready)
@@ -87,20 +91,12 @@ class MainWindow(ExplorerWindow):
         self.splitter = main_window_parts.main_splitter(self, self.architecture_list, self.diagram_stack)
         self.setCentralWidget(self.splitter)
 
-        # Read from the sources when first shown (after the first paint): never a stale library.
-        self.notes_panel = NotesPanel(lambda: self.sources.notes, self)
-        self.notes_panel.setMinimumWidth(main_window_shape.NOTES_MIN)
-        self.notes_panel.follow(
-            self.state, lambda architecture_id: self.sources.architectures.get(architecture_id)
-        )
-        self.notes_panel.match_large_in_background(self.layouts.run)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        self.notes_panel = main_window_parts.notes_dock(self)
         self.status_line = main_window_parts.status_line(self)
-        self.search_box = SearchBox(sources.architectures.values(), self)
+        self.search_box = SearchBox((), self)  # its suggestions: see _finish
         self.user_content = UserContent(self, later=paint_first)
-        self._clock = clock
-        self._revision: RevisionController | None = None
-        self.walkthroughs = WalkthroughController(self)
+        self.modes = WindowModes(self, clock)
+        self._later: AfterFirstPaint | None = None
         self._build_actions()
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(720, 480))
@@ -113,25 +109,20 @@ class MainWindow(ExplorerWindow):
         self._update_navigation_actions()
         if paint_first:
             self.notes_panel.hold()
-            main_window_parts.after_first_paint(self.diagram_stack, self._after_first_paint)
+            self._later = AfterFirstPaint(self, self.modes, self.user_content, self.layouts.run)
+            self._later.built.connect(self.fully_built)
+            main_window_parts.after_first_paint(self.diagram_stack, self._later.start)
         else:
-            _ = self.revision
+            self.search_box.set_architectures(sources.architectures.values())
+            _ = self.walkthroughs, self.revision
 
-    def _after_first_paint(self) -> None:
-        self.notes_panel.release()
-        self.user_content.start_notes()  # the user's notes folders: watched and read from now on
-        # In a later turn of the event loop, so input waiting since the paint goes first.
-        QTimer.singleShot(0, lambda: self.revision)  # the due counts in the list and the status bar
+    @property
+    def walkthroughs(self) -> WalkthroughController:
+        return self.modes.walkthroughs
 
     @property
     def revision(self) -> RevisionController:
-        """Revision mode, built on first use (or just after the first paint)."""
-        if self._revision is None:
-            from explorer.ui.revision import RevisionController
-
-            self._revision = RevisionController(self, clock=self._clock)
-            self._revision.connect_actions(self._actions)
-        return self._revision
+        return self.modes.revision
 
     # Public operations -----------------------------------------------------
 
@@ -348,22 +339,17 @@ class MainWindow(ExplorerWindow):
             "previous_architecture": lambda: self.step_architecture(-1),
             "toggle_list": lambda: main_window_shape.toggle_list(self.splitter),
             **lazy_handlers(REVISION_ACTIONS, lambda: self.revision.handlers()),
-            **self.walkthroughs.handlers(),
+            **lazy_handlers(WALKTHROUGH_ACTIONS, lambda: self.walkthroughs.handlers()),
         }
         actions, self.menus, self.toolbar = main_window_actions.assemble(
             self, handlers, self.notes_panel, self.search_box
         )
-        self._actions = actions
-        self.walkthroughs.connect_actions(actions)
+        self.modes.actions = actions
         self.actions_by_name = main_window_actions.listed(actions)
 
     def _update_status(self) -> None:
-        architecture = self.architecture
-        if architecture is not None:
-            selected = self.scene.selected_element() if self.scene is not None else None
-            note = routing_note(architecture, self.scene.layout) if self.scene is not None else ""
-            line = help_dialogs.status_line(architecture, selected)
-            self.status_line.setText(f"{line} · {note}" if note else line)
+        if self.architecture is not None:
+            self.status_line.setText(main_window_parts.status_text(self.architecture, self.scene))
 
     def _remember_zoom(self, _zoom: float) -> None:
         if self.remember and self.current_id is not None and self.diagram_view.remembers_zoom():
@@ -398,6 +384,8 @@ class MainWindow(ExplorerWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_state()
+        if self._later is not None:
+            self._later.cancel()
         self.user_content.shutdown()
         self.scene_loader.cancel()
         self.layouts.shutdown()

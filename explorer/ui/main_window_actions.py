@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -72,8 +73,6 @@ def draft_launcher(window: ExplorerWindow, content: UserModels) -> DraftLauncher
 
 def standard_handlers(window: ExplorerWindow, content: UserContent) -> dict[str, Callable[[], object]]:
     """What the file, view and help actions do in ``window`` (navigation and modes are the window's)."""
-    from explorer.ui import help_dialogs
-
     view = window.diagram_view
 
     def find() -> None:
@@ -95,6 +94,13 @@ def standard_handlers(window: ExplorerWindow, content: UserContent) -> dict[str,
         "zoom_selection": view.zoom_to_selection,
         "find": find,
         "clear_selection": lambda: window.select_element(None),
-        "shortcuts": lambda: help_dialogs.show_shortcuts(window, window.actions_by_name.values()),
-        "about": lambda: help_dialogs.show_about(window),
+        "shortcuts": lambda: _help_dialogs().show_shortcuts(window, window.actions_by_name.values()),
+        "about": lambda: _help_dialogs().show_about(window),
     }
+
+
+def _help_dialogs() -> ModuleType:
+    """The Help menu's dialogs, imported when one is first shown."""
+    from explorer.ui import help_dialogs
+
+    return help_dialogs

@@ -7,11 +7,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
+
+from explorer.layout.service import routing_note
+from explorer.ui.main_window_shape import NOTES_MIN
+from explorer.ui.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
+    from explorer.diagram.scene import DiagramScene
     from explorer.ui.user_content import UserContent
     from explorer.ui.window_api import ExplorerWindow
+    from models.architecture import Architecture
 
 
 def diagram_message_label(parent: QWidget) -> QLabel:
@@ -23,6 +29,27 @@ def diagram_message_label(parent: QWidget) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setMargin(40)
     return label
+
+
+def stack(parent: QWidget, *pages: QWidget) -> QStackedWidget:
+    """The diagram's place: the view, or why it cannot be drawn, or the progress of its layout."""
+    pages_stack = QStackedWidget(parent)
+    for page in pages:
+        pages_stack.addWidget(page)
+    return pages_stack
+
+
+def notes_dock(window: ExplorerWindow) -> NotesPanel:
+    """The notes panel docked on the right, following what ``window`` shows.
+
+    It reads the library from the sources when it first shows notes: never a stale one.
+    """
+    notes = NotesPanel(lambda: window.sources.notes, window)
+    notes.setMinimumWidth(NOTES_MIN)
+    notes.follow(window.state, lambda architecture_id: window.sources.architectures.get(architecture_id))
+    notes.match_large_in_background(window.layouts.run)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, notes)
+    return notes
 
 
 def main_splitter(parent: QWidget, sidebar: QWidget, diagram: QWidget) -> QSplitter:
@@ -42,12 +69,33 @@ def status_line(window: QMainWindow) -> QLabel:
     tips and passing messages cover it while they show, and it comes back after them."""
     label = QLabel(window)
     label.setObjectName("statusLine")
+    # Tool buttons join the bar after the first paint (revision's due count) and are taller
+    # than a line of text while they have none: the line is as tall from the start, so the
+    # bar, and the diagram above it, never change height.
+    label.setMinimumHeight(QToolButton().sizeHint().height())  # a probe, dropped at once
     bar = window.statusBar()
     bar.addWidget(label, 1)
     # The bar hides the line under a message only while the window shows: a message posted
     # before (the notes' first report) had both drawn over each other once the window showed.
     bar.messageChanged.connect(lambda message: label.setVisible(not message))
     return label
+
+
+def status_text(architecture: Architecture, scene: DiagramScene | None) -> str:
+    """Title, counts, what is selected and how edges are routed: the status bar's resting message."""
+    parts = [
+        architecture.title,
+        f"{len(architecture.components)} components",
+        f"{len(architecture.relations)} relations",
+    ]
+    selected = scene.selected_element() if scene is not None else None
+    if selected is not None:
+        element = architecture.components_by_id.get(selected) or architecture.groups_by_id.get(selected)
+        if element is not None:
+            parts.append(f"selected: {element.label}")
+    line = "  ·  ".join(parts)
+    note = routing_note(architecture, scene.layout) if scene is not None else ""
+    return f"{line} · {note}" if note else line
 
 
 class _FirstPaint(QObject):

@@ -47,7 +47,8 @@ blockquote { margin-left: 10px; margin-right: 4px; color: #3d4650; }
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def markdown_renderer() -> MarkdownIt:
+    """The one Markdown renderer (made on first use; the window's start makes it in a worker)."""
     from markdown_it import MarkdownIt  # on the first note shown, not at start-up
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -65,7 +66,7 @@ def _render_image_as_link(self: Any, tokens: list[Any], idx: int, options: Any, 
 
 def markdown_to_html(text: str, highlight: Iterable[str] = ()) -> str:
     """Render one block of note Markdown, marking ``highlight`` words outside code."""
-    rendered = _markdown().render(clean_markdown(text))
+    rendered = markdown_renderer().render(clean_markdown(text))
     return _decorate_text(rendered, tuple(highlight))
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from explorer.app_state import AppState, Mode
-from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_to_html
+from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_renderer, markdown_to_html
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
@@ -115,9 +115,17 @@ class NotesPanel(QDockWidget):
         self.refresh()
 
     def hold(self) -> None:
-        """Remember what to show but draw nothing until :meth:`release` (the window's first
-        paint comes first: matching the notes to a diagram takes longer than drawing it)."""
+        """Show only the architecture's title and summary until :meth:`release` (the window's
+        first paint comes first: matching the notes to a diagram takes longer than drawing it)."""
         self._held = True
+
+    def prepare(self) -> None:
+        """Makes ahead what showing the held notes needs, touching no widget (a worker calls
+        this): the library, its matching to the architecture shown, the Markdown renderer."""
+        architecture = self._architecture
+        if architecture is not None:
+            self.notes.prepare(architecture)
+        markdown_renderer()
 
     def release(self) -> None:
         if self._held:
@@ -126,6 +134,8 @@ class NotesPanel(QDockWidget):
 
     def refresh(self) -> None:
         if self._held:
+            if self._architecture is not None:
+                self._show_matching(self._architecture)  # what the model says: no notes read
             return
         if self._architecture is None:
             self.browser.setHtml("")

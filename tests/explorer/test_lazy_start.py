@@ -1,10 +1,11 @@
 """The window's start builds only what its first paint shows (issue 16).
 
-Revision, export, drafting, the model and note parsers (PyYAML, markdown-it), the
-notes stack and, with the layout cached, the ``diagrams``/``graphviz`` packages are
-imported on first use; the notes panel is filled, and the user's notes are
-watched, just after the first paint. Checked in a
-process of its own, whose ``sys.modules`` no other test has filled.
+Revision, walkthroughs, export, drafting, the Help dialogs, the model and note
+parsers (PyYAML, markdown-it), the notes stack and, with the layout cached, the
+``diagrams``/``graphviz`` packages are imported on first use or just after the first
+paint; the notes panel is filled, the search suggestions made and the user's notes
+watched just after it. Checked in a process of its own, whose ``sys.modules`` no
+other test has filled.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from tests.cli_process import ROOT
 
 DEFERRED = (
     "explorer.ui.revision",
+    "explorer.ui.walkthrough",
+    "explorer.ui.help_dialogs",
+    "filelock",
     "explorer.revision",
     "models.revision",
     "explorer.ui.export_actions",
@@ -47,8 +51,7 @@ DEFERRED = (
 SCRIPT = textwrap.dedent(
     """
     import json, sys
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from explorer.app import create_window
 
     deferred = json.loads(sys.argv[1])
@@ -56,16 +59,22 @@ SCRIPT = textwrap.dedent(
     window = create_window(settings=settings, remember=False, paint_first=True)
     before = [name for name in deferred if name in sys.modules]
     held = window.notes_panel.plain_text()
+    suggestions = window.search_box.suggestions()
+    built = []
+    loop = QEventLoop()
+    window.fully_built.connect(lambda: (built.append(True), loop.quit()))
+    QTimer.singleShot(60_000, loop.quit)  # bounded: never hang the suite
     window.show()
-    for _ in range(1000):  # bounded: the first paint and the deferred work are queued events
-        QApplication.processEvents()
-        if window.notes_panel.plain_text() and "explorer.ui.revision" in sys.modules:
-            break
+    loop.exec()
     print(json.dumps({
         "before": before,
         "held": held,
+        "built": bool(built),
+        "suggestions_before": len(suggestions),
+        "suggestions_after": len(window.search_box.suggestions()),
         "after": window.notes_panel.plain_text(),
         "revision": "explorer.ui.revision" in sys.modules,
+        "walkthroughs": "explorer.ui.walkthrough" in sys.modules,
         "user_notes": "explorer.user_notes" in sys.modules,
         "title": window.architecture.title,
         "due": window.revision.due_button.text(),
@@ -95,8 +104,14 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["before"] == []
-    assert report["held"] == ""
+    assert report["title"] in report["held"], "the architecture's title at once"
+    assert "Matching the notes" in report["held"], "its notes after the first paint"
+    assert "Matching the notes" not in report["after"]
+    assert report["built"], "fully_built came"
+    assert report["suggestions_before"] == 0
+    assert report["suggestions_after"] > 0, "every component is a suggestion once built"
     assert report["title"] in report["after"]
     assert report["revision"]
+    assert report["walkthroughs"]
     assert report["user_notes"], "the user's notes are watched from just after the first paint"
     assert report["due"]

@@ -57,8 +57,9 @@ def test_remembered_notes_folders_are_read_once_the_window_is_painted(
     window = create_window(settings=settings_store, paint_first=True)
     qtbot.addWidget(window)
     assert not window.sources.notes.user, "no user notes before the first paint"
-    window.show()
+    with qtbot.waitSignal(window.fully_built, timeout=30_000):
+        window.show()
+    assert "Matching the notes" not in window.notes_panel.plain_text(), "the notes are shown"
     qtbot.waitUntil(lambda: bool(window.sources.notes.user), timeout=20_000)
     assert window.user_content.notes.locations == [vault]
-    qtbot.waitUntil(lambda: window.notes_panel.plain_text() != "", timeout=10_000)
     window.close()

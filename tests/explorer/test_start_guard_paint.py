@@ -29,8 +29,9 @@ def test_the_mark_stays_until_the_first_diagram_is_painted(
     assert window.settings.drawing() == DEFAULT_ARCHITECTURE, (
         "a crash in the first paint would still be caught"
     )
-    window.show()
-    qtbot.waitUntil(lambda: window.settings.drawing() == "", timeout=10_000)
+    with qtbot.waitSignal(window.fully_built, timeout=30_000):  # no worker left running after
+        window.show()
+        qtbot.waitUntil(lambda: window.settings.drawing() == "", timeout=10_000)
     window.close()
 
 
