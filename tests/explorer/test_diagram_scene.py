@@ -403,3 +403,21 @@ def test_component_at_names_components_only(scene: DiagramScene) -> None:
     assert scene.component_at(alb.icon_rect().center()) == "alb"
     assert scene.component_at(vpc.title_rect().center()) is None  # a group: not a component
     assert scene.element_at(vpc.title_rect().center()) == "vpc"
+
+
+def test_a_scene_built_in_steps_has_the_layouts_rectangle_from_the_first_item(qapp) -> None:
+    # Without one, Qt sums up the bounds of every item after each turn of the event loop.
+    layout = make_layout()
+    scene = DiagramScene(make_architecture(), layout, build=False)
+    steps = scene.build_steps(batch=1)
+    next(steps)
+    margin = DiagramScene.MARGIN
+    bounds = layout.bounds
+    expected = QRectF(bounds.x, bounds.y, bounds.width, bounds.height).adjusted(
+        -margin, -margin, margin, margin
+    )
+    assert len(scene.items()) < scene.item_count()
+    assert scene.sceneRect() == expected
+    for _done in steps:
+        pass
+    assert scene.sceneRect().contains(scene.itemsBoundingRect())
