@@ -83,10 +83,16 @@ class DiagramScene(QGraphicsScene):
         A large diagram is built between events this way, so the window never
         freezes; the scene is complete (and usable) once the iterator is exhausted.
         """
-        return scene_build.build_steps(self, self._make_items(), batch)
+        return scene_build.build_steps(
+            self,
+            self._make_items(),
+            layout_rect=self.diagram_rect(items=False),
+            margin=self.MARGIN,
+            batch=batch,
+            finish=self._finish_reading_order,
+        )
 
-    def finish_reading_order(self) -> None:
-        """Works out the components' reading order once their items are made (:meth:`component_items`)."""
+    def _finish_reading_order(self) -> None:
         self._order = self._reading_order()
 
     def _make_items(self) -> Iterator[tuple[QGraphicsItem, ...]]:

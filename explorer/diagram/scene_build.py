@@ -10,22 +10,30 @@ and they are then added a share at a time, each share indexed in the turn it is 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem
-
-if TYPE_CHECKING:
-    from explorer.diagram.scene import DiagramScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 ADD_PER_STEP = 500
 """Items added to the scene (and indexed) per step."""
 
 
-def build_steps(scene: DiagramScene, made: Iterator[tuple[QGraphicsItem, ...]], batch: int) -> Iterator[int]:
-    """Yields how many of the layout's items are made, every ``batch``; then once per share added."""
-    bounds = scene.diagram_rect(items=False)
+def build_steps(
+    scene: QGraphicsScene,
+    made: Iterator[tuple[QGraphicsItem, ...]],
+    *,
+    layout_rect: QRectF,
+    margin: float,
+    batch: int,
+    finish: Callable[[], None],
+) -> Iterator[int]:
+    """Yields how many of the layout's items are made, every ``batch``; then once per share added,
+    and once more after ``finish`` (with every item in the scene).
+
+    The scene's rectangle is ``layout_rect`` and every item's bounds, ``margin`` around them.
+    """
+    bounds = QRectF(layout_rect)
     pending: list[QGraphicsItem] = []
     done = 0
     for done, items in enumerate(made, start=1):
@@ -35,7 +43,6 @@ def build_steps(scene: DiagramScene, made: Iterator[tuple[QGraphicsItem, ...]], 
         if done % batch == 0:
             yield done
     yield done
-    margin = scene.MARGIN
     scene.setSceneRect(bounds.adjusted(-margin, -margin, margin, margin))
     # The depth Qt would choose for this many items, fixed now so the index grows share by share.
     scene.setBspTreeDepth(max(5, math.ceil(math.log2(len(pending)))) if pending else 0)
@@ -44,5 +51,5 @@ def build_steps(scene: DiagramScene, made: Iterator[tuple[QGraphicsItem, ...]], 
             scene.addItem(item)
         scene.items(QRectF(0.0, 0.0, 1.0, 1.0))  # any query indexes what was just added
         yield done
-    scene.finish_reading_order()
+    finish()
     yield done
