@@ -38,10 +38,6 @@ from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 MEMORY_ENTRIES = 32
-_PYTHON_STEPS = threading.Lock()
-"""Held by a layout's steps in Python (the DOT text; reading and finishing Graphviz's answer). Parts
-laid out side by side take turns at them (they share one GIL anyway), so the window's thread waits
-for the GIL behind one of them, not behind both (each waiter takes its turn at the GIL)."""
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +85,7 @@ def compute_layout(
 
         return compose.compose(architecture, part, parts, meanwhile=meanwhile, cancel=cancel)
     say(f"Preparing {count:,} components for Graphviz…")
-    with _PYTHON_STEPS:
-        source = _dot_source(architecture, options)
+    source = _dot_source(architecture, options)
     raise_if_cancelled(cancel)
     say(f"Graphviz is laying out {count:,} components and {relations:,} relations…")
     try:
@@ -107,7 +102,7 @@ def compute_layout(
     raise_if_cancelled(cancel)
     say("Reading the layout…")
     try:
-        with _PYTHON_STEPS, collector_paused():
+        with collector_paused():
             parsed = parse_layout(
                 data,
                 architecture,

@@ -237,21 +237,3 @@ def test_switching_away_cancels_the_stale_layout(
     assert window.current_id == "ecs-fargate"
     assert window.scene is not None
     assert window.scene.architecture.id == "ecs-fargate"
-
-
-def test_a_layouts_python_steps_run_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Parts laid out side by side take turns at them, so the window's thread waits behind one.
-    from explorer.layout import service
-
-    held: list[bool] = []
-    for name in ("_dot_source", "finish_layout"):
-        original = getattr(service, name)
-
-        def recorded(*args, _original=original, **kwargs):
-            held.append(service._PYTHON_STEPS.locked())
-            return _original(*args, **kwargs)
-
-        monkeypatch.setattr(service, name, recorded)
-    service.compute_layout(generate(12))
-    assert held == [True, True]
-    assert not service._PYTHON_STEPS.locked()
