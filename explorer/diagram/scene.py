@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from explorer.diagram import style
+from explorer.diagram import scene_build, style
 from explorer.diagram.edge_item import EdgeItem
 from explorer.diagram.focus_order import nearest_in_direction, reading_order
 from explorer.diagram.items import ComponentItem, GroupItem
@@ -83,43 +83,39 @@ class DiagramScene(QGraphicsScene):
         A large diagram is built between events this way, so the window never
         freezes; the scene is complete (and usable) once the iterator is exhausted.
         """
-        done = 0
-        for done, _item in enumerate(self._make_items(), start=1):
-            if done % batch == 0:
-                yield done
-        yield done
-        self._order = self._reading_order()
-        yield done
-        self.setSceneRect(self.diagram_rect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN))
-        yield done
-        # Any query builds the item index; here rather than in the first paint.
-        self.items(QRectF(0.0, 0.0, 1.0, 1.0))
-        yield done
+        return scene_build.build_steps(
+            self,
+            self._make_items(),
+            layout_rect=self.diagram_rect(items=False),
+            margin=self.MARGIN,
+            batch=batch,
+            finish=self._finish_reading_order,
+        )
 
-    def _make_items(self) -> Iterator[QGraphicsItem]:
+    def _finish_reading_order(self) -> None:
+        self._order = self._reading_order()
+
+    def _make_items(self) -> Iterator[tuple[QGraphicsItem, ...]]:
+        """Each item of the layout, with what it brings (a group its title), not yet in the scene."""
         architecture = self.architecture
         for group_id, box in self.layout.groups.items():
             if group_id in architecture.groups_by_id:
                 group = GroupItem(architecture.group(group_id), box, self.diagram_style)
                 self._groups[group_id] = group
-                self.addItem(group)
-                self.addItem(group.title_item)
-                yield group
+                yield group, group.title_item
         for component_id, node in self.layout.nodes.items():
             if component_id in architecture.components_by_id:
                 component = architecture.component(component_id)
                 item = ComponentItem(component, node, icon_or_fallback(component.icon), self.diagram_style)
                 self._components[component_id] = item
-                self.addItem(item)
-                yield item
+                yield (item,)
         for edge in self.layout.edges:
             relation = self._relation_for(edge.source, edge.target, edge.index)
             title = f"{self._name(edge.source)} \N{RIGHTWARDS ARROW} {self._name(edge.target)}"
             tooltip = tooltip_html(title, (relation.label or relation.kind) if relation else "")
             edge_item = EdgeItem(edge, relation, tooltip, self.diagram_style)
             self._edges.append(edge_item)
-            self.addItem(edge_item)
-            yield edge_item
+            yield (edge_item,)
 
     def _relation_for(self, source: str, target: str, index: int) -> Relation | None:
         relations = self.architecture.relations
@@ -140,11 +136,11 @@ class DiagramScene(QGraphicsScene):
 
     # Items -----------------------------------------------------------------
 
-    def diagram_rect(self) -> QRectF:
-        """The laid-out diagram (layout bounds and every item), without the margin."""
+    def diagram_rect(self, *, items: bool = True) -> QRectF:
+        """The laid-out diagram (layout bounds, and every item unless ``items`` is False), no margin."""
         bounds = self.layout.bounds
         rect = QRectF(bounds.x, bounds.y, bounds.width, bounds.height)
-        return rect.united(self.itemsBoundingRect()) if self.items() else rect
+        return rect.united(self.itemsBoundingRect()) if items and self.items() else rect
 
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         """The ComponentItem or GroupItem drawing ``element_id``."""

@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QMouseEvent,
-    QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTransform,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QWidget
 
 from explorer.diagram import first_view
 from explorer.diagram.items import ComponentItem
 from explorer.diagram.minimap import Minimap
+from explorer.diagram.overview_snapshot import OverviewSnapshot
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.style import LIGHT
+from explorer.diagram.view_gestures import ZoomGestures
 from explorer.diagram.view_keys import KeyboardNavigation
 
 
-class DiagramView(KeyboardNavigation, QGraphicsView):
+class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
     """Shows a :class:`DiagramScene`.
 
     The wheel (with or without Ctrl) and pinches zoom towards the pointer; a
@@ -43,10 +43,6 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
     """Fitting never blows a small diagram up past this."""
     SELECTION_CONTEXT = QRectF(0, 0, 420, 300)
     """The least scene area :meth:`zoom_to_selection` shows around the selection."""
-    WHEEL_BASE = 1.2 ** (1 / 120)
-    """Zoom per eighth of a degree of wheel turn: one notch (120) zooms by 1.2."""
-    PIXEL_BASE = 1.0025
-    """Zoom per pixel of touchpad scrolling."""
     SETTLE_MS = 150
     """How long after the last pan or zoom step the diagram is redrawn in full quality."""
 
@@ -85,6 +81,7 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         self._settle.setSingleShot(True)
         self._settle.setInterval(self.SETTLE_MS)
         self._settle.timeout.connect(self._end_motion)
+        self._overview = OverviewSnapshot(self)
 
     # Diagram ----------------------------------------------------------------
 
@@ -97,6 +94,7 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
             self._diagram.drafting = False
         self._settle.stop()
         self._diagram = scene
+        self._overview.forget()
         self._end_drag()
         self.setScene(scene)
         self.minimap.refresh()
@@ -268,6 +266,11 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         if self._diagram is not None and self._diagram.drafting:
             self._diagram.drafting = False
             self.viewport().update()
+            self._overview.schedule()  # far out: frames in motion are drawn from one picture
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._diagram is None or not self._diagram.drafting or not self._overview.paint():
+            super().paintEvent(event)
 
     def _scroll_by(self, dx: float, dy: float) -> None:
         horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
@@ -284,53 +287,6 @@ class DiagramView(KeyboardNavigation, QGraphicsView):
         elif self._auto == "relative":
             self._show_relative()
         self.minimap.follow()
-
-    # Wheel and gestures -----------------------------------------------------
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self._diagram is None:
-            super().wheelEvent(event)
-            return
-        pixels, angle = event.pixelDelta(), event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            # Shift turns the wheel into horizontal scrolling, as in most canvases.
-            self._scroll_by(-(pixels.y() or angle.y() or angle.x()), 0)
-            event.accept()
-            return
-        if pixels.y():
-            factor = self.PIXEL_BASE ** pixels.y()
-        elif angle.y():
-            factor = self.WHEEL_BASE ** angle.y()
-        else:
-            super().wheelEvent(event)
-            return
-        self._auto = None
-        self._scale_view(self.zoom() * factor, event.position())
-        event.accept()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if (
-            isinstance(event, QNativeGestureEvent)
-            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
-        ):
-            self._auto = None
-            self._scale_view(self.zoom() * (1.0 + event.value()), event.position())
-            event.accept()
-            return True
-        if event.type() == QEvent.Type.Gesture and self._pinch(cast(QGestureEvent, event)):
-            return True
-        return super().viewportEvent(event)
-
-    def _pinch(self, event: QGestureEvent) -> bool:
-        pinch = event.gesture(Qt.GestureType.PinchGesture)
-        if not isinstance(pinch, QPinchGesture):
-            return False
-        if pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged:
-            anchor = QPointF(self.viewport().mapFromGlobal(pinch.centerPoint().toPoint()))
-            self._auto = None
-            self._scale_view(self.zoom() * pinch.scaleFactor(), anchor)
-        event.accept(pinch)
-        return True
 
     # Mouse: drag pans, click selects ----------------------------------------
 

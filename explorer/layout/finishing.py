@@ -328,18 +328,23 @@ def polyline(points: tuple[Point, ...]) -> list[Point]:
     if len(points) < 4:
         return list(points)
     line = [points[0]]
+    append = line.append
     for start in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[start : start + 4]
-        for step in range(1, _SAMPLES_PER_CUBIC + 1):
-            t = step / _SAMPLES_PER_CUBIC
-            u = 1 - t
-            line.append(
-                Point(
-                    u**3 * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t**3 * p3.x,
-                    u**3 * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t**3 * p3.y,
-                )
-            )
+        x0, x1, x2, x3, y0, y1, y2, y3 = p0.x, p1.x, p2.x, p3.x, p0.y, p1.y, p2.y, p3.y
+        for b0, b1, b2, b3 in _BERNSTEIN:
+            append(Point(b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3, b0 * y0 + b1 * y1 + b2 * y2 + b3 * y3))
     return line
+
+
+def _bernstein(step: int) -> tuple[float, float, float, float]:
+    t = step / _SAMPLES_PER_CUBIC
+    u = 1 - t
+    return u**3, 3 * u * u * t, 3 * u * t * t, t**3
+
+
+_BERNSTEIN = tuple(_bernstein(step) for step in range(1, _SAMPLES_PER_CUBIC + 1))
+"""The cubic's weights at each sample, worked out once (a 2,000-component layout samples 60,000 points)."""
 
 
 class _Line:

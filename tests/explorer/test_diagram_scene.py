@@ -403,3 +403,22 @@ def test_component_at_names_components_only(scene: DiagramScene) -> None:
     assert scene.component_at(alb.icon_rect().center()) == "alb"
     assert scene.component_at(vpc.title_rect().center()) is None  # a group: not a component
     assert scene.element_at(vpc.title_rect().center()) == "vpc"
+
+
+def test_a_scene_built_in_steps_gets_its_final_rectangle_before_its_first_item(qapp) -> None:
+    # Items added as they are made had Qt sum up their bounds after each turn, and index them all
+    # in one go at the first query; they now go in once made, a share a step, indexed as they go.
+    scene = DiagramScene(make_architecture(), make_layout(), build=False)
+    total = scene.item_count()
+    steps = scene.build_steps(batch=1)
+    assert [next(steps) for _ in range(total)] == list(range(1, total + 1))
+    assert next(steps) == total  # the last count again
+    assert scene.items() == []  # all made, none in the scene yet
+    next(steps)  # the first share is in
+    assert scene.items()
+    rect = QRectF(scene.sceneRect())
+    for _done in steps:
+        assert scene.sceneRect() == rect
+    margin = DiagramScene.MARGIN
+    assert rect == scene.diagram_rect().adjusted(-margin, -margin, margin, margin)
+    assert len(scene.component_items()) == len(make_architecture().components)

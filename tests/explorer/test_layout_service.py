@@ -226,6 +226,8 @@ def test_switching_away_cancels_the_stale_layout(
     monkeypatch.setattr(window.layouts, "submit", recorded)
     window.show_architecture(model.id)
     assert window.scene_loader.pending() is model
+    qtbot.waitUntil(lambda: len(jobs) == 1)  # handed to the worker a turn after the request
+    assert window.scene_loader.pending() is model
     window.show_architecture("ecs-fargate")
     assert window.scene_loader.pending() is None
     assert [job.architecture for job in jobs] == [model]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from explorer import runtime_tuning
 from explorer.diagram.loading import SceneLoader
@@ -76,3 +77,20 @@ def test_the_collector_is_paused_while_loading_and_back_after(qtbot, tmp_path: P
     _loader, _scene, _progress = load(qtbot, tmp_path)
     qtbot.waitUntil(lambda: not runtime_tuning.paused(), timeout=10_000)
     assert not gc.isenabled()  # the UI thread collects, never a worker (explorer.ui_collector)
+
+
+def test_the_worker_starts_a_turn_later_and_not_at_all_when_cancelled_first(qtbot, tmp_path: Path) -> None:
+    # The UI thread paints the progress panel before the worker's Python competes for the GIL.
+    service = LayoutService(LayoutCache(tmp_path / "layouts"))
+    loader = SceneLoader(service)
+    architecture = make_architecture()
+    loader.load(architecture)
+    assert loader.pending() == architecture
+    assert service._executor is None  # no worker yet
+    loader.cancel()
+    assert loader.pending() is None
+    QApplication.processEvents()
+    assert service._executor is None  # the cancelled request never reached one
+    with qtbot.waitSignal(loader.ready, timeout=20_000):
+        loader.load(architecture)
+    assert service._executor is not None
