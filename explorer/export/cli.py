@@ -167,7 +167,7 @@ def run_export(args: argparse.Namespace) -> int:
         architectures = [architecture]
 
     # Qt starts with the first file drawn through it (an SVG is written without it).
-    from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
+    from explorer.layout.dot_errors import GraphvizFailedError, GraphvizNotFoundError
 
     try:
         status = exit_codes.OK

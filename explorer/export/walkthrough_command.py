@@ -50,7 +50,7 @@ def run_walkthrough_export(
     start_qt()
     from explorer.atomic_write import ExportError, check_target
     from explorer.export.walkthrough_export import export_walkthrough
-    from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
+    from explorer.layout.dot_errors import GraphvizFailedError, GraphvizNotFoundError
     from explorer.layout.service import LayoutService
 
     backgrounds = args.background

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
-from explorer.layout.dot_process import raise_if_cancelled
+from explorer.layout.dot_errors import raise_if_cancelled
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import edge_label_lines
 from explorer.runtime_tuning import collector_paused

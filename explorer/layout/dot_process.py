@@ -15,9 +15,16 @@ from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import IO, Any
 
+from explorer.layout.dot_errors import (
+    TIMEOUT_SECONDS,
+    GraphvizCrashedError,
+    GraphvizFailedError,
+    GraphvizNotFoundError,
+    GraphvizTimeoutError,
+    LayoutCancelledError,
+)
 from explorer.runtime_tuning import collector_paused
 
-TIMEOUT_SECONDS = 120.0
 STDERR_HEAD_BYTES = 4096
 STDERR_TAIL_BYTES = 4096
 """Of Graphviz's error output only the start and the end are read: it can print megabytes."""
@@ -31,26 +38,6 @@ INSTALL_HINT = (
     "Windows: winget install graphviz (or the installer from https://graphviz.org/download/), "
     "then make sure its 'bin' folder is on PATH and restart the app."
 )
-
-
-class GraphvizNotFoundError(RuntimeError):
-    """Graphviz's ``dot`` is not on PATH; the message says how to install it."""
-
-
-class GraphvizFailedError(RuntimeError):
-    """``dot`` crashed, timed out or printed something that is not a layout."""
-
-
-class GraphvizCrashedError(GraphvizFailedError):
-    """``dot`` was killed by a signal (Graphviz 2.43 aborts on an assertion in some orthogonal routings)."""
-
-
-class GraphvizTimeoutError(GraphvizFailedError):
-    """``dot`` took longer than allowed and was stopped."""
-
-
-class LayoutCancelledError(Exception):
-    """The job was cancelled before its layout was ready."""
 
 
 def run_dot(
@@ -156,11 +143,6 @@ def _wait(process: subprocess.Popen[bytes], cancel: threading.Event | None, time
                 raise GraphvizTimeoutError(
                     f"Graphviz took longer than {timeout:g} s to lay out the diagram and was stopped"
                 ) from None
-
-
-def raise_if_cancelled(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise LayoutCancelledError()
 
 
 def _failure_message(returncode: int, stderr: str) -> str:

@@ -19,7 +19,7 @@ from explorer.export import batch
 from explorer.export.batch import BatchResult, BatchStep, existing_targets, export_architecture
 from explorer.export.options import ExportOptions, last_folder, load_options, save_options, set_last_folder
 from explorer.export.render import create_scene, render_image
-from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.dot_errors import GraphvizFailedError, GraphvizNotFoundError
 from explorer.ui.export_dialog import ExportDialog, confirm_overwrite
 from explorer.ui.layouts_off_thread import wait_for_layouts
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEventLoop, QObject, Signal, SignalInstance
 
-from explorer.layout.dot_process import GraphvizFailedError
+from explorer.layout.dot_errors import GraphvizFailedError
 from explorer.layout.geometry import Layout
 from explorer.layout.service import LayoutJob, LayoutService
 from models.architecture import Architecture

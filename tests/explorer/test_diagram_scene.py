@@ -349,7 +349,7 @@ def test_an_unreadable_icon_falls_back_to_a_placeholder(qapp, tmp_path) -> None:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_a_real_graphviz_layout_builds_a_matching_scene(qapp) -> None:
-    from explorer.layout.service import compute_layout
+    from explorer.layout.graphviz_run import compute_layout
 
     architecture = make_architecture()
     layout = compute_layout(architecture)

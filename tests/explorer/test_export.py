@@ -40,7 +40,7 @@ from explorer.export.render import (
     render_svg,
 )
 from explorer.layout.geometry import Layout
-from explorer.layout.service import compute_layout
+from explorer.layout.graphviz_run import compute_layout
 from explorer.sources import Sources
 from models.architecture import Architecture
 

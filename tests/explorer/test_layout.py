@@ -14,12 +14,12 @@ from explorer.layout.dot_json import parse_layout
 from explorer.layout.dot_process import run_dot
 from explorer.layout.geometry import EdgePath, Layout, Point, Rect
 from explorer.layout.graphviz_layout import dot_source
+from explorer.layout.graphviz_run import compute_layout
 from explorer.layout.labels import (
     clean_text,
     node_label_lines,
 )
 from explorer.layout.options import ORTHO_MAX_NODES, LayoutOptions, choose_splines
-from explorer.layout.service import compute_layout
 from models import Architecture, Component, Group, LayoutHints, Relation, load_architecture_file
 from models.paths import ASSETS_DIR
 

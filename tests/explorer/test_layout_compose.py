@@ -11,8 +11,8 @@ from bench.model_gen import generate
 from explorer.layout import compose
 from explorer.layout import service as service_module
 from explorer.layout.geometry import Rect
+from explorer.layout.graphviz_run import compute_layout
 from explorer.layout.options import LayoutOptions
-from explorer.layout.service import compute_layout
 from models.architecture import Component, Relation
 
 SIZE = 160

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.layout.dot_process import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.dot_errors import GraphvizFailedError, GraphvizNotFoundError
+from explorer.layout.graphviz_run import compute_layout
 from explorer.layout.labels import MAX_NODE_LINES, NODE_LABEL_EMS, node_label_lines, text_ems, wrap_label
 from explorer.layout.options import LayoutOptions
-from explorer.layout.service import compute_layout
 from tests.explorer.test_layout import POSIX_ONLY, _architecture, _laid_out
 
 

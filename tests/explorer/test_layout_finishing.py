@@ -10,10 +10,11 @@ import pytest
 from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Box, EdgePath, Layout, NodeBox, Point, Rect
 from explorer.layout.graphviz_layout import dot_source
+from explorer.layout.graphviz_run import compute_layout
 from explorer.layout.labels import NODE_FONT_SIZE, NodeMetrics, node_width
 from explorer.layout.measures import label_overlaps, loose_arrowheads
 from explorer.layout.options import LayoutOptions
-from explorer.layout.service import LayoutService, compute_layout
+from explorer.layout.service import LayoutService
 from explorer.sources import Sources
 
 BUILT_INS = ("ecs-ec2", "ecs-fargate", "kubernetes", "eks", "containers-vs-vms")

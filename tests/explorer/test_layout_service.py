@@ -15,14 +15,13 @@ from bench.model_gen import generate
 from explorer.app import create_window
 from explorer.diagram.loading import SYNC_MAX_COMPONENTS
 from explorer.layout.cache import LayoutCache
-from explorer.layout.dot_process import (
+from explorer.layout.dot_errors import (
     GraphvizFailedError,
     GraphvizNotFoundError,
     GraphvizTimeoutError,
     LayoutCancelledError,
-    decode_json,
-    run_dot,
 )
+from explorer.layout.dot_process import decode_json, run_dot
 from explorer.layout.options import (
     FAST_FROM_COMPONENTS,
     FAST_GRAPH_ATTRS,

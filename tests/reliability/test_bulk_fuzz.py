@@ -24,7 +24,7 @@ import yaml
 from explorer.export.options import ExportOptions
 from explorer.export.render import render_architecture
 from explorer.layout.geometry import Layout
-from explorer.layout.service import compute_layout
+from explorer.layout.graphviz_run import compute_layout
 from explorer.revision.store import parse_json, to_json
 from models import Architecture, load_architecture_text
 from models.notes import parse_note

@@ -23,11 +23,13 @@ from explorer import exit_codes
 from explorer.app import create_window
 from explorer.cli import main
 from explorer.layout.cache import LayoutCache
+from explorer.layout.dot_errors import GraphvizFailedError
 from explorer.layout.dot_json import DotJsonError, parse_layout
-from explorer.layout.dot_process import GraphvizFailedError, bounded_text, run_dot
+from explorer.layout.dot_process import bounded_text, run_dot
 from explorer.layout.graphviz_layout import dot_source
+from explorer.layout.graphviz_run import compute_layout
 from explorer.layout.options import LayoutOptions
-from explorer.layout.service import LayoutService, compute_layout, routing_note
+from explorer.layout.service import LayoutService, routing_note
 from explorer.sources import load_sources
 from models import Architecture, load_architecture_text
 from tests.reliability._bulk import case_random

@@ -19,13 +19,9 @@ from PySide6.QtWidgets import QLabel
 from explorer import exit_codes
 from explorer.app import create_window
 from explorer.cli import main
-from explorer.layout.dot_process import (
-    GraphvizFailedError,
-    GraphvizNotFoundError,
-    GraphvizTimeoutError,
-    run_dot,
-)
-from explorer.layout.service import compute_layout
+from explorer.layout.dot_errors import GraphvizFailedError, GraphvizNotFoundError, GraphvizTimeoutError
+from explorer.layout.dot_process import run_dot
+from explorer.layout.graphviz_run import compute_layout
 from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
 from models import Architecture, load_architecture_text
