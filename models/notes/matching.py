@@ -61,9 +61,10 @@ _PART_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
 # A common word followed by a head noun names something else ("node group"; see COMPOUND_HEADS).
 _HEAD_AFTER = re.compile(r"[\s_-]+(?:" + "|".join(sorted(COMPOUND_HEADS)) + r")s?(?![^\W_])")
-_NAME_START, _LEAD = r"[\W_]", "\n"
+_NAME_START, _LEAD = r"[^a-z0-9](?<![^\W_])", "\n"
 """The names pattern starts by matching the character before a name (fast: a C loop skips to the next
-one), so a text is searched with a character put before it."""
+character that is no ASCII letter or digit, then checks that it is no letter or digit at all), so a
+text is searched with a character put before it."""
 _NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
@@ -270,7 +271,7 @@ class TermIndex:
             total += signal
             compound = False
             if ends_generic and not folded:
-                # see _compound: "node group", "Service Account" (inlined: most names are not compounds)
+                # a compound: "node group", "Service Account" (checked here: a call per name costs)
                 if any_generic and heads(lower, end) is not None:
                     compound = True
                 elif not title_case and (titled := title_word(text, end)) is not None:
@@ -383,8 +384,8 @@ def _name_pattern(trie: _Trie) -> str:
     """The names of ``trie`` as one regex, the name as group 1, never inside a longer word.
 
     When every name starts with a letter or digit, the pattern matches the character before it
-    (:data:`_NAME_START`): the regex engine then skips in C to the next such character instead of
-    trying the names at every position; otherwise the start is a look-behind.
+    (:data:`_NAME_START`): the regex engine then skips in C to the next character that may be one
+    instead of trying the names at every position; otherwise the start is a look-behind alone.
     """
     if not trie:
         return "(?!)()"
