@@ -57,9 +57,6 @@ _CONTRAST = re.compile(
     r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
     re.IGNORECASE,
 )
-# A word every match of _CONTRAST holds: an ASCII text without one names nothing as a contrast (beyond
-# ASCII, case-insensitive matching has more cases than lower case: "ſ" is an "s").
-_CONTRAST_WORD = re.compile(r"unlike|differ|compared|vs|versus|instead|than|same as")
 _WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
@@ -381,9 +378,25 @@ def _reading(
 
 def _stated(prose: str, hits: list[Hit]) -> list[Hit]:
     """The hits but the architectures named as a contrast (most blocks have no contrast word at all)."""
-    if prose.isascii() and _CONTRAST_WORD.search(prose.lower()) is None:
+    if prose.isascii() and not _may_contrast(prose.lower()):
         return hits
     return [hit for hit in hits if not (hit.architecture and _contrasted(prose, hit))]
+
+
+def _may_contrast(lowered: str) -> bool:
+    """Does this lower-case ASCII text hold a word every match of ``_CONTRAST`` holds? (Beyond ASCII,
+    case-insensitive matching has more cases than lower case: "ſ" is an "s".) Substring tests: a regex
+    of these words tries most positions of a text, as they start with common letters."""
+    return (
+        "than" in lowered
+        or "vs" in lowered
+        or "unlike" in lowered
+        or "differ" in lowered
+        or "compared" in lowered
+        or "versus" in lowered
+        or "instead" in lowered
+        or "same as" in lowered
+    )
 
 
 def _contrasted(prose: str, hit: Hit) -> bool:
