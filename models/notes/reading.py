@@ -104,7 +104,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
     note = _Note(terms, document, title, base, level)
     readings: list[Reading] = []
-    components, title_hands_down = terms.components, title.hands_down
+    components, title_hands_down, leading_end = terms.components, title.hands_down, _LEADING_NOISE.match
     current: Section | None = None
     above: list[_Level] = []
     known: _Headings | None = None
@@ -116,11 +116,13 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
                 level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
                 for depth, heading in enumerate(reversed(section.heading_path))
             ]
-            hands_down = title_hands_down or any(near.hands_down for near in above)
+            hands_down = title_hands_down
+            for near in above:
+                hands_down = hands_down or near.hands_down
         if not block.lead_in and not block.context and not hands_down:
             if not hits:
                 continue
-            leading_at = _leading_end(block.prose)
+            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]  # (see _leading_end)
             # Names nothing that counts and inherits nothing (most prose of a big vault): a hit counts
             # when it is a specific name, a name the block starts with, or a group named by several
             # common words ("control plane"); one common word further in never does.
@@ -138,7 +140,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
             else:
                 continue
         else:
-            leading_at = _leading_end(block.prose)
+            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]
         if known is None:
             known = _Headings(above, title)
         _read_block(note, section, block, hits, leading_at, signal, known, readings)
@@ -240,8 +242,12 @@ class _Headings:
 
     def __init__(self, above: list[_Level], title: _Level):
         self.above, self.title = above, title
-        self.votes = sum(near.vote for near in above)
-        self.nearest = next((near for near in above if near.stance), None)
+        self.votes: float = 0  # as sum() adds them (the scores must not change in their last digit)
+        self.nearest: _Level | None = None
+        for near in above:
+            self.votes += near.vote
+            if self.nearest is None and near.stance:
+                self.nearest = near
         self._inherited: dict[bool, _Inherited] = {}
 
     def inherited(self, context: float) -> _Inherited:
@@ -263,13 +269,18 @@ def _inherit(levels: list[_Level], title: _Level, context: float) -> _Inherited:
     groups the nearest level that names any hands down (used when no component is handed down)."""
     components: list[tuple[Hit, float]] = []
     strong = False
-    source = next((near for near in levels if near.subjects(context)), None)
-    if source is not None:
-        found = source.subjects(context)
-        components = [(hit, source.inherited) for hit in found]
-        strong = source is not title and any(not h.generic for h in found)
-    source = next((near for near in levels if near.subjects(context, groups=True)), None)
-    groups = [(hit, source.inherited) for hit in source.subjects(context, groups=True)] if source else []
+    for near in levels:
+        found = near.subjects(context)
+        if found:
+            components = [(hit, near.inherited) for hit in found]
+            strong = near is not title and any(not h.generic for h in found)
+            break
+    groups: list[tuple[Hit, float]] = []
+    for near in levels:
+        found = near.subjects(context, groups=True)
+        if found:
+            groups = [(hit, near.inherited) for hit in found]
+            break
     return components, strong, groups
 
 
@@ -300,7 +311,11 @@ def _read_block(
     context = note.base + BLOCK_WEIGHT * signal + votes
     if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
         context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
-    first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
+    first = None
+    for hit in hits:
+        if hit.element or hit.compound or hit.architecture:
+            first = hit
+            break
     own_subject = first is not None and first.start <= leading_at  # the block names its own subject
     about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
     chosen: dict[str, tuple[float, list[str]]] = {}
