@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import cast
 
+from models.notes.contrast import stated_hits
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
 from models.notes.names import name_key
@@ -51,11 +52,6 @@ BLOCK_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, FAR_HEADING_WEIGHT, TITLE_WEIGHT, NOT
 _DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=]\s|\s(?:is|are)\s)")
 _LEADING_NOISE = re.compile(
     r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
-)
-_CONTRAST = re.compile(
-    r"(?:unlike|different from|differs from|compared (?:to|with)|vs\.?|versus|instead of|rather than|"
-    r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
-    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
@@ -297,7 +293,7 @@ def _read_block(
     """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``."""
     terms, prose = note.terms, block.prose
     context_lines = () if block.kind == "table_row" else block.context
-    stated = _stated(prose, hits)
+    stated = stated_hits(prose, hits)
     if stated is not hits:
         signal = terms.signal(stated)
     if context_lines or block.lead_in:
@@ -376,47 +372,10 @@ def _reading(
     """``Reading(element, score, section, block, terms, document)``, without the frozen dataclass's
     ``__init__`` (one ``object.__setattr__`` per field): made for every block read."""
     reading = object.__new__(Reading)
-    object.__setattr__(
-        reading,
-        "__dict__",
-        {
-            "element": element,
-            "score": score,
-            "section": section,
-            "block": block,
-            "terms": terms,
-            "document": document,
-        },
+    reading.__dict__.update(
+        element=element, score=score, section=section, block=block, terms=terms, document=document
     )
     return reading
-
-
-def _stated(prose: str, hits: list[Hit]) -> list[Hit]:
-    """The hits but the architectures named as a contrast (most blocks have no contrast word at all)."""
-    if prose.isascii() and not _may_contrast(prose.lower()):
-        return hits
-    return [hit for hit in hits if not (hit.architecture and _contrasted(prose, hit))]
-
-
-def _may_contrast(lowered: str) -> bool:
-    """Does this lower-case ASCII text hold a word every match of ``_CONTRAST`` holds? (Beyond ASCII,
-    case-insensitive matching has more cases than lower case: "ſ" is an "s".) Substring tests: a regex
-    of these words tries most positions of a text, as they start with common letters."""
-    return (
-        "than" in lowered
-        or "vs" in lowered
-        or "unlike" in lowered
-        or "differ" in lowered
-        or "compared" in lowered
-        or "versus" in lowered
-        or "instead" in lowered
-        or "same as" in lowered
-    )
-
-
-def _contrasted(prose: str, hit: Hit) -> bool:
-    """True for an architecture named as a contrast ("unlike Kubernetes", "different from the EC2 mode")."""
-    return bool(_CONTRAST.search(prose, max(0, hit.start - 30), hit.start))
 
 
 def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
