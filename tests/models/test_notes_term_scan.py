@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.catalog import load_catalog
@@ -37,7 +37,8 @@ WORDS = [
     "kubelet", "Kubelets", "kube-proxy", "Kube_Proxy", "pod", "Pods", "node", "Node", "group", "Group",
     "Service", "service", "Account", "accounts", "EKS", "Elastic Kubernetes Service", "ECS", "Fargate",
     "control plane", "Control-Plane", "etcd", "API server", "and", "And", "The", "Managed", "by", "AWS",
-    "k8s", "K8s", "types", "IDs", "ids", "ipss", "é", "café", "İstanbul", "ſervice", "Kelvin", "\u212a8s",
+    "k8s", "K8s", "types", "IDs", "ids", "ipss", "é", "café", "énode", "ßkubelet", "İstanbul", "ſervice",
+    "Kelvin", "\u212a8s",
     ".NET", "x.NET", "_node", "node_", "nodes2", "than", "unlike", "vs.", "Compared", "rather", "same as",
 ]  # fmt: skip
 SEPARATORS = [" ", "  ", "-", "_", "\n", ". ", ", ", " (", ") ", "—", "’s ", "", "\t", ": "]
@@ -100,6 +101,9 @@ texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(texts, min_size=1, max_size=4), st.booleans())
+@example(["énode ßkubelet, ünd_pod; Ωpods 2pods"], False)  # letters beyond ASCII glued to a name
+@example(["Service Account and node group", "The Node Group", "pods_types"], False)
+@example(["Service Account and node group", "The Node Group"], True)
 def test_the_scan_finds_what_the_plain_scan_finds(parts: list[str], title_case: bool) -> None:
     for terms in (TERMS, ODD_NAMES):
         found, signals = terms.scan_parts(parts, title_case=title_case)
