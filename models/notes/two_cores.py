@@ -12,7 +12,6 @@ garbage), the notes it held are parsed here: the result is the same, only slower
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 import threading
@@ -21,11 +20,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from models.notes.document import NoteDocument
-from models.notes.helper_process import COMMAND, receive, receive_notes, send
-from models.notes.stored import encode_terms
+from models.notes.helper_process import COMMAND, receive, send
+from models.notes.stored import decode_document, decode_readings, encode_terms
 
 if TYPE_CHECKING:
+    from models.notes.document import NoteDocument
     from models.notes.library import NotesMatcher
 
 LoadFile = Callable[[Path], tuple["NoteDocument | None", list[str]]]
@@ -148,21 +147,16 @@ class _Helper:
             for _ in range(_IN_FLIGHT):
                 self._claim(held, stdin)
             while held:
-                try:
-                    parsed: list[Any] | None = receive_notes(stdout)
-                except pickle.UnpicklingError:
-                    parsed = None
+                parsed: list[Any] = receive(stdout)
                 batch = held.popleft()
                 self._claim(held, stdin)
-                if parsed is None:
-                    continue  # a value no note holds (see receive_notes): the caller parses this batch
-                for index, (document, problems, readings) in zip(batch, parsed, strict=True):
-                    if document is not None and not isinstance(document, NoteDocument):
-                        raise TypeError("not a note")
+                for index, entry in zip(batch, parsed, strict=True):
+                    if entry is None:
+                        continue  # a note JSON cannot carry: parsed by the caller
+                    encoded, problems, readings = entry
+                    document = decode_document(encoded) if encoded is not None else None
                     if same_reader and document is not None and readings is not None:
-                        if readings[0] is not document:
-                            raise TypeError("readings of another note")
-                        matcher.adopt(readings)  # type: ignore[union-attr]
+                        matcher.adopt(decode_readings(document, readings))  # type: ignore[union-attr]
                     self._results[index] = (document, [str(problem) for problem in problems])
             send(stdin, None)
         except Exception:  # noqa: BLE001 - the helper is gone or confused: the caller parses what it held
