@@ -59,7 +59,12 @@ _PARENT_OF = frozenset(_PARENTS.values()) - {2}  # ECS is also the family name o
 
 _PART_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
 _ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
-_NEXT_WORD = re.compile(r"[\s_-]+([^\W_]+)")
+# A common word followed by a head noun names something else ("node group"; see COMPOUND_HEADS).
+_HEAD_AFTER = re.compile(r"[\s_-]+(?:" + "|".join(sorted(COMPOUND_HEADS)) + r")s?(?![^\W_])")
+_NAME_START, _LEAD = r"[^a-z0-9](?<![^\W_])", "\n"
+"""The names pattern starts by matching the character before a name (fast: a C loop skips to the next
+character that is no ASCII letter or digit, then checks that it is no letter or digit at all), so a
+text is searched with a character put before it."""
 _NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
 _SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
@@ -118,8 +123,7 @@ class TermIndex:
                 for atom in _ATOMS.findall(" ".join(variant.lower().split())):
                     node = node.setdefault(_SEPARATOR_ATOM if atom[0] in " _-" else atom, {})
                 node[_END] = {}
-        body = r"(?<![^\W_])" + (_trie_regex(trie) if trie else "(?!)")
-        self.pattern = re.compile(body)
+        self.pattern = re.compile(_name_pattern(trie))
         self._headings: dict[str, list[Hit]] = {}
         self.contexts: dict[tuple[str, float, float], object] = {}
         """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
@@ -230,49 +234,62 @@ class TermIndex:
     def scan(self, parts: Sequence[str], *, title_case: bool = False) -> tuple[list[list[Hit]], float]:
         """:meth:`hits` of each text, found in one regex pass over them all (much faster on many), and the
         :meth:`signal` of all the hits together."""
-        text = _PART_SEPARATOR.join(parts)
-        starts, position = [], 0
+        found, signals = self.scan_parts(parts, title_case=title_case)
+        return found, sum(signals)
+
+    def scan_parts(
+        self, parts: Sequence[str], *, title_case: bool = False
+    ) -> tuple[list[list[Hit]], list[float]]:
+        """:meth:`hits` of each text and the :meth:`signal` of each text's hits, in one regex pass.
+
+        The hot loop of reading a vault (one turn per name found): what a spelling names is looked up
+        once per index, and only a name ending in a common word is checked for a compound.
+        """
+        lead = _LEAD if self.pattern.pattern.startswith(_NAME_START) else ""
+        text = lead + _PART_SEPARATOR.join(parts)
+        starts, position = [], len(lead)
         for part in parts:
             starts.append(position)
             position += len(part) + len(_PART_SEPARATOR)
         found: list[list[Hit]] = [[] for _ in parts]
+        signals = [0.0] * len(parts)
         lower = text.lower()
         folded = len(lower) != len(text)  # rare Unicode whose lower case is longer: match case-insensitively
         index, next_start, offset, bucket, total = -1, 0, 0, found[0] if parts else [], 0.0
-        spellings, lookup, compound_at = self._spellings, self._lookup, self._compound
+        spellings, lookup = self._spellings, self._lookup
+        heads, title_word = _HEAD_AFTER.match, _NEXT_TITLE_WORD.match
         for match in self.folding_pattern.finditer(text) if folded else self.pattern.finditer(lower):
-            start, end = match.span()
+            start, end = match.span(1)
             if start >= next_start:
+                if index >= 0:
+                    signals[index] = total
                 index = bisect_right(starts, start) - 1
                 next_start = starts[index + 1] if index + 1 < len(starts) else len(text) + 1
-                offset, bucket = starts[index], found[index]
-            spelling = match.group(0) if not folded else match.group(0).lower()
+                offset, bucket, total = starts[index], found[index], 0.0
+            spelling = lower[start:end] if not folded else match.group(1).lower()
             targets, any_generic, ends_generic, signal = spellings.get(spelling) or lookup(spelling)
             total += signal
-            matched = text[start:end]
             compound = False
-            if not folded and ends_generic:
-                compound = compound_at(text, lower, end, title_case, heads=any_generic)
+            if ends_generic and not folded:
+                # a compound: "node group", "Service Account" (checked here: a call per name costs)
+                if any_generic and heads(lower, end) is not None:
+                    compound = True
+                elif not title_case and (titled := title_word(text, end)) is not None:
+                    compound = self._titled_compound(text, end, titled.group(1))
+            matched = text[start:end]
             start -= offset
             end -= offset
             for element, generic, architecture in targets:
                 bucket.append(_new_hit(Hit, (start, end, matched, element, generic, architecture, compound)))
-        return found, total
+        if index >= 0:
+            signals[index] = total
+        return found, signals
 
     @staticmethod
-    def _compound(text: str, lower: str, end: int, title_case: bool, *, heads: bool) -> bool:
-        """Is the name ending at ``end`` in a common word part of a longer one ("node group", "Service
-        Account", "Kubernetes Service Managed by AWS")? ``heads``: the name is itself a common word,
-        so a following head noun ("group", "account") makes a compound too."""
-        following = _NEXT_WORD.match(lower, end)
-        if following is None:
-            return False
-        if heads and naming.singular(following.group(1)) in COMPOUND_HEADS:
-            return True
-        if title_case or not text[end - 1 : end].isalpha():
-            return False
-        titled = _NEXT_TITLE_WORD.match(text, end)
-        if titled is None or titled.group(1).lower() in _FUNCTION_WORDS:
+    def _titled_compound(text: str, end: int, following: str) -> bool:
+        """Is the name ending at ``end`` in a common word, followed by the capitalised ``following`` word,
+        part of a longer capitalised name ("Service Account", "Kubernetes Service Managed by AWS")?"""
+        if following.lower() in _FUNCTION_WORDS or not text[end - 1 : end].isalpha():
             return False
         start = end - 1
         while start > 0 and text[start - 1].isalnum():
@@ -361,6 +378,21 @@ def _shared(words: list[str], foreign: list[list[str]]) -> bool:
     """True when another architecture's name contains this one ("ECS" in "ECS on Fargate")."""
     size = len(words)
     return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
+
+
+def _name_pattern(trie: _Trie) -> str:
+    """The names of ``trie`` as one regex, the name as group 1, never inside a longer word.
+
+    When every name starts with a letter or digit, the pattern matches the character before it
+    (:data:`_NAME_START`): the regex engine then skips in C to the next character that may be one
+    instead of trying the names at every position; otherwise the start is a look-behind alone.
+    """
+    if not trie:
+        return "(?!)()"
+    names = _trie_regex(trie)
+    if all(atom != _SEPARATOR_ATOM and atom.isalnum() for atom in trie):
+        return _NAME_START + "(" + names + ")"
+    return r"(?<![^\W_])(" + names + ")"
 
 
 def _trie_regex(node: _Trie) -> str:

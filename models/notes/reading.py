@@ -24,11 +24,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import cast
 
+from models.notes.contrast import stated_hits
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
 from models.notes.names import name_key
@@ -52,14 +53,6 @@ _DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=
 _LEADING_NOISE = re.compile(
     r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
 )
-_CONTRAST = re.compile(
-    r"(?:unlike|different from|differs from|compared (?:to|with)|vs\.?|versus|instead of|rather than|"
-    r"not the same as|than)\s+(?:the\s+|an?\s+|in\s+)?[`*_]*$",
-    re.IGNORECASE,
-)
-# A word every match of _CONTRAST holds: an ASCII text without one names nothing as a contrast (beyond
-# ASCII, case-insensitive matching has more cases than lower case: "ſ" is an "s").
-_CONTRAST_WORD = re.compile(r"unlike|differ|compared|vs|versus|instead|than|same as")
 _WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
@@ -84,13 +77,15 @@ class Reading:
 
 def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     """Every (element, block) pair of ``document`` worth showing, unranked."""
+    has_words = _ALNUM.search
     chosen = [
         (section, block)
         for section in document.sections
         for block in section.blocks
-        if block.kind != "code" and _has_words(block.prose)
+        if block.kind != "code" and has_words(block.prose) is not None
     ]
-    all_hits, note_signal = terms.scan([block.prose for _, block in chosen])
+    all_hits, signals = terms.scan_parts([block.prose for _, block in chosen])
+    note_signal = sum(signals)
     title_text = " ".join((document.title, *document.aliases, *document.tags))
     levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
 
@@ -103,22 +98,48 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
 
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
+    note = _Note(terms, document, title, base, level)
     readings: list[Reading] = []
-    headings: dict[int, tuple[list[_Level], bool]] = {}
-    for (section, block), hits in zip(chosen, all_hits, strict=True):
-        known = headings.get(id(section))
-        if known is None:
+    components, title_hands_down, leading_end = terms.components, title.hands_down, _LEADING_NOISE.match
+    current: Section | None = None
+    above: list[_Level] = []
+    known: _Headings | None = None
+    hands_down = False
+    for (section, block), hits, signal in zip(chosen, all_hits, signals, strict=True):
+        if section is not current:  # the blocks of a section come together
+            current, known = section, None
             above = [
                 level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
                 for depth, heading in enumerate(reversed(section.heading_path))
             ]
-            known = headings[id(section)] = (above, _hands_down(above, title))
-        above, hands_down = known
+            hands_down = title_hands_down
+            for near in above:
+                hands_down = hands_down or near.hands_down
         if not block.lead_in and not block.context and not hands_down:
-            leading_at = _leading_end(block.prose)
-            if not any(_may_count(terms, hit, leading_at) for hit in hits):
-                continue  # names nothing that counts and inherits nothing: most prose of a big vault
-        readings.extend(_read_block(terms, document, section, block, hits, base, [*above], title, level))
+            if not hits:
+                continue
+            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]  # (see _leading_end)
+            # Names nothing that counts and inherits nothing (most prose of a big vault): a hit counts
+            # when it is a specific name, a name the block starts with, or a group named by several
+            # common words ("control plane"); one common word further in never does.
+            for hit in hits:
+                if (
+                    hit.element
+                    and not hit.compound
+                    and (
+                        not hit.generic
+                        or hit.start <= leading_at
+                        or (hit.element not in components and " " in hit.text)
+                    )
+                ):
+                    break
+            else:
+                continue
+        else:
+            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]
+        if known is None:
+            known = _Headings(above, title)
+        _read_block(note, section, block, hits, leading_at, signal, known, readings)
     return readings
 
 
@@ -129,7 +150,7 @@ def fold(readings: list[Reading]) -> list[Reading]:
     for reading in sorted(readings, key=lambda r: r.block.line):
         parent = kept[-1] if kept else None
         if parent is not None and parent.block.contains(reading.block):
-            kept[-1] = Reading(
+            kept[-1] = _reading(
                 parent.element,
                 max(parent.score, reading.score),
                 parent.section,
@@ -200,99 +221,161 @@ class _Level:
         return found
 
 
+@dataclass(frozen=True)
+class _Note:
+    """What every block of one note is read with."""
+
+    terms: TermIndex
+    document: NoteDocument
+    title: _Level
+    base: float  # the vote of the note's names and of its title
+    level: Callable[[str, float, float], _Level]
+
+
+class _Headings:
+    """The headings above one section (nearest first) and what a block under them, with no list or
+    lead-in of its own, gets from them: the same for every such block of the section."""
+
+    def __init__(self, above: list[_Level], title: _Level):
+        self.above, self.title = above, title
+        self.votes: float = 0  # as sum() adds them (the scores must not change in their last digit)
+        self.nearest: _Level | None = None
+        for near in above:
+            self.votes += near.vote
+            if self.nearest is None and near.stance:
+                self.nearest = near
+        self._inherited: dict[bool, _Inherited] = {}
+
+    def inherited(self, context: float) -> _Inherited:
+        """:func:`_inherit` from the headings and the title (memoised)."""
+        key = context > 0
+        found = self._inherited.get(key)
+        if found is None:
+            found = self._inherited[key] = _inherit([*self.above, self.title], self.title, context)
+        return found
+
+
+_Inherited = tuple[list[tuple[Hit, float]], bool, list[tuple[Hit, float]]]
+"""Subjects handed down to a block that names none (see :func:`_inherit`)."""
+
+
+def _inherit(levels: list[_Level], title: _Level, context: float) -> _Inherited:
+    """The components the nearest level that names any hands down (with its score), whether they make
+    names further in a block passing mentions (a lead's or heading's specific names do), and the
+    groups the nearest level that names any hands down (used when no component is handed down)."""
+    components: list[tuple[Hit, float]] = []
+    strong = False
+    for near in levels:
+        found = near.subjects(context)
+        if found:
+            components = [(hit, near.inherited) for hit in found]
+            strong = near is not title and any(not h.generic for h in found)
+            break
+    groups: list[tuple[Hit, float]] = []
+    for near in levels:
+        found = near.subjects(context, groups=True)
+        if found:
+            groups = [(hit, near.inherited) for hit in found]
+            break
+    return components, strong, groups
+
+
 def _read_block(
-    terms: TermIndex,
-    document: NoteDocument,
+    note: _Note,
     section: Section,
     block: Block,
     hits: list[Hit],
-    base: float,
-    headings: list[_Level],
-    title: _Level,
-    level: Callable[[str, float, float], _Level],
-) -> Iterator[Reading]:
+    leading_at: int,
+    signal: float,
+    known: _Headings,
+    readings: list[Reading],
+) -> None:
+    """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``."""
+    terms, prose = note.terms, block.prose
     context_lines = () if block.kind == "table_row" else block.context
-    leads = [level(lead, LEAD_WEIGHT, INHERITED_LEAD) for lead in reversed(context_lines)]
-    if block.lead_in:
-        leads.append(level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
-    levels = [*leads, *headings, title]  # nearest first
-    stated = _stated(block.prose, hits)
-    context = base + BLOCK_WEIGHT * terms.signal(stated) + sum(near.vote for near in (*leads, *headings))
-    nearest = next((near for near in (*leads, *headings) if near.stance), None)
+    stated = stated_hits(prose, hits)
+    if stated is not hits:
+        signal = terms.signal(stated)
+    if context_lines or block.lead_in:
+        leads = [note.level(lead, LEAD_WEIGHT, INHERITED_LEAD) for lead in reversed(context_lines)]
+        if block.lead_in:
+            leads.append(note.level(block.lead_in, LEAD_WEIGHT, INHERITED_LEAD))
+        votes = sum(near.vote for near in (*leads, *known.above))
+        nearest = next((near for near in (*leads, *known.above) if near.stance), None)
+    else:
+        leads, votes, nearest = [], known.votes, known.nearest
+    context = note.base + BLOCK_WEIGHT * signal + votes
     if nearest is not None and nearest.stance == "other" and not any(h.architecture & SELF for h in stated):
         context = min(context, -1.0)  # under "## Fargate mode", a block is about Fargate unless it says so
-    first = next((hit for hit in hits if hit.element or hit.compound or hit.architecture), None)
-    leading_at = _leading_end(block.prose)
+    first = None
+    for hit in hits:
+        if hit.element or hit.compound or hit.architecture:
+            first = hit
+            break
     own_subject = first is not None and first.start <= leading_at  # the block names its own subject
     about_other = first is not None and first.compound and first.start <= leading_at + COMPOUND_REACH
-    inherited: list[tuple[Hit, float]] = []
+    chosen: dict[str, tuple[float, list[str]]] = {}
     strong = False  # inherited from a lead or heading: names further in are passing mentions
     if not own_subject and not about_other:
-        for groups in (False, True):  # a group only when no component is the subject
-            source = next((near for near in levels if near.subjects(context, groups=groups)), None)
-            if source is not None and not (groups and (inherited or _names_component(terms, hits))):
-                found = source.subjects(context, groups=groups)
-                inherited += [(hit, source.inherited) for hit in found]
-                strong = strong or (not groups and source is not title and any(not h.generic for h in found))
-    chosen: dict[str, tuple[float, list[str]]] = {}
-
-    def add(element: str, score: float, text: str) -> None:
-        old_score, texts = chosen.get(element, (0.0, []))
-        chosen[element] = (max(old_score, score), [*texts, text])
-
-    for hit, score in inherited:
-        add(hit.element, score, hit.text)
+        if leads:
+            components, strong, groups = _inherit([*leads, *known.above, note.title], note.title, context)
+        else:
+            components, strong, groups = known.inherited(context)
+        if not components and groups and not _names_component(terms, hits):
+            components = groups  # a group only when no component is the subject
+        for hit, score in components:
+            _add(chosen, hit.element, score, hit.text)
     for hit in hits:
         if not hit.element or hit.compound:
             continue
         if hit.start <= leading_at:  # a name the block starts with
             if hit.generic and context <= 0:
                 continue
-            definition = _DEFINITION_AFTER.match(block.prose, hit.end)
+            definition = _DEFINITION_AFTER.match(prose, hit.end)
             score = DEFINITION if definition else GENERIC_LEADING if hit.generic else LEADING
-        elif strong or about_other or (hit.generic and (context <= 0 or not _may_count(terms, hit, -1))):
+        elif (
+            strong
+            or about_other
+            or (hit.generic and (context <= 0 or hit.element in terms.components or " " not in hit.text))
+        ):
             # passing mentions: names inside a block about something else, and common words (a group
             # named by common words, "the control plane", still counts in a context about this architecture)
             if hit.element in chosen:
-                add(hit.element, 0.0, hit.text)
+                _add(chosen, hit.element, 0.0, hit.text)
             continue
         else:
             score = MENTION
-        add(hit.element, score, hit.text)
+        _add(chosen, hit.element, score, hit.text)
     if context < 0:  # about another architecture: keep only names that say this one outright
         chosen = {e: v for e, v in chosen.items() if any(_says_this(terms, t) for t in v[1])}
     bonus = (CARRIES_LIST if block.follow else 0.0) + CONTEXT_BONUS * min(max(context, 0.0), MAX_CONTEXT)
     for element, (score, texts) in chosen.items():
         if score > 0:
-            yield Reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)), document)
+            readings.append(
+                _reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)), note.document)
+            )
 
 
-def _may_count(terms: TermIndex, hit: Hit, leading_at: int) -> bool:
-    """Can this hit make an excerpt: a specific name, a name the block starts with, or a group
-    named by several common words ("control plane")? One common word further in never does."""
-    if not hit.element or hit.compound:
-        return False
-    return (
-        not hit.generic
-        or hit.start <= leading_at
-        or (hit.element not in terms.components and " " in hit.text)
+def _add(chosen: dict[str, tuple[float, list[str]]], element: str, score: float, text: str) -> None:
+    old = chosen.get(element)
+    if old is None:
+        chosen[element] = (score, [text])
+    else:
+        old[1].append(text)
+        if score > old[0]:
+            chosen[element] = (score, old[1])
+
+
+def _reading(
+    element: str, score: float, section: Section, block: Block, terms: tuple[str, ...], document: NoteDocument
+) -> Reading:
+    """``Reading(element, score, section, block, terms, document)``, without the frozen dataclass's
+    ``__init__`` (one ``object.__setattr__`` per field): made for every block read."""
+    reading = object.__new__(Reading)
+    reading.__dict__.update(
+        element=element, score=score, section=section, block=block, terms=terms, document=document
     )
-
-
-def _hands_down(headings: list[_Level], title: _Level) -> bool:
-    return any(level.hands_down for level in (*headings, title))
-
-
-def _stated(prose: str, hits: list[Hit]) -> list[Hit]:
-    """The hits but the architectures named as a contrast (most blocks have no contrast word at all)."""
-    if prose.isascii() and _CONTRAST_WORD.search(prose.lower()) is None:
-        return hits
-    return [hit for hit in hits if not (hit.architecture and _contrasted(prose, hit))]
-
-
-def _contrasted(prose: str, hit: Hit) -> bool:
-    """True for an architecture named as a contrast ("unlike Kubernetes", "different from the EC2 mode")."""
-    return bool(_CONTRAST.search(prose, max(0, hit.start - 30), hit.start))
+    return reading
 
 
 def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
@@ -310,7 +393,3 @@ def _says_this(terms: TermIndex, text: str) -> bool:
 def _leading_end(prose: str) -> int:
     """Where the block's first word starts: a name starting there is the block's own subject."""
     return _LEADING_NOISE.match(prose).end()  # type: ignore[union-attr]  # the pattern matches empty text
-
-
-def _has_words(prose: str) -> bool:
-    return _ALNUM.search(prose) is not None

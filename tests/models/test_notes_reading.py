@@ -11,9 +11,9 @@ from models import Architecture
 from models.architecture import Component, Group
 from models.notes import Excerpt, NotesLibrary, parse_note
 from models.notes.cleaning import clean_markdown
+from models.notes.contrast import contrasted, stated_hits
 from models.notes.library import NotesMatcher
 from models.notes.matching import TermIndex
-from models.notes.reading import _contrasted, _stated
 
 
 def _component(cid: str, label: str, *aliases: str, group: str | None = None) -> Component:
@@ -149,8 +149,8 @@ def test_the_contrast_word_check_drops_the_same_names_as_the_full_one() -> None:
         "ECS on EC2 and Kubernetes, side by side.",
     ):
         hits = terms.hits(text)
-        full = [hit for hit in hits if not (hit.architecture and _contrasted(text, hit))]
-        assert _stated(text, hits) == full, text
+        full = [hit for hit in hits if not (hit.architecture and contrasted(text, hit))]
+        assert stated_hits(text, hits) == full, text
 
 
 def test_a_name_that_says_this_architecture_survives_a_foreign_context() -> None:
