@@ -11,6 +11,7 @@ garbage), the notes it held are parsed here: the result is the same, only slower
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -132,7 +133,10 @@ class _Helper:
         self._thread.join()
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
-                stream.close()
+                # A batch the killed helper never read may still be buffered: flushing it on
+                # close fails with a broken pipe, and the file is closed all the same.
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def _feed(self) -> None:
         stdin, stdout = self._process.stdin, self._process.stdout

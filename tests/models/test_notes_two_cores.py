@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +190,14 @@ def test_a_note_json_cannot_carry_is_parsed_here(tmp_path: Path, monkeypatch: py
     documents = load_notes([tmp_path], NotesCache()).documents
     assert len(documents) == 12
     assert all(document.front_matter["odd"] == {"a"} for document in documents), "a set, as YAML read it"
+
+
+def test_closing_a_helper_that_died_with_a_batch_unread_raises_nothing() -> None:
+    """A stopped load kills the helper; a batch still buffered for it must not fail the close."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    process.wait()
+    assert process.stdin is not None
+    process.stdin.write(b"a batch the helper never reads")  # buffered, not yet sent
+    helper = two_cores._Helper(process, [], None, deque(), [])
+    helper.close()
+    assert process.stdin.closed

@@ -299,7 +299,7 @@ def test_files_over_the_size_limit_are_refused_without_parsing_them(
     path = tmp_path / "huge.yaml"
     with path.open("wb") as file:
         file.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
-    monkeypatch.setattr(models.loader, "read_yaml", never_called("the YAML parser"))
+    monkeypatch.setattr(models.loader, "read_yaml", never_called("the YAML parser", models.loader.read_yaml))
     result = load_architectures([tmp_path])
     assert reads.bytes_read(path) == MAX_FILE_BYTES + 1, "read no further than the limit"
     assert [error.problem for error in result.errors] == [
