@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolButton, QWidget
 
 from explorer.layout.service import routing_note
+from explorer.ui.after_the_diagram import AfterTheDiagram
 from explorer.ui.main_window_shape import NOTES_MIN
 from explorer.ui.notes_panel import NotesPanel
 
@@ -47,7 +48,9 @@ def notes_dock(window: ExplorerWindow) -> NotesPanel:
     notes = NotesPanel(lambda: window.sources.notes, window)
     notes.setMinimumWidth(NOTES_MIN)
     notes.follow(window.state, lambda architecture_id: window.sources.architectures.get(architecture_id))
-    notes.match_large_in_background(window.layouts.run)
+    notes.match_large_in_background(
+        AfterTheDiagram(window.layouts.run, lambda: window.scene_loader.pending() is not None, notes)
+    )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, notes)
     return notes
 

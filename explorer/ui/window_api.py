@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from explorer.app_state import AppState
 
 if TYPE_CHECKING:
+    from explorer.diagram.loading import SceneLoader
     from explorer.diagram.scene import DiagramScene
     from explorer.diagram.view import DiagramView
     from explorer.layout.service import LayoutService
@@ -40,6 +41,7 @@ class ExplorerWindow(QMainWindow):
     sources: Sources
     settings: AppSettings
     layouts: LayoutService
+    scene_loader: SceneLoader
     state: AppState
     architecture_list: ArchitectureList
     diagram_view: DiagramView

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from explorer.ui.after_the_diagram import POLL_MS, AfterTheDiagram
 from explorer.ui.main_window import MainWindow
 from explorer.ui.notes_panel import LARGE_ARCHITECTURE, MANY_USER_NOTES
 from models.architecture import Architecture, Component
@@ -72,3 +73,36 @@ def test_with_many_user_notes_a_small_architecture_is_matched_in_a_worker(
     qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
     assert prepare_threads
     assert prepare_threads[0] is not threading.main_thread()
+
+
+def test_a_large_architecture_is_matched_once_its_diagram_is_drawn(
+    qtbot, window: MainWindow, prepare_threads: list[threading.Thread]
+) -> None:
+    # A third thread matching the notes while the layout worker and the UI thread build the
+    # diagram made the UI thread wait for the GIL: the matching starts once the diagram is shown.
+    architecture = large_architecture()
+    panel = window.notes_panel
+    panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
+    order: list[str] = []
+    window.scene_loader.ready.connect(lambda _scene: order.append("diagram"))
+    window.scene_loader.load(architecture)
+    panel.show_element(architecture, None)
+    assert "Matching the notes to its components" in panel.plain_text()
+    qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
+    order.extend("matched" for _ in prepare_threads)
+    assert order[0] == "diagram", order
+    assert prepare_threads[0] is not threading.main_thread()
+
+
+def test_work_waits_while_a_diagram_loads_and_starts_after(qtbot) -> None:
+    loading, started = [True], []
+    runner = AfterTheDiagram(lambda work, _done: started.append(work), lambda: loading[0])
+    runner(print, print)
+    qtbot.wait(4 * POLL_MS)  # several polls while the diagram still loads
+    assert started == []
+    assert runner.waiting() == 1
+    loading[0] = False
+    qtbot.waitUntil(lambda: started == [print])
+    assert runner.waiting() == 0
+    runner(repr, print)  # nothing loading: at once
+    assert started == [print, repr]
