@@ -124,8 +124,8 @@ def block_tree(lines: list[str]) -> BlockTree:
     front = front_matter(lines)
     end = front[1] if front else 0
     text = "\n" * end + "\n".join(lines[end:])
-    sizes = [len(line) + 1 if line.isascii() else len(line.encode()) + 1 for line in lines]
-    starts = [0, *accumulate(sizes)] if end == 0 else [*range(end), *accumulate(sizes[end:], initial=end)]
+    sizes = map(len, lines[end:]) if text.isascii() else (len(line.encode()) for line in lines[end:])
+    starts = [*range(end), *accumulate((size + 1 for size in sizes), initial=end)]
     content = front[0] if front else None
     if not _for_python(text):
         try:

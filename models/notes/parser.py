@@ -9,13 +9,14 @@ order, into sections, blocks and the inline text the tags and links come from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
 import yaml
 
-from models.notes.block_tree import MAX_NESTING, BlockNode, BlockTree, block_tree
+from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.obsidian import (
     find_tags,
@@ -62,7 +63,7 @@ class _Builder:
         self.source = source
         raw_lines = text.split("\n")
         self.lines = normalize_indentation(raw_lines, front_matter_end(raw_lines))
-        self.tree: BlockTree | None = None
+        self._lines: Callable[[BlockNode], tuple[int, int]] = lambda node: (0, 1)  # set by build()
         self.sections: list[Section] = []
         self.blocks: list[Block | None] = []
         self.headings: list[tuple[int, str]] = []
@@ -73,7 +74,8 @@ class _Builder:
         self.lead_in: int | None = None  # slot of a paragraph ending in ":" just before this block
 
     def build(self) -> NoteDocument:
-        self.tree = tree = block_tree(self.lines)
+        tree = block_tree(self.lines)
+        self._lines = tree.lines
         if tree.front_matter is not None:
             self._read_front_matter(tree.front_matter)
         for node in tree.blocks:
@@ -81,10 +83,6 @@ class _Builder:
                 self._visit(node)
         self._close_section()
         return self._document()
-
-    def _lines(self, node: BlockNode) -> tuple[int, int]:
-        assert self.tree is not None
-        return self.tree.lines(node)
 
     def _visit(self, node: BlockNode) -> None:
         """Turn one top-level node into blocks."""
@@ -284,7 +282,8 @@ def _inline(node: BlockNode) -> str:
 def _text(node: BlockNode) -> str:
     """A text node's content without the white space around it: markdown-it.rs cuts only spaces
     and tabs, markdown-it-py all of CommonMark's (a no-break space, a vertical tab…)."""
-    return str(node.meta["content"]).strip(_TRIMMED)
+    content: str = node.meta["content"]
+    return content.strip(_TRIMMED)
 
 
 def _inlines(node: BlockNode, out: list[str]) -> list[str]:
