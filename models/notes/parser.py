@@ -1,25 +1,22 @@
-"""Parses one Markdown/Obsidian note into sections and blocks with markdown-it.
+"""Parses one Markdown/Obsidian note into sections and blocks.
 
-Only markdown-it's block level runs: the inline rules are switched off because
-nothing here needs inline tokens (Obsidian's inline syntax is found by
-:mod:`models.notes.obsidian`), and skipping them makes parsing several times
-faster, and :mod:`models.notes.block_rules` tries only the block rules that can
-match. Line numbers come from the tokens' ``map``.
+The blocks come from :mod:`models.notes.block_tree` (markdown-it's block rules
+only: nothing here needs inline parsing, Obsidian's inline syntax is found by
+:mod:`models.notes.obsidian`); each top-level node is read once, in document
+order, into sections, blocks and the inline text the tags and links come from.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from models.notes.block_rules import use_dispatch
+from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.obsidian import (
     find_tags,
@@ -33,16 +30,17 @@ from models.notes.obsidian import (
     strip_callout_marker,
 )
 
-MAX_NESTING = 60
-"""Deeper quotes and lists are not parsed further (markdown-it's own recursion guard)."""
-_MARKDOWN = use_dispatch(
-    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
-)
+__all__ = ["MAX_NESTING", "parse_note"]
+
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-# No inline rules (see the module), and no newline and NUL normalising: :func:`parse_note` did it.
-_MARKDOWN.disable(["normalize", "inline", "text_join"])
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LIST_OPEN = ("bullet_list_open", "ordered_list_open")
+_LISTS = ("bullet_list", "ordered_list")
+_HEADINGS = ("heading", "lheading")
+_CODE = ("fence", "code_block")
+_TRIMMED = (
+    "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+_EMPTY_INLINE = ("heading", "lheading", "tcell")  # without a text node: an empty inline ("#", "||")
 MAX_FRONT_MATTER_VALUES = 10_000
 """Front matter holding more values once YAML aliases are expanded is ignored ("billion laughs")."""
 
@@ -59,12 +57,13 @@ def parse_note(text: str, source: str) -> NoteDocument:
 
 
 class _Builder:
-    """Walks the block tokens once, filling sections in document order."""
+    """Reads the top-level blocks once, filling sections in document order."""
 
     def __init__(self, text: str, source: str):
         self.source = source
         raw_lines = text.split("\n")
         self.lines = normalize_indentation(raw_lines, front_matter_end(raw_lines))
+        self._lines: Callable[[BlockNode], tuple[int, int]] = lambda node: (0, 1)  # set by build()
         self.sections: list[Section] = []
         self.blocks: list[Block | None] = []
         self.headings: list[tuple[int, str]] = []
@@ -72,55 +71,62 @@ class _Builder:
         self.inlines: list[str] = []
         self.front_matter: dict[str, Any] = {}
         self.warnings: list[str] = []
-        self.lead_in: int | None = None  # slot of a paragraph ending in ":" just before this token
+        self.lead_in: int | None = None  # slot of a paragraph ending in ":" just before this block
 
     def build(self) -> NoteDocument:
-        tokens = _MARKDOWN.parse("\n".join(self.lines))
-        index = 0
-        while index < len(tokens):
-            index = self._visit(tokens, index) + 1
+        tree = block_tree(self.lines)
+        self._lines = tree.lines
+        if tree.front_matter is not None:
+            self._read_front_matter(tree.front_matter)
+        for node in tree.blocks:
+            if node.name != "definition":  # a link reference definition: no block (nor in markdown-it-py)
+                self._visit(node)
         self._close_section()
         return self._document()
 
-    def _visit(self, tokens: list[Token], index: int) -> int:
-        """Turn the top-level token at ``index`` into blocks; returns the index of its last token."""
-        token = tokens[index]
-        end, inlines = _extent(tokens, index)
-        kind = token.type
-        self.inlines.extend(inlines)
+    def _visit(self, node: BlockNode) -> None:
+        """Turn one top-level node into blocks."""
+        kind = node.name
         lead_in, self.lead_in = self.lead_in, None
-        if kind == "paragraph_open" and inlines and inlines[-1].rstrip().endswith(":"):
-            self.lead_in = len(self.blocks)
-        if kind == "front_matter":
-            self._read_front_matter(token.content)
-        elif kind == "heading_open":
-            self._start_section(int(token.tag[1:]), inlines[0] if inlines else "", _first_line(token))
-        elif kind == "paragraph_open":
-            self._add("paragraph", token, "\n".join(inlines))
-        elif kind in ("fence", "code_block"):
-            self._add("code", token, "")
-        elif kind == "html_block" and not token.content.lstrip().startswith("<!--"):
-            self._add("paragraph", token, token.content)
-        elif kind == "table_open":
-            self._add_rows(tokens, index, end)
-        elif kind == "blockquote_open":
-            inlines = inlines or self._too_deep(token)
+        if kind == "paragraph":
+            inline = _inline(node)
+            self.inlines.append(inline)
+            if inline.rstrip().endswith(":"):
+                self.lead_in = len(self.blocks)
+            self._add("paragraph", node, inline)
+        elif kind in _HEADINGS:
+            inline = _inline(node)
+            self.inlines.append(inline)
+            self._start_section(node.meta["level"], inline, self._lines(node)[0] + 1)
+        elif kind in _CODE:
+            self._add("code", node, "")
+        elif kind == "html_block":
+            first, last = self._lines(node)
+            # As markdown-it-py's content: the lines, each with its newline (the last line has none).
+            content = "\n".join(self.lines[first:last]) + ("\n" if last < len(self.lines) else "")
+            if not content.lstrip().startswith("<!--"):
+                self._add("paragraph", node, content)
+        elif kind == "table":
+            self._add_rows(node)
+        elif kind == "blockquote":
+            inlines = _inlines(node, [])
+            self.inlines.extend(inlines)
+            inlines = inlines or self._too_deep(node)
             callout = parse_callout(inlines[0].split("\n", 1)[0]) if inlines else None
             if callout is not None:
                 inlines[0] = strip_callout_marker(inlines[0])
-            self._add("callout" if callout else "quote", token, "\n".join(inlines))
-        elif kind in _LIST_OPEN:
-            self._add_list(tokens, index, end)
-        if lead_in is not None and kind in (*_LIST_OPEN, "table_open"):
-            self._attach_to_lead_in(lead_in, token)
-        return end
+            self._add("callout" if callout else "quote", node, "\n".join(inlines))
+        elif kind in _LISTS:
+            self._add_items(node, [], [])
+        if lead_in is not None and (kind in _LISTS or kind == "table"):
+            self._attach_to_lead_in(lead_in, node)
 
-    def _attach_to_lead_in(self, slot: int, token: Token) -> None:
+    def _attach_to_lead_in(self, slot: int, node: BlockNode) -> None:
         """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
         lead = self.blocks[slot]
-        if lead is None or not token.map:
+        if lead is None:
             return
-        first, last = token.map
+        first, last = self._lines(node)
         follow = "\n".join(self.lines[first:last]).rstrip()
         self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
         for position in range(slot + 1, len(self.blocks)):
@@ -128,24 +134,20 @@ class _Builder:
             if block is not None:
                 self.blocks[position] = replace(block, lead_in=lead.prose)
 
-    def _add_rows(self, tokens: list[Token], start: int, end: int) -> None:
+    def _add_rows(self, table: BlockNode) -> None:
         """One block per body row, under the table's header and delimiter lines."""
-        table_map = tokens[start].map
-        first = table_map[0] if table_map else 0
+        first = self._lines(table)[0]
         header = tuple(self.lines[first : first + 2])
-        cells: list[str] = []
-        row: Token | None = None
-        for token in tokens[start : end + 1]:
-            if token.type == "tr_open":
-                row, cells = token, []
-            elif token.type == "inline" and row is not None:
-                cells.append(token.content)
-            elif token.type == "tr_close" and row is not None and row.map and row.map[0] > first:
-                self.blocks.append(self._block("table_row", row, " | ".join(cells), header))
+        for part in table.children:  # thead, tbody
+            for row in part.children:
+                cells = [_inline(cell) for cell in row.children]
+                self.inlines.extend(cells)
+                if self._lines(row)[0] > first:
+                    self.blocks.append(self._block("table_row", row, " | ".join(cells), header))
 
-    def _too_deep(self, token: Token) -> list[str]:
+    def _too_deep(self, node: BlockNode) -> list[str]:
         """A quote nested past :data:`MAX_NESTING` yields no text: its lines without the markers, said."""
-        first, last = token.map or (0, 1)
+        first, last = self._lines(node)
         text = _QUOTE_MARKERS.sub("", "\n".join(self.lines[first:last])).strip()
         if not text:
             return []
@@ -155,25 +157,34 @@ class _Builder:
         self.inlines.append(text)
         return [text]
 
-    def _add_list(self, tokens: list[Token], start: int, end: int) -> None:
-        """One block per list item, at any depth, in document order (a slot is reserved on open)."""
-        open_items: list[tuple[int, Token, list[str]]] = []
-        for token in tokens[start : end + 1]:
-            if token.type == "list_item_open":
-                open_items.append((len(self.blocks), token, []))
-                self.blocks.append(None)
-            elif token.type == "inline" and open_items:
-                open_items[-1][2].append(token.content)
-            elif token.type == "list_item_close" and open_items:
-                slot, item, parts = open_items.pop()
-                context = tuple(self._lead(parent) for _, parent, _ in open_items)
-                self.blocks[slot] = self._block("list_item", item, "\n".join(parts), context)
+    def _add_items(self, node: BlockNode, items: list[BlockNode], parts: list[str]) -> None:
+        """One block per list item under ``node``, at any depth, in document order; the text of any
+        other node goes to ``parts``, the innermost open item's (``items``: the open items, outermost
+        first)."""
+        for child in node.children:
+            kind = child.name
+            if kind == "list_item":
+                slot = len(self.blocks)
+                self.blocks.append(None)  # the item's place, before its nested items
+                own: list[str] = []
+                self._add_items(child, [*items, child], own)
+                context = tuple(self._lead(parent) for parent in items)
+                self.blocks[slot] = self._block("list_item", child, "\n".join(own), context)
+            elif kind == "text":
+                content = _text(child)
+                self.inlines.append(content)
+                parts.append(content)
+            elif child.children:
+                self._add_items(child, items, parts)
+            elif kind in _EMPTY_INLINE:
+                self.inlines.append("")
+                parts.append("")
 
-    def _add(self, kind: str, token: Token, prose: str) -> None:
-        self.blocks.append(self._block(kind, token, prose))
+    def _add(self, kind: str, node: BlockNode, prose: str) -> None:
+        self.blocks.append(self._block(kind, node, prose))
 
-    def _block(self, kind: str, token: Token, prose: str, context: tuple[str, ...] = ()) -> Block:
-        first, last = token.map or (0, 1)
+    def _block(self, kind: str, node: BlockNode, prose: str, context: tuple[str, ...] = ()) -> Block:
+        first, last = self._lines(node)
         lines = self.lines[first:last]
         while len(lines) > 1 and not lines[-1].strip():
             lines.pop()
@@ -182,8 +193,8 @@ class _Builder:
         searchable = "" if kind == "code" else searchable_text(prose)
         return Block(kind, text, first + 1, first + len(lines), searchable, context)
 
-    def _lead(self, item: Token) -> str:
-        first = item.map[0] if item.map else 0
+    def _lead(self, item: BlockNode) -> str:
+        first = self._lines(item)[0]
         return self.lines[first].strip() if first < len(self.lines) else ""
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
@@ -248,22 +259,6 @@ class _Builder:
         )
 
 
-def _extent(tokens: list[Token], index: int) -> tuple[int, list[str]]:
-    """Index of the token that closes the one at ``index`` (itself when it is self-contained), and the
-    content of the inline tokens from one to the other."""
-    token = tokens[index]
-    depth: int = token.nesting
-    inlines = [token.content] if token.type == "inline" else []
-    position, last = index, len(tokens) - 1
-    while depth > 0 and position < last:
-        position += 1
-        token = tokens[position]
-        depth += token.nesting
-        if token.type == "inline":
-            inlines.append(token.content)
-    return position, inlines
-
-
 def _value_count(data: Any, limit: int) -> int:
     """Values in ``data``, aliased parts counted each time they appear, counting no further than ``limit``."""
     count, stack = 0, [data]
@@ -278,8 +273,29 @@ def _value_count(data: Any, limit: int) -> int:
     return count
 
 
-def _first_line(token: Token) -> int:
-    return token.map[0] + 1 if token.map else 1
+def _inline(node: BlockNode) -> str:
+    """The inline source of a paragraph, heading or table cell: its one text node's, or empty."""
+    children = node.children
+    return _text(children[0]) if children else ""
+
+
+def _text(node: BlockNode) -> str:
+    """A text node's content without the white space around it: markdown-it.rs cuts only spaces
+    and tabs, markdown-it-py all of CommonMark's (a no-break space, a vertical tab…)."""
+    content: str = node.meta["content"]
+    return content.strip(_TRIMMED)
+
+
+def _inlines(node: BlockNode, out: list[str]) -> list[str]:
+    """The inline source of every paragraph, heading and cell under ``node``, in document order."""
+    for child in node.children:
+        if child.name == "text":
+            out.append(_text(child))
+        elif child.children:
+            _inlines(child, out)
+        elif child.name in _EMPTY_INLINE:
+            out.append("")
+    return out
 
 
 def _dedent(line: str, indent: int) -> str:
