@@ -8,10 +8,11 @@ are the test run's own unless the caller names others.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,3 +39,28 @@ def run_cli(
         check=False,
         env=environment,
     )
+
+
+def modules_after_main(
+    args: Sequence[str], prefixes: tuple[str, ...], env: Mapping[str, str] | None = None
+) -> tuple[int, list[str]]:
+    """Runs ``explorer.cli.main(args)`` in a fresh interpreter (nothing imported by other tests):
+    its exit status and the modules it loaded whose names start with one of ``prefixes``."""
+    probe = (
+        "import json, sys; from explorer.cli import main; "
+        "status = main(json.loads(sys.argv[1])); prefixes = tuple(json.loads(sys.argv[2])); "
+        "print(json.dumps([status, sorted(m for m in sys.modules if m.startswith(prefixes))]))"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(list(args)), json.dumps(list(prefixes))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=environment,
+    )
+    assert completed.returncode == 0, completed.stderr
+    status, modules = json.loads(completed.stdout.strip().splitlines()[-1])
+    return status, modules

@@ -60,14 +60,7 @@ def compute_layout(
         say(f"Graphviz is laying out {count:,} components in {len(parts)} parts, two at a time…")
 
         def part(sub: Architecture) -> Layout:
-            sub_options = LayoutOptions.for_architecture(
-                sub,
-                splines=chosen.splines,
-                text_scale=chosen.text_scale,
-                compact=chosen.compact,
-                edge_labels=chosen.edge_labels,
-                beside=chosen.beside,
-            )
+            sub_options = LayoutOptions.for_architecture(sub, splines=chosen.splines, **chosen.profile())
             return compute_layout(sub, sub_options, timeout=timeout, cancel=cancel)
 
         return compose.compose(architecture, part, parts, meanwhile=meanwhile, cancel=cancel)
@@ -111,11 +104,4 @@ def _dot_source(architecture: Architecture, options: LayoutOptions) -> str:
     """The DOT text for ``options``: the crash fallback must keep the text size and profile too."""
     from explorer.layout.graphviz_layout import dot_source  # a start whose layout is cached needs none
 
-    return dot_source(
-        architecture,
-        splines=options.splines,
-        text_scale=options.text_scale,
-        compact=options.compact,
-        edge_labels=options.edge_labels,
-        beside=options.beside,
-    )
+    return dot_source(architecture, splines=options.splines, **options.profile())

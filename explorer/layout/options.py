@@ -88,5 +88,15 @@ class LayoutOptions:
             "finishing": FINISHING_FINGERPRINT,
         }
 
+    def profile(self) -> dict[str, Any]:
+        """The text size and slide profile, as keyword arguments of :meth:`for_architecture` and
+        ``dot_source``: a part of a composed layout, and the crash fallback, keep them."""
+        return {
+            "text_scale": self.text_scale,
+            "compact": self.compact,
+            "edge_labels": self.edge_labels,
+            "beside": self.beside,
+        }
+
     def dot_arguments(self) -> list[str]:
         return [f"-G{name}={value}" for name, value in self.graph_attrs]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from explorer.layout.geometry import Layout, Point, Rect
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
 from models.architecture import Architecture
-from tests.cli_process import ROOT
+from tests.cli_process import modules_after_main
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -223,13 +221,5 @@ def test_curve_bounds_are_qt_bounding_rects() -> None:
 
 def test_a_command_line_svg_imports_no_qt(tmp_path: Path) -> None:
     output = tmp_path / "vms.svg"
-    probe = (
-        "import sys; from explorer.cli import main; "
-        f"status = main(['export', 'containers-vs-vms', '-o', {str(output)!r}]); "
-        "print(status, sorted(m for m in sys.modules if m.startswith('PySide6')))"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert completed.stdout.strip() == "0 []", completed.stderr
+    assert modules_after_main(["export", "containers-vs-vms", "-o", str(output)], ("PySide6",)) == (0, [])
     ET.fromstring(output.read_bytes())

@@ -8,7 +8,7 @@ import pytest
 
 from explorer.ui.after_the_diagram import POLL_MS, AfterTheDiagram
 from explorer.ui.main_window import MainWindow
-from explorer.ui.notes_panel import LARGE_ARCHITECTURE, MANY_USER_NOTES
+from explorer.ui.notes_panel import LARGE_ARCHITECTURE, MANY_USER_NOTES, NotesPanel
 from models.architecture import Architecture, Component
 from models.notes import NotesLibrary
 
@@ -19,6 +19,14 @@ def large_architecture() -> Architecture:
         for index in range(LARGE_ARCHITECTURE + 20)
     )
     return Architecture(id="large", title="Large model", summary="Many services.", components=components)
+
+
+def large_in_panel(window: MainWindow) -> tuple[Architecture, NotesPanel]:
+    """A large architecture, and the window's notes panel with a library that knows it."""
+    panel = window.notes_panel
+    architecture = large_architecture()
+    panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
+    return architecture, panel
 
 
 @pytest.fixture
@@ -38,9 +46,7 @@ def prepare_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
 def test_a_large_architecture_is_matched_in_a_worker_then_shown(
     qtbot, window: MainWindow, prepare_threads: list[threading.Thread]
 ) -> None:
-    architecture = large_architecture()
-    panel = window.notes_panel
-    panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
+    architecture, panel = large_in_panel(window)
     panel.show_element(architecture, None)
     assert "Matching the notes to its components" in panel.plain_text()
     qtbot.waitUntil(lambda: "Click a component" in panel.plain_text(), timeout=30_000)
@@ -80,9 +86,7 @@ def test_a_large_architecture_is_matched_once_its_diagram_is_drawn(
 ) -> None:
     # A third thread matching the notes while the layout worker and the UI thread build the
     # diagram made the UI thread wait for the GIL: the matching starts once the diagram is shown.
-    architecture = large_architecture()
-    panel = window.notes_panel
-    panel.set_notes(window.sources.notes.with_user(window.sources.notes.user, [architecture]))
+    architecture, panel = large_in_panel(window)
     order: list[str] = []
     window.scene_loader.ready.connect(lambda _scene: order.append("diagram"))
     window.scene_loader.load(architecture)

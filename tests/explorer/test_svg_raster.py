@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +15,7 @@ from explorer.export.svg_raster import paint_svg, svg_png
 from explorer.export.svg_writer import SvgDrawing, svg_drawing
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
-from tests.cli_process import ROOT
+from tests.cli_process import modules_after_main
 
 BUILT_IN = ["containers-vs-vms", "ecs-ec2", "ecs-fargate", "eks", "kubernetes"]
 BLOCK = 4
@@ -134,15 +133,8 @@ def test_what_it_leaves_to_the_scene(qapp, sources: Sources, service: LayoutServ
     assert svg_png(architecture, service.layout_for(architecture), options) is None
 
 
-def test_a_command_line_png_makes_no_scene(tmp_path) -> None:  # noqa: ANN001
+def test_a_command_line_png_makes_no_scene(tmp_path: Path) -> None:
     output = tmp_path / "vms.png"
-    probe = (
-        "import sys; from explorer.cli import main; "
-        f"status = main(['export', 'containers-vs-vms', '-o', {str(output)!r}, '--scale', '1']); "
-        "print(status, sorted(m for m in sys.modules if m.startswith('explorer.diagram')))"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert completed.stdout.strip() == "0 []", completed.stderr
+    command = ["export", "containers-vs-vms", "-o", str(output), "--scale", "1"]
+    assert modules_after_main(command, ("explorer.diagram",)) == (0, [])
     assert QImage(str(output)).width() > 0
