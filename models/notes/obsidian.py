@@ -15,7 +15,9 @@ TAB_WIDTH = 4
 MAX_LIST_DEPTH = 12
 
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]{1,500}?)\]\]")
-_TAG = re.compile(r"(?:(?<=[\s(,;])|^)#([\w/-]{1,100})", re.MULTILINE)
+# A "#" at the start or after a space, "(", "," or ";": checked behind the "#" so that re looks only at
+# the "#"s of a text.
+_TAG = re.compile(r"#(?<![^\s(,;]#)([\w/-]{1,100})")
 _CODE_SPAN = re.compile(r"``[^\n]{0,1000}?``|`[^`\n]{0,1000}`")
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--.{0,2000}?-->", re.DOTALL)
@@ -29,6 +31,9 @@ _FRONT_MATTER_LINE = re.compile(r"^-{3,}[ \t]*$")
 _FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
 _NEW_BLOCK = re.compile(r"#{1,6}(?:[ \t]|$)|>|\||`{3,}|~{3,}|-{3,}[ \t]*$")
 _BLOCK_STARTS = frozenset("#>|`~-")  # what _NEW_BLOCK can start with (a list marker: "-+*" or a digit)
+# A line normalize_indentation may change: an indented one, or a list item whose marker is not followed
+# by one to four spaces and a word. Searched after a newline, so that re tries only the newlines.
+_REINDENTED = re.compile(r"\n(?:[ \t]|(?:[-+*]|\d{1,9}[.)])(?![ ]{1,4}\S|\n|\Z)(?=[ \t\u00a0]))")
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,8 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
     do not move.
     """
     out = list(lines)
+    if not _REINDENTED.search("\n" + "\n".join(out[start:])):  # most notes: nothing to do
+        return out
     stack: list[tuple[int, int]] = []  # (source indent width, output content column)
     fence: tuple[str, int, int] | None = None  # (marker, source indent, output indent)
     previous_blank = True
