@@ -102,13 +102,15 @@ def searchable_text(inline: str) -> str:
 
 def plain_text(inline: str) -> str:
     """Inline Markdown as plain words, for titles: no emphasis markers, collapsed spaces."""
-    text = _EMPHASIS.sub("", searchable_text(inline)).replace("\\", "")
-    return " ".join(text.split())
+    text = searchable_text(inline)
+    if "*" in text or "_" in text or "=" in text or "~" in text:  # what _EMPHASIS needs
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.replace("\\", "").split())
 
 
 def split_heading_keys(inline: str) -> tuple[str, tuple[str, ...]]:
     """``Title {#a #b}`` -> (``Title``, (``a``, ``b``))."""
-    match = _HEADING_KEYS.search(inline)
+    match = _HEADING_KEYS.search(inline) if "{" in inline else None
     if not match:
         return inline, ()
     keys = tuple(key.lstrip("#") for key in match.group(1).split())
