@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from markdown_it_pyrs import MarkdownIt as RustMarkdownIt
 
+_ONE_MORE = (1).__add__
 MAX_NESTING = 60
 """Deeper quotes and lists are not parsed further (markdown-it-py's own recursion guard)."""
 _RUST = (
@@ -127,7 +128,7 @@ def block_tree(lines: list[str]) -> BlockTree:
     end = front[1] if front else 0
     text = "\n" * end + "\n".join(lines[end:])
     sizes = map(len, lines[end:]) if text.isascii() else (len(line.encode()) for line in lines[end:])
-    starts = [*range(end), *accumulate((size + 1 for size in sizes), initial=end)]
+    starts = [*range(end), *accumulate(map(_ONE_MORE, sizes), initial=end)]  # each line and its newline
     content = front[0] if front else None
     if not _for_python(text):
         try:

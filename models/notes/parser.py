@@ -97,7 +97,10 @@ class _Builder:
             elif kind in _HEADINGS:
                 inline = _inline(node)
                 self.inlines.append(inline)
-                self._start_section(node.meta["level"], inline, self._span(node)[0] + 1)
+                span = node.srcmap
+                self._start_section(
+                    node.meta["level"], inline, bisect_right(self.starts, span[0]) if span else 1
+                )
             elif kind in _LISTS or kind == "table":
                 if kind == "table":
                     self._add_rows(node)
@@ -184,10 +187,16 @@ class _Builder:
         for child in node.children:
             kind = child.name
             if kind == "list_item":
+                first, last = self._span(child)
+                inner = child.children
+                if len(inner) == 1 and inner[0].name == "text":  # a tight item of text only: most items
+                    content = _text(inner[0])
+                    self.inlines.append(content)
+                    self.blocks.append(self._block("list_item", child, content, leads, (first, last)))
+                    continue
                 slot = len(self.blocks)
                 self.blocks.append(None)  # the item's place, before its nested items
                 own: list[str] = []
-                first, last = self._span(child)
                 lead = self.lines[first].strip() if first < len(self.lines) else ""
                 self._add_items(child, (*leads, lead), own)
                 self.blocks[slot] = self._block("list_item", child, "\n".join(own), leads, (first, last))
@@ -209,7 +218,13 @@ class _Builder:
         context: tuple[str, ...] = (),
         span: tuple[int, int] | None = None,
     ) -> Block:
-        first, last = span or self._span(node)
+        if span is not None:
+            first, last = span
+        elif (srcmap := node.srcmap) is not None:  # as _span (inlined: hot)
+            first = bisect_right(self.starts, srcmap[0]) - 1
+            last = max(first + 1, bisect_right(self.starts, srcmap[1] - 1))
+        else:
+            first, last = 0, 1
         if last - first == 1 and last <= len(self.lines):  # one line: most blocks
             text = self.lines[first]
             if text.startswith(" "):
@@ -309,7 +324,7 @@ def _value_count(data: Any, limit: int) -> int:
 def _inline(node: BlockNode) -> str:
     """The inline source of a paragraph, heading or table cell: its one text node's, or empty."""
     children = node.children
-    return _text(children[0]) if children else ""
+    return children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _text (inlined: hot)
 
 
 def _text(node: BlockNode) -> str:
