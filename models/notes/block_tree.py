@@ -122,11 +122,13 @@ class BlockTree:
         return first, max(first, bisect_right(self.starts, span[1] - 1) - 1) + 1
 
 
-def block_tree(lines: list[str]) -> BlockTree:
-    """Parse ``lines`` (newlines and NUL already normalised) into blocks."""
+def block_tree(lines: list[str], text: str | None = None) -> BlockTree:
+    """Parse ``lines`` (newlines and NUL already normalised) into blocks; ``text``: the lines joined by
+    newlines, when the caller has them."""
     front = front_matter(lines)
     end = front[1] if front else 0
-    text = "\n" * end + "\n".join(lines[end:])
+    if end or text is None:
+        text = "\n" * end + "\n".join(lines[end:])
     sizes = map(len, lines[end:]) if text.isascii() else (len(line.encode()) for line in lines[end:])
     starts = [*range(end), *accumulate(map(_ONE_MORE, sizes), initial=end)]  # each line and its newline
     content = front[0] if front else None

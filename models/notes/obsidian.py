@@ -145,7 +145,7 @@ def _width(whitespace: str) -> int:
     return len(whitespace.expandtabs(TAB_WIDTH))
 
 
-def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
+def normalize_indentation(lines: list[str], start: int = 0, *, text: str | None = None) -> list[str]:
     """Re-indent lines so CommonMark reads them as an Obsidian user means them.
 
     Obsidian users indent nested list items with tabs, and indent text under a
@@ -153,10 +153,11 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
     content column of the list item it belongs to (or at column 0 outside
     lists), so nesting is kept and no indented code block appears. Fenced code
     keeps its own relative indentation. Lines stay one-to-one, so line numbers
-    do not move.
+    do not move. ``text``: the lines from ``start`` joined by newlines, when the caller has them.
     """
     out = list(lines)
-    if not _REINDENTED.search("\n" + "\n".join(out[start:])):  # most notes: nothing to do
+    joined = "\n".join(out[start:]) if text is None else text
+    if not _REINDENTED.search("\n" + joined):  # most notes: nothing to do
         return out
     stack: list[tuple[int, int]] = []  # (source indent width, output content column)
     fence: tuple[str, int, int] | None = None  # (marker, source indent, output indent)

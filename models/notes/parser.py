@@ -47,7 +47,9 @@ MAX_FRONT_MATTER_VALUES = 10_000
 
 def parse_note(text: str, source: str) -> NoteDocument:
     """Parse ``text`` (the content of ``source``); never raises, whatever the text."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    text = text.lstrip("\ufeff").replace("\0", "\ufffd")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return _Builder(text, source).build()
     except Exception as error:  # a note must never stop the others from loading
@@ -67,7 +69,9 @@ class _Builder:
     def __init__(self, text: str, source: str):
         self.source = source
         raw_lines = text.split("\n")
-        self.lines = normalize_indentation(raw_lines, front_matter_end(raw_lines))
+        start = front_matter_end(raw_lines)
+        self.lines = normalize_indentation(raw_lines, start, text=None if start else text)
+        self.text = text if not start and self.lines == raw_lines else None  # the lines joined, if known
         self.starts: list[int] = []  # each line's byte offset in the text parsed; set by build()
         self.sections: list[Section] = []
         self.blocks: list[Block | None] = []
@@ -79,7 +83,7 @@ class _Builder:
         self.warnings: list[str] = []
 
     def build(self) -> NoteDocument:
-        tree = block_tree(self.lines)
+        tree = block_tree(self.lines, self.text)
         self.starts = tree.starts
         if tree.front_matter is not None:
             self._read_front_matter(tree.front_matter)
