@@ -15,6 +15,9 @@ TAB_WIDTH = 4
 MAX_LIST_DEPTH = 12
 
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]{1,500}?)\]\]")
+# The same links found from their "[[" (re then looks only at the "[["s of a text), an embed by the "!"
+# before it: no link ends on a "!", so none takes the "!" the next one starts with.
+_WIKILINK_BODY = re.compile(r"\[\[([^\[\]\n]{1,500}?)\]\]")
 # A "#" at the start or after a space, "(", "," or ";": checked behind the "#" so that re looks only at
 # the "#"s of a text.
 _TAG = re.compile(r"#(?<![^\s(,;]#)([\w/-]{1,100})")
@@ -61,14 +64,19 @@ def find_wikilinks(text: str) -> list[Wikilink]:
     links: list[Wikilink] = []
     if "[[" not in text:
         return links
-    for match in _WIKILINK.finditer(strip_code_spans(text)):
-        inner = match.group(2).replace("\\|", "|")
+    text = strip_code_spans(text)
+    for match in _WIKILINK_BODY.finditer(text):
+        inner = match.group(1).replace("\\|", "|")
         target, _, alias = inner.partition("|")
         target = target.strip()
         note, _, heading = target.partition("#")
         links.append(
             Wikilink(
-                target, note.strip(), heading.strip() or None, alias.strip() or None, bool(match.group(1))
+                target,
+                note.strip(),
+                heading.strip() or None,
+                alias.strip() or None,
+                text[match.start() - 1 : match.start()] == "!",
             )
         )
     return links
