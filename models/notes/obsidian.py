@@ -165,8 +165,13 @@ def normalize_indentation(lines: list[str], start: int = 0, *, text: str | None 
     """
     out = list(lines)
     joined = "\n".join(out[start:]) if text is None else text
-    if not _REINDENTED.search("\n" + joined):  # most notes: nothing to do
-        return out
+    if _REINDENTED.search("\n" + joined):  # most notes have no line to change
+        _reindent(out, start)
+    return out
+
+
+def _reindent(out: list[str], start: int) -> None:
+    """:func:`normalize_indentation`'s work, in place, line by line from ``start``."""
     stack: list[tuple[int, int]] = []  # (source indent width, output content column)
     fence: tuple[str, int, int] | None = None  # (marker, source indent, output indent)
     previous_blank = True
@@ -215,7 +220,6 @@ def normalize_indentation(lines: list[str], start: int = 0, *, text: str | None 
             if fence_match:
                 fence = (fence_match.group(1), width, column)
         previous_blank = False
-    return out
 
 
 def _code_content(match: re.Match[str]) -> str:
