@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from markdown_it_pyrs import MarkdownIt as RustMarkdownIt
 
+_ONE_MORE = (1).__add__
 MAX_NESTING = 60
 """Deeper quotes and lists are not parsed further (markdown-it-py's own recursion guard)."""
 _RUST = (
@@ -55,27 +56,29 @@ _RUST = (
 _CONTAINER_PREFIX = re.compile(r"\n[ \t>*+\-0-9.)]{15,}")
 # Where markdown-it.rs and markdown-it-py part (found by comparing them on random mixes of tricky
 # lines, tests/models/test_notes_block_tree.py), markdown-it-py parses the note:
-_APART = re.compile(
+#
+# Each pattern needs a character most notes lack, and is searched only in a note that has it.
+_APART_PIPE = re.compile(
     r"\n(?:"
-    + "|".join(
-        (
-            # a one-column table: markdown-it-py needs a pipe in its header row
-            r"[ \t>]*(?:\|[ \t]*:?-+:?[ \t]*\|?|:?-+:?[ \t]*\|)[ \t]*$",
-            # a table starting on a quote's lazy line
-            r"[ \t]*>[^\n]*\n(?:[ \t]*\S[^\n]*\n)?[ \t]*[|:\-][ \t:\-]*\|[ \t|:\-]*$",
-            # a line of white space other than spaces and tabs: markdown-it-py ends a table there
-            r"[ \t]*[\v\f\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\S\n]*$",
-            # the indented lazy line of a quote in a list item: the two indent it differently
-            r"(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]+)>[^\n]*\n"
-            r"(?:[ \t]*\S[^\n]*\n)*?[ \t]+[^\s>]",
-            # a tab among a quote's markers: the two expand it differently in the quote's text
-            r"[ \t*+\-0-9.)]*>[ \t>*+\-0-9.)]*\t",
-            r"[ \t*+\-0-9.)]*\t[ \t*+\-0-9.)]*>",
-        )
-    )
-    + ")",
+    # a one-column table: markdown-it-py needs a pipe in its header row
+    r"[ \t>]*(?:\|[ \t]*:?-+:?[ \t]*\|?|:?-+:?[ \t]*\|)[ \t]*$"
+    # a table starting on a quote's lazy line
+    r"|[ \t]*>[^\n]*\n(?:[ \t]*\S[^\n]*\n)?[ \t]*[|:\-][ \t:\-]*\|[ \t|:\-]*$"
+    r")",
     re.MULTILINE,
 )
+_APART_QUOTE = re.compile(
+    # the indented lazy line of a quote in a list item: the two indent it differently
+    r"\n(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]+)>[^\n]*\n"
+    r"(?:[ \t]*\S[^\n]*\n)*?[ \t]+[^\s>]"
+)
+_APART_QUOTE_TAB = re.compile(
+    # a tab among a quote's markers: the two expand it differently in the quote's text
+    r"\n(?:[ \t*+\-0-9.)]*>[ \t>*+\-0-9.)]*\t|[ \t*+\-0-9.)]*\t[ \t*+\-0-9.)]*>)"
+)
+# a line of white space other than spaces and tabs (\v, \f or not ASCII): markdown-it-py ends a table there
+_ODD_SPACE = r"[\v\f\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_APART_SPACE = re.compile(rf"\n[ \t]*{_ODD_SPACE}[^\S\n]*$", re.MULTILINE)
 # A one-column table's header without a pipe, under a line with one.
 _PIPE_OVER_RULE = re.compile(r"\|[^\n]*\n[ \t>]*:?-+:?[ \t]*$", re.MULTILINE)
 # HTML block names of CommonMark 0.31 (markdown-it-py) and 0.30 (markdown-it.rs): one has each.
@@ -119,13 +122,15 @@ class BlockTree:
         return first, max(first, bisect_right(self.starts, span[1] - 1) - 1) + 1
 
 
-def block_tree(lines: list[str]) -> BlockTree:
-    """Parse ``lines`` (newlines and NUL already normalised) into blocks."""
+def block_tree(lines: list[str], text: str | None = None) -> BlockTree:
+    """Parse ``lines`` (newlines and NUL already normalised) into blocks; ``text``: the lines joined by
+    newlines, when the caller has them."""
     front = front_matter(lines)
     end = front[1] if front else 0
-    text = "\n" * end + "\n".join(lines[end:])
+    if end or text is None:
+        text = "\n" * end + "\n".join(lines[end:])
     sizes = map(len, lines[end:]) if text.isascii() else (len(line.encode()) for line in lines[end:])
-    starts = [*range(end), *accumulate((size + 1 for size in sizes), initial=end)]
+    starts = [*range(end), *accumulate(map(_ONE_MORE, sizes), initial=end)]  # each line and its newline
     content = front[0] if front else None
     if not _for_python(text):
         try:
@@ -168,13 +173,17 @@ def _columns(indent: str) -> int:
 def _for_python(text: str) -> bool:
     """Should markdown-it-py parse ``text``? (see the module)"""
     text = "\n" + text  # see the patterns
-    if _APART.search(text):
+    pipe, quote = "|" in text, ">" in text
+    if pipe and (_APART_PIPE.search(text) or _PIPE_OVER_RULE.search(text)):
         return True
-    if "|" in text and _PIPE_OVER_RULE.search(text):
+    if quote and (_APART_QUOTE.search(text) or ("\t" in text and _APART_QUOTE_TAB.search(text))):
+        return True
+    odd_space = not text.isascii() or "\v" in text or "\f" in text
+    if odd_space and _APART_SPACE.search(text):
         return True
     if "<" in text and _HTML_NAMES_APART.search(text):
         return True
-    for match in _WEAK_ITEM.finditer(text):
+    for match in _WEAK_ITEM.finditer(text) if pipe or quote or "[" in text else ():
         line = text.rfind("\n", 0, match.start()) + 1  # the line above the item's
         if text[line : match.start()].strip(" \t"):
             start = text.rfind("\n\n", 0, match.start()) + 1  # where that paragraph, quote or table starts

@@ -15,7 +15,12 @@ TAB_WIDTH = 4
 MAX_LIST_DEPTH = 12
 
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]{1,500}?)\]\]")
-_TAG = re.compile(r"(?:(?<=[\s(,;])|^)#([\w/-]{1,100})", re.MULTILINE)
+# The same links found from their "[[" (re then looks only at the "[["s of a text), an embed by the "!"
+# before it: no link ends on a "!", so none takes the "!" the next one starts with.
+_WIKILINK_BODY = re.compile(r"\[\[([^\[\]\n]{1,500}?)\]\]")
+# A "#" at the start or after a space, "(", "," or ";": checked behind the "#" so that re looks only at
+# the "#"s of a text.
+_TAG = re.compile(r"#(?<![^\s(,;]#)([\w/-]{1,100})")
 _CODE_SPAN = re.compile(r"``[^\n]{0,1000}?``|`[^`\n]{0,1000}`")
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]*\")?\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>|<!--.{0,2000}?-->", re.DOTALL)
@@ -29,6 +34,9 @@ _FRONT_MATTER_LINE = re.compile(r"^-{3,}[ \t]*$")
 _FRONT_MATTER_END = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
 _NEW_BLOCK = re.compile(r"#{1,6}(?:[ \t]|$)|>|\||`{3,}|~{3,}|-{3,}[ \t]*$")
 _BLOCK_STARTS = frozenset("#>|`~-")  # what _NEW_BLOCK can start with (a list marker: "-+*" or a digit)
+# A line normalize_indentation may change: an indented one, or a list item whose marker is not followed
+# by one to four spaces and a word. Searched after a newline, so that re tries only the newlines.
+_REINDENTED = re.compile(r"\n(?:[ \t]|(?:[-+*]|\d{1,9}[.)])(?![ ]{1,4}\S|\n|\Z)(?=[ \t\u00a0]))")
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,19 @@ def find_wikilinks(text: str) -> list[Wikilink]:
     links: list[Wikilink] = []
     if "[[" not in text:
         return links
-    for match in _WIKILINK.finditer(strip_code_spans(text)):
-        inner = match.group(2).replace("\\|", "|")
+    text = strip_code_spans(text)
+    for match in _WIKILINK_BODY.finditer(text):
+        inner = match.group(1).replace("\\|", "|")
         target, _, alias = inner.partition("|")
         target = target.strip()
         note, _, heading = target.partition("#")
         links.append(
             Wikilink(
-                target, note.strip(), heading.strip() or None, alias.strip() or None, bool(match.group(1))
+                target,
+                note.strip(),
+                heading.strip() or None,
+                alias.strip() or None,
+                text[match.start() - 1 : match.start()] == "!",
             )
         )
     return links
@@ -97,13 +110,15 @@ def searchable_text(inline: str) -> str:
 
 def plain_text(inline: str) -> str:
     """Inline Markdown as plain words, for titles: no emphasis markers, collapsed spaces."""
-    text = _EMPHASIS.sub("", searchable_text(inline)).replace("\\", "")
-    return " ".join(text.split())
+    text = searchable_text(inline)
+    if "*" in text or "_" in text or "=" in text or "~" in text:  # what _EMPHASIS needs
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.replace("\\", "").split())
 
 
 def split_heading_keys(inline: str) -> tuple[str, tuple[str, ...]]:
     """``Title {#a #b}`` -> (``Title``, (``a``, ``b``))."""
-    match = _HEADING_KEYS.search(inline)
+    match = _HEADING_KEYS.search(inline) if "{" in inline else None
     if not match:
         return inline, ()
     keys = tuple(key.lstrip("#") for key in match.group(1).split())
@@ -138,7 +153,7 @@ def _width(whitespace: str) -> int:
     return len(whitespace.expandtabs(TAB_WIDTH))
 
 
-def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
+def normalize_indentation(lines: list[str], start: int = 0, *, text: str | None = None) -> list[str]:
     """Re-indent lines so CommonMark reads them as an Obsidian user means them.
 
     Obsidian users indent nested list items with tabs, and indent text under a
@@ -146,9 +161,17 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
     content column of the list item it belongs to (or at column 0 outside
     lists), so nesting is kept and no indented code block appears. Fenced code
     keeps its own relative indentation. Lines stay one-to-one, so line numbers
-    do not move.
+    do not move. ``text``: the lines from ``start`` joined by newlines, when the caller has them.
     """
     out = list(lines)
+    joined = "\n".join(out[start:]) if text is None else text
+    if _REINDENTED.search("\n" + joined):  # most notes have no line to change
+        _reindent(out, start)
+    return out
+
+
+def _reindent(out: list[str], start: int) -> None:
+    """:func:`normalize_indentation`'s work, in place, line by line from ``start``."""
     stack: list[tuple[int, int]] = []  # (source indent width, output content column)
     fence: tuple[str, int, int] | None = None  # (marker, source indent, output indent)
     previous_blank = True
@@ -197,7 +220,6 @@ def normalize_indentation(lines: list[str], start: int = 0) -> list[str]:
             if fence_match:
                 fence = (fence_match.group(1), width, column)
         previous_blank = False
-    return out
 
 
 def _code_content(match: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ order, into sections, blocks and the inline text the tags and links come from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
-from models.notes.document import Block, NoteDocument, Section
+from models.notes.document import Block, NoteDocument, Section, new_block, new_section
 from models.notes.obsidian import (
     find_tags,
     find_wikilinks,
@@ -47,7 +47,9 @@ MAX_FRONT_MATTER_VALUES = 10_000
 
 def parse_note(text: str, source: str) -> NoteDocument:
     """Parse ``text`` (the content of ``source``); never raises, whatever the text."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    text = text.lstrip("\ufeff").replace("\0", "\ufffd")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return _Builder(text, source).build()
     except Exception as error:  # a note must never stop the others from loading
@@ -57,57 +59,78 @@ def parse_note(text: str, source: str) -> NoteDocument:
 
 
 class _Builder:
-    """Reads the top-level blocks once, filling sections in document order."""
+    """Reads the top-level blocks once, filling sections in document order.
+
+    The hot path of a note's parse (tens of thousands of nodes in a large vault):
+    node spans become lines by bisection inline, and blocks and sections are built
+    without their frozen dataclasses' ``__init__`` (:func:`new_block`, :func:`new_section`).
+    """
 
     def __init__(self, text: str, source: str):
         self.source = source
         raw_lines = text.split("\n")
-        self.lines = normalize_indentation(raw_lines, front_matter_end(raw_lines))
-        self._lines: Callable[[BlockNode], tuple[int, int]] = lambda node: (0, 1)  # set by build()
+        start = front_matter_end(raw_lines)
+        self.lines = normalize_indentation(raw_lines, start, text=None if start else text)
+        self.text = text if not start and self.lines == raw_lines else None  # the lines joined, if known
+        self.starts: list[int] = []  # each line's byte offset in the text parsed; set by build()
         self.sections: list[Section] = []
         self.blocks: list[Block | None] = []
-        self.headings: list[tuple[int, str]] = []
-        self.heading: tuple[str, int, int, tuple[str, ...]] = ("", 0, 1, ())  # title, level, line, keys
+        self.levels: list[int] = []  # the open headings' levels, outermost first…
+        self.heading: tuple[str, int, tuple[str, ...], int, tuple[str, ...]] = ("", 0, (), 1, ())
+        # …and the current heading: title, level, path (the open headings' titles), line, keys
         self.inlines: list[str] = []
         self.front_matter: dict[str, Any] = {}
         self.warnings: list[str] = []
-        self.lead_in: int | None = None  # slot of a paragraph ending in ":" just before this block
 
     def build(self) -> NoteDocument:
-        tree = block_tree(self.lines)
-        self._lines = tree.lines
+        tree = block_tree(self.lines, self.text)
+        self.starts = tree.starts
         if tree.front_matter is not None:
             self._read_front_matter(tree.front_matter)
+        lead_in: int | None = None  # slot of a paragraph ending in ":" just before this node
         for node in tree.blocks:
-            if node.name != "definition":  # a link reference definition: no block (nor in markdown-it-py)
+            kind = node.name
+            if kind == "paragraph":
+                inline = _inline(node)
+                self.inlines.append(inline)
+                slot = len(self.blocks)
+                self.blocks.append(self._block("paragraph", node, inline))
+                if inline.rstrip().endswith(":"):
+                    lead_in = slot
+                    continue
+            elif kind in _HEADINGS:
+                inline = _inline(node)
+                self.inlines.append(inline)
+                span = node.srcmap
+                self._start_section(
+                    node.meta["level"], inline, bisect_right(self.starts, span[0]) if span else 1
+                )
+            elif kind in _LISTS or kind == "table":
+                if kind == "table":
+                    self._add_rows(node)
+                else:
+                    self._add_items(node, (), [])
+                if lead_in is not None:
+                    self._attach_to_lead_in(lead_in, node)
+            elif kind == "definition":  # a link reference definition: no block (nor in markdown-it-py)
+                continue
+            else:
                 self._visit(node)
+            lead_in = None
         self._close_section()
         return self._document()
 
     def _visit(self, node: BlockNode) -> None:
-        """Turn one top-level node into blocks."""
+        """Turn a top-level node of the rarer kinds (code, HTML, a quote) into a block."""
         kind = node.name
-        lead_in, self.lead_in = self.lead_in, None
-        if kind == "paragraph":
-            inline = _inline(node)
-            self.inlines.append(inline)
-            if inline.rstrip().endswith(":"):
-                self.lead_in = len(self.blocks)
-            self._add("paragraph", node, inline)
-        elif kind in _HEADINGS:
-            inline = _inline(node)
-            self.inlines.append(inline)
-            self._start_section(node.meta["level"], inline, self._lines(node)[0] + 1)
-        elif kind in _CODE:
-            self._add("code", node, "")
+        if kind in _CODE:
+            self.blocks.append(self._block("code", node, ""))
         elif kind == "html_block":
-            first, last = self._lines(node)
+            first, last = self._span(node)
             # As markdown-it-py's content: the lines, each with its newline (the last line has none).
             content = "\n".join(self.lines[first:last]) + ("\n" if last < len(self.lines) else "")
             if not content.lstrip().startswith("<!--"):
-                self._add("paragraph", node, content)
-        elif kind == "table":
-            self._add_rows(node)
+                self.blocks.append(self._block("paragraph", node, content))
         elif kind == "blockquote":
             inlines = _inlines(node, [])
             self.inlines.extend(inlines)
@@ -115,18 +138,22 @@ class _Builder:
             callout = parse_callout(inlines[0].split("\n", 1)[0]) if inlines else None
             if callout is not None:
                 inlines[0] = strip_callout_marker(inlines[0])
-            self._add("callout" if callout else "quote", node, "\n".join(inlines))
-        elif kind in _LISTS:
-            self._add_items(node, [], [])
-        if lead_in is not None and (kind in _LISTS or kind == "table"):
-            self._attach_to_lead_in(lead_in, node)
+            self.blocks.append(self._block("callout" if callout else "quote", node, "\n".join(inlines)))
+
+    def _span(self, node: BlockNode) -> tuple[int, int]:
+        """The 0-based first line of ``node`` and the line after its last (``(0, 1)`` when unknown)."""
+        span = node.srcmap
+        if span is None:
+            return 0, 1
+        first = bisect_right(self.starts, span[0]) - 1
+        return first, max(first + 1, bisect_right(self.starts, span[1] - 1))
 
     def _attach_to_lead_in(self, slot: int, node: BlockNode) -> None:
         """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
         lead = self.blocks[slot]
         if lead is None:
             return
-        first, last = self._lines(node)
+        first, last = self._span(node)
         follow = "\n".join(self.lines[first:last]).rstrip()
         self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
         for position in range(slot + 1, len(self.blocks)):
@@ -136,18 +163,18 @@ class _Builder:
 
     def _add_rows(self, table: BlockNode) -> None:
         """One block per body row, under the table's header and delimiter lines."""
-        first = self._lines(table)[0]
+        first = self._span(table)[0]
         header = tuple(self.lines[first : first + 2])
         for part in table.children:  # thead, tbody
             for row in part.children:
                 cells = [_inline(cell) for cell in row.children]
                 self.inlines.extend(cells)
-                if self._lines(row)[0] > first:
+                if self._span(row)[0] > first:
                     self.blocks.append(self._block("table_row", row, " | ".join(cells), header))
 
     def _too_deep(self, node: BlockNode) -> list[str]:
         """A quote nested past :data:`MAX_NESTING` yields no text: its lines without the markers, said."""
-        first, last = self._lines(node)
+        first, last = self._span(node)
         text = _QUOTE_MARKERS.sub("", "\n".join(self.lines[first:last])).strip()
         if not text:
             return []
@@ -157,61 +184,84 @@ class _Builder:
         self.inlines.append(text)
         return [text]
 
-    def _add_items(self, node: BlockNode, items: list[BlockNode], parts: list[str]) -> None:
+    def _add_items(self, node: BlockNode, leads: tuple[str, ...], parts: list[str]) -> None:
         """One block per list item under ``node``, at any depth, in document order; the text of any
-        other node goes to ``parts``, the innermost open item's (``items``: the open items, outermost
-        first)."""
+        other node goes to ``parts``, the innermost open item's (``leads``: the first line of each
+        open item, outermost first)."""
         for child in node.children:
             kind = child.name
             if kind == "list_item":
+                first, last = self._span(child)
+                inner = child.children
+                if len(inner) == 1 and inner[0].name == "text":  # a tight item of text only: most items
+                    content = _text(inner[0])
+                    self.inlines.append(content)
+                    self.blocks.append(self._block("list_item", child, content, leads, (first, last)))
+                    continue
                 slot = len(self.blocks)
                 self.blocks.append(None)  # the item's place, before its nested items
                 own: list[str] = []
-                self._add_items(child, [*items, child], own)
-                context = tuple(self._lead(parent) for parent in items)
-                self.blocks[slot] = self._block("list_item", child, "\n".join(own), context)
+                lead = self.lines[first].strip() if first < len(self.lines) else ""
+                self._add_items(child, (*leads, lead), own)
+                self.blocks[slot] = self._block("list_item", child, "\n".join(own), leads, (first, last))
             elif kind == "text":
                 content = _text(child)
                 self.inlines.append(content)
                 parts.append(content)
             elif child.children:
-                self._add_items(child, items, parts)
+                self._add_items(child, leads, parts)
             elif kind in _EMPTY_INLINE:
                 self.inlines.append("")
                 parts.append("")
 
-    def _add(self, kind: str, node: BlockNode, prose: str) -> None:
-        self.blocks.append(self._block(kind, node, prose))
-
-    def _block(self, kind: str, node: BlockNode, prose: str, context: tuple[str, ...] = ()) -> Block:
-        first, last = self._lines(node)
-        lines = self.lines[first:last]
-        while len(lines) > 1 and not lines[-1].strip():
-            lines.pop()
-        indent = len(lines[0]) - len(lines[0].lstrip(" ")) if lines else 0
-        text = "\n".join(_dedent(line, indent) for line in lines) if indent else "\n".join(lines)
-        searchable = "" if kind == "code" else searchable_text(prose)
-        return Block(kind, text, first + 1, first + len(lines), searchable, context)
-
-    def _lead(self, item: BlockNode) -> str:
-        first = self._lines(item)[0]
-        return self.lines[first].strip() if first < len(self.lines) else ""
+    def _block(
+        self,
+        kind: str,
+        node: BlockNode,
+        prose: str,
+        context: tuple[str, ...] = (),
+        span: tuple[int, int] | None = None,
+    ) -> Block:
+        if span is not None:
+            first, last = span
+        elif (srcmap := node.srcmap) is not None:  # as _span (inlined: hot)
+            first = bisect_right(self.starts, srcmap[0]) - 1
+            last = max(first + 1, bisect_right(self.starts, srcmap[1] - 1))
+        else:
+            first, last = 0, 1
+        if last - first == 1 and last <= len(self.lines):  # one line: most blocks
+            text = self.lines[first]
+            if text.startswith(" "):
+                text = text.lstrip(" ")
+            end = last
+        else:
+            lines = self.lines[first:last]
+            while len(lines) > 1 and not lines[-1].strip():
+                lines.pop()
+            indent = len(lines[0]) - len(lines[0].lstrip(" ")) if lines else 0
+            text = "\n".join(_dedent(line, indent) for line in lines) if indent else "\n".join(lines)
+            end = first + len(lines)
+        return new_block(
+            kind, text, first + 1, end, "" if kind == "code" else searchable_text(prose), context
+        )
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
         self._close_section()
         raw_title, keys = split_heading_keys(inline)
         title = plain_text(raw_title).rstrip(": ").strip()
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
-        self.headings.append((level, title))
-        self.heading = (title, level, line, keys)
+        levels = self.levels
+        path = self.heading[2]
+        while levels and levels[-1] >= level:
+            levels.pop()
+            path = path[:-1]
+        levels.append(level)
+        self.heading = (title, level, (*path, title), line, keys)
 
     def _close_section(self) -> None:
-        title, level, line, keys = self.heading
+        title, level, path, line, keys = self.heading
         blocks = tuple(filter(None, self.blocks))  # without the list-item slots never filled (None)
         if level or blocks:
-            path = tuple(heading for _, heading in self.headings)
-            self.sections.append(Section(title, level, path, line, keys, blocks))
+            self.sections.append(new_section(title, level, path, line, keys, blocks))
         self.blocks = []
 
     def _read_front_matter(self, content: str) -> None:
@@ -243,10 +293,12 @@ class _Builder:
         tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
         links: list[str] = []
         embeds: list[str] = []
-        for inline in self.inlines:
-            tags.extend(find_tags(inline))
-            for link in find_wikilinks(inline):
-                (embeds if link.embed else links).append(link.target)
+        # Searched at once: no tag, wikilink or code span reaches over a newline, so the inlines joined
+        # by newlines hold the same ones, in the same order.
+        inlines = "\n".join(self.inlines)
+        tags.extend(find_tags(inlines))
+        for link in find_wikilinks(inlines):
+            (embeds if link.embed else links).append(link.target)
         return NoteDocument(
             source=self.source,
             title=title.strip(),
@@ -276,7 +328,7 @@ def _value_count(data: Any, limit: int) -> int:
 def _inline(node: BlockNode) -> str:
     """The inline source of a paragraph, heading or table cell: its one text node's, or empty."""
     children = node.children
-    return _text(children[0]) if children else ""
+    return children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _text (inlined: hot)
 
 
 def _text(node: BlockNode) -> str:
