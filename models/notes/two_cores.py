@@ -80,6 +80,11 @@ def _parse(load: LoadFile, path: Path, matcher: NotesMatcher | None) -> Parsed:
     return document, problems
 
 
+def batch_size(left: int) -> int:
+    """How many of the ``left`` pending notes the helper's next batch takes (see :data:`BATCH`)."""
+    return min(BATCH, max(1, left // 4))
+
+
 def _cores() -> int:
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
@@ -169,7 +174,7 @@ class _Helper:
 
     def _claim(self, held: deque[list[int]], stdin: IO[bytes]) -> None:
         batch: list[int] = []
-        size = min(BATCH, max(1, len(self._pending) // 4))
+        size = batch_size(len(self._pending))
         while len(batch) < size:
             try:
                 batch.append(self._pending.pop())
