@@ -31,7 +31,7 @@ from models.notes.stored import decode_document, decode_readings, encode_documen
 StatKey = tuple[int, int]
 """A note file's (size, mtime_ns): when either changes, the note is read again."""
 _Entry = tuple[StatKey, NoteDocument | None, tuple[str, ...]]
-_FORMAT = 2
+_FORMAT = 3
 
 
 def _code_version() -> str:

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import fields
-from typing import Any, TypeVar
+from itertools import islice
+from typing import Any
 
-from models.notes.document import Block, NoteDocument, Section
+from models.notes.document import BLOCK_KINDS, Block, NoteDocument, Section
 from models.notes.matching import TermIndex
 from models.notes.reading import NoteReadings, Reading
 
-_BLOCK_FIELDS = tuple(field.name for field in fields(Block))
-_CONTEXT = _BLOCK_FIELDS.index("context")
-_READING_FIELDS = tuple(field.name for field in fields(Reading))
-_T = TypeVar("_T")
+_new, _set = object.__new__, object.__setattr__  # frozen instances filled at once (see the module)
+_KIND_AT = {kind: index for index, kind in enumerate(BLOCK_KINDS)}
 _DATE, _DATETIME = "\0date", "\0datetime"  # keys no YAML front matter holds
 
 
@@ -34,18 +32,9 @@ def encode_document(document: NoteDocument) -> list[Any] | None:
         front_matter = json.dumps(document.front_matter, default=_tagged)
     except (TypeError, ValueError):
         return None
-    sections = [
-        [
-            s.title,
-            s.level,
-            s.heading_path,
-            s.line,
-            s.keys,
-            [[getattr(b, n) for n in _BLOCK_FIELDS] for b in s.blocks],
-        ]
-        for s in document.sections
-    ]
-    return [document.source, document.title, front_matter, sections, *_document_tuples(document)]
+    sections = [[s.title, s.level, s.heading_path, s.line, s.keys, len(s.blocks)] for s in document.sections]
+    blocks = _encode_blocks([b for section in document.sections for b in section.blocks])
+    return [document.source, document.title, front_matter, sections, *blocks, *_document_tuples(document)]
 
 
 def _document_tuples(document: NoteDocument) -> list[tuple[str, ...]]:
@@ -53,18 +42,36 @@ def _document_tuples(document: NoteDocument) -> list[tuple[str, ...]]:
 
 
 def decode_document(value: list[Any]) -> NoteDocument:
-    source, title, encoded_front_matter, sections, tags, links, embeds, warnings = value
+    source, title, encoded_front_matter, sections, numbers, texts, tags, links, embeds, warnings = value
     front_matter = json.loads(encoded_front_matter, object_hook=_untagged)
     if not isinstance(front_matter, dict):
         raise ValueError("front matter is not a mapping")
+    blocks = _decode_blocks(numbers, texts)
+    made: list[Section] = []
+    at = 0
+    for t, level, path, line, keys, count in sections:
+        section = _new(Section)
+        _set(
+            section,
+            "__dict__",
+            {
+                "title": t,
+                "level": level,
+                "heading_path": tuple(path),
+                "line": line,
+                "keys": tuple(keys),
+                "blocks": blocks[at : at + count],
+            },
+        )
+        made.append(section)
+        at += count
+    if at != len(blocks):
+        raise ValueError("blocks left over after the sections")
     return NoteDocument(
         str(source),
         str(title),
         front_matter,
-        tuple(
-            Section(str(t), int(level), tuple(path), int(line), tuple(keys), tuple(map(_block, blocks)))
-            for t, level, path, line, keys, blocks in sections
-        ),
+        tuple(made),
         tuple(tags),
         tuple(links),
         tuple(embeds),
@@ -89,12 +96,65 @@ def _untagged(value: dict[str, Any]) -> object:
     return value
 
 
-def _block(value: list[Any]) -> Block:
-    if len(value) != len(_BLOCK_FIELDS):
-        raise ValueError("not a block")
-    values = list(value)
-    values[_CONTEXT] = tuple(values[_CONTEXT])
-    return _filled(Block, dict(zip(_BLOCK_FIELDS, values, strict=True)))
+_PROSE_IS_TEXT, _LEAD_IN, _FOLLOW = 1, 2, 4  # flags of an encoded block: which strings follow its text
+_NUMBERS = 6  # per block: kind, line, end_line, follow_end, flags, number of context lines
+
+
+def _encode_blocks(blocks: list[Block]) -> tuple[list[int], list[str]]:
+    """A note's blocks as one flat list of numbers and one of strings, in block order: the
+    text, the prose unless it equals the text (a plain paragraph), the context lines, the lead-in
+    and follow when not empty (the order :func:`_decode_blocks` reads them in). Far fewer JSON
+    values than a list per block, and less text to send."""
+    numbers: list[int] = []
+    texts: list[str] = []
+    for b in blocks:
+        flags = (
+            (_PROSE_IS_TEXT if b.prose == b.text else 0)
+            | (_LEAD_IN if b.lead_in else 0)
+            | (_FOLLOW if b.follow else 0)
+        )
+        numbers += (_KIND_AT[b.kind], b.line, b.end_line, b.follow_end, flags, len(b.context))
+        texts.append(b.text)
+        if not flags & _PROSE_IS_TEXT:
+            texts.append(b.prose)
+        texts += b.context
+        if flags & _LEAD_IN:
+            texts.append(b.lead_in)
+        if flags & _FOLLOW:
+            texts.append(b.follow)
+    return numbers, texts
+
+
+def _decode_blocks(numbers: list[int], texts: list[str]) -> tuple[Block, ...]:
+    if len(numbers) % _NUMBERS:
+        raise ValueError("not a list of blocks")
+    strings = iter(texts)
+    pull = strings.__next__
+    blocks: list[Block] = []
+    kinds, new, fill = BLOCK_KINDS, _new, _set
+    for at in range(0, len(numbers), _NUMBERS):
+        kind, line, end_line, follow_end, flags, contexts = numbers[at : at + _NUMBERS]
+        text = pull()
+        block = new(Block)
+        fill(
+            block,
+            "__dict__",
+            {
+                "kind": kinds[kind],
+                "text": text,
+                "line": line,
+                "end_line": end_line,
+                "prose": text if flags & _PROSE_IS_TEXT else pull(),
+                "context": tuple(islice(strings, contexts)) if contexts else (),
+                "lead_in": pull() if flags & _LEAD_IN else "",
+                "follow": pull() if flags & _FOLLOW else "",
+                "follow_end": follow_end,
+            },
+        )
+        blocks.append(block)
+    if next(strings, None) is not None:
+        raise ValueError("strings left over after the blocks")
+    return tuple(blocks)
 
 
 def encode_readings(readings: NoteReadings) -> list[Any]:
@@ -114,19 +174,24 @@ def decode_readings(document: NoteDocument, value: list[Any]) -> NoteReadings:
     sections = document.sections
     by_element: dict[str, list[Reading]] = {}
     for element, found in elements.items():
-        by_element[str(element)] = [
-            _filled(
-                Reading,
-                dict(
-                    zip(
-                        _READING_FIELDS,
-                        (element, score, sections[s], sections[s].blocks[b], tuple(terms), document),
-                        strict=True,
-                    )
-                ),
+        made: list[Reading] = []
+        for score, s, b, terms in found:
+            section = sections[s]
+            reading = _new(Reading)
+            _set(
+                reading,
+                "__dict__",
+                {
+                    "element": element,
+                    "score": score,
+                    "section": section,
+                    "block": section.blocks[b],
+                    "terms": tuple(terms),
+                    "document": document,
+                },
             )
-            for score, s, b, terms in found
-        ]
+            made.append(reading)
+        by_element[str(element)] = made
     return document, by_element, [(float(score), sections[s]) for score, s in summary]
 
 
@@ -160,9 +225,3 @@ def decode_terms(value: list[Any]) -> TermIndex:
     index.own_keys = frozenset(map(str, own_keys))
     index.family_words = frozenset(map(str, family_words))
     return index
-
-
-def _filled(kind: type[_T], values: dict[str, Any]) -> _T:
-    instance = object.__new__(kind)
-    object.__setattr__(instance, "__dict__", values)
-    return instance

@@ -34,7 +34,8 @@ Parsed = tuple["NoteDocument | None", list[str]]
 MIN_NOTES = 200
 """Fewer notes to parse are parsed here alone (a second process would cost more than it saves)."""
 BATCH = 8
-"""Notes per message to the helper: about 20 ms of its work, so neither side waits long at the end."""
+"""Notes per message to the helper at most: about 20 ms of its work. Near the end it gets smaller
+batches (a quarter of what is left), so this process waits little for the last ones it holds."""
 _IN_FLIGHT = 2  # batches the helper holds, so it never waits for the next
 PATIENCE_S = 30.0
 """How long to wait for the batches the helper holds once the rest is done (eight notes take well
@@ -77,6 +78,11 @@ def _parse(load: LoadFile, path: Path, matcher: NotesMatcher | None) -> Parsed:
     if matcher is not None and document is not None:
         matcher.read(document)
     return document, problems
+
+
+def batch_size(left: int) -> int:
+    """How many of the ``left`` pending notes the helper's next batch takes (see :data:`BATCH`)."""
+    return min(BATCH, max(1, left // 4))
 
 
 def _cores() -> int:
@@ -168,7 +174,8 @@ class _Helper:
 
     def _claim(self, held: deque[list[int]], stdin: IO[bytes]) -> None:
         batch: list[int] = []
-        while len(batch) < BATCH:
+        size = batch_size(len(self._pending))
+        while len(batch) < size:
             try:
                 batch.append(self._pending.pop())
             except IndexError:

@@ -201,3 +201,13 @@ def test_closing_a_helper_that_died_with_a_batch_unread_raises_nothing() -> None
     helper = two_cores._Helper(process, [], None, deque(), [])
     helper.close()
     assert process.stdin.closed
+
+
+def test_the_helper_s_batches_shrink_near_the_end() -> None:
+    """Full batches while many notes are pending; near the end, a quarter of what is left (at least one),
+    so this process never waits long for the last batches the helper holds."""
+    assert two_cores.batch_size(1000) == two_cores.BATCH
+    assert two_cores.batch_size(4 * two_cores.BATCH) == two_cores.BATCH
+    assert two_cores.batch_size(12) == 3
+    assert two_cores.batch_size(3) == 1
+    assert two_cores.batch_size(1) == 1
