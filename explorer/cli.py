@@ -179,8 +179,12 @@ def _guarded(run: Callable[[], int]) -> int:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The parsed arguments; only the command named in them has its parser (and module) loaded."""
-    found, _ = build_parser().parse_known_args(argv)  # the stubs take any arguments
-    args = build_parser(found.command).parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words and words[0] in COMMANDS:  # the usual case: the command first, found without a pass
+        command: str | None = words[0]
+    else:
+        command = build_parser().parse_known_args(words)[0].command  # the stubs take any arguments
+    args = build_parser(command).parse_args(words)
     args.notes = getattr(args, "notes", [])
     args.models = getattr(args, "models", [])
     return args
