@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -156,11 +157,15 @@ def main_then_exit() -> NoReturn:
     export 10-20 ms after its file was written; the operating system frees the process whole.
     Nothing of ours is left undone then: files are written and closed, helper processes and
     threads joined. The window ends as usual (Qt and the app's settings close in their order).
+    A headless command runs with the garbage collector off: its 50 collections cost ~4 ms,
+    for a few hundred objects in cycles, freed with the process.
     """
+    gc.disable()  # a command's imports and one run make little garbage (the window's start sets its own)
     args = parse_arguments(None)
-    status = _guarded(lambda: _dispatch(args))
     if args.command is None:
-        sys.exit(status)
+        gc.enable()
+        sys.exit(_guarded(lambda: _dispatch(args)))
+    status = _guarded(lambda: _dispatch(args))
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()

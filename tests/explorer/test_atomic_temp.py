@@ -14,7 +14,8 @@ from explorer import atomic_write
 def test_a_temporary_file_is_new_and_readable_only_by_us(tmp_path: Path) -> None:
     fd, path = atomic_write._make_temp(tmp_path)
     os.close(fd)
-    assert atomic_write.is_temp_file(path) and path.parent == tmp_path
+    assert atomic_write.is_temp_file(path)
+    assert path.parent == tmp_path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

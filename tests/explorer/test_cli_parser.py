@@ -107,3 +107,18 @@ def test_a_headless_command_ends_with_its_output_whole(tmp_path: Path) -> None:
     failed = run_cli("export", "nope", "-o", str(tmp_path / "x.svg"))
     assert failed.returncode == 2
     assert "unknown architecture 'nope'" in failed.stderr
+
+
+@pytest.mark.parametrize(("argv", "collecting"), [(["list"], False), (["--arch", "eks"], True)])
+def test_a_headless_command_runs_without_the_collector_and_the_window_with_it(
+    argv: list[str], collecting: bool
+) -> None:
+    probe = (
+        "import gc, sys; from explorer import cli; "
+        f"sys.argv = ['main.py', *{argv!r}]; "
+        "cli._dispatch = lambda args: print(gc.isenabled()) or 0; cli.main_then_exit()"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (completed.returncode, completed.stdout.strip()) == (0, str(collecting)), completed.stderr
