@@ -40,10 +40,10 @@ from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
 from models.paths import ARCHITECTURES_DIR, ASSETS_DIR, NOTES_DIR, WALKTHROUGHS_DIR
-from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     from models.notes.document import NoteDocument
+    from models.walkthroughs import Walkthrough
 
 T = TypeVar("T")
 
