@@ -150,7 +150,10 @@ def content_key() -> str:
         ("walkthroughs", WALKTHROUGHS_DIR, "*"),
         ("models", _MODELS_SOURCE, "*.py"),
     )
-    return memoized_key(salt, roots, lambda: hashed_key(salt, roots), user_cache_dir() / "builtin-key.txt")
+    # One memo per copy of the app, so that copies used in turn do not hash again each time.
+    where = hashlib.sha256("\0".join(str(root) for _, root, _ in roots).encode()).hexdigest()[:16]
+    memo = user_cache_dir() / f"builtin-key-{where}.txt"
+    return memoized_key(salt, roots, lambda: hashed_key(salt, roots), memo)
 
 
 def hashed_key(salt: str, roots: Sequence[Root]) -> str:
