@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from explorer import exit_codes
+from explorer.cli_format import HelpFormatter
 
 SourceOptions = Callable[[argparse.ArgumentParser], None]
 
@@ -33,13 +34,13 @@ class Command(NamedTuple):
 
 
 def _add_list(commands: Any, add_source_options: SourceOptions) -> None:
-    parser = commands.add_parser("list", help=COMMANDS["list"].help)
+    parser = commands.add_parser("list", help=COMMANDS["list"].help, formatter_class=HelpFormatter)
     add_source_options(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _add_describe(commands: Any, add_source_options: SourceOptions) -> None:
-    parser = commands.add_parser("describe", help=COMMANDS["describe"].help)
+    parser = commands.add_parser("describe", help=COMMANDS["describe"].help, formatter_class=HelpFormatter)
     add_source_options(parser)
     parser.add_argument("id", metavar="ID")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -109,6 +110,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="arch-explorer",
         description="Clickable diagrams of AWS ECS, EKS and Kubernetes with your study notes beside them.",
+        formatter_class=HelpFormatter,
     )
     _add_source_options(parser)
     parser.add_argument("--arch", metavar="ID", help="open on this architecture")
