@@ -20,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
+from explorer.key_memo import Root, memoized_key
 from explorer.snapshot_codec import (
     decode_architecture,
     decode_error,
@@ -39,10 +40,10 @@ from explorer.userdirs import user_cache_dir
 from models.architecture import Architecture
 from models.errors import ModelError
 from models.paths import ARCHITECTURES_DIR, ASSETS_DIR, NOTES_DIR, WALKTHROUGHS_DIR
-from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     from models.notes.document import NoteDocument
+    from models.walkthroughs import Walkthrough
 
 T = TypeVar("T")
 
@@ -138,15 +139,26 @@ def content_key() -> str:
 
     The folders count by name, not by where they are: the paths the content records are
     relative to the assets folder until read, so a moved copy of the app reads its own.
+    The key is kept in the cache folder while the files' names, sizes and times are
+    unchanged (:mod:`explorer.key_memo`).
     """
     # Python's minor version, not its build: the shipped snapshot serves every 3.11.x.
-    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {sys.version_info[0]}.{sys.version_info[1]}".encode())
+    salt = f"{SNAPSHOT_VERSION} {sys.version_info[0]}.{sys.version_info[1]}"
     roots = (
         ("architectures", ARCHITECTURES_DIR, "*"),
         ("notes", NOTES_DIR, "*"),
         ("walkthroughs", WALKTHROUGHS_DIR, "*"),
         ("models", _MODELS_SOURCE, "*.py"),
     )
+    # One memo per copy of the app, so that copies used in turn do not hash again each time.
+    where = hashlib.sha256("\0".join(str(root) for _, root, _ in roots).encode()).hexdigest()[:16]
+    memo = user_cache_dir() / f"builtin-key-{where}.txt"
+    return memoized_key(salt, roots, lambda: hashed_key(salt, roots), memo)
+
+
+def hashed_key(salt: str, roots: Sequence[Root]) -> str:
+    """The key itself: every matching file under ``roots``, by path relative to its root, hashed."""
+    digest = hashlib.sha256(salt.encode())
     for name, root, pattern in roots:
         digest.update(name.encode() + b"\0")
         for file in sorted(root.rglob(pattern)) if root.is_dir() else ():

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     from models.notes.document import NoteDocument
+    from models.walkthroughs import Walkthrough
 
 
 def encode_architecture(architecture: Architecture) -> dict[str, Any]:
@@ -34,6 +34,8 @@ def encode_walkthrough(walkthrough: Walkthrough) -> dict[str, Any]:
 
 
 def decode_walkthrough(value: dict[str, Any]) -> Walkthrough:
+    from models.walkthroughs import Walkthrough  # not imported by an export, which decodes none
+
     return _decode(Walkthrough, value)  # type: ignore[no-any-return]
 
 

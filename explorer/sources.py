@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.walkthroughs import Walkthrough
 
 if TYPE_CHECKING:
     # Imported where notes are loaded: Markdown and the notes parser cost 50 ms to import.
     from models.notes import NotesLibrary
-    from models.walkthroughs import WalkthroughLoadResult
+    from models.walkthroughs import Walkthrough, WalkthroughLoadResult
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import exit_codes
+from explorer.cli_format import RawDescriptionHelpFormatter
 from explorer.cli_output import fail, find_architecture, report_model_errors
 from explorer.cli_output import report as report_problems
 from explorer.export.backgrounds import output_for, parse_backgrounds
@@ -54,7 +55,7 @@ def add_export_parser(commands: Any, add_source_options: Callable[[argparse.Argu
         help="save diagrams as PNG, SVG or PDF",
         description="Save a diagram (or all of them) as PNG, SVG or PDF, drawn as in the window.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     add_source_options(parser)
     parser.add_argument("id", metavar="ID", nargs="?", help="the architecture to export")

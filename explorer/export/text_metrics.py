@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
+from array import array
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
@@ -52,7 +54,7 @@ class _Font(NamedTuple):
 
     units: int
     glyphs: _Format4
-    advances: tuple[int, ...]
+    advances: array[int]
     kerning: dict[tuple[int, int], int]
 
     def advance(self, glyph: int) -> int:
@@ -154,9 +156,11 @@ def _read_font(data: bytes) -> _Font:
         tables[tag] = offset
     units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
     metrics = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
-    advances = tuple(
-        a for a, _ in struct.iter_unpack(">Hh", data[tables[b"hmtx"] : tables[b"hmtx"] + 4 * metrics])
-    )
+    # ``hmtx``: (advance, left side bearing) per glyph, 16-bit big-endian words: every other word.
+    words = array("H", data[tables[b"hmtx"] : tables[b"hmtx"] + 4 * metrics])
+    if sys.byteorder == "little":
+        words.byteswap()
+    advances = words[0::2]
     return _Font(units, _character_map(data, tables[b"cmap"]), advances, _kerning(data, tables.get(b"kern")))
 
 

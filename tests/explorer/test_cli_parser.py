@@ -51,6 +51,22 @@ def test_options_before_the_command_and_their_values_are_not_taken_for_it() -> N
     assert args.notes == [Path("list")]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "eks", "-o", "eks.svg", "--notes", "n.md", "--scale", "1"],
+        ["list", "--json", "--models", "m.yaml"],
+        ["describe", "eks", "--all-excerpts"],
+    ],
+)
+def test_a_command_given_first_parses_as_the_full_two_passes_do(argv: list[str]) -> None:
+    found, _ = build_parser().parse_known_args(argv)
+    assert found.command == argv[0]
+    both = build_parser(found.command).parse_args(argv)
+    both.notes, both.models = getattr(both, "notes", []), getattr(both, "models", [])
+    assert parse_arguments(argv) == both
+
+
 def test_no_command_opens_the_window_with_its_options() -> None:
     args = parse_arguments(["--arch", "eks", "--select", "eks-control-plane"])
     assert (args.command, args.arch, args.select, args.notes, args.models) == (
@@ -91,3 +107,18 @@ def test_a_headless_command_ends_with_its_output_whole(tmp_path: Path) -> None:
     failed = run_cli("export", "nope", "-o", str(tmp_path / "x.svg"))
     assert failed.returncode == 2
     assert "unknown architecture 'nope'" in failed.stderr
+
+
+@pytest.mark.parametrize(("argv", "collecting"), [(["list"], False), (["--arch", "eks"], True)])
+def test_a_headless_command_runs_without_the_collector_and_the_window_with_it(
+    argv: list[str], collecting: bool
+) -> None:
+    probe = (
+        "import gc, sys; from explorer import cli; "
+        f"sys.argv = ['main.py', *{argv!r}]; "
+        "cli._dispatch = lambda args: print(gc.isenabled()) or 0; cli.main_then_exit()"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (completed.returncode, completed.stdout.strip()) == (0, str(collecting)), completed.stderr
