@@ -18,20 +18,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_cli(
+def run_python(
     *args: str,
     env: Mapping[str, str] | None = None,
     drop: tuple[str, ...] = (),
     cwd: Path = ROOT,
     timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
-    """Runs ``main.py`` with ``args``; ``env`` overrides variables, ``drop`` removes them."""
+    """Runs this Python with ``args``; ``env`` overrides variables, ``drop`` removes them."""
     environment = {key: value for key, value in os.environ.items() if key not in drop}
     if "QT_QPA_PLATFORM" not in drop:
         environment["QT_QPA_PLATFORM"] = "offscreen"
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
+        [sys.executable, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -39,6 +39,17 @@ def run_cli(
         check=False,
         env=environment,
     )
+
+
+def run_cli(
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    drop: tuple[str, ...] = (),
+    cwd: Path = ROOT,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """Runs ``main.py`` with ``args`` (see :func:`run_python`)."""
+    return run_python(str(ROOT / "main.py"), *args, env=env, drop=drop, cwd=cwd, timeout=timeout)
 
 
 def modules_after_main(

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView, QLineEdi
 from explorer.app import create_window
 from explorer.sources import Sources
 from explorer.ui.main_window import MainWindow
+from tests.cli_process import run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILT_IN = ["ecs-ec2", "ecs-fargate", "kubernetes", "eks", "containers-vs-vms"]
 
 
@@ -175,16 +172,8 @@ def test_settings_are_restored_in_a_second_window(
 
 def test_screenshot_command(tmp_path: Path) -> None:
     target = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    completed = subprocess.run(
-        [sys.executable, "main.py", "--arch", "eks", "--select", "etcd-a", "--screenshot", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    shot = ["--arch", "eks", "--select", "etcd-a", "--screenshot", str(target)]
+    completed = run_cli(*shot, env={"XDG_CONFIG_HOME": str(tmp_path)}, timeout=60)
     assert completed.returncode == 0, completed.stderr
     image = QImage(str(target))
     assert image.width() >= 900

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.cli_process import ROOT
+from tests.cli_process import run_python
 
 PROBE = (
     "import sys; from explorer import userdirs; "
@@ -16,16 +14,8 @@ PROBE = (
 
 
 def _probe(**overrides: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ARCH_EXPLORER_")} | overrides
-    completed = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    ours = tuple(name for name in os.environ if name.startswith("ARCH_EXPLORER_"))
+    completed = run_python("-c", PROBE, env=overrides, drop=ours, timeout=60)
     assert completed.returncode == 0, completed.stderr
     return completed.stdout.strip()
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +15,8 @@ from explorer.sources import Sources
 from explorer.ui import main_window_shape
 from explorer.ui.main_window import MainWindow
 from explorer.ui.main_window_shape import LIST_MIN, NOTES_MIN, checked_shape, clamped_rect
+from tests.cli_process import run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 LAPTOP = QRect(0, 0, 1366, 768)
 MINIMUM = QSize(720, 480)
 
@@ -181,16 +178,7 @@ def test_a_screenshot_neither_reads_nor_changes_the_saved_state(tmp_path: Path) 
     )
     before = config.read_bytes()
     target = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    completed = subprocess.run(
-        [sys.executable, "main.py", "--screenshot", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = run_cli("--screenshot", str(target), env={"XDG_CONFIG_HOME": str(tmp_path)}, timeout=60)
     assert completed.returncode == 0, completed.stderr
     assert config.read_bytes() == before
     image = QImage(str(target))
