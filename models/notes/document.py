@@ -120,8 +120,18 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def new_block(kind: str, text: str, line: int, end_line: int, prose: str, context: tuple[str, ...]) -> Block:
-    """``Block(kind, text, line, end_line, prose, context)``, built faster."""
+def new_block(
+    kind: str,
+    text: str,
+    line: int,
+    end_line: int,
+    prose: str,
+    context: tuple[str, ...],
+    lead_in: str = "",
+    follow: str = "",
+    follow_end: int = 0,
+) -> Block:
+    """``Block(kind, text, line, end_line, prose, context, lead_in, follow, follow_end)``, built faster."""
     block: Block = _new(Block)
     _set(
         block,
@@ -133,9 +143,9 @@ def new_block(kind: str, text: str, line: int, end_line: int, prose: str, contex
             "end_line": end_line,
             "prose": prose,
             "context": context,
-            "lead_in": "",
-            "follow": "",
-            "follow_end": 0,
+            "lead_in": lead_in,
+            "follow": follow,
+            "follow_end": follow_end,
         },
     )
     return block

@@ -17,7 +17,7 @@ import json
 from itertools import islice
 from typing import Any
 
-from models.notes.document import BLOCK_KINDS, Block, NoteDocument, Section
+from models.notes.document import BLOCK_KINDS, Block, NoteDocument, Section, new_block, new_section
 from models.notes.matching import TermIndex
 from models.notes.reading import NoteReadings, Reading
 
@@ -50,19 +50,7 @@ def decode_document(value: list[Any]) -> NoteDocument:
     made: list[Section] = []
     at = 0
     for t, level, path, line, keys, count in sections:
-        section = _new(Section)
-        _set(
-            section,
-            "__dict__",
-            {
-                "title": t,
-                "level": level,
-                "heading_path": tuple(path),
-                "line": line,
-                "keys": tuple(keys),
-                "blocks": blocks[at : at + count],
-            },
-        )
+        section = new_section(t, level, tuple(path), line, tuple(keys), blocks[at : at + count])
         made.append(section)
         at += count
     if at != len(blocks):
@@ -131,25 +119,20 @@ def _decode_blocks(numbers: list[int], texts: list[str]) -> tuple[Block, ...]:
     strings = iter(texts)
     pull = strings.__next__
     blocks: list[Block] = []
-    kinds, new, fill = BLOCK_KINDS, _new, _set
+    kinds = BLOCK_KINDS
     for at in range(0, len(numbers), _NUMBERS):
         kind, line, end_line, follow_end, flags, contexts = numbers[at : at + _NUMBERS]
         text = pull()
-        block = new(Block)
-        fill(
-            block,
-            "__dict__",
-            {
-                "kind": kinds[kind],
-                "text": text,
-                "line": line,
-                "end_line": end_line,
-                "prose": text if flags & _PROSE_IS_TEXT else pull(),
-                "context": tuple(islice(strings, contexts)) if contexts else (),
-                "lead_in": pull() if flags & _LEAD_IN else "",
-                "follow": pull() if flags & _FOLLOW else "",
-                "follow_end": follow_end,
-            },
+        block = new_block(
+            kinds[kind],
+            text,
+            line,
+            end_line,
+            text if flags & _PROSE_IS_TEXT else pull(),
+            tuple(islice(strings, contexts)) if contexts else (),
+            pull() if flags & _LEAD_IN else "",
+            pull() if flags & _FOLLOW else "",
+            follow_end,
         )
         blocks.append(block)
     if next(strings, None) is not None:
