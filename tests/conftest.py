@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+_TEST_HOME = pytest.StashKey[str]()
+
 # Set before any Qt import so that every test, locally and in CI, runs without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -23,6 +25,16 @@ def pytest_configure(config) -> None:
     os.environ["XDG_CONFIG_HOME"] = os.path.join(base, "config")  # Qt's default settings file
     # One rotating fuzzing seed for the whole run: parallel workers inherit it from here.
     os.environ.setdefault("RELIABILITY_SEED", str(random.SystemRandom().randrange(2**32)))
+    config.stash[_TEST_HOME] = base
+
+
+def pytest_unconfigure(config) -> None:
+    """Remove this process's data and cache folders: a test run leaves nothing in /tmp."""
+    import shutil
+
+    base = config.stash.get(_TEST_HOME, None)
+    if base is not None:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
