@@ -41,6 +41,9 @@ _TRIMMED = (
     "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 )
 _EMPTY_INLINE = ("heading", "lheading", "tcell")  # without a text node: an empty inline ("#", "||")
+_PLACE = new_block(
+    "list_item", "", 0, 0, "", ()
+)  # a list item's place among the blocks, before its nested items
 MAX_FRONT_MATTER_VALUES = 10_000
 """Front matter holding more values once YAML aliases are expanded is ignored ("billion laughs")."""
 
@@ -74,7 +77,8 @@ class _Builder:
         self.text = text if not start and self.lines == raw_lines else None  # the lines joined, if known
         self.starts: list[int] = []  # each line's byte offset in the text parsed; set by build()
         self.sections: list[Section] = []
-        self.blocks: list[Block | None] = []
+        self.blocks: list[Block] = []  # the note's blocks
+        self.opened = 0  # where the current section's blocks start
         self.levels: list[int] = []  # the open headings' levels, outermost first…
         self.heading: tuple[str, int, tuple[str, ...], int, tuple[str, ...]] = ("", 0, (), 1, ())
         # …and the current heading: title, level, path (the open headings' titles), line, keys
@@ -84,32 +88,44 @@ class _Builder:
 
     def build(self) -> NoteDocument:
         tree = block_tree(self.lines, self.text)
-        self.starts = tree.starts
+        self.starts = starts = tree.starts
         if tree.front_matter is not None:
             self._read_front_matter(tree.front_matter)
+        lines, blocks, inlines = self.lines, self.blocks, self.inlines
         lead_in: int | None = None  # slot of a paragraph ending in ":" just before this node
         for node in tree.blocks:
             kind = node.name
             if kind == "paragraph":
-                inline = _inline(node)
-                self.inlines.append(inline)
-                slot = len(self.blocks)
-                self.blocks.append(self._block("paragraph", node, inline))
-                if inline.rstrip().endswith(":"):
-                    lead_in = slot
-                    continue
-            elif kind in _HEADINGS:
-                inline = _inline(node)
-                self.inlines.append(inline)
                 span = node.srcmap
-                self._start_section(
-                    node.meta["level"], inline, bisect_right(self.starts, span[0]) if span else 1
-                )
-            elif kind in _LISTS or kind == "table":
-                if kind == "table":
-                    self._add_rows(node)
+                first = bisect_right(starts, span[0]) - 1 if span is not None else len(lines)
+                if span is not None and bisect_right(starts, span[1] - 1) <= first + 1 and first < len(lines):
+                    # One line (most paragraphs): its text node holds the line without the white space
+                    # around it, so the node is not read.
+                    line = lines[first]
+                    inline = line.strip(_TRIMMED)
+                    block = new_block(
+                        "paragraph", line.lstrip(" "), first + 1, first + 1, searchable_text(inline), ()
+                    )
                 else:
-                    self._add_items(node, (), [])
+                    inline = _inline(node)
+                    block = self._block("paragraph", node, inline)
+                inlines.append(inline)
+                blocks.append(block)
+                if inline.rstrip().endswith(":"):
+                    lead_in = len(blocks) - 1
+                    continue
+            elif kind == "heading" or kind == "lheading":
+                children = node.children
+                inline = children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _inline
+                inlines.append(inline)
+                span = node.srcmap
+                self._start_section(node.meta["level"], inline, bisect_right(starts, span[0]) if span else 1)
+            elif kind == "bullet_list" or kind == "ordered_list":
+                self._add_items(node, (), [])
+                if lead_in is not None:
+                    self._attach_to_lead_in(lead_in, node)
+            elif kind == "table":
+                self._add_rows(node)
                 if lead_in is not None:
                     self._attach_to_lead_in(lead_in, node)
             elif kind == "definition":  # a link reference definition: no block (nor in markdown-it-py)
@@ -151,15 +167,11 @@ class _Builder:
     def _attach_to_lead_in(self, slot: int, node: BlockNode) -> None:
         """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
         lead = self.blocks[slot]
-        if lead is None:
-            return
         first, last = self._span(node)
         follow = "\n".join(self.lines[first:last]).rstrip()
         self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
         for position in range(slot + 1, len(self.blocks)):
-            block = self.blocks[position]
-            if block is not None:
-                self.blocks[position] = replace(block, lead_in=lead.prose)
+            self.blocks[position] = replace(self.blocks[position], lead_in=lead.prose)
 
     def _add_rows(self, table: BlockNode) -> None:
         """One block per body row, under the table's header and delimiter lines."""
@@ -188,18 +200,30 @@ class _Builder:
         """One block per list item under ``node``, at any depth, in document order; the text of any
         other node goes to ``parts``, the innermost open item's (``leads``: the first line of each
         open item, outermost first)."""
+        starts, lines, blocks, inlines = self.starts, self.lines, self.blocks, self.inlines
         for child in node.children:
             kind = child.name
             if kind == "list_item":
-                first, last = self._span(child)
+                span = child.srcmap
+                if span is None:
+                    first, last = 0, 1
+                else:  # as _span (inlined: hot)
+                    first = bisect_right(starts, span[0]) - 1
+                    last = max(first + 1, bisect_right(starts, span[1] - 1))
                 inner = child.children
                 if len(inner) == 1 and inner[0].name == "text":  # a tight item of text only: most items
-                    content = _text(inner[0])
-                    self.inlines.append(content)
-                    self.blocks.append(self._block("list_item", child, content, leads, (first, last)))
+                    content = inner[0].meta["content"].strip(_TRIMMED)  # as _text
+                    inlines.append(content)
+                    if last == first + 1 and last <= len(lines):  # one line: as _block
+                        prose = searchable_text(content)
+                        blocks.append(
+                            new_block("list_item", lines[first].lstrip(" "), last, last, prose, leads)
+                        )
+                    else:
+                        blocks.append(self._block("list_item", child, content, leads, (first, last)))
                     continue
-                slot = len(self.blocks)
-                self.blocks.append(None)  # the item's place, before its nested items
+                slot = len(blocks)
+                blocks.append(_PLACE)  # the item's place, before its nested items
                 own: list[str] = []
                 lead = self.lines[first].strip() if first < len(self.lines) else ""
                 self._add_items(child, (*leads, lead), own)
@@ -259,10 +283,10 @@ class _Builder:
 
     def _close_section(self) -> None:
         title, level, path, line, keys = self.heading
-        blocks = tuple(filter(None, self.blocks))  # without the list-item slots never filled (None)
+        blocks = tuple(self.blocks[self.opened :])
         if level or blocks:
             self.sections.append(new_section(title, level, path, line, keys, blocks))
-        self.blocks = []
+        self.opened = len(self.blocks)
 
     def _read_front_matter(self, content: str) -> None:
         try:
