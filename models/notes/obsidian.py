@@ -177,6 +177,11 @@ def _reindent(out: list[str], start: int) -> None:
     previous_blank = True
     for index in range(start, len(out)):
         line = out[index]
+        if fence is None and line[:1].isalpha():  # words at the margin (most lines): as below, shorter
+            if previous_blank:
+                stack.clear()
+            previous_blank = False
+            continue
         stripped = line.lstrip(" \t")
         indent = len(line) - len(stripped)
         tabbed = indent > 0 and "\t" in line[:indent]

@@ -8,16 +8,24 @@ order, into sections, blocks and the inline text the tags and links come from.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
 import yaml
 
 from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
-from models.notes.document import Block, NoteDocument, Section, new_block, new_section
+from models.notes.document import (
+    Block,
+    NoteDocument,
+    Section,
+    new_block,
+    new_section,
+    with_follow,
+    with_lead_in,
+)
 from models.notes.obsidian import (
     find_tags,
     find_wikilinks,
@@ -169,9 +177,9 @@ class _Builder:
         lead = self.blocks[slot]
         first, last = self._span(node)
         follow = "\n".join(self.lines[first:last]).rstrip()
-        self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
+        self.blocks[slot] = with_follow(lead, follow, first + follow.count("\n") + 1)
         for position in range(slot + 1, len(self.blocks)):
-            self.blocks[position] = replace(self.blocks[position], lead_in=lead.prose)
+            self.blocks[position] = with_lead_in(self.blocks[position], lead.prose)
 
     def _add_rows(self, table: BlockNode) -> None:
         """One block per body row, under the table's header and delimiter lines."""
@@ -271,8 +279,11 @@ class _Builder:
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
         self._close_section()
-        raw_title, keys = split_heading_keys(inline)
-        title = plain_text(raw_title).rstrip(": ").strip()
+        if inline.replace(" ", "").isalnum():  # words and spaces (most headings): no syntax to take out
+            title, keys = " ".join(inline.split()), ()
+        else:
+            raw_title, keys = split_heading_keys(inline)
+            title = plain_text(raw_title).rstrip(": ").strip()
         levels = self.levels
         path = self.heading[2]
         while levels and levels[-1] >= level:
@@ -283,10 +294,10 @@ class _Builder:
 
     def _close_section(self) -> None:
         title, level, path, line, keys = self.heading
-        blocks = tuple(self.blocks[self.opened :])
-        if level or blocks:
-            self.sections.append(new_section(title, level, path, line, keys, blocks))
-        self.opened = len(self.blocks)
+        blocks, opened = self.blocks, self.opened
+        if level or len(blocks) > opened:
+            self.sections.append(new_section(title, level, path, line, keys, tuple(blocks[opened:])))
+        self.opened = len(blocks)
 
     def _read_front_matter(self, content: str) -> None:
         try:
@@ -380,7 +391,12 @@ def _dedent(line: str, indent: int) -> str:
 
 
 def _stem(source: str) -> str:
-    return PurePath(source).stem if source else ""
+    """``PurePath(source).stem``; a POSIX path ending on a name (any note's) is not made a path."""
+    name = source[source.rfind("/") + 1 :]
+    if os.sep != "/" or not name or name == ".":
+        return PurePath(source).stem if source else ""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _front_matter_tags(value: Any) -> list[str]:
