@@ -279,8 +279,8 @@ class _Builder:
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
         self._close_section()
-        if inline.replace(" ", "").isalnum():  # words and spaces (most headings): no syntax to take out
-            title, keys = " ".join(inline.split()), ()
+        if inline.replace(" ", "").isalnum() and "  " not in inline:  # words (most headings): no syntax
+            title, keys = inline, ()
         else:
             raw_title, keys = split_heading_keys(inline)
             title = plain_text(raw_title).rstrip(": ").strip()
