@@ -106,7 +106,7 @@ class _Builder:
             if kind == "paragraph":
                 span = node.srcmap
                 first = bisect_right(starts, span[0]) - 1 if span is not None else len(lines)
-                if span is not None and bisect_right(starts, span[1] - 1) <= first + 1 and first < len(lines):
+                if span is not None and first < len(lines) and span[1] <= starts[first + 1]:
                     # One line (most paragraphs): its text node holds the line without the white space
                     # around it, so the node is not read.
                     line = lines[first]
@@ -123,11 +123,22 @@ class _Builder:
                     lead_in = len(blocks) - 1
                     continue
             elif kind == "heading" or kind == "lheading":
-                children = node.children
-                inline = children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _inline
-                inlines.append(inline)
                 span = node.srcmap
-                self._start_section(node.meta["level"], inline, bisect_right(starts, span[0]) if span else 1)
+                first = bisect_right(starts, span[0]) - 1 if span is not None else 0
+                one_line = span is not None and first < len(lines) and span[1] <= starts[first + 1]
+                line = (
+                    lines[first] if one_line else ""
+                )  # (markdown-it-py calls a setext heading "heading" too)
+                level = len(line) - len(line.lstrip("#"))
+                rest = line[level:]
+                if 0 < level <= 6 and rest[:1] in " \t" and "#" not in rest:
+                    # "## Title" (most headings): the text node holds the rest of the line, stripped
+                    inline = rest.strip(_TRIMMED)
+                else:
+                    inline = _inline(node)
+                    level = node.meta["level"]
+                inlines.append(inline)
+                self._start_section(level, inline, first + 1)
             elif kind == "bullet_list" or kind == "ordered_list":
                 self._add_items(node, (), [])
                 if lead_in is not None:
@@ -215,9 +226,10 @@ class _Builder:
                 span = child.srcmap
                 if span is None:
                     first, last = 0, 1
-                else:  # as _span (inlined: hot)
+                else:  # as _span (inlined: hot), the end bisected only past the first line
                     first = bisect_right(starts, span[0]) - 1
-                    last = max(first + 1, bisect_right(starts, span[1] - 1))
+                    one_line = first < len(lines) and span[1] <= starts[first + 1]
+                    last = first + 1 if one_line else max(first + 1, bisect_right(starts, span[1] - 1))
                 inner = child.children
                 if len(inner) == 1 and inner[0].name == "text":  # a tight item of text only: most items
                     content = inner[0].meta["content"].strip(_TRIMMED)  # as _text
