@@ -136,7 +136,8 @@ def parse_callout(first_line: str) -> Callout | None:
 def strip_callout_marker(text: str) -> str:
     """The text of a callout without its ``[!type]`` marker (the title stays)."""
     first, newline, rest = text.partition("\n")
-    return _CALLOUT.sub(r"\3", first, count=1) + newline + rest
+    match = _CALLOUT.match(first)
+    return (match.group(3) + first[match.end() :] if match else first) + newline + rest
 
 
 def front_matter_end(lines: list[str]) -> int:

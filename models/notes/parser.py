@@ -126,9 +126,7 @@ class _Builder:
                 span = node.srcmap
                 first = bisect_right(starts, span[0]) - 1 if span is not None else 0
                 one_line = span is not None and first < len(lines) and span[1] <= starts[first + 1]
-                line = (
-                    lines[first] if one_line else ""
-                )  # (markdown-it-py calls a setext heading "heading" too)
+                line = lines[first] if one_line else ""  # markdown-it-py calls setext headings "heading" too
                 level = len(line) - len(line.lstrip("#"))
                 rest = line[level:]
                 if 0 < level <= 6 and rest[:1] in " \t" and "#" not in rest:
