@@ -61,10 +61,24 @@ class Callout:
 
 def find_wikilinks(text: str) -> list[Wikilink]:
     """All wikilinks and embeds in ``text``, in order; code spans are skipped."""
+    return _wikilinks(strip_code_spans(text)) if "[[" in text else []
+
+
+def find_tags(text: str) -> list[str]:
+    """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
+    return _tags(strip_code_spans(text)) if "#" in text else []
+
+
+def find_tags_and_wikilinks(text: str) -> tuple[list[str], list[Wikilink]]:
+    """``(find_tags(text), find_wikilinks(text))``, with the code spans taken out once for both."""
+    tags, links = "#" in text, "[[" in text
+    if tags or links:
+        text = strip_code_spans(text)
+    return _tags(text) if tags else [], _wikilinks(text) if links else []
+
+
+def _wikilinks(text: str) -> list[Wikilink]:
     links: list[Wikilink] = []
-    if "[[" not in text:
-        return links
-    text = strip_code_spans(text)
     for match in _WIKILINK_BODY.finditer(text):
         inner = match.group(1).replace("\\|", "|")
         target, _, alias = inner.partition("|")
@@ -82,11 +96,8 @@ def find_wikilinks(text: str) -> list[Wikilink]:
     return links
 
 
-def find_tags(text: str) -> list[str]:
-    """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
-    if "#" not in text:
-        return []
-    return [tag for tag in _TAG.findall(strip_code_spans(text)) if not tag.replace("/", "").isdigit()]
+def _tags(text: str) -> list[str]:
+    return [tag for tag in _TAG.findall(text) if not tag.replace("/", "").isdigit()]
 
 
 def strip_code_spans(text: str) -> str:

@@ -27,8 +27,7 @@ from models.notes.document import (
     with_lead_in,
 )
 from models.notes.obsidian import (
-    find_tags,
-    find_wikilinks,
+    find_tags_and_wikilinks,
     front_matter_end,
     normalize_indentation,
     parse_callout,
@@ -341,8 +340,9 @@ class _Builder:
         # Searched at once: no tag, wikilink or code span reaches over a newline, so the inlines joined
         # by newlines hold the same ones, in the same order.
         inlines = "\n".join(self.inlines)
-        tags.extend(find_tags(inlines))
-        for link in find_wikilinks(inlines):
+        found_tags, found_links = find_tags_and_wikilinks(inlines)
+        tags.extend(found_tags)
+        for link in found_links:
             (embeds if link.embed else links).append(link.target)
         return NoteDocument(
             source=self.source,
