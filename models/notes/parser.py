@@ -14,8 +14,6 @@ from bisect import bisect_right
 from pathlib import PurePath
 from typing import Any
 
-import yaml
-
 from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
 from models.notes.document import (
     Block,
@@ -26,6 +24,7 @@ from models.notes.document import (
     with_follow,
     with_lead_in,
 )
+from models.notes.front_matter import front_matter_tags, read_front_matter
 from models.notes.obsidian import (
     find_tags_and_wikilinks,
     front_matter_end,
@@ -40,7 +39,6 @@ from models.notes.obsidian import (
 __all__ = ["MAX_NESTING", "parse_note"]
 
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("bullet_list", "ordered_list")
 _HEADINGS = ("heading", "lheading")
 _CODE = ("fence", "code_block")
@@ -51,8 +49,6 @@ _EMPTY_INLINE = ("heading", "lheading", "tcell")  # without a text node: an empt
 _PLACE = new_block(
     "list_item", "", 0, 0, "", ()
 )  # a list item's place among the blocks, before its nested items
-MAX_FRONT_MATTER_VALUES = 10_000
-"""Front matter holding more values once YAML aliases are expanded is ignored ("billion laughs")."""
 
 
 def parse_note(text: str, source: str) -> NoteDocument:
@@ -97,7 +93,8 @@ class _Builder:
         tree = block_tree(self.lines, self.text)
         self.starts = starts = tree.starts
         if tree.front_matter is not None:
-            self._read_front_matter(tree.front_matter)
+            self.front_matter, problems = read_front_matter(tree.front_matter)
+            self.warnings.extend(problems)
         lines, blocks, inlines = self.lines, self.blocks, self.inlines
         lead_in: int | None = None  # slot of a paragraph ending in ":" just before this node
         for node in tree.blocks:
@@ -125,15 +122,8 @@ class _Builder:
                 span = node.srcmap
                 first = bisect_right(starts, span[0]) - 1 if span is not None else 0
                 one_line = span is not None and first < len(lines) and span[1] <= starts[first + 1]
-                line = lines[first] if one_line else ""  # markdown-it-py calls setext headings "heading" too
-                level = len(line) - len(line.lstrip("#"))
-                rest = line[level:]
-                if 0 < level <= 6 and rest[:1] in " \t" and "#" not in rest:
-                    # "## Title" (most headings): the text node holds the rest of the line, stripped
-                    inline = rest.strip(_TRIMMED)
-                else:
-                    inline = _inline(node)
-                    level = node.meta["level"]
+                atx = _atx_heading(lines[first]) if one_line else None  # (a setext heading: two lines)
+                level, inline = atx if atx is not None else (node.meta["level"], _inline(node))
                 inlines.append(inline)
                 self._start_section(level, inline, first + 1)
             elif kind == "bullet_list" or kind == "ordered_list":
@@ -288,8 +278,9 @@ class _Builder:
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
         self._close_section()
+        keys: tuple[str, ...] = ()
         if inline.replace(" ", "").isalnum() and "  " not in inline:  # words (most headings): no syntax
-            title, keys = inline, ()
+            title = inline
         else:
             raw_title, keys = split_heading_keys(inline)
             title = plain_text(raw_title).rstrip(": ").strip()
@@ -308,33 +299,13 @@ class _Builder:
             self.sections.append(new_section(title, level, path, line, keys, tuple(blocks[opened:])))
         self.opened = len(blocks)
 
-    def _read_front_matter(self, content: str) -> None:
-        try:
-            data = yaml.load(content, Loader=_YAML_LOADER)
-        except Exception as error:  # broken YAML, deep nesting…: ignore it, keep the note
-            problem = str(error).split("\n", 1)[0]
-            self.warnings.append(f"front matter is not valid YAML and was ignored ({problem})")
-            return
-        if data is None:
-            return
-        if _value_count(data, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
-            self.warnings.append(
-                f"front matter holds more than {MAX_FRONT_MATTER_VALUES:,} values (through YAML aliases?) "
-                "and was ignored"
-            )
-            return
-        if not isinstance(data, dict):
-            self.warnings.append("front matter is not a mapping of keys to values and was ignored")
-            return
-        self.front_matter = {str(key): value for key, value in data.items()}
-
     def _document(self) -> NoteDocument:
         title = self.front_matter.get("title")
         if not isinstance(title, str) or not title.strip():
             title = _stem(self.source)
         if not title:
             title = next((section.title for section in self.sections if section.title), "Untitled")
-        tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
+        tags = front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
         links: list[str] = []
         embeds: list[str] = []
         # Searched at once: no tag, wikilink or code span reaches over a newline, so the inlines joined
@@ -356,24 +327,20 @@ class _Builder:
         )
 
 
-def _value_count(data: Any, limit: int) -> int:
-    """Values in ``data``, aliased parts counted each time they appear, counting no further than ``limit``."""
-    count, stack = 0, [data]
-    while stack and count <= limit:
-        value = stack.pop()
-        count += 1
-        if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list | tuple | set | frozenset):
-            stack.extend(value)
-    return count
-
-
 def _inline(node: BlockNode) -> str:
     """The inline source of a paragraph, heading or table cell: its one text node's, or empty."""
     children = node.children
     return children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _text (inlined: hot)
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of the one-line heading on ``line`` without reading its node: for ``## Title``
+    with no closing ``#``s (most headings) its text node holds the rest of the line; None otherwise."""
+    level = len(line) - len(line.lstrip("#"))
+    rest = line[level:]
+    if 0 < level <= 6 and rest[:1] in " \t" and "#" not in rest:
+        return level, rest.strip(_TRIMMED)
+    return None
 
 
 def _text(node: BlockNode) -> str:
@@ -407,14 +374,6 @@ def _stem(source: str) -> str:
         return PurePath(source).stem if source else ""
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name
-
-
-def _front_matter_tags(value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    if not isinstance(value, list | tuple):
-        return []
-    return [str(tag).lstrip("#") for tag in value if isinstance(tag, str | int) and str(tag).strip("#")]
 
 
 def _unique(items: list[str], *, fold: bool = False) -> tuple[str, ...]:
