@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 import pytest
 
-from models.notes import block_tree, loading, obsidian
+from models.notes import block_tree, cleaning, loading, obsidian
 from models.notes.obsidian import find_tags, find_tags_and_wikilinks, find_wikilinks, strip_callout_marker
 from models.notes.parser import _TRIMMED, _atx_heading, _Builder, _inline, _stem
 from tests.models.test_notes_block_tree import FRAGMENTS, _corpus, _mixes
@@ -145,3 +145,34 @@ def test_a_note_is_cut_at_the_line_limit_as_before(monkeypatch: pytest.MonkeyPat
             for drop in (False, True):
                 expected = _first_lines_by_splitting(text, drop)
                 assert loading._first_lines(text, drop_partial_line=drop) == expected, (text, drop)
+
+
+CLEANING_BITS = ["word", " ", "  \n", "\n", "\n\n\n", "`code <b>`", "```\n<i>x</i>\n```", "<b>", "<!-- c -->"]
+CLEANING_BITS += [
+    "![[img.png]]",
+    "[[note#h|alias]]",
+    "> [!tip] Title",
+    "\t",
+    "\u2003",
+    "\r",
+    "~~~",
+    "[",
+    "!",
+    "<",
+]
+
+
+def _clean_every_part(text: str) -> str:
+    """cleaning.clean_markdown as it was: each part outside code cleaned, whatever it holds."""
+    parts = cleaning._CODE.split(text)
+    for index in range(0, len(parts), 2):
+        parts[index] = cleaning._clean_prose(parts[index])
+    lines = "\n".join(line.rstrip() for line in "".join(parts).split("\n"))
+    return cleaning._BLANK_LINES.sub("\n\n", lines).strip()
+
+
+def test_markdown_with_nothing_to_resolve_is_cleaned_as_before() -> None:
+    chooser = random.Random(11)
+    for _ in range(5000):
+        text = "".join(chooser.choices(CLEANING_BITS, k=chooser.randint(0, 12)))
+        assert cleaning.clean_markdown(text) == _clean_every_part(text), text
