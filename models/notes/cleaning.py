@@ -26,11 +26,13 @@ _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".e
 
 def clean_markdown(text: str) -> str:
     """``text`` without raw HTML, with embeds, wikilinks and callout markers resolved; code is left alone."""
-    parts = _CODE.split(text)
-    for index in range(0, len(parts), 2):  # even parts are outside code
-        parts[index] = _clean_prose(parts[index])
-    lines = "\n".join(line.rstrip() for line in "".join(parts).split("\n"))
-    return _BLANK_LINES.sub("\n\n", lines).strip()
+    if "<" in text or "![" in text or "[[" in text or "[!" in text:  # else no prose has anything to resolve
+        parts = _CODE.split(text)
+        for index in range(0, len(parts), 2):  # even parts are outside code
+            parts[index] = _clean_prose(parts[index])
+        text = "".join(parts)
+    lines = "\n".join([line.rstrip() for line in text.split("\n")])
+    return (_BLANK_LINES.sub("\n\n", lines) if "\n\n\n" in lines else lines).strip()
 
 
 def has_words(markdown: str) -> bool:

@@ -174,3 +174,17 @@ def new_section(
         },
     )
     return section
+
+
+def with_lead_in(block: Block, lead_in: str) -> Block:
+    """``dataclasses.replace(block, lead_in=lead_in)``, built faster."""
+    new: Block = _new(Block)
+    _set(new, "__dict__", {**block.__dict__, "lead_in": lead_in})
+    return new
+
+
+def with_follow(block: Block, follow: str, follow_end: int) -> Block:
+    """``dataclasses.replace(block, follow=follow, follow_end=follow_end)``, built faster."""
+    new: Block = _new(Block)
+    _set(new, "__dict__", {**block.__dict__, "follow": follow, "follow_end": follow_end})
+    return new

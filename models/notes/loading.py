@@ -201,7 +201,10 @@ def _first_lines(text: str, *, drop_partial_line: bool) -> tuple[str, bool]:
     ``drop_partial_line``: the text was cut mid-file, so its last line may be
     incomplete and is dropped (unless it is the only one).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not drop_partial_line and text.count("\n") < MAX_PARSED_LINES:  # most notes: whole, not split
+        return text, False
     lines = text.split("\n", MAX_PARSED_LINES)
     cut = len(lines) > MAX_PARSED_LINES and lines[MAX_PARSED_LINES] != ""  # not just a final newline
     if cut:

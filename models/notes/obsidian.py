@@ -61,10 +61,24 @@ class Callout:
 
 def find_wikilinks(text: str) -> list[Wikilink]:
     """All wikilinks and embeds in ``text``, in order; code spans are skipped."""
+    return _wikilinks(strip_code_spans(text)) if "[[" in text else []
+
+
+def find_tags(text: str) -> list[str]:
+    """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
+    return _tags(strip_code_spans(text)) if "#" in text else []
+
+
+def find_tags_and_wikilinks(text: str) -> tuple[list[str], list[Wikilink]]:
+    """``(find_tags(text), find_wikilinks(text))``, with the code spans taken out once for both."""
+    tags, links = "#" in text, "[[" in text
+    if tags or links:
+        text = strip_code_spans(text)
+    return _tags(text) if tags else [], _wikilinks(text) if links else []
+
+
+def _wikilinks(text: str) -> list[Wikilink]:
     links: list[Wikilink] = []
-    if "[[" not in text:
-        return links
-    text = strip_code_spans(text)
     for match in _WIKILINK_BODY.finditer(text):
         inner = match.group(1).replace("\\|", "|")
         target, _, alias = inner.partition("|")
@@ -82,11 +96,8 @@ def find_wikilinks(text: str) -> list[Wikilink]:
     return links
 
 
-def find_tags(text: str) -> list[str]:
-    """``#tags`` in inline text (never headings: those are not inline). Pure numbers are not tags."""
-    if "#" not in text:
-        return []
-    return [tag for tag in _TAG.findall(strip_code_spans(text)) if not tag.replace("/", "").isdigit()]
+def _tags(text: str) -> list[str]:
+    return [tag for tag in _TAG.findall(text) if not tag.replace("/", "").isdigit()]
 
 
 def strip_code_spans(text: str) -> str:
@@ -136,7 +147,8 @@ def parse_callout(first_line: str) -> Callout | None:
 def strip_callout_marker(text: str) -> str:
     """The text of a callout without its ``[!type]`` marker (the title stays)."""
     first, newline, rest = text.partition("\n")
-    return _CALLOUT.sub(r"\3", first, count=1) + newline + rest
+    match = _CALLOUT.match(first)
+    return (match.group(3) + first[match.end() :] if match else first) + newline + rest
 
 
 def front_matter_end(lines: list[str]) -> int:
@@ -177,6 +189,11 @@ def _reindent(out: list[str], start: int) -> None:
     previous_blank = True
     for index in range(start, len(out)):
         line = out[index]
+        if fence is None and line[:1].isalpha():  # words at the margin (most lines): as below, shorter
+            if previous_blank:
+                stack.clear()
+            previous_blank = False
+            continue
         stripped = line.lstrip(" \t")
         indent = len(line) - len(stripped)
         tabbed = indent > 0 and "\t" in line[:indent]

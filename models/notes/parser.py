@@ -8,19 +8,25 @@ order, into sections, blocks and the inline text the tags and links come from.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
-import yaml
-
 from models.notes.block_tree import MAX_NESTING, BlockNode, block_tree
-from models.notes.document import Block, NoteDocument, Section, new_block, new_section
+from models.notes.document import (
+    Block,
+    NoteDocument,
+    Section,
+    new_block,
+    new_section,
+    with_follow,
+    with_lead_in,
+)
+from models.notes.front_matter import front_matter_tags, read_front_matter
 from models.notes.obsidian import (
-    find_tags,
-    find_wikilinks,
+    find_tags_and_wikilinks,
     front_matter_end,
     normalize_indentation,
     parse_callout,
@@ -33,7 +39,6 @@ from models.notes.obsidian import (
 __all__ = ["MAX_NESTING", "parse_note"]
 
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LISTS = ("bullet_list", "ordered_list")
 _HEADINGS = ("heading", "lheading")
 _CODE = ("fence", "code_block")
@@ -41,8 +46,9 @@ _TRIMMED = (
     "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 )
 _EMPTY_INLINE = ("heading", "lheading", "tcell")  # without a text node: an empty inline ("#", "||")
-MAX_FRONT_MATTER_VALUES = 10_000
-"""Front matter holding more values once YAML aliases are expanded is ignored ("billion laughs")."""
+_PLACE = new_block(
+    "list_item", "", 0, 0, "", ()
+)  # a list item's place among the blocks, before its nested items
 
 
 def parse_note(text: str, source: str) -> NoteDocument:
@@ -74,7 +80,8 @@ class _Builder:
         self.text = text if not start and self.lines == raw_lines else None  # the lines joined, if known
         self.starts: list[int] = []  # each line's byte offset in the text parsed; set by build()
         self.sections: list[Section] = []
-        self.blocks: list[Block | None] = []
+        self.blocks: list[Block] = []  # the note's blocks
+        self.opened = 0  # where the current section's blocks start
         self.levels: list[int] = []  # the open headings' levels, outermost first…
         self.heading: tuple[str, int, tuple[str, ...], int, tuple[str, ...]] = ("", 0, (), 1, ())
         # …and the current heading: title, level, path (the open headings' titles), line, keys
@@ -84,32 +91,47 @@ class _Builder:
 
     def build(self) -> NoteDocument:
         tree = block_tree(self.lines, self.text)
-        self.starts = tree.starts
+        self.starts = starts = tree.starts
         if tree.front_matter is not None:
-            self._read_front_matter(tree.front_matter)
+            self.front_matter, problems = read_front_matter(tree.front_matter)
+            self.warnings.extend(problems)
+        lines, blocks, inlines = self.lines, self.blocks, self.inlines
         lead_in: int | None = None  # slot of a paragraph ending in ":" just before this node
         for node in tree.blocks:
             kind = node.name
             if kind == "paragraph":
-                inline = _inline(node)
-                self.inlines.append(inline)
-                slot = len(self.blocks)
-                self.blocks.append(self._block("paragraph", node, inline))
-                if inline.rstrip().endswith(":"):
-                    lead_in = slot
-                    continue
-            elif kind in _HEADINGS:
-                inline = _inline(node)
-                self.inlines.append(inline)
                 span = node.srcmap
-                self._start_section(
-                    node.meta["level"], inline, bisect_right(self.starts, span[0]) if span else 1
-                )
-            elif kind in _LISTS or kind == "table":
-                if kind == "table":
-                    self._add_rows(node)
+                first = bisect_right(starts, span[0]) - 1 if span is not None else len(lines)
+                if span is not None and first < len(lines) and span[1] <= starts[first + 1]:
+                    # One line (most paragraphs): its text node holds the line without the white space
+                    # around it, so the node is not read.
+                    line = lines[first]
+                    inline = line.strip(_TRIMMED)
+                    block = new_block(
+                        "paragraph", line.lstrip(" "), first + 1, first + 1, searchable_text(inline), ()
+                    )
                 else:
-                    self._add_items(node, (), [])
+                    inline = _inline(node)
+                    block = self._block("paragraph", node, inline)
+                inlines.append(inline)
+                blocks.append(block)
+                if inline.rstrip().endswith(":"):
+                    lead_in = len(blocks) - 1
+                    continue
+            elif kind == "heading" or kind == "lheading":
+                span = node.srcmap
+                first = bisect_right(starts, span[0]) - 1 if span is not None else 0
+                one_line = span is not None and first < len(lines) and span[1] <= starts[first + 1]
+                atx = _atx_heading(lines[first]) if one_line else None  # (a setext heading: two lines)
+                level, inline = atx if atx is not None else (node.meta["level"], _inline(node))
+                inlines.append(inline)
+                self._start_section(level, inline, first + 1)
+            elif kind == "bullet_list" or kind == "ordered_list":
+                self._add_items(node, (), [])
+                if lead_in is not None:
+                    self._attach_to_lead_in(lead_in, node)
+            elif kind == "table":
+                self._add_rows(node)
                 if lead_in is not None:
                     self._attach_to_lead_in(lead_in, node)
             elif kind == "definition":  # a link reference definition: no block (nor in markdown-it-py)
@@ -151,15 +173,11 @@ class _Builder:
     def _attach_to_lead_in(self, slot: int, node: BlockNode) -> None:
         """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
         lead = self.blocks[slot]
-        if lead is None:
-            return
         first, last = self._span(node)
         follow = "\n".join(self.lines[first:last]).rstrip()
-        self.blocks[slot] = replace(lead, follow=follow, follow_end=first + len(follow.split("\n")))
+        self.blocks[slot] = with_follow(lead, follow, first + follow.count("\n") + 1)
         for position in range(slot + 1, len(self.blocks)):
-            block = self.blocks[position]
-            if block is not None:
-                self.blocks[position] = replace(block, lead_in=lead.prose)
+            self.blocks[position] = with_lead_in(self.blocks[position], lead.prose)
 
     def _add_rows(self, table: BlockNode) -> None:
         """One block per body row, under the table's header and delimiter lines."""
@@ -188,18 +206,31 @@ class _Builder:
         """One block per list item under ``node``, at any depth, in document order; the text of any
         other node goes to ``parts``, the innermost open item's (``leads``: the first line of each
         open item, outermost first)."""
+        starts, lines, blocks, inlines = self.starts, self.lines, self.blocks, self.inlines
         for child in node.children:
             kind = child.name
             if kind == "list_item":
-                first, last = self._span(child)
+                span = child.srcmap
+                if span is None:
+                    first, last = 0, 1
+                else:  # as _span (inlined: hot), the end bisected only past the first line
+                    first = bisect_right(starts, span[0]) - 1
+                    one_line = first < len(lines) and span[1] <= starts[first + 1]
+                    last = first + 1 if one_line else max(first + 1, bisect_right(starts, span[1] - 1))
                 inner = child.children
                 if len(inner) == 1 and inner[0].name == "text":  # a tight item of text only: most items
-                    content = _text(inner[0])
-                    self.inlines.append(content)
-                    self.blocks.append(self._block("list_item", child, content, leads, (first, last)))
+                    content = inner[0].meta["content"].strip(_TRIMMED)  # as _text
+                    inlines.append(content)
+                    if last == first + 1 and last <= len(lines):  # one line: as _block
+                        prose = searchable_text(content)
+                        blocks.append(
+                            new_block("list_item", lines[first].lstrip(" "), last, last, prose, leads)
+                        )
+                    else:
+                        blocks.append(self._block("list_item", child, content, leads, (first, last)))
                     continue
-                slot = len(self.blocks)
-                self.blocks.append(None)  # the item's place, before its nested items
+                slot = len(blocks)
+                blocks.append(_PLACE)  # the item's place, before its nested items
                 own: list[str] = []
                 lead = self.lines[first].strip() if first < len(self.lines) else ""
                 self._add_items(child, (*leads, lead), own)
@@ -247,8 +278,12 @@ class _Builder:
 
     def _start_section(self, level: int, inline: str, line: int) -> None:
         self._close_section()
-        raw_title, keys = split_heading_keys(inline)
-        title = plain_text(raw_title).rstrip(": ").strip()
+        keys: tuple[str, ...] = ()
+        if inline.replace(" ", "").isalnum() and "  " not in inline:  # words (most headings): no syntax
+            title = inline
+        else:
+            raw_title, keys = split_heading_keys(inline)
+            title = plain_text(raw_title).rstrip(": ").strip()
         levels = self.levels
         path = self.heading[2]
         while levels and levels[-1] >= level:
@@ -259,30 +294,10 @@ class _Builder:
 
     def _close_section(self) -> None:
         title, level, path, line, keys = self.heading
-        blocks = tuple(filter(None, self.blocks))  # without the list-item slots never filled (None)
-        if level or blocks:
-            self.sections.append(new_section(title, level, path, line, keys, blocks))
-        self.blocks = []
-
-    def _read_front_matter(self, content: str) -> None:
-        try:
-            data = yaml.load(content, Loader=_YAML_LOADER)
-        except Exception as error:  # broken YAML, deep nesting…: ignore it, keep the note
-            problem = str(error).split("\n", 1)[0]
-            self.warnings.append(f"front matter is not valid YAML and was ignored ({problem})")
-            return
-        if data is None:
-            return
-        if _value_count(data, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
-            self.warnings.append(
-                f"front matter holds more than {MAX_FRONT_MATTER_VALUES:,} values (through YAML aliases?) "
-                "and was ignored"
-            )
-            return
-        if not isinstance(data, dict):
-            self.warnings.append("front matter is not a mapping of keys to values and was ignored")
-            return
-        self.front_matter = {str(key): value for key, value in data.items()}
+        blocks, opened = self.blocks, self.opened
+        if level or len(blocks) > opened:
+            self.sections.append(new_section(title, level, path, line, keys, tuple(blocks[opened:])))
+        self.opened = len(blocks)
 
     def _document(self) -> NoteDocument:
         title = self.front_matter.get("title")
@@ -290,14 +305,15 @@ class _Builder:
             title = _stem(self.source)
         if not title:
             title = next((section.title for section in self.sections if section.title), "Untitled")
-        tags = _front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
+        tags = front_matter_tags(self.front_matter.get("tags", self.front_matter.get("tag")))
         links: list[str] = []
         embeds: list[str] = []
         # Searched at once: no tag, wikilink or code span reaches over a newline, so the inlines joined
         # by newlines hold the same ones, in the same order.
         inlines = "\n".join(self.inlines)
-        tags.extend(find_tags(inlines))
-        for link in find_wikilinks(inlines):
+        found_tags, found_links = find_tags_and_wikilinks(inlines)
+        tags.extend(found_tags)
+        for link in found_links:
             (embeds if link.embed else links).append(link.target)
         return NoteDocument(
             source=self.source,
@@ -311,24 +327,20 @@ class _Builder:
         )
 
 
-def _value_count(data: Any, limit: int) -> int:
-    """Values in ``data``, aliased parts counted each time they appear, counting no further than ``limit``."""
-    count, stack = 0, [data]
-    while stack and count <= limit:
-        value = stack.pop()
-        count += 1
-        if isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list | tuple | set | frozenset):
-            stack.extend(value)
-    return count
-
-
 def _inline(node: BlockNode) -> str:
     """The inline source of a paragraph, heading or table cell: its one text node's, or empty."""
     children = node.children
     return children[0].meta["content"].strip(_TRIMMED) if children else ""  # as _text (inlined: hot)
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of the one-line heading on ``line`` without reading its node: for ``## Title``
+    with no closing ``#``s (most headings) its text node holds the rest of the line; None otherwise."""
+    level = len(line) - len(line.lstrip("#"))
+    rest = line[level:]
+    if 0 < level <= 6 and rest[:1] in " \t" and "#" not in rest:
+        return level, rest.strip(_TRIMMED)
+    return None
 
 
 def _text(node: BlockNode) -> str:
@@ -356,15 +368,12 @@ def _dedent(line: str, indent: int) -> str:
 
 
 def _stem(source: str) -> str:
-    return PurePath(source).stem if source else ""
-
-
-def _front_matter_tags(value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    if not isinstance(value, list | tuple):
-        return []
-    return [str(tag).lstrip("#") for tag in value if isinstance(tag, str | int) and str(tag).strip("#")]
+    """``PurePath(source).stem``; a POSIX path ending on a name (any note's) is not made a path."""
+    name = source[source.rfind("/") + 1 :]
+    if os.sep != "/" or not name or name == ".":
+        return PurePath(source).stem if source else ""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _unique(items: list[str], *, fold: bool = False) -> tuple[str, ...]:
