@@ -14,11 +14,12 @@ from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
+from models.records import frozen_record
 
 LayoutFor = Callable[[Architecture], Layout]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class BatchStep:
     """One file of a batch has been handled: written to ``path``, or failed with ``error``."""
 
@@ -28,6 +29,15 @@ class BatchStep:
     architecture_id: str
     path: Path
     error: str | None = None
+
+    def __init__(
+        self, index: int, total: int, architecture_id: str, path: Path, error: str | None = None
+    ) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "architecture_id", architecture_id)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "error", error)
 
 
 @dataclass
