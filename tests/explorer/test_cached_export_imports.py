@@ -21,3 +21,14 @@ def test_an_export_with_its_layout_cached_imports_nothing_of_graphviz(tmp_path: 
     second = tmp_path / "second.svg"
     assert modules_after_main(["export", "ecs-fargate", "-o", str(second)], GRAPHVIZ_SIDE, cache) == (0, [])
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_cached_export_with_nothing_to_report_imports_no_logging_thread_pool_or_escaping(
+    tmp_path: Path,
+) -> None:
+    """``logging`` (through ``concurrent.futures`` too) and the terminal escaping cost ~5 ms."""
+    cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    unneeded = ("logging", "concurrent", "explorer.terminal_text")
+    modules_after_main(["export", "kubernetes", "-o", str(tmp_path / "first.svg")], unneeded, cache)
+    second = ["export", "kubernetes", "-o", str(tmp_path / "second.svg")]
+    assert modules_after_main(second, unneeded, cache) == (0, [])
