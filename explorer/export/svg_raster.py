@@ -30,17 +30,31 @@ from models.architecture import Architecture
 def svg_png(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes | None:
     """The PNG file painted from the SVG writer's document, or None for an export the scene draws.
 
-    A QApplication must exist (the fonts are Qt's).
+    A Qt application must be running (the fonts are Qt's); a ``QGuiApplication`` will do.
 
     Raises:
         ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
     """
+    drawing = raster_drawing(architecture, layout, options)
+    return None if drawing is None else png_of(drawing, options)
+
+
+def raster_drawing(architecture: Architecture, layout: Layout, options: ExportOptions) -> SvgDrawing | None:
+    """The SVG writer's drawing for a PNG export, or None for an export the scene draws (no Qt needed)."""
     if options.format != "png" or not supports(options):
         return None
     try:
-        drawing = svg_drawing(architecture, layout, options)
+        return svg_drawing(architecture, layout, options)
     except UnsupportedError:
         return None
+
+
+def png_of(drawing: SvgDrawing, options: ExportOptions) -> bytes:
+    """The PNG file of :func:`raster_drawing`'s drawing (a Qt application must be running).
+
+    Raises:
+        ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
+    """
     return encode_png(paint_svg(drawing, opaque=options.background == "white"))
 
 
