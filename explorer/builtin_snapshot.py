@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 SHIPPED_DIR = ASSETS_DIR / "prebuilt"
@@ -73,21 +73,21 @@ def builtin_content(*, notes: bool = True) -> BuiltinContent:
     window's start reads them after its first paint with :func:`builtin_notes`).
     """
     key = content_key()
-    cached = _read_either(key, _decode if notes else _decode_without_notes)
+    cached = _read_either(key, _decode if notes else _decode_without_notes, notes=notes)
     return cached if cached is not None else _parsed_and_kept(_snapshot_path(key))
 
 
 def builtin_notes() -> tuple[NoteDocument, ...]:
     """Just the built-in notes (see :func:`builtin_content`)."""
     key = content_key()
-    cached = _read_either(key, _decode_notes)
+    cached = _read_either(key, _decode_notes, notes=True)
     return cached if cached is not None else _parsed_and_kept(_snapshot_path(key)).notes
 
 
 def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
     """Just the built-in architectures and their load errors (what an export needs, not the notes)."""
     key = content_key()
-    cached = _read_either(key, _decode_architectures)
+    cached = _read_either(key, _decode_architectures, notes=False)
     if cached is not None:
         return cached
     content = _parsed_and_kept(_snapshot_path(key))
@@ -100,10 +100,10 @@ def ship(content: BuiltinContent, folder: Path = SHIPPED_DIR) -> Path | None:
     return path if _write(path, content) else None
 
 
-def _read_either(key: str, decode: Callable[[dict[str, Any]], T]) -> T | None:
+def _read_either(key: str, decode: Callable[[dict[str, Any]], T], *, notes: bool) -> T | None:
     """From the cache folder's snapshot, else from the shipped one (a first start)."""
-    cached = _read(_snapshot_path(key), decode)
-    return cached if cached is not None else _read(SHIPPED_DIR / f"{key}.json", decode)
+    cached = _read(_snapshot_path(key), decode, notes=notes)
+    return cached if cached is not None else _read(SHIPPED_DIR / f"{key}.json", decode, notes=notes)
 
 
 def _parsed_and_kept(path: Path) -> BuiltinContent:
@@ -168,7 +168,7 @@ def hashed_key(salt: str, roots: Sequence[Root]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _read(path: Path, decode: Callable[[dict[str, Any]], T]) -> T | None:
+def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool) -> T | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -177,9 +177,22 @@ def _read(path: Path, decode: Callable[[dict[str, Any]], T]) -> T | None:
     if hashlib.sha256(payload).digest() != check:
         return None
     try:
-        return decode(json.loads(payload.replace(_ASSETS_TOKEN, _assets_json())))
+        return decode(_parse(payload, notes=notes))
     except (ValueError, TypeError, KeyError, AttributeError):  # parsed again, and rewritten
         return None
+
+
+def _parse(payload: bytes, *, notes: bool) -> dict[str, Any]:
+    """The payload's JSON: everything but the notes, then (on its own line) the notes.
+
+    Without ``notes`` their half (the larger) is not parsed: an export or a first paint
+    has no use for it. JSON written without indenting has no line break inside.
+    """
+    content, _, notes_part = payload.partition(b"\n")
+    value: dict[str, Any] = json.loads(content.replace(_ASSETS_TOKEN, _assets_json()))
+    if notes:
+        value["notes"] = json.loads(notes_part.replace(_ASSETS_TOKEN, _assets_json()))
+    return value
 
 
 def _encode(content: BuiltinContent) -> dict[str, Any] | None:
@@ -230,8 +243,10 @@ def _write(path: Path, content: BuiltinContent) -> bool:
     encoded = _encode(content)
     if encoded is None:
         return False
-    payload = json.dumps(encoded, separators=(",", ":")).encode().replace(_assets_json(), _ASSETS_TOKEN)
-    again = _decode(json.loads(payload.replace(_ASSETS_TOKEN, _assets_json())))
+    notes = encoded.pop("notes")
+    parts = (json.dumps(part, separators=(",", ":")).encode() for part in (encoded, notes))
+    payload = b"\n".join(parts).replace(_assets_json(), _ASSETS_TOKEN)
+    again = _decode(_parse(payload, notes=True))
     if (again.architectures, again.notes, again.walkthroughs) != (
         content.architectures,
         content.notes,

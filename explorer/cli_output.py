@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from explorer import exit_codes
-from explorer.terminal_text import terminal_text
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
@@ -17,14 +16,20 @@ if TYPE_CHECKING:
 
 def fail(message: str, status: int = exit_codes.BAD_INPUT) -> int:
     """Print a one-line error on stderr and return the exit status to use."""
-    print(terminal_text(f"arch-explorer: {message}"), file=sys.stderr)
+    _say(message)
     return status
 
 
 def report(problems: Iterable[str]) -> None:
     """Prints each load problem (a model or notes file that could not be read) on stderr."""
     for problem in problems:
-        print(terminal_text(f"arch-explorer: {problem}"), file=sys.stderr)
+        _say(problem)
+
+
+def _say(message: str) -> None:
+    from explorer.terminal_text import terminal_text  # imported only when there is something to say
+
+    print(terminal_text(f"arch-explorer: {message}"), file=sys.stderr)
 
 
 def report_model_errors(sources: Sources | Models) -> None:

@@ -75,21 +75,27 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
     """
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         kind = hint
-        hints = typing.get_type_hints(kind)
+        # Each field's decoder, found on first use (whole, so a thread never sees half of it).
+        found: list[dict[str, Callable[[Any], Any]]] = []
 
         def decode_dataclass(value: Any) -> Any:
             if not isinstance(value, dict):
                 raise ValueError(f"{kind.__name__}: expected an object")
-            return kind(**{name: _decoder(hints[name])(item) for name, item in value.items()})
+            if not found:
+                found.append({name: _decoder(h) for name, h in typing.get_type_hints(kind).items()})
+            fields = found[0]
+            return kind(**{name: fields[name](item) for name, item in value.items()})
 
         return decode_dataclass
     origin = typing.get_origin(hint)
     if origin is tuple:
         (item_hint, _ellipsis) = typing.get_args(hint)
+        items: list[Callable[[Any], Any]] = []  # the items' decoder, found on first use
 
         def decode_tuple(value: Any) -> tuple[Any, ...]:
-            item = _decoder(item_hint)
-            return tuple(item(entry) for entry in value)
+            if not items:
+                items.append(_decoder(item_hint))
+            return tuple(map(items[0], value))
 
         return decode_tuple
     if hint in (str, int, bool, float):

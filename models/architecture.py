@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
+from models.records import frozen_record
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+
+
+@frozen_record
 class Group:
     """A containment box: cloud, region, VPC, availability zone, cluster, node, task…"""
 
@@ -19,8 +24,26 @@ class Group:
     logical: bool = False
     """A grouping by membership (an ECS cluster), not a place: drawn with a dashed border."""
 
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        kind: str,
+        parent: str | None = None,
+        description: str = "",
+        aliases: tuple[str, ...] = (),
+        logical: bool = False,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "label", label)
+        _set(self, "kind", kind)
+        _set(self, "parent", parent)
+        _set(self, "description", description)
+        _set(self, "aliases", aliases)
+        _set(self, "logical", logical)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Component:
     """One clickable part of an architecture.
 
@@ -39,6 +62,26 @@ class Component:
     description: str = ""
     concept: str = ""
 
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        kind: str,
+        icon: str,
+        group: str | None = None,
+        aliases: tuple[str, ...] = (),
+        description: str = "",
+        concept: str = "",
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "label", label)
+        _set(self, "kind", kind)
+        _set(self, "icon", icon)
+        _set(self, "group", group)
+        _set(self, "aliases", aliases)
+        _set(self, "description", description)
+        _set(self, "concept", concept)
+
     @property
     def concept_id(self) -> str:
         return self.concept or self.id
@@ -49,7 +92,7 @@ class Component:
         return (self.label, *self.aliases)
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Relation:
     """A directed link between two components (or groups)."""
 
@@ -58,15 +101,24 @@ class Relation:
     kind: str
     label: str = ""
 
+    def __init__(self, source: str, target: str, kind: str, label: str = "") -> None:
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "kind", kind)
+        _set(self, "label", label)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class LayoutHints:
     """How the architecture prefers to be laid out."""
 
     direction: str = "LR"
 
+    def __init__(self, direction: str = "LR") -> None:
+        _set(self, "direction", direction)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Architecture:
     """A whole architecture: what the diagram shows and what the notes are matched against."""
 
@@ -81,6 +133,32 @@ class Architecture:
     layout: LayoutHints = field(default_factory=LayoutHints)
     source: str = ""
     warnings: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        summary: str,
+        groups: tuple[Group, ...] = (),
+        components: tuple[Component, ...] = (),
+        relations: tuple[Relation, ...] = (),
+        aliases: tuple[str, ...] = (),
+        order: int = 100,
+        layout: LayoutHints | None = None,
+        source: str = "",
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "summary", summary)
+        _set(self, "groups", groups)
+        _set(self, "components", components)
+        _set(self, "relations", relations)
+        _set(self, "aliases", aliases)
+        _set(self, "order", order)
+        _set(self, "layout", LayoutHints() if layout is None else layout)
+        _set(self, "source", source)
+        _set(self, "warnings", warnings)
 
     @cached_property
     def components_by_id(self) -> dict[str, Component]:

@@ -14,11 +14,12 @@ from explorer.atomic_write import ExportError, write_atomically
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
+from models.records import frozen_record
 
 LayoutFor = Callable[[Architecture], Layout]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class BatchStep:
     """One file of a batch has been handled: written to ``path``, or failed with ``error``."""
 
@@ -28,6 +29,15 @@ class BatchStep:
     architecture_id: str
     path: Path
     error: str | None = None
+
+    def __init__(
+        self, index: int, total: int, architecture_id: str, path: Path, error: str | None = None
+    ) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "architecture_id", architecture_id)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "error", error)
 
 
 @dataclass
@@ -57,28 +67,38 @@ def export_architecture(
     *,
     durable: bool = True,
     scene: bool = True,
+    widgets: bool = True,
 ) -> Path:
     """Render and write one export; returns the absolute path written.
 
     ``durable=False`` leaves out the flushes to disk (the command line's choice, as ``dot -o``
     makes it): the file is still whole or absent, only a power cut could take it back.
     ``scene=False`` paints a PNG from the Qt-free SVG where that writer draws the options
-    (:mod:`explorer.export.svg_raster`, the command line's choice), else through the scene.
+    (:mod:`explorer.export.svg_raster`, the command line's choice), else through the scene;
+    ``widgets=False`` says nothing else in the process will draw with Qt (see :func:`render_file`).
 
     Raises:
         ExportError: the file could not be written (nothing is left behind).
     """
-    return write_atomically(path, render_file(architecture, layout, options, scene=scene), durable=durable)
+    rendered = render_file(architecture, layout, options, scene=scene, widgets=widgets)
+    return write_atomically(path, rendered, durable=durable)
 
 
 def render_file(
-    architecture: Architecture, layout: Layout, options: ExportOptions, *, scene: bool = True
+    architecture: Architecture,
+    layout: Layout,
+    options: ExportOptions,
+    *,
+    scene: bool = True,
+    widgets: bool = True,
 ) -> bytes:
     """The file's contents: an SVG from the Qt-free writer where it draws the options, else through Qt
     (with ``scene=False``, a PNG painted from that writer's SVG where it draws the options).
 
     Each writer is imported when it is needed: a PNG export through the scene loads no SVG code,
-    an SVG export no Qt, a PNG from the SVG neither the scene nor its items.
+    an SVG export no Qt, a PNG from the SVG neither the scene nor its items. With ``widgets=False``
+    (nothing else in this process draws with Qt) a PNG painted from the SVG starts Qt without
+    its widgets (:func:`explorer.export.qt_app.ensure_qt`); one the scene draws starts them.
     """
     if options.format == "svg":
         from explorer.export.svg_writer import qt_free_svg
@@ -88,13 +108,14 @@ def render_file(
             return svg
     from explorer.export.qt_app import ensure_qt
 
-    ensure_qt()
     if not scene:
-        from explorer.export.svg_raster import svg_png
+        from explorer.export.svg_raster import png_of, raster_drawing
 
-        png = svg_png(architecture, layout, options)
-        if png is not None:
-            return png
+        drawing = raster_drawing(architecture, layout, options)  # Qt-free: Qt is not started yet
+        if drawing is not None:
+            ensure_qt(widgets=widgets)
+            return png_of(drawing, options)
+    ensure_qt()
     from explorer.export.render import render_architecture
 
     return render_architecture(architecture, layout, options)

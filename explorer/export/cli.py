@@ -178,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
             if args.all:
                 status = _export_all(architectures, output, themed) or status
             else:
-                status = _export_one(architectures[0], output, themed) or status
+                status = _export_one(architectures[0], output, themed, alone=not several) or status
         return status
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
@@ -210,14 +210,22 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _export_one(architecture: Any, output: Path, options: ExportOptions) -> int:
+def _export_one(architecture: Any, output: Path, options: ExportOptions, *, alone: bool) -> int:
+    """Writes one file; ``alone``: the only one of this command (Qt then starts without widgets
+    when it is only needed to paint the PNG)."""
     from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
 
     prepared = _prepare(architecture, options)
     try:
         export_architecture(
-            prepared.architecture, prepared.layout, output, prepared.options, durable=False, scene=False
+            prepared.architecture,
+            prepared.layout,
+            output,
+            prepared.options,
+            durable=False,
+            scene=False,
+            widgets=not alone,
         )
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)

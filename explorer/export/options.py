@@ -7,9 +7,11 @@ exists; :func:`load_options` and :func:`save_options` take any store with
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
+
+from models.records import frozen_record
 
 Format = Literal["png", "svg", "pdf"]
 Background = Literal["white", "transparent", "dark"]
@@ -42,7 +44,7 @@ class InvalidOptionsError(ValueError):
     """An option out of range; the message names the option and what it accepts."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class ExportOptions:
     """One export's settings.
 
@@ -69,6 +71,38 @@ class ExportOptions:
     text_scale: float | None = None
     edge_labels: bool | None = None
     focus: str | None = None
+
+    def __init__(
+        self,
+        format: Format = "png",
+        scale: int = 2,
+        width: int | None = None,
+        background: Background = "white",
+        margin: int = DEFAULT_MARGIN,
+        title: str = "",
+        caption: str = "",
+        slide: str | None = None,
+        keep_selection: bool = False,
+        selected: str | None = None,
+        text_scale: float | None = None,
+        edge_labels: bool | None = None,
+        focus: str | None = None,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "format", format)
+        _set(self, "scale", scale)
+        _set(self, "width", width)
+        _set(self, "background", background)
+        _set(self, "margin", margin)
+        _set(self, "title", title)
+        _set(self, "caption", caption)
+        _set(self, "slide", slide)
+        _set(self, "keep_selection", keep_selection)
+        _set(self, "selected", selected)
+        _set(self, "text_scale", text_scale)
+        _set(self, "edge_labels", edge_labels)
+        _set(self, "focus", focus)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from explorer.export.options import ExportOptions
@@ -23,6 +23,7 @@ from explorer.layout.labels import NODE_FONT_SIZE
 from explorer.layout.measures import detached_labels, label_overlaps, lines_across_labels
 from explorer.layout.options import LayoutOptions
 from models.architecture import Architecture
+from models.records import frozen_record
 
 LayoutWith = Callable[[Architecture, LayoutOptions], Layout]
 
@@ -37,13 +38,18 @@ MAX_MAGNIFICATION = 1.25
 much larger than it was laid out: larger text comes from the layout, not from magnifying it."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Prepared:
     """The model and layout to draw, and the options with the text scale settled."""
 
     architecture: Architecture
     layout: Layout
     options: ExportOptions
+
+    def __init__(self, architecture: Architecture, layout: Layout, options: ExportOptions) -> None:
+        object.__setattr__(self, "architecture", architecture)
+        object.__setattr__(self, "layout", layout)
+        object.__setattr__(self, "options", options)
 
 
 def focus_architecture(architecture: Architecture, element_id: str) -> Architecture:

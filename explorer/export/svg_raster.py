@@ -30,17 +30,31 @@ from models.architecture import Architecture
 def svg_png(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes | None:
     """The PNG file painted from the SVG writer's document, or None for an export the scene draws.
 
-    A QApplication must exist (the fonts are Qt's).
+    A Qt application must be running (the fonts are Qt's); a ``QGuiApplication`` will do.
 
     Raises:
         ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
     """
+    drawing = raster_drawing(architecture, layout, options)
+    return None if drawing is None else png_of(drawing, options)
+
+
+def raster_drawing(architecture: Architecture, layout: Layout, options: ExportOptions) -> SvgDrawing | None:
+    """The SVG writer's drawing for a PNG export, or None for an export the scene draws (no Qt needed)."""
     if options.format != "png" or not supports(options):
         return None
     try:
-        drawing = svg_drawing(architecture, layout, options)
+        return svg_drawing(architecture, layout, options)
     except UnsupportedError:
         return None
+
+
+def png_of(drawing: SvgDrawing, options: ExportOptions) -> bytes:
+    """The PNG file of :func:`raster_drawing`'s drawing (a Qt application must be running).
+
+    Raises:
+        ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
+    """
     return encode_png(paint_svg(drawing, opaque=options.background == "white"))
 
 
@@ -53,7 +67,7 @@ def paint_svg(drawing: SvgDrawing, *, opaque: bool) -> QImage:
     width, height = drawing.page.canvas
     check_pixels(width, height)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
+    _clear(image)
     dots_per_metre = round(drawing.page.dpi * INCHES_PER_METRE)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
@@ -71,3 +85,19 @@ def paint_svg(drawing: SvgDrawing, *, opaque: bool) -> QImage:
     if opaque:
         image.reinterpretAsFormat(QImage.Format.Format_RGB32)
     return image
+
+
+def _clear(image: QImage) -> None:
+    """Every byte of ``image`` zero (transparent), as ``image.fill(0)`` makes it.
+
+    Not ``fill`` itself: the first call of it makes PySide build the ``Qt`` namespace's enum
+    types to choose between its overloads (~15 ms), which nothing else of this export needs.
+    """
+    pixels = memoryview(image.bits())
+    if pixels.readonly:  # a copy, not the image's own bytes (no PySide6 6.x hands one)
+        image.fill(0)
+        return
+    zeros = memoryview(bytes(min(len(pixels), 1 << 20)))
+    for start in range(0, len(pixels), len(zeros)):
+        end = min(start + len(zeros), len(pixels))
+        pixels[start:end] = zeros[: end - start]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from explorer.layout.dot_errors import raise_if_cancelled
@@ -104,6 +103,8 @@ def compose(
     def one(part: Part) -> Layout:
         raise_if_cancelled(cancel)
         return lay_out(part.architecture)
+
+    from concurrent.futures import ThreadPoolExecutor  # not imported by a cached layout's export
 
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="layout-part") as pool:
         futures = [pool.submit(one, part) for part in parts]

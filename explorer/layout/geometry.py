@@ -9,21 +9,40 @@ rebuilt into a scene, an export or a test without either.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from models.records import frozen_record
+
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Point:
+    """A point (points, y down)."""
+
     x: float
     y: float
 
+    def __init__(self, x: float, y: float) -> None:
+        _set(self, "x", x)
+        _set(self, "y", y)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Rect:
+    """A box by its top left corner and size (points, y down)."""
+
     x: float
     y: float
     width: float
     height: float
+
+    def __init__(self, x: float, y: float, width: float, height: float) -> None:
+        _set(self, "x", x)
+        _set(self, "y", y)
+        _set(self, "width", width)
+        _set(self, "height", height)
 
     @property
     def center(self) -> Point:
@@ -46,7 +65,7 @@ class Rect:
         )
 
 
-@dataclass(frozen=True)
+@frozen_record
 class NodeBox:
     """A component: the whole node box, the icon square inside it and its label.
 
@@ -60,13 +79,22 @@ class NodeBox:
     label_box: Rect
     label_lines: tuple[str, ...]
 
+    def __init__(
+        self, component_id: str, box: Rect, icon_box: Rect, label_box: Rect, label_lines: tuple[str, ...]
+    ) -> None:
+        _set(self, "component_id", component_id)
+        _set(self, "box", box)
+        _set(self, "icon_box", icon_box)
+        _set(self, "label_box", label_box)
+        _set(self, "label_lines", label_lines)
+
     @property
     def label_beside_icon(self) -> bool:
         """Whether the label sits right of the icon (drawn from its box's left edge, not centred)."""
         return self.icon_box.right <= self.label_box.x
 
 
-@dataclass(frozen=True)
+@frozen_record
 class GroupBox:
     """A group (Graphviz cluster) with its title position and nesting depth.
 
@@ -82,8 +110,18 @@ class GroupBox:
     label: str = ""
     fill: str = ""
 
+    def __init__(
+        self, group_id: str, box: Rect, label_pos: Point, depth: int, label: str = "", fill: str = ""
+    ) -> None:
+        _set(self, "group_id", group_id)
+        _set(self, "box", box)
+        _set(self, "label_pos", label_pos)
+        _set(self, "depth", depth)
+        _set(self, "label", label)
+        _set(self, "fill", fill)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class EdgePath:
     """A relation routed by Graphviz.
 
@@ -100,8 +138,26 @@ class EdgePath:
     label: str = ""
     label_pos: Point | None = None
 
+    def __init__(
+        self,
+        source: str,
+        target: str,
+        index: int,
+        points: tuple[Point, ...],
+        arrow_head: tuple[Point, ...] = (),
+        label: str = "",
+        label_pos: Point | None = None,
+    ) -> None:
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "index", index)
+        _set(self, "points", points)
+        _set(self, "arrow_head", arrow_head)
+        _set(self, "label", label)
+        _set(self, "label_pos", label_pos)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Layout:
     """Everything the view and the exporters need to draw one architecture."""
 
@@ -112,8 +168,24 @@ class Layout:
     edges: tuple[EdgePath, ...] = ()
     splines: str = "ortho"
 
+    def __init__(
+        self,
+        architecture_id: str,
+        bounds: Rect,
+        nodes: dict[str, NodeBox] | None = None,
+        groups: dict[str, GroupBox] | None = None,
+        edges: tuple[EdgePath, ...] = (),
+        splines: str = "ortho",
+    ) -> None:
+        _set(self, "architecture_id", architecture_id)
+        _set(self, "bounds", bounds)
+        _set(self, "nodes", {} if nodes is None else nodes)
+        _set(self, "groups", {} if groups is None else groups)
+        _set(self, "edges", edges)
+        _set(self, "splines", splines)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Box:
     """An axis-aligned box by its edges (points, y down)."""
 
@@ -121,6 +193,12 @@ class Box:
     top: float
     right: float
     bottom: float
+
+    def __init__(self, left: float, top: float, right: float, bottom: float) -> None:
+        _set(self, "left", left)
+        _set(self, "top", top)
+        _set(self, "right", right)
+        _set(self, "bottom", bottom)
 
     @classmethod
     def around(cls, centre: Point, width: float, height: float) -> Box:

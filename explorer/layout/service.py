@@ -10,11 +10,9 @@ killed and its result dropped: a stale layout never holds up the next.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -32,11 +30,21 @@ from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
+    import logging
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from explorer.layout.graphviz_run import StepReport
 
 MEMORY_ENTRIES = 32
 
-log = logging.getLogger(__name__)
+
+def _log() -> logging.Logger:
+    """This module's logger; ``logging`` (and ``concurrent.futures``) are imported by the
+    worker that needs them, not by a command-line export whose layout is cached (~4 ms)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 T = TypeVar("T")
 JobProgress = Callable[["LayoutJob", str], None]
@@ -164,6 +172,8 @@ class LayoutService:
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._executor = ThreadPoolExecutor(self._workers, thread_name_prefix="layout")
         return self._executor
 
@@ -178,7 +188,7 @@ class LayoutService:
         except (GraphvizNotFoundError, GraphvizFailedError, ValueError) as error:
             job.error = str(error)
         except Exception as error:  # noqa: BLE001 (a worker must report, never die silently)
-            log.exception("work in the layout worker failed unexpectedly")
+            _log().exception("work in the layout worker failed unexpectedly")
             job.error = f"The layout failed unexpectedly: {error!r}"
         if not job.cancelled:
             done(job)
@@ -212,7 +222,7 @@ class LayoutService:
                 try:
                     pending.pop()()
                 except Exception:  # noqa: BLE001 (the UI thread meets the error again, and shows it)
-                    log.exception("work beside the layout of %s failed", job.architecture.id)
+                    _log().exception("work beside the layout of %s failed", job.architecture.id)
 
         fresh = False
         try:
@@ -229,7 +239,7 @@ class LayoutService:
         except (GraphvizNotFoundError, GraphvizFailedError, ValueError) as error:
             job.error = str(error)
         except Exception as error:  # noqa: BLE001 (a worker must report, never die silently)
-            log.exception("the layout of %s failed unexpectedly", job.architecture.id)
+            _log().exception("the layout of %s failed unexpectedly", job.architecture.id)
             job.error = f"The layout failed unexpectedly: {error!r}"
         if pending and job.layout is not None and not job.cancelled:
             meanwhile()

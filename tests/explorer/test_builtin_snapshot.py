@@ -115,3 +115,21 @@ def test_an_export_reads_the_architectures_alone_from_the_snapshot(
     assert builtin_snapshot.builtin_architectures() == (tuple(parsed.architectures), tuple(parsed.errors))
     monkeypatch.setattr(builtin_snapshot, "parse_builtin_content", lambda: pytest.fail("parsed again"))
     assert list(load_models().architectures.values()) == parsed.architectures
+
+
+def test_the_notes_are_parsed_only_when_asked_for(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = builtin_snapshot.builtin_content()
+    (path,) = cache_dir.iterdir()
+    assert path.read_bytes()[32:].count(b"\n") == 1  # the notes on a line of their own, after the rest
+    parsed: list[bool] = []
+    parse = builtin_snapshot._parse
+    monkeypatch.setattr(
+        builtin_snapshot,
+        "_parse",
+        lambda payload, *, notes: parsed.append(notes) or parse(payload, notes=notes),
+    )
+    architectures, errors = builtin_snapshot.builtin_architectures()
+    assert (architectures, errors) == (content.architectures, content.errors)
+    assert builtin_snapshot.builtin_content(notes=False).notes == ()
+    assert builtin_snapshot.builtin_notes() == content.notes
+    assert parsed == [False, False, True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import struct
+import threading
 import zlib
 
 import pytest
@@ -104,3 +105,26 @@ def test_exported_pages_decode_to_the_painted_pixels(qapp, sources: Sources, bac
     assert image.hasAlphaChannel() == (background == "transparent")  # opaque pages are written as RGB
     decoded = QImage.fromData(png_writer.encode_png(image), "PNG")
     assert _qt_pixels(decoded) == _qt_pixels(image)
+
+
+@pytest.mark.parametrize("count", [1, 2, 7])
+def test_bands_come_back_in_order_from_both_threads(count: int) -> None:
+    bands = [(top, top + 1) for top in range(count)]
+    seen: set[str] = set()
+
+    def deflate(band: tuple[int, int]) -> tuple[bytes, int, int]:
+        seen.add(threading.current_thread().name)
+        return bytes([band[0]]), band[0], band[1]
+
+    assert png_writer._on_both_cores(deflate, bands) == [(bytes([t]), t, b) for t, b in bands]
+    assert len(seen) == min(count, png_writer.WORKERS)
+
+
+def test_a_band_that_fails_on_the_helper_thread_fails_the_encoding() -> None:
+    def deflate(band: tuple[int, int]) -> tuple[bytes, int, int]:
+        if band[0] == 1:  # the helper's band
+            raise MemoryError("band 1")
+        return b"", 0, 0
+
+    with pytest.raises(MemoryError, match="band 1"):
+        png_writer._on_both_cores(deflate, [(0, 1), (1, 2), (2, 3)])

@@ -138,3 +138,15 @@ def test_a_command_line_png_makes_no_scene(tmp_path: Path) -> None:
     command = ["export", "containers-vs-vms", "-o", str(output), "--scale", "1"]
     assert modules_after_main(command, ("explorer.diagram",)) == (0, [])
     assert QImage(str(output)).width() > 0
+
+
+@pytest.mark.parametrize("size", [(3, 2), (700, 500)])  # one chunk of zeros, and several
+def test_an_image_is_cleared_as_fill_clears_it(qapp, size: tuple[int, int]) -> None:  # noqa: ANN001
+    from explorer.export.svg_raster import _clear
+
+    ours = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    ours.fill(0x80FF2040)
+    _clear(ours)
+    filled = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    filled.fill(0)
+    assert bytes(ours.constBits()) == bytes(filled.constBits())
