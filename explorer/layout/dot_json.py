@@ -1,14 +1,20 @@
-"""Reads Graphviz's ``-Tjson`` output back into a pure :class:`Layout`.
+"""Reads Graphviz's ``-Tjson0`` output back into a pure :class:`Layout`.
 
 Graphviz puts the origin at the bottom left with y up; the layout has it at the
 top left with y down, so every y is flipped against the graph's bounding box.
 Names in the JSON are the ones :mod:`explorer.layout.graphviz_layout` wrote:
 component ids for nodes, ``cluster_<group id>`` for groups, and a ``relation``
 attribute holding each edge's index in ``architecture.relations``.
+
+``json0`` is ``json`` without the drawing instructions (``_draw_``, ``_ldraw_``…): a third
+of the text, less work for ``dot`` and far less for the reader. An edge's route is read
+from its ``pos`` (the same Bézier points, to 5 significant digits like the node positions)
+and its arrowhead is worked out as Graphviz draws it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,13 +31,18 @@ from models import Architecture
 
 CLUSTER_PREFIX = "cluster_"
 RELATION_ATTR = "relation"
+OUTPUT_FORMAT = "json0"
+"""What ``dot`` is asked to print (``-T``); here, so the layout cache's fingerprint covers it."""
 
 MAX_COORDINATE = 1e7
 """Points (1/72 inch) from the origin: 3.5 km. Graphviz never places anything that far; a
 number beyond it is a damaged answer, never a drawing."""
 
-_BEZIER_OPS = ("b", "B")
-_POLYGON_OPS = ("p", "P")
+ARROW_LENGTH = 10.0
+ARROW_WIDTH = 0.35
+"""Graphviz's ``normal`` arrowhead (``arrowsize`` and ``penwidth`` 1, as the DOT text leaves
+them): 10 points long, 0.35 of that to each side (``arrow_gen``, ``arrow_type_normal``)."""
+_EPSILON = 0.0001
 
 
 class DotJsonError(ValueError):
@@ -209,7 +220,7 @@ def _edge_path(
     if not 0 <= index < len(architecture.relations):
         raise ValueError(f"edge names relation {index}, which does not exist")
     relation = architecture.relations[index]
-    points = _bezier_chain(_list(edge.get("_draw_", [])), flip)
+    points, arrow_head = _route(_text(edge["pos"]), flip) if "pos" in edge else ((), ())
     if not points:
         # Graphviz leaves an edge unrouted when ortho gives up on it; draw it straight.
         points = _straight(nodes[relation.source].box.center, nodes[relation.target].box.center)
@@ -219,41 +230,62 @@ def _edge_path(
         target=relation.target,
         index=index,
         points=points,
-        arrow_head=_polygon(_list(edge.get("_hdraw_", [])), flip),
+        arrow_head=arrow_head,
         label="\n".join(edge_label_lines(relation.label)),
         label_pos=flip.point(*_numbers(label_pos, 2)) if label_pos else None,
     )
 
 
-def _bezier_chain(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point, ...]:
-    """One Bézier chain from every curve op, joined with straight segments if they are apart."""
+def _route(pos: str, flip: _Flip) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+    """An edge's ``pos`` (splines ``[s,x,y] [e,x,y] x,y x,y …`` apart by ``;``): one Bézier chain,
+    joined with straight segments where the splines are apart, and the first arrowhead."""
     chain: list[Point] = []
-    for op in map(_mapping, ops):
-        if op.get("op") not in _BEZIER_OPS:
-            continue
-        points = _points(op["points"], flip)
+    head: tuple[Point, ...] = ()
+    left, top = flip.left, flip.top
+    for spline in pos.split(";"):
+        tokens = spline.split()
+        end: list[float] = []
+        while tokens and tokens[0][:2] in ("e,", "s,"):
+            token = tokens.pop(0)
+            if token[0] == "e":
+                end = _coordinates(token[2:])
+        numbers = _coordinates(",".join(tokens))
+        if len(numbers) % 2 or len(end) not in (0, 2):
+            raise ValueError(f"an odd count of coordinates in {spline[:40]!r}")
+        pairs = iter(numbers)
+        points = [Point(x - left, top - y) for x, y in zip(pairs, pairs, strict=True)]  # flip.point, inlined
         if not points:
-            raise ValueError("a curve without points")
+            raise ValueError("a spline without points")
+        if end and not head:
+            head = _arrowhead(end[0], end[1], points[-1], flip)
         if chain and chain[-1] != points[0]:
             chain.extend(_straight(chain[-1], points[0])[1:])
         chain.extend(points[1:] if chain else points)
-    return tuple(chain)
+    return tuple(chain), head
 
 
-def _polygon(ops: Iterable[Mapping[str, Any]], flip: _Flip) -> tuple[Point, ...]:
-    for op in map(_mapping, ops):
-        if op.get("op") in _POLYGON_OPS:
-            return tuple(_points(op["points"], flip))
-    return ()
+def _coordinates(text: str) -> list[float]:
+    """``x,y,x,y…`` as numbers, each finite and within :data:`MAX_COORDINATE` (ValueError if not)."""
+    numbers = [float(part) for part in text.split(",")] if text else []
+    # A NaN or an infinity makes the sum NaN or infinite; max() alone would skip a NaN.
+    if numbers and (not math.isfinite(sum(numbers)) or max(map(abs, numbers)) > MAX_COORDINATE):
+        raise ValueError(f"number out of range in {text[:40]!r}")
+    return numbers
 
 
-def _points(values: Any, flip: _Flip) -> list[Point]:
-    points = []
-    left, top = flip.left, flip.top
-    for pair in _list(values):
-        x, y = _list(pair)
-        points.append(Point(_number(x) - left, top - _number(y)))  # flip.point, inlined: the hot loop
-    return points
+def _arrowhead(tip_x: float, tip_y: float, last: Point, flip: _Flip) -> tuple[Point, ...]:
+    """The triangle Graphviz draws from the spline's end (``last``, flipped) to its ``e`` point."""
+    ux, uy = (last.x + flip.left) - tip_x, (flip.top - last.y) - tip_y
+    scale = ARROW_LENGTH / (math.hypot(ux, uy) + _EPSILON)
+    ux = (ux + (_EPSILON if ux >= 0 else -_EPSILON)) * scale
+    uy = (uy + (_EPSILON if uy >= 0 else -_EPSILON)) * scale
+    vx, vy = -uy * ARROW_WIDTH, ux * ARROW_WIDTH
+    base_x, base_y = tip_x + ux, tip_y + uy
+    return (
+        flip.point(base_x - vx, base_y - vy),
+        flip.point(tip_x, tip_y),
+        flip.point(base_x + vx, base_y + vy),
+    )
 
 
 def _straight(start: Point, end: Point) -> tuple[Point, ...]:

@@ -83,6 +83,8 @@ class LayoutJob(_Job):
     architecture: Architecture
     options: LayoutOptions
     layout: Layout | None = None
+    unsaved: bool = False
+    """Made by Graphviz and not written to the disk cache yet (see :meth:`LayoutService.save`)."""
 
 
 @dataclass
@@ -149,16 +151,29 @@ class LayoutService:
         progress: JobProgress | None = None,
         *,
         also: Callable[[], object] | None = None,
+        save_later: bool = False,
     ) -> LayoutJob:
         """Lays ``architecture`` out in a worker thread; ``done(job)`` is called from that thread.
 
         ``progress(job, message)`` says what it is doing; neither is called once the job is
         cancelled. ``also`` (work the first showing needs, off the UI thread) runs while
         Graphviz does, before ``done``; its errors are ignored (the UI thread meets them again).
+        A new layout is written to the disk cache after ``done``, or with ``save_later`` when
+        the caller calls :meth:`save` (writing it holds the GIL while the window draws it).
         """
         job = LayoutJob(architecture, LayoutOptions.for_architecture(architecture))
-        job.future = self._pool().submit(self._run, job, done, progress, also)
+        job.future = self._pool().submit(self._run, job, done, progress, also, save_later)
         return job
+
+    def save(self, job: LayoutJob) -> None:
+        """Writes ``job``'s new layout to the disk cache in a worker, once (see :meth:`submit`)."""
+        if self._take_unsaved(job) and job.layout is not None:
+            self._pool().submit(self.store, job.architecture, job.options, job.layout)
+
+    def _take_unsaved(self, job: LayoutJob) -> bool:
+        with self._lock:
+            unsaved, job.unsaved = job.unsaved, False
+        return unsaved
 
     def run(self, work: Callable[[threading.Event], T], done: Callable[[WorkJob[T]], None]) -> WorkJob[T]:
         """Runs ``work(cancel)`` (layouts through :meth:`layout_for` with that ``cancel``) in a worker.
@@ -210,6 +225,7 @@ class LayoutService:
         done: Callable[[LayoutJob], None],
         progress: JobProgress | None,
         also: Callable[[], object] | None,
+        save_later: bool = False,
     ) -> None:
         def report(message: str) -> None:
             if progress is not None and not job.cancelled:
@@ -243,9 +259,11 @@ class LayoutService:
             job.error = f"The layout failed unexpectedly: {error!r}"
         if pending and job.layout is not None and not job.cancelled:
             meanwhile()
+        job.unsaved = fresh and job.layout is not None
         if not job.cancelled:
             done(job)
-        if fresh and job.layout is not None:
+        # A cancelled job's caller never saves it: a new layout is kept all the same.
+        if (not save_later or job.cancelled) and self._take_unsaved(job) and job.layout is not None:
             self.store(job.architecture, job.options, job.layout)
 
     def _compute(

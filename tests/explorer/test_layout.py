@@ -238,7 +238,7 @@ def test_label_box_is_below_the_icon_inside_the_node(layout: Layout) -> None:
 def test_graphviz_writes_node_labels_inside_the_label_box() -> None:
     """Graphviz's own text positions (y up) fall in the label band the layout reports."""
     architecture = _architecture()
-    data = run_dot(dot_source(architecture, splines="spline"))
+    data = run_dot(dot_source(architecture, splines="spline"), output_format="json")
     layout = parse_layout(data, architecture, splines="spline")
     top = float(data["bb"].split(",")[3])
     for obj in data["objects"]:
@@ -251,8 +251,30 @@ def test_graphviz_writes_node_labels_inside_the_label_box() -> None:
             assert node.label_box.y + 8 <= baseline <= node.label_box.bottom
 
 
+@pytest.mark.parametrize("splines", ["spline", "ortho"])
+def test_routes_and_arrowheads_read_from_pos_match_what_graphviz_draws(splines: str) -> None:
+    """The layout reads ``json0`` (no drawing instructions): its curves and arrowheads are the ones
+    Graphviz draws with ``json``, to the rounding of the two outputs."""
+    architecture = _architecture()
+    data = run_dot(dot_source(architecture, splines=splines), output_format="json")
+    layout = parse_layout(data, architecture, splines=splines)
+    top = float(data["bb"].split(",")[3])
+
+    def flipped(points: list[list[float]]) -> list[Point]:
+        return [Point(x, top - y) for x, y in points]
+
+    for edge in data["edges"]:
+        path = layout.edges[int(edge["relation"])]
+        drawn = [point for op in edge["_draw_"] if op["op"] in "bB" for point in flipped(op["points"])]
+        head = next(flipped(op["points"]) for op in edge["_hdraw_"] if op["op"] in "pP")
+        assert len(path.points) == len(drawn)
+        assert len(path.arrow_head) == len(head) == 3
+        for ours, theirs in [*zip(path.points, drawn, strict=True), *zip(path.arrow_head, head, strict=True)]:
+            assert math.hypot(ours.x - theirs.x, ours.y - theirs.y) < 0.2
+
+
 def _laid_out_with_dot(architecture: Architecture) -> tuple[dict[str, Any], Layout]:
-    data = run_dot(dot_source(architecture, splines="spline"))
+    data = run_dot(dot_source(architecture, splines="spline"), output_format="json")  # with its text
     return data, parse_layout(data, architecture, splines="spline")
 
 
@@ -294,7 +316,7 @@ def test_an_edge_graphviz_could_not_route_is_drawn_straight() -> None:
     data = run_dot(dot_source(architecture, splines="ortho"))
     for edge in data["edges"]:
         if edge["relation"] == "1":
-            del edge["_draw_"]
+            del edge["pos"]
     layout = parse_layout(data, architecture, splines="ortho")
     alb, web = layout.nodes["alb"].box.center, layout.nodes["web"].box.center
     assert layout.edges[1].points == (alb, alb, web, web)

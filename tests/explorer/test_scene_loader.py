@@ -94,3 +94,35 @@ def test_the_worker_starts_a_turn_later_and_not_at_all_when_cancelled_first(qtbo
     with qtbot.waitSignal(loader.ready, timeout=20_000):
         loader.load(architecture)
     assert service._executor is not None
+
+
+def test_a_new_layout_is_written_to_the_disk_cache_after_the_scene_is_handed_over(
+    qtbot, tmp_path: Path
+) -> None:
+    # Writing it holds the GIL: not while the items are made and first painted.
+    cache = LayoutCache(tmp_path / "layouts")
+    loader = SceneLoader(LayoutService(cache))
+    architecture = make_architecture()
+    written: list[bool] = []
+    loader.ready.connect(lambda _scene: written.append(LayoutService(cache).cached(architecture) is not None))
+    with qtbot.waitSignal(loader.ready, timeout=20_000):
+        loader.load(architecture)
+    assert written == [False]
+    qtbot.waitUntil(lambda: LayoutService(cache).cached(architecture) is not None, timeout=10_000)
+
+
+def test_a_layout_made_for_a_cancelled_load_is_still_written(qtbot, tmp_path: Path) -> None:
+    cache = LayoutCache(tmp_path / "layouts")
+    loader = SceneLoader(LayoutService(cache))
+    architecture = make_architecture()
+    cancelled: list[bool] = []
+
+    def cancel(_job: object) -> None:  # once the loader has the layout and starts making the items
+        cancelled.append(True)
+        loader.cancel()
+
+    loader._job_done.connect(cancel)
+    loader.load(architecture)
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=20_000)
+    assert loader.pending() is None
+    qtbot.waitUntil(lambda: LayoutService(cache).cached(architecture) is not None, timeout=10_000)

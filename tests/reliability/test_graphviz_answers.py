@@ -75,9 +75,11 @@ def _drop_a_node(data: dict[str, Any], architecture: Architecture) -> None:
     data["objects"].remove(_component_objects(data, architecture)[-1])
 
 
-def _points_as_text(data: dict[str, Any], _architecture: Architecture) -> None:
-    edge = next(edge for edge in data["edges"] if edge.get("_draw_"))
-    next(op for op in edge["_draw_"] if op["op"] in "bB")["points"] = "1,2"
+def _route(pos: str) -> Callable[[dict[str, Any], Architecture], None]:
+    def damage(data: dict[str, Any], _architecture: Architecture) -> None:
+        next(edge for edge in data["edges"] if edge.get("pos"))["pos"] = pos
+
+    return damage
 
 
 DAMAGE = {
@@ -91,7 +93,11 @@ DAMAGE = {
     "bb-1e999": _set(("bb",), "0,0,1e999,10"),
     "bb-a-list": _set(("bb",), [0, 0, 1, 1]),
     "huge-coordinate": _set(("node", "pos"), "1e300,5"),
-    "edge-points-text": _points_as_text,
+    "edge-points-a-list": _route([[1, 2]]),  # type: ignore[arg-type]
+    "edge-points-odd": _route("e,1,2 3,4 5"),
+    "edge-points-nan": _route("1,2 nan,4 5,6 7,8"),
+    "edge-points-huge": _route("1,2 3,1e300 5,6 7,8"),
+    "edge-points-none": _route("e,1,2"),
     "edge-relation-a-list": lambda data, _a: data["edges"][0].update(relation=[1]),
 }
 

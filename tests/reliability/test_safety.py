@@ -122,7 +122,7 @@ def injected(label: str) -> Architecture:
 
 def graphviz_view(architecture: Architecture) -> dict[str, Any]:
     """What Graphviz made of the model: objects and edges with their attribute names and texts."""
-    data = run_dot(dot_source(architecture, splines="spline"))
+    data = run_dot(dot_source(architecture, splines="spline"), output_format="json")
 
     def texts(item: dict[str, Any]) -> list[str]:
         return [op["text"] for op in item.get("_ldraw_", ()) if op.get("op") == "T"]
