@@ -127,6 +127,8 @@ class TermIndex:
         self._headings: dict[str, list[Hit]] = {}
         self.contexts: dict[tuple[str, float, float], object] = {}
         """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
+        self.heading_paths: dict[tuple[str, ...], object] = {}
+        """What :mod:`~models.notes.reading` makes of the headings above a section, kept likewise."""
         self._spellings: dict[str, _Spelling] = {}
 
     @classmethod

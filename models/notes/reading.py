@@ -101,20 +101,18 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     note = _Note(terms, document, title, base, level)
     readings: list[Reading] = []
     components, title_hands_down, leading_end = terms.components, title.hands_down, _LEADING_NOISE.match
+    paths = terms.heading_paths  # sections under the same headings repeat across notes: read each once
     current: Section | None = None
-    above: list[_Level] = []
+    path: _Path | None = None
     known: _Headings | None = None
     hands_down = False
     for (section, block), hits, signal in zip(chosen, all_hits, signals, strict=True):
         if section is not current:  # the blocks of a section come together
             current, known = section, None
-            above = [
-                level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
-                for depth, heading in enumerate(reversed(section.heading_path))
-            ]
-            hands_down = title_hands_down
-            for near in above:
-                hands_down = hands_down or near.hands_down
+            path = cast("_Path | None", paths.get(section.heading_path))
+            if path is None:
+                path = paths[section.heading_path] = _Path(section.heading_path, level)
+            hands_down = title_hands_down or path.hands_down
         if not block.lead_in and not block.context and not hands_down:
             if not hits:
                 continue
@@ -138,7 +136,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         else:
             leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]
         if known is None:
-            known = _Headings(above, title)
+            known = _Headings(path, title)  # type: ignore[arg-type]  # set with ``current``
         _read_block(note, section, block, hits, leading_at, signal, known, readings)
     return readings
 
@@ -232,18 +230,32 @@ class _Note:
     level: Callable[[str, float, float], _Level]
 
 
-class _Headings:
-    """The headings above one section (nearest first) and what a block under them, with no list or
-    lead-in of its own, gets from them: the same for every such block of the section."""
+class _Path:
+    """The headings above a section (nearest first), read once per heading path: their votes, the
+    nearest one with a stance, and whether any hands a subject down."""
 
-    def __init__(self, above: list[_Level], title: _Level):
-        self.above, self.title = above, title
+    def __init__(self, heading_path: tuple[str, ...], level: Callable[[str, float, float], _Level]):
+        self.above = [
+            level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
+            for depth, heading in enumerate(reversed(heading_path))
+        ]
         self.votes: float = 0  # as sum() adds them (the scores must not change in their last digit)
         self.nearest: _Level | None = None
-        for near in above:
+        self.hands_down = False
+        for near in self.above:
             self.votes += near.vote
             if self.nearest is None and near.stance:
                 self.nearest = near
+            self.hands_down = self.hands_down or near.hands_down
+
+
+class _Headings:
+    """What a block of one section, with no list or lead-in of its own, gets from the headings above
+    it and the note's title: the same for every such block of the section."""
+
+    def __init__(self, path: _Path, title: _Level):
+        self.above, self.title = path.above, title
+        self.votes, self.nearest = path.votes, path.nearest
         self._inherited: dict[bool, _Inherited] = {}
 
     def inherited(self, context: float) -> _Inherited:
