@@ -27,9 +27,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import cast
 
-from models.notes.contrast import stated_hits
+from models.notes.contrast import may_contrast, stated_hits
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
 from models.notes.names import name_key
@@ -84,17 +83,19 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         for block in section.blocks
         if block.kind != "code" and has_words(block.prose) is not None
     ]
-    all_hits, signals = terms.scan_parts([block.prose for _, block in chosen])
+    proses = [block.prose for _, block in chosen]
+    all_hits, signals = terms.scan_parts(proses)
+    contrasts = may_contrast("\n".join(proses))  # most notes hold no contrast word: then no block does
     note_signal = sum(signals)
     title_text = " ".join((document.title, *document.aliases, *document.tags))
     levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
 
     def level(text: str, weight: float, inherited: float) -> _Level:
         key = (text, weight, inherited)
-        found = levels.get(key)
+        found: _Level | None = levels.get(key)
         if found is None:
             found = levels[key] = _Level(terms, text, weight, inherited)
-        return cast(_Level, found)
+        return found
 
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
@@ -109,7 +110,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     for (section, block), hits, signal in zip(chosen, all_hits, signals, strict=True):
         if section is not current:  # the blocks of a section come together
             current, known = section, None
-            path = cast("_Path | None", paths.get(section.heading_path))
+            path = paths.get(section.heading_path)
             if path is None:
                 path = paths[section.heading_path] = _Path(section.heading_path, level)
             hands_down = title_hands_down or path.hands_down
@@ -137,7 +138,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
             leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]
         if known is None:
             known = _Headings(path, title)  # type: ignore[arg-type]  # set with ``current``
-        _read_block(note, section, block, hits, leading_at, signal, known, readings)
+        _read_block(note, section, block, hits, leading_at, signal, known, readings, contrasts)
     return readings
 
 
@@ -247,6 +248,15 @@ class _Path:
             if self.nearest is None and near.stance:
                 self.nearest = near
             self.hands_down = self.hands_down or near.hands_down
+        self._inherited: dict[bool, _Inherited] = {}
+
+    def inherited(self, context: float) -> _Inherited:
+        """:func:`_inherit` from these headings alone (memoised)."""
+        key = context > 0
+        found = self._inherited.get(key)
+        if found is None:
+            found = self._inherited[key] = _inherit(self.above, None, context)
+        return found
 
 
 class _Headings:
@@ -254,7 +264,7 @@ class _Headings:
     it and the note's title: the same for every such block of the section."""
 
     def __init__(self, path: _Path, title: _Level):
-        self.above, self.title = path.above, title
+        self.path, self.above, self.title = path, path.above, title
         self.votes, self.nearest = path.votes, path.nearest
         self._inherited: dict[bool, _Inherited] = {}
 
@@ -263,7 +273,14 @@ class _Headings:
         key = context > 0
         found = self._inherited.get(key)
         if found is None:
-            found = self._inherited[key] = _inherit([*self.above, self.title], self.title, context)
+            # as _inherit([*self.above, self.title], self.title, context), the headings' part shared
+            components, strong, groups = self.path.inherited(context)
+            title = self.title
+            if not components:
+                components = [(hit, title.inherited) for hit in title.subjects(context)]
+            if not groups:
+                groups = [(hit, title.inherited) for hit in title.subjects(context, groups=True)]
+            found = self._inherited[key] = components, strong, groups
         return found
 
 
@@ -271,7 +288,7 @@ _Inherited = tuple[list[tuple[Hit, float]], bool, list[tuple[Hit, float]]]
 """Subjects handed down to a block that names none (see :func:`_inherit`)."""
 
 
-def _inherit(levels: list[_Level], title: _Level, context: float) -> _Inherited:
+def _inherit(levels: list[_Level], title: _Level | None, context: float) -> _Inherited:
     """The components the nearest level that names any hands down (with its score), whether they make
     names further in a block passing mentions (a lead's or heading's specific names do), and the
     groups the nearest level that names any hands down (used when no component is handed down)."""
@@ -301,11 +318,13 @@ def _read_block(
     signal: float,
     known: _Headings,
     readings: list[Reading],
+    contrasts: bool,
 ) -> None:
-    """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``."""
+    """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``;
+    ``contrasts``: whether the note may name anything as a contrast (see :func:`may_contrast`)."""
     terms, prose = note.terms, block.prose
     context_lines = () if block.kind == "table_row" else block.context
-    stated = stated_hits(prose, hits)
+    stated = stated_hits(prose, hits) if contrasts else hits
     if stated is not hits:
         signal = terms.signal(stated)
     if context_lines or block.lead_in:
@@ -383,11 +402,23 @@ def _reading(
 ) -> Reading:
     """``Reading(element, score, section, block, terms, document)``, without the frozen dataclass's
     ``__init__`` (one ``object.__setattr__`` per field): made for every block read."""
-    reading = object.__new__(Reading)
-    reading.__dict__.update(
-        element=element, score=score, section=section, block=block, terms=terms, document=document
+    reading: Reading = _new(Reading)
+    _set(
+        reading,
+        "__dict__",
+        {
+            "element": element,
+            "score": score,
+            "section": section,
+            "block": block,
+            "terms": terms,
+            "document": document,
+        },
     )
     return reading
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
