@@ -21,12 +21,6 @@ def stated_hits(prose: str, hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if not (hit.architecture and contrasted(prose, hit))]
 
 
-def may_contrast(text: str) -> bool:
-    """May some hit in ``text`` be named as a contrast? False means :func:`stated_hits` of any part of it
-    gives back its hits (a contrast word does not reach over a newline, nor does a name)."""
-    return not text.isascii() or _may_contrast(text.lower())
-
-
 def _may_contrast(lowered: str) -> bool:
     """Does this lower-case ASCII text hold a word every match of ``_CONTRAST`` holds? (Beyond ASCII,
     case-insensitive matching has more cases than lower case: "ſ" is an "s".) Substring tests: a regex

@@ -36,7 +36,7 @@ from models.notes.context_levels import (
     Level,
     inherit,
 )
-from models.notes.contrast import may_contrast, stated_hits
+from models.notes.contrast import stated_hits
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
 
@@ -80,9 +80,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
         for block in section.blocks
         if block.kind != "code" and has_words(block.prose) is not None
     ]
-    proses = [block.prose for _, block in chosen]
-    all_hits, signals = terms.scan_parts(proses)
-    contrasts = may_contrast("\n".join(proses))  # most notes hold no contrast word: then no block does
+    all_hits, signals = terms.scan_parts([block.prose for _, block in chosen])
     note_signal = sum(signals)
     title_text = " ".join((document.title, *document.aliases, *document.tags))
     levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
@@ -135,7 +133,7 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
             leading_at = leading(block.prose).end()  # type: ignore[union-attr]
         if known is None:
             known = Headings(path, title)  # type: ignore[arg-type]  # set with ``current``
-        _read_block(note, section, block, hits, leading_at, signal, known, readings, contrasts)
+        _read_block(note, section, block, hits, leading_at, signal, known, readings)
     return readings
 
 
@@ -212,13 +210,11 @@ def _read_block(
     signal: float,
     known: Headings,
     readings: list[Reading],
-    contrasts: bool,
 ) -> None:
-    """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``;
-    ``contrasts``: whether the note may name anything as a contrast (see :func:`may_contrast`)."""
+    """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``."""
     terms, prose = note.terms, block.prose
     context_lines = () if block.kind == "table_row" else block.context
-    stated = stated_hits(prose, hits) if contrasts else hits
+    stated = stated_hits(prose, hits)
     if stated is not hits:
         signal = terms.signal(stated)
     if context_lines or block.lead_in:
