@@ -51,8 +51,8 @@ def receive(stream: IO[bytes]) -> Any:
 
 def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> None:
     """The helper's loop (see the module)."""
-    from models.notes.library import read_note  # not for the parent, which only imports the protocol
-    from models.notes.loading import load_note_file
+    from models.notes.loading import load_note_file  # not for the parent, which only imports the protocol
+    from models.notes.reading import read_note
     from models.notes.stored import decode_terms, encode_document, encode_readings
     from models.notes.term_indexes import fingerprint
 

@@ -23,10 +23,9 @@ from models.notes.excerpts import (
     builtin_excerpts,
     rank,
 )
-from models.notes.matching import SELF, TermIndex
 from models.notes.obsidian import plain_text
 from models.notes.ranking import NotePositions, RankedReadings
-from models.notes.reading import NoteReadings, Reading, fold, read_document
+from models.notes.reading import NoteReadings, Reading, read_note
 from models.notes.term_indexes import shared_term_index
 
 DEFAULT_LIMIT = 5
@@ -331,39 +330,6 @@ class NotesLibrary:
             matches.ranked = earlier.carried(matches.positions)
         self._by_architecture[architecture.id] = matches
         return matches
-
-
-def read_note(terms: TermIndex, document: NoteDocument) -> NoteReadings:
-    """What ``document`` says for the architecture of ``terms``: readings by element key, summaries."""
-    grouped: dict[str, list[Reading]] = {}
-    for reading in read_document(terms, document):
-        grouped.setdefault(reading.element, []).append(reading)
-    return document, {key: fold(found) for key, found in grouped.items()}, _summary_sections(terms, document)
-
-
-def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:
-    """Sections whose own heading names only this architecture, and the start of a note named after it.
-
-    A heading directly followed by a sub-heading ("Kubernetes 101" then
-    "Cluster structure") lends its name to that first sub-section.
-    """
-    found: list[tuple[float, Section]] = []
-    sections, chosen_lines = document.sections, set()
-    for position, section in enumerate(sections):
-        if section.level:
-            if terms.stance(section.title) != "self":
-                continue
-        elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
-            continue
-        chosen = section
-        if not section.blocks and position + 1 < len(sections):
-            following = sections[position + 1]
-            if following.heading_path[: len(section.heading_path)] == section.heading_path:
-                chosen = following
-        if chosen.blocks and chosen.line not in chosen_lines:
-            chosen_lines.add(chosen.line)
-            found.append((1.0 if section.level else 0.8, chosen))
-    return found
 
 
 def _find_heading(document: NoteDocument, heading: str) -> Section | None:

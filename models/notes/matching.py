@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from models.architecture import Architecture
 from models.notes import names as naming
@@ -125,8 +125,10 @@ class TermIndex:
                 node[_END] = {}
         self.pattern = re.compile(_name_pattern(trie))
         self._headings: dict[str, list[Hit]] = {}
-        self.contexts: dict[tuple[str, float, float], object] = {}
+        self.contexts: dict[tuple[str, float, float], Any] = {}
         """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
+        self.heading_paths: dict[tuple[str, ...], Any] = {}
+        """What :mod:`~models.notes.reading` makes of the headings above a section, kept likewise."""
         self._spellings: dict[str, _Spelling] = {}
 
     @classmethod

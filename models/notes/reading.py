@@ -26,33 +26,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import cast
 
+from models.notes.context_levels import (
+    INHERITED_LEAD,
+    INHERITED_TITLE,
+    LEADING_NOISE,
+    HeadingPath,
+    Headings,
+    Level,
+    inherit,
+)
 from models.notes.contrast import stated_hits
 from models.notes.document import Block, NoteDocument, Section
 from models.notes.matching import FOREIGN, OTHER, SELF, Hit, TermIndex
-from models.notes.names import name_key
 
 # Scores, in one place.
 DEFINITION, LEADING, MENTION, GENERIC_LEADING = 3.0, 2.2, 1.0, 1.6
-INHERITED_LEAD, INHERITED_HEADING, INHERITED_TITLE = 1.5, 1.3, 1.1
 CARRIES_LIST = 0.3  # a lead-in shown with its whole list
 CONTEXT_BONUS, MAX_CONTEXT = 0.08, 5.0  # per point of context about this architecture
-# How much each level of context counts when deciding which architecture a block is about.
-BLOCK_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, FAR_HEADING_WEIGHT, TITLE_WEIGHT, NOTE_WEIGHT = (
-    1.0,
-    0.8,
-    0.7,
-    0.4,
-    0.7,
-    0.5,
-)
+# How much each level of context counts when deciding which architecture a block is about (the
+# headings' weights, and what subjects handed down score, are in models.notes.context_levels).
+BLOCK_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT, NOTE_WEIGHT = 1.0, 0.8, 0.7, 0.5
 
 _DEFINITION_AFTER = re.compile(r"[`*_=\s]*(?:\([^)]{0,80}\)\s*)?(?::|\s[-–—=]\s|\s(?:is|are)\s)")
-_LEADING_NOISE = re.compile(
-    r"[\s`*_=>|#\[\]!.0-9)(-]*(?:(?:the|a|an|each|every|this|our|your)\s+[`*_=]*)?", re.IGNORECASE
-)
 _WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, as one C-level search
 COMPOUND_REACH = 12  # a block starting with another concept's name ("AWS App Mesh …") is about that
@@ -89,36 +85,34 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
     title_text = " ".join((document.title, *document.aliases, *document.tags))
     levels = terms.contexts  # headings and leads repeat across sections and notes: read each once
 
-    def level(text: str, weight: float, inherited: float) -> _Level:
+    def level(text: str, weight: float, inherited: float) -> Level:
         key = (text, weight, inherited)
-        found = levels.get(key)
+        found: Level | None = levels.get(key)
         if found is None:
-            found = levels[key] = _Level(terms, text, weight, inherited)
-        return cast(_Level, found)
+            found = levels[key] = Level(terms, text, weight, inherited)
+        return found
 
     title = level(title_text, TITLE_WEIGHT, INHERITED_TITLE)
     base = NOTE_WEIGHT * ((note_signal > 0) - (note_signal < 0)) + title.vote
     note = _Note(terms, document, title, base, level)
     readings: list[Reading] = []
-    components, title_hands_down, leading_end = terms.components, title.hands_down, _LEADING_NOISE.match
+    components, title_hands_down, leading = terms.components, title.hands_down, LEADING_NOISE.match
+    paths = terms.heading_paths  # sections under the same headings repeat across notes: read each once
     current: Section | None = None
-    above: list[_Level] = []
-    known: _Headings | None = None
+    path: HeadingPath | None = None
+    known: Headings | None = None
     hands_down = False
     for (section, block), hits, signal in zip(chosen, all_hits, signals, strict=True):
         if section is not current:  # the blocks of a section come together
             current, known = section, None
-            above = [
-                level(heading, HEADING_WEIGHT if depth == 0 else FAR_HEADING_WEIGHT, INHERITED_HEADING)
-                for depth, heading in enumerate(reversed(section.heading_path))
-            ]
-            hands_down = title_hands_down
-            for near in above:
-                hands_down = hands_down or near.hands_down
+            path = paths.get(section.heading_path)
+            if path is None:
+                path = paths[section.heading_path] = HeadingPath(section.heading_path, level)
+            hands_down = title_hands_down or path.hands_down
         if not block.lead_in and not block.context and not hands_down:
             if not hits:
                 continue
-            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]  # (see _leading_end)
+            leading_at = leading(block.prose).end()  # type: ignore[union-attr]  # (see context_levels.leading_end)
             # Names nothing that counts and inherits nothing (most prose of a big vault): a hit counts
             # when it is a specific name, a name the block starts with, or a group named by several
             # common words ("control plane"); one common word further in never does.
@@ -136,11 +130,44 @@ def read_document(terms: TermIndex, document: NoteDocument) -> list[Reading]:
             else:
                 continue
         else:
-            leading_at = leading_end(block.prose).end()  # type: ignore[union-attr]
+            leading_at = leading(block.prose).end()  # type: ignore[union-attr]
         if known is None:
-            known = _Headings(above, title)
+            known = Headings(path, title)  # type: ignore[arg-type]  # set with ``current``
         _read_block(note, section, block, hits, leading_at, signal, known, readings)
     return readings
+
+
+def read_note(terms: TermIndex, document: NoteDocument) -> NoteReadings:
+    """What ``document`` says for the architecture of ``terms``: readings by element key, summaries."""
+    grouped: dict[str, list[Reading]] = {}
+    for reading in read_document(terms, document):
+        grouped.setdefault(reading.element, []).append(reading)
+    return document, {key: fold(found) for key, found in grouped.items()}, _summary_sections(terms, document)
+
+
+def _summary_sections(terms: TermIndex, document: NoteDocument) -> list[tuple[float, Section]]:
+    """Sections whose own heading names only this architecture, and the start of a note named after it.
+
+    A heading directly followed by a sub-heading ("Kubernetes 101" then
+    "Cluster structure") lends its name to that first sub-section.
+    """
+    found: list[tuple[float, Section]] = []
+    sections, chosen_lines = document.sections, set()
+    for position, section in enumerate(sections):
+        if section.level:
+            if terms.stance(section.title) != "self":
+                continue
+        elif terms.bits(document.title) != SELF:  # "ECS" in "Containers and ECS" is too vague
+            continue
+        chosen = section
+        if not section.blocks and position + 1 < len(sections):
+            following = sections[position + 1]
+            if following.heading_path[: len(section.heading_path)] == section.heading_path:
+                chosen = following
+        if chosen.blocks and chosen.line not in chosen_lines:
+            chosen_lines.add(chosen.line)
+            found.append((1.0 if section.level else 0.8, chosen))
+    return found
 
 
 def fold(readings: list[Reading]) -> list[Reading]:
@@ -163,121 +190,15 @@ def fold(readings: list[Reading]) -> list[Reading]:
     return kept
 
 
-class _Level:
-    """A piece of context (title, heading, lead): its vote and the subjects it hands down.
-
-    A title or heading hands down every component it names; a lead (a sentence)
-    only the one it starts with.
-    """
-
-    def __init__(self, terms: TermIndex, text: str, weight: float, inherited: float):
-        hits = [hit for hit in terms.heading_hits(text) if not hit.compound]
-        self.vote = weight * terms.signal(hits)
-        self.stance = terms.stance(text)
-        self.inherited = inherited
-        if inherited == INHERITED_LEAD:
-            hits = [hit for hit in hits if hit.start <= _leading_end(text)]
-        self.hits = hits
-        # What subjects are chosen by, not the index itself: the index keeps its levels (no cycle).
-        self.components, self.own_keys, self.family_words = (
-            terms.components,
-            terms.own_keys,
-            terms.family_words,
-        )
-        self._subjects: dict[tuple[bool, bool], list[Hit]] = {}
-
-    @cached_property
-    def hands_down(self) -> bool:
-        """Does it hand any subject down in a context about this architecture? (memoised)"""
-        return bool(self.subjects(1.0) or self.subjects(1.0, groups=True))
-
-    def subjects(self, context: float, *, groups: bool = False) -> list[Hit]:
-        """What this text hands down to the blocks under it (see :meth:`_find_subjects`); memoised."""
-        key = (context > 0, groups)
-        found = self._subjects.get(key)
-        if found is None:
-            found = self._subjects[key] = self._find_subjects(context, groups=groups)
-        return found
-
-    def _find_subjects(self, context: float, *, groups: bool) -> list[Hit]:
-        """Components (or groups) this text names; common words only in a context about this architecture.
-
-        A common word in a title, or one that fits several components, is a topic, not a
-        subject. A component called by the architecture's own name ("ECS" for the ECS control
-        plane, "Fargate" for Fargate capacity) is not handed down: a heading "ECS" is about all
-        of ECS.
-        """
-        found = [
-            h
-            for h in self.hits
-            if h.element
-            and (h.element not in self.components) == groups
-            and (not h.generic or context > 0)
-            and name_key(h.text) not in self.own_keys
-            and h.text.lower() not in self.family_words
-        ]
-        if self.inherited == INHERITED_TITLE or len({hit.element for hit in found if hit.generic}) > 1:
-            found = [hit for hit in found if not hit.generic]  # "Containers on AWS": a topic, not a subject
-        return found
-
-
 @dataclass(frozen=True)
 class _Note:
     """What every block of one note is read with."""
 
     terms: TermIndex
     document: NoteDocument
-    title: _Level
+    title: Level
     base: float  # the vote of the note's names and of its title
-    level: Callable[[str, float, float], _Level]
-
-
-class _Headings:
-    """The headings above one section (nearest first) and what a block under them, with no list or
-    lead-in of its own, gets from them: the same for every such block of the section."""
-
-    def __init__(self, above: list[_Level], title: _Level):
-        self.above, self.title = above, title
-        self.votes: float = 0  # as sum() adds them (the scores must not change in their last digit)
-        self.nearest: _Level | None = None
-        for near in above:
-            self.votes += near.vote
-            if self.nearest is None and near.stance:
-                self.nearest = near
-        self._inherited: dict[bool, _Inherited] = {}
-
-    def inherited(self, context: float) -> _Inherited:
-        """:func:`_inherit` from the headings and the title (memoised)."""
-        key = context > 0
-        found = self._inherited.get(key)
-        if found is None:
-            found = self._inherited[key] = _inherit([*self.above, self.title], self.title, context)
-        return found
-
-
-_Inherited = tuple[list[tuple[Hit, float]], bool, list[tuple[Hit, float]]]
-"""Subjects handed down to a block that names none (see :func:`_inherit`)."""
-
-
-def _inherit(levels: list[_Level], title: _Level, context: float) -> _Inherited:
-    """The components the nearest level that names any hands down (with its score), whether they make
-    names further in a block passing mentions (a lead's or heading's specific names do), and the
-    groups the nearest level that names any hands down (used when no component is handed down)."""
-    components: list[tuple[Hit, float]] = []
-    strong = False
-    for near in levels:
-        found = near.subjects(context)
-        if found:
-            components = [(hit, near.inherited) for hit in found]
-            strong = near is not title and any(not h.generic for h in found)
-            break
-    groups: list[tuple[Hit, float]] = []
-    for near in levels:
-        found = near.subjects(context, groups=True)
-        if found:
-            groups = [(hit, near.inherited) for hit in found]
-            break
-    return components, strong, groups
+    level: Callable[[str, float, float], Level]
 
 
 def _read_block(
@@ -287,7 +208,7 @@ def _read_block(
     hits: list[Hit],
     leading_at: int,
     signal: float,
-    known: _Headings,
+    known: Headings,
     readings: list[Reading],
 ) -> None:
     """Add ``block``'s readings to ``readings``; ``signal``: the :meth:`~TermIndex.signal` of ``hits``."""
@@ -318,7 +239,7 @@ def _read_block(
     strong = False  # inherited from a lead or heading: names further in are passing mentions
     if not own_subject and not about_other:
         if leads:
-            components, strong, groups = _inherit([*leads, *known.above, note.title], note.title, context)
+            components, strong, groups = inherit([*leads, *known.above, note.title], note.title, context)
         else:
             components, strong, groups = known.inherited(context)
         if not components and groups and not _names_component(terms, hits):
@@ -371,11 +292,23 @@ def _reading(
 ) -> Reading:
     """``Reading(element, score, section, block, terms, document)``, without the frozen dataclass's
     ``__init__`` (one ``object.__setattr__`` per field): made for every block read."""
-    reading = object.__new__(Reading)
-    reading.__dict__.update(
-        element=element, score=score, section=section, block=block, terms=terms, document=document
+    reading: Reading = _new(Reading)
+    _set(
+        reading,
+        "__dict__",
+        {
+            "element": element,
+            "score": score,
+            "section": section,
+            "block": block,
+            "terms": terms,
+            "document": document,
+        },
     )
     return reading
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 def _names_component(terms: TermIndex, hits: list[Hit]) -> bool:
@@ -388,8 +321,3 @@ def _says_this(terms: TermIndex, text: str) -> bool:
     return bool(words & terms.family_words) and not any(
         hit.architecture & (OTHER | FOREIGN) for hit in terms.heading_hits(text)
     )
-
-
-def _leading_end(prose: str) -> int:
-    """Where the block's first word starts: a name starting there is the block's own subject."""
-    return _LEADING_NOISE.match(prose).end()  # type: ignore[union-attr]  # the pattern matches empty text

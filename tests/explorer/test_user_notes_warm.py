@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 from explorer.user_notes import UserNotes
 from models.catalog import load_catalog
 from models.notes import NotesLibrary
-from models.notes import library as library_module
 from models.notes import loading as loading_module
+from models.notes import reading as reading_module
 from models.notes.cache import NotesCache
 
 VAULT = Path(__file__).resolve().parents[1] / "fixtures" / "notes" / "vault"
@@ -47,7 +47,7 @@ def test_every_architecture_is_matched_by_the_time_the_worker_is_idle(
     qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     notes = _loaded(qtbot, owner, VAULT, NotesCache(tmp_path / "notes.cache"))
-    monkeypatch.setattr(library_module, "read_document", _refuse)
+    monkeypatch.setattr(reading_module, "read_document", _refuse)
     for architecture in ARCHITECTURES:
         for component in architecture.components:
             notes.library.excerpts_for(architecture, component.id)
@@ -65,7 +65,7 @@ def test_a_restart_reads_the_notes_from_the_cache_file(
     first = _loaded(qtbot, owner, vault, NotesCache(tmp_path / "notes.cache"))
     assert (tmp_path / "notes.cache").is_file()
     monkeypatch.setattr(loading_module, "parse_note", _refuse)
-    monkeypatch.setattr(library_module, "read_document", _refuse)
+    monkeypatch.setattr(reading_module, "read_document", _refuse)
     again = _loaded(qtbot, owner, vault, NotesCache(tmp_path / "notes.cache"))
     assert again.library.user == first.library.user
     assert again.errors == first.errors == []
@@ -76,13 +76,13 @@ def test_the_architecture_on_screen_is_matched_before_the_library_arrives_and_th
     qtbot, owner: QObject, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_screen: str | None
 ) -> None:
     """With nothing on screen yet (the window is starting), every architecture is matched first."""
-    ui, read = threading.current_thread(), library_module.read_document
+    ui, read = threading.current_thread(), reading_module.read_document
 
     def read_off_the_ui_thread(*args: object) -> object:
         assert threading.current_thread() is not ui, "a note was read on the UI thread"
         return read(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(library_module, "read_document", read_off_the_ui_thread)
+    monkeypatch.setattr(reading_module, "read_document", read_off_the_ui_thread)
     notes = UserNotes(
         NotesLibrary(architectures=ARCHITECTURES),
         parent=owner,

@@ -11,8 +11,8 @@ import pytest
 
 from models.catalog import load_catalog
 from models.notes import NotesLibrary, load_notes
-from models.notes import library as library_module
 from models.notes import loading as loading_module
+from models.notes import reading as reading_module
 from models.notes.cache import CODE_VERSION, NotesCache
 
 VAULT = Path(__file__).parent.parent / "fixtures" / "notes" / "vault"
@@ -84,7 +84,7 @@ def test_readings_are_kept_across_restarts_and_reloads(
     shown = library.excerpts_for(kubernetes, "kube-apiserver")
     first.save()
 
-    read = _counting(monkeypatch, library_module, "read_document")
+    read = _counting(monkeypatch, reading_module, "read_document")
     cache = NotesCache(file)
     restarted = NotesLibrary(
         user=load_notes([vault], cache).documents, architectures=architectures, cache=cache
@@ -108,7 +108,7 @@ def test_warm_matches_every_architecture_ahead(vault: Path, monkeypatch: pytest.
     architectures = load_catalog().architectures
     library = NotesLibrary(user=load_notes([vault]).documents, architectures=architectures)
     library.warm()
-    monkeypatch.setattr(library_module, "read_document", _refuse)
+    monkeypatch.setattr(reading_module, "read_document", _refuse)
     for architecture in architectures:
         for component in architecture.components:
             library.excerpts_for(architecture, component.id)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import models.notes.library as library_module
+import models.notes.reading as reading_module
 from models import Architecture, load_architectures
 from models.notes import (
     Excerpt,
@@ -217,9 +217,9 @@ def test_library_caches_per_architecture(vault: list[NoteDocument], monkeypatch:
     library = NotesLibrary((), vault)
     first = library.excerpts_for(K8S, "etcd")
     reads: list[str] = []
-    original = library_module.read_document
+    original = reading_module.read_document
     monkeypatch.setattr(
-        library_module,
+        reading_module,
         "read_document",
         lambda terms, document: reads.append(document.source) or original(terms, document),
     )

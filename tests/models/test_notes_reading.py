@@ -14,6 +14,7 @@ from models.notes.cleaning import clean_markdown
 from models.notes.contrast import contrasted, stated_hits
 from models.notes.library import NotesMatcher
 from models.notes.matching import TermIndex
+from models.notes.reading import read_note
 
 
 def _component(cid: str, label: str, *aliases: str, group: str | None = None) -> Component:
@@ -263,3 +264,28 @@ def test_a_term_index_is_freed_without_the_cycle_collector() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_headings_read_for_one_note_read_the_same_for_the_next() -> None:
+    """What the headings above a section hand down is kept per heading path by the term index: a note
+    under the same headings, with another title, reads as it does with a fresh index."""
+    body = "## Setup\n\nRuns Pods on each machine.\n\n## Etcd\n\nKeeps state.\n"
+    first, *notes = [
+        parse_note(f"---\ntitle: {title}\n---\n{body}", f"{number}.md")
+        for number, title in enumerate(("Kubelet", "Kube proxy", "Study notes"))
+    ]
+    warm = NotesMatcher(K8S, [ECS_EC2, ECS_FARGATE]).terms
+    read_note(warm, first)
+    for note in notes:
+        fresh = TermIndex.for_architecture(K8S, [ECS_EC2, ECS_FARGATE])
+        expected = {
+            k: [(r.score, r.block.line, r.terms) for r in v] for k, v in read_note(fresh, note)[1].items()
+        }
+        got = {k: [(r.score, r.block.line, r.terms) for r in v] for k, v in read_note(warm, note)[1].items()}
+        assert got == expected
+    assert list(read_note(warm, first)[1]) == ["kubelet", "etcd"]
+    assert list(read_note(warm, notes[0])[1]) == [
+        "kube-proxy",
+        "etcd",
+    ]  # the title's subject, not the first's
+    assert list(read_note(warm, notes[1])[1]) == ["etcd"]
