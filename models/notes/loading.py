@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.notes import two_cores
 from models.notes.cache import NotesCache, StatKey, collector_paused
 from models.notes.document import NoteDocument
 from models.notes.parser import parse_note
-from models.notes.two_cores import parse_all
 from models.paths import NOTES_DIR
 
 if TYPE_CHECKING:
@@ -80,29 +80,47 @@ def _load_all(
     read_with: NotesMatcher | None,
 ) -> NotesLoadResult:
     """The files first (each with the folder problems met before it), then the notes: from the cache
-    when unchanged, the others parsed together."""
+    when unchanged, the others parsed together. The helper process (:mod:`~models.notes.two_cores`)
+    starts as soon as the listing has found enough notes to parse: the rest of the listing overlaps
+    its start."""
     result = NotesLoadResult()
     walk_errors: list[str] = []
     found: list[tuple[Path, StatKey | None, int]] = []  # path, (size, mtime), walk problems before it
+    loaded: list[tuple[NoteDocument | None, list[str]] | None] = []  # from the cache, or None: to parse
     seen: set[tuple[int, int] | str] = set()
     visit = (lambda folder: on_folder(folder, len(found))) if on_folder else None
-    for location in locations:
-        for path in _note_files(Path(location).expanduser(), walk_errors, visit):
-            try:
-                status: os.stat_result | None = path.stat()
-            except OSError:
-                status = None
-            # The same file through two locations or links: the file id, or (where a file
-            # system has none) the real path, which costs a look-up per folder on the way.
-            identity = (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
-            if identity in seen:
-                continue
-            seen.add(identity)
-            key = (status.st_size, status.st_mtime_ns) if status is not None else None
-            found.append((path, key, len(walk_errors)))
-    loaded = [cache.note(str(path), key) if key is not None else None for path, key, _ in found]
+    helper: two_cores.Helper | None = None
+    to_parse = 0
+    try:
+        for location in locations:
+            for path in _note_files(Path(location).expanduser(), walk_errors, visit):
+                try:
+                    status: os.stat_result | None = path.stat()
+                except OSError:
+                    status = None
+                # The same file through two locations or links: the file id, or (where a file
+                # system has none) the real path, which costs a look-up per folder on the way.
+                identity = (
+                    (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
+                )
+                if identity in seen:
+                    continue
+                seen.add(identity)
+                key = (status.st_size, status.st_mtime_ns) if status is not None else None
+                found.append((path, key, len(walk_errors)))
+                loaded.append(cache.note(str(path), key) if key is not None else None)
+                if loaded[-1] is None:
+                    to_parse += 1
+                    if to_parse == two_cores.MIN_NOTES:
+                        helper = two_cores.start_helper(read_with)
+    except BaseException:
+        if helper is not None:
+            helper.close()
+        raise
     missing = [index for index, entry in enumerate(loaded) if entry is None]
-    parsed = parse_all([found[index][0] for index in missing], load_note_file, read_with, between=between)
+    parsed = two_cores.parse_all(
+        [found[index][0] for index in missing], load_note_file, read_with, between=between, helper=helper
+    )
     for index, (document, problems) in zip(missing, parsed, strict=True):
         path, key, _ = found[index]
         if key is not None:  # a file that could not even be looked at is read again next time

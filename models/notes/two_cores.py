@@ -48,15 +48,19 @@ def parse_all(
     matcher: NotesMatcher | None = None,
     *,
     between: Callable[[], None] | None = None,
+    helper: Helper | None = None,
 ) -> list[Parsed]:
     """``load`` (:func:`~models.notes.loading.load_note_file`) of each path, in order, with ``matcher``'s
     readings made (and kept by it) on the way; with many paths, part of them in a helper process.
-    ``between`` is called between notes parsed here and may raise to stop (the helper then ends too)."""
+    ``between`` is called between notes parsed here and may raise to stop (the helper then ends too).
+    ``helper``: one already started for ``matcher`` (:func:`start_helper`); this ends it."""
     results: list[Parsed | None] = [None] * len(paths)
     pending = deque(range(len(paths)))  # this process pops from the left, the helper's feeder from the right
-    many = len(paths) >= MIN_NOTES and _cores() > 1
-    helper = _Helper.start(paths, matcher, pending, results) if many else None
+    if helper is None and len(paths) >= MIN_NOTES:
+        helper = start_helper(matcher)
     try:
+        if helper is not None:
+            helper.take(paths, pending, results)
         while pending:
             try:
                 index = pending.popleft()
@@ -71,6 +75,21 @@ def parse_all(
         if helper is not None:
             helper.close()
     return [result or _parse(load, path, matcher) for path, result in zip(paths, results, strict=True)]
+
+
+def start_helper(matcher: NotesMatcher | None) -> Helper | None:
+    """A helper process starting now, to read with ``matcher`` (a caller that knows early that many
+    notes will be parsed starts it before listing them: its start overlaps the listing); None on one
+    core, in a bundled app, or when it cannot start."""
+    if _cores() < 2 or not sys.executable or getattr(sys, "frozen", False):  # bundled: no ``python -c``
+        return None
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", *COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+    except OSError:
+        return None
+    return Helper(process, matcher)
 
 
 def _parse(load: LoadFile, path: Path, matcher: NotesMatcher | None) -> Parsed:
@@ -90,40 +109,26 @@ def _cores() -> int:
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
-class _Helper:
-    """The helper process and the thread that feeds it batches and files its answers."""
+class Helper:
+    """The helper process and the thread that hands it the term index, then batches, and files its
+    answers. The thread starts with the process, so the index is built there while the files are
+    still being listed here; the notes come with :meth:`take`."""
 
-    def __init__(
-        self,
-        process: subprocess.Popen[bytes],
-        paths: Sequence[Path],
-        matcher: NotesMatcher | None,
-        pending: deque[int],
-        results: list[Parsed | None],
-    ):
-        self._process, self._paths, self._matcher = process, paths, matcher
-        self._pending, self._results = pending, results
+    def __init__(self, process: subprocess.Popen[bytes], matcher: NotesMatcher | None):
+        self._process, self._matcher = process, matcher
+        self._paths: Sequence[Path] = ()
+        self._pending: deque[int] = deque()
+        self._results: list[Parsed | None] = []
+        self._work = threading.Event()  # set once :meth:`take` gave the notes (or :meth:`close` ran)
         self._held: deque[list[int]] = deque()  # the batches sent and not yet answered
         self._thread = threading.Thread(target=self._feed, name="notes-helper", daemon=True)
         self._thread.start()
 
-    @classmethod
-    def start(
-        cls,
-        paths: Sequence[Path],
-        matcher: NotesMatcher | None,
-        pending: deque[int],
-        results: list[Parsed | None],
-    ) -> _Helper | None:
-        if not sys.executable or getattr(sys, "frozen", False):  # a bundled app: no ``python -c`` to run
-            return None
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-c", *COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-            )
-        except OSError:
-            return None
-        return cls(process, paths, matcher, pending, results)
+    def take(self, paths: Sequence[Path], pending: deque[int], results: list[Parsed | None]) -> None:
+        """Parse ``paths`` with this process: the helper's feeder pops indexes from the right of
+        ``pending`` and puts each note at its index in ``results``."""
+        self._paths, self._pending, self._results = paths, pending, results
+        self._work.set()
 
     def finish(self) -> None:
         """Wait for the batches the helper holds (it gets no more: nothing is pending); none when it
@@ -136,6 +141,7 @@ class _Helper:
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
+        self._work.set()  # a feeder still waiting for notes ends now
         self._thread.join()
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
@@ -153,6 +159,7 @@ class _Helper:
             send(stdin, encode_terms(matcher.terms) if matcher is not None else None)
             fingerprint = receive(stdout)  # once it has started
             same_reader = matcher is not None and fingerprint == matcher.fingerprint
+            self._work.wait()
             held = self._held
             for _ in range(_IN_FLIGHT):
                 self._claim(held, stdin)

@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 import threading
-from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +140,39 @@ class _Stop(Exception):
 
 
 def test_a_stopped_load_ends_its_helper(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = _recording_popen(monkeypatch)
+
+    def stop() -> None:
+        raise _Stop()
+
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    with pytest.raises(_Stop):
+        load_notes([vault], NotesCache(), between=stop)
+    assert len(started) == 1
+    assert started[0].returncode is not None, "the helper was ended and waited for"
+
+
+def test_a_load_stopped_while_listing_ends_its_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for number in range(12):
+            (tmp_path / folder / f"{number}.md").write_text("# Pod\n", encoding="utf-8")
+    started = _recording_popen(monkeypatch)
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+
+    def on_folder(folder: str, notes: int) -> None:
+        if Path(folder).name == "b":
+            raise _Stop()
+
+    with pytest.raises(_Stop):
+        load_notes([tmp_path], NotesCache(), on_folder=on_folder)
+    assert len(started) == 1
+    assert started[0].returncode is not None, "the helper was ended and waited for"
+
+
+def _recording_popen(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
     started: list[subprocess.Popen[bytes]] = []
     popen = subprocess.Popen
 
@@ -148,15 +180,50 @@ def test_a_stopped_load_ends_its_helper(vault: Path, monkeypatch: pytest.MonkeyP
         started.append(popen(*args, **kwargs))
         return started[-1]
 
-    def stop() -> None:
-        raise _Stop()
-
-    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
     monkeypatch.setattr(two_cores.subprocess, "Popen", recording)
-    with pytest.raises(_Stop):
-        load_notes([vault], NotesCache(), between=stop)
+    return started
+
+
+def test_the_helper_starts_while_the_files_are_still_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its start (Python, imports, the term index) overlaps the rest of the listing; the notes and
+    readings are the same."""
+    seeds = sorted(EVAL.glob("*/*.md"))
+    for number in range(30):
+        folder = tmp_path / ("a" if number < 15 else "b")
+        folder.mkdir(exist_ok=True)
+        seed = seeds[number % len(seeds)]
+        (folder / f"{number:03} {seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    started = _recording_popen(monkeypatch)
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    started_by_folder: dict[str, int] = {}
+
+    def on_folder(folder: str, notes: int) -> None:
+        started_by_folder[Path(folder).name] = len(started)
+
+    matcher = _matcher()
+    documents = load_notes([tmp_path], NotesCache(), on_folder=on_folder, read_with=matcher).documents
+    assert started_by_folder == {tmp_path.name: 0, "a": 0, "b": 1}, "started after 10 notes, before folder b"
     assert len(started) == 1
     assert started[0].returncode is not None, "the helper was ended and waited for"
+    assert len(documents) == 30
+    assert all(matcher.keys_read(d) is not None for d in documents)
+
+
+def test_a_reload_with_few_changed_notes_starts_no_helper(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = NotesCache()
+    monkeypatch.setattr(two_cores, "MIN_NOTES", 10)
+    load_notes([vault], cache)
+    started = _recording_popen(monkeypatch)
+    (vault / "000 extra.md").write_text("# Pod\n\nA pod runs containers.\n", encoding="utf-8")
+    try:
+        assert len(load_notes([vault], cache).documents) == NOTES + 1
+    finally:
+        (vault / "000 extra.md").unlink()
+    assert started == []
 
 
 def test_the_helper_protocol_in_one_process(vault: Path, tmp_path: Path) -> None:
@@ -198,7 +265,7 @@ def test_closing_a_helper_that_died_with_a_batch_unread_raises_nothing() -> None
     process.wait()
     assert process.stdin is not None
     process.stdin.write(b"a batch the helper never reads")  # buffered, not yet sent
-    helper = two_cores._Helper(process, [], None, deque(), [])
+    helper = two_cores.Helper(process, None)
     helper.close()
     assert process.stdin.closed
 
