@@ -84,6 +84,11 @@ class NotesCache:
         self._touched.add(source)
         self._changes += 1
 
+    def stat_key(self, document: NoteDocument) -> StatKey | None:
+        """The (size, mtime_ns) of the file ``document`` was parsed from, when it is the note kept here."""
+        entry = self._notes.get(document.source)
+        return entry[0] if entry is not None and entry[1] is document else None
+
     def readings(self, fingerprint: str) -> dict[str, NoteReadings]:
         """The readings by one term index, by note path; the matcher adds to this very dictionary."""
         self._load()

@@ -5,11 +5,16 @@ Started as ``python -c`` (:data:`COMMAND`), never forked: the app that starts it
 threads. It speaks length-prefixed JSON on its standard input and output, in the values of the
 notes cache file (:mod:`models.notes.stored`: plain values, so nothing received can run code):
 
-* in: the term index to read with (:func:`~models.notes.stored.encode_terms`) or None, then lists
-  of paths; None ends it;
-* out: the fingerprint of that index ("" without one), then, per list of paths, one entry per path:
-  ``[document, problems, readings]`` (``readings`` None without an index), or None for a note whose
-  front matter JSON cannot hold (the caller parses it itself).
+* in: the term indexes to read with (:func:`~models.notes.stored.encode_terms` of each), then
+  lists of requests; None ends it;
+* out: the fingerprint of each index, then, per list of requests, one answer per request:
+
+  * a path (a load): ``[document, problems, readings]``, with ``readings`` the note's for each
+    index (None when it could not be parsed), or None for a note whose front matter JSON cannot
+    hold (the caller parses it itself);
+  * ``[path, size, mtime_ns]`` (a note the caller has parsed, to read for more architectures):
+    the note's readings for each index, or None when its file is no longer that size and time
+    or cannot be parsed (the caller reads its own note).
 """
 
 from __future__ import annotations
@@ -19,8 +24,12 @@ import json
 import os
 import struct
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from models.notes.matching import TermIndex
 
 _LENGTH = struct.Struct("<Q")
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the ``models`` package
@@ -51,9 +60,7 @@ def receive(stream: IO[bytes]) -> Any:
 
 def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> None:
     """The helper's loop (see the module)."""
-    from models.notes.loading import load_note_file  # not for the parent, which only imports the protocol
-    from models.notes.reading import read_note
-    from models.notes.stored import decode_terms, encode_document, encode_readings
+    from models.notes.stored import decode_terms
     from models.notes.term_indexes import fingerprint
 
     gc.disable()  # no reference cycles here, and the process ends soon: the collector only costs time
@@ -61,21 +68,40 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> No
     if stdout is None:
         sys.stdout = sys.stderr  # a stray print must never corrupt the channel
     try:
-        setup = receive(source)
-        terms = decode_terms(setup) if setup is not None else None
-        send(sink, fingerprint(terms) if terms is not None else "")
-        while (paths := receive(source)) is not None:
-            parsed: list[Any] = []
-            for path in paths:
-                document, problems = load_note_file(Path(path))
-                encoded = encode_document(document) if document is not None else None
-                if document is not None and encoded is None:
-                    parsed.append(None)
-                    continue
-                readings = read_note(terms, document) if terms is not None and document is not None else None
-                parsed.append([encoded, problems, encode_readings(readings) if readings else None])
-            send(sink, parsed)
+        indexes = [decode_terms(value) for value in receive(source)]
+        answer = _answerer(indexes)
+        send(sink, [fingerprint(terms) for terms in indexes])
+        while (requests := receive(source)) is not None:
+            send(sink, [answer(request) for request in requests])
     except (EOFError, BrokenPipeError):
         pass  # the load ended or was stopped: nobody is listening
     if stdout is None:
         os._exit(0)  # skip tearing down thousands of objects: nothing is left to write
+
+
+def _answerer(indexes: list[TermIndex]) -> Callable[[str | list[Any]], Any]:
+    """What :func:`serve` answers to one request (see the module)."""
+    from models.notes.loading import load_note_file  # not for the parent, which only imports the protocol
+    from models.notes.reading import read_note
+    from models.notes.stored import encode_document, encode_readings
+
+    def answer(request: str | list[Any]) -> Any:
+        if isinstance(request, str):
+            document, problems = load_note_file(Path(request))
+            encoded = encode_document(document) if document is not None else None
+            if document is None or encoded is None:
+                return None if document is not None else [None, problems, None]
+            return [encoded, problems, [encode_readings(read_note(terms, document)) for terms in indexes]]
+        path, size, modified = request
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        if (status.st_size, status.st_mtime_ns) != (size, modified):
+            return None
+        document = load_note_file(Path(path))[0]
+        if document is None:
+            return None
+        return [encode_readings(read_note(terms, document)) for terms in indexes]
+
+    return answer

@@ -27,6 +27,7 @@ from models.notes.obsidian import plain_text
 from models.notes.ranking import NotePositions, RankedReadings
 from models.notes.reading import NoteReadings, Reading, read_note
 from models.notes.term_indexes import shared_term_index
+from models.notes.two_cores import read_all
 
 DEFAULT_LIMIT = 5
 
@@ -68,6 +69,21 @@ class NotesMatcher:
     def summary_sections(self, document: NoteDocument) -> list[tuple[float, Section]]:
         """The sections of ``document`` that summarise this architecture, with their scores (cached)."""
         return self.read(document)[2]
+
+    def unread(self, documents: Sequence[NoteDocument]) -> list[NoteDocument]:
+        """Those of ``documents`` this matcher has not read (what the cache file says of the others is
+        taken now)."""
+        found = []
+        for document in documents:
+            cached = self._readings.get(document.source)
+            if cached is not None and cached[0] is document:
+                continue
+            stored = self._cache.stored_readings(self.fingerprint, document)
+            if stored is not None:
+                self._readings[document.source] = stored
+            else:
+                found.append(document)
+        return found
 
     def adopt(self, readings: NoteReadings) -> None:
         """Keep what a matcher equal to this one (the same :attr:`fingerprint`) read from a note, as if
@@ -209,8 +225,11 @@ class NotesLibrary:
     def warm(self, architectures: Sequence[Architecture] | None = None) -> None:
         """Match the user notes against these architectures (all known ones by default) now, so
         that asking about any of their elements later is only a look-up: a worker thread calls this."""
+        chosen = self._architectures if architectures is None else architectures
         with collector_paused():
-            for architecture in self._architectures if architectures is None else architectures:
+            matchers = [self._matches(architecture).matcher for architecture in chosen]
+            read_all(self._user, matchers, self.cache.stat_key)  # a large vault, on two cores
+            for architecture in chosen:
                 matches = self._matches(architecture)
                 ids = [component.id for component in architecture.components]
                 for element_id in (*ids, *(group.id for group in architecture.groups)):

@@ -112,7 +112,7 @@ def _load_all(
                 if loaded[-1] is None:
                     to_parse += 1
                     if to_parse == two_cores.MIN_NOTES:
-                        helper = two_cores.start_helper(read_with)
+                        helper = two_cores.start_helper([read_with] if read_with is not None else [])
     except BaseException:
         if helper is not None:
             helper.close()

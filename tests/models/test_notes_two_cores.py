@@ -61,7 +61,7 @@ def parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     def sending(stream: Any, value: Any) -> None:
         send(stream, value)
-        if isinstance(value, list) and all(isinstance(path, str) for path in value):  # a batch of paths
+        if isinstance(value, list) and value and all(isinstance(path, str) for path in value):  # paths
             handed.set()
 
     paths: list[Path] = []
@@ -227,26 +227,33 @@ def test_a_reload_with_few_changed_notes_starts_no_helper(
 
 
 def test_the_helper_protocol_in_one_process(vault: Path, tmp_path: Path) -> None:
-    """The helper's loop, run here on files: what it answers for each path, in plain JSON values."""
+    """The helper's loop, run here on files: what it answers for each request, in plain JSON values."""
     requests, answers = tmp_path / "in", tmp_path / "out"
     paths = sorted(str(path) for path in vault.iterdir())[:3]
-    matcher = _matcher()
+    matchers = [_matcher(), NotesMatcher(OTHERS[0], [KUBERNETES, *OTHERS[1:]], NotesCache())]
+    status = Path(paths[0]).stat()
+    parsed_already = [[paths[0], status.st_size, status.st_mtime_ns], [paths[1], 1, 2]]  # the second changed
     with requests.open("wb") as stream:
-        helper_process.send(stream, encode_terms(matcher.terms))
+        helper_process.send(stream, [encode_terms(matcher.terms) for matcher in matchers])
         helper_process.send(stream, paths)
+        helper_process.send(stream, parsed_already)
         helper_process.send(stream, None)
     with requests.open("rb") as source, answers.open("wb") as sink:
         helper_process.serve(source, sink)
     with answers.open("rb") as stream:
-        assert helper_process.receive(stream) == matcher.fingerprint, "the same index, rebuilt there"
+        fingerprints = helper_process.receive(stream)
         parsed = helper_process.receive(stream)
+        read = helper_process.receive(stream)
         with pytest.raises(EOFError):
             helper_process.receive(stream)
+    assert fingerprints == [matcher.fingerprint for matcher in matchers], "the same indexes, rebuilt there"
     for path, (encoded, problems, readings) in zip(paths, parsed, strict=True):
         document = decode_document(encoded)
         assert document == load_note_file(Path(path))[0]
         assert problems == []
-        assert readings == json.loads(json.dumps(encode_readings(matcher.read(document))))
+        assert readings == [json.loads(json.dumps(encode_readings(m.read(document)))) for m in matchers]
+    assert read[0] == parsed[0][2], "a note parsed here: only its readings"
+    assert read[1] is None, "its file changed since: not read there"
 
 
 def test_a_note_json_cannot_carry_is_parsed_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
