@@ -224,7 +224,8 @@ class NotesLibrary:
 
     def warm(self, architectures: Sequence[Architecture] | None = None) -> None:
         """Match the user notes against these architectures (all known ones by default) now, so
-        that asking about any of their elements later is only a look-up: a worker thread calls this."""
+        that asking about any of their elements later is only a look-up: a worker thread calls this.
+        The notes are read for all of them first, a large vault on two cores (:func:`read_all`)."""
         chosen = self._architectures if architectures is None else architectures
         with collector_paused():
             matchers = [self._matches(architecture).matcher for architecture in chosen]
