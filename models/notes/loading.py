@@ -87,32 +87,17 @@ def _load_all(
     walk_errors: list[str] = []
     found: list[tuple[Path, StatKey | None, int]] = []  # path, (size, mtime), walk problems before it
     loaded: list[tuple[NoteDocument | None, list[str]] | None] = []  # from the cache, or None: to parse
-    seen: set[tuple[int, int] | str] = set()
     visit = (lambda folder: on_folder(folder, len(found))) if on_folder else None
     helper: two_cores.Helper | None = None
     to_parse = 0
     try:
-        for location in locations:
-            for path in _note_files(Path(location).expanduser(), walk_errors, visit):
-                try:
-                    status: os.stat_result | None = path.stat()
-                except OSError:
-                    status = None
-                # The same file through two locations or links: the file id, or (where a file
-                # system has none) the real path, which costs a look-up per folder on the way.
-                identity = (
-                    (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
-                )
-                if identity in seen:
-                    continue
-                seen.add(identity)
-                key = (status.st_size, status.st_mtime_ns) if status is not None else None
-                found.append((path, key, len(walk_errors)))
-                loaded.append(cache.note(str(path), key) if key is not None else None)
-                if loaded[-1] is None:
-                    to_parse += 1
-                    if to_parse == two_cores.MIN_NOTES:
-                        helper = two_cores.start_helper([read_with] if read_with is not None else [])
+        for path, key in _distinct_files(locations, walk_errors, visit):
+            found.append((path, key, len(walk_errors)))
+            loaded.append(cache.note(str(path), key) if key is not None else None)
+            if loaded[-1] is None:
+                to_parse += 1
+                if to_parse == two_cores.MIN_NOTES:
+                    helper = two_cores.start_helper([read_with] if read_with is not None else [])
     except BaseException:
         if helper is not None:
             helper.close()
@@ -136,6 +121,26 @@ def _load_all(
             result.documents.append(document)
     result.errors.extend(walk_errors[reported:])
     return result
+
+
+def _distinct_files(
+    locations: Sequence[Path], errors: list[str], visit: Callable[[str], None] | None
+) -> Iterator[tuple[Path, StatKey | None]]:
+    """Each note file under ``locations`` once, with its (size, mtime_ns) (None if it cannot be looked at)."""
+    seen: set[tuple[int, int] | str] = set()
+    for location in locations:
+        for path in _note_files(Path(location).expanduser(), errors, visit):
+            try:
+                status: os.stat_result | None = path.stat()
+            except OSError:
+                status = None
+            # The same file through two locations or links: the file id, or (where a file
+            # system has none) the real path, which costs a look-up per folder on the way.
+            identity = (status.st_dev, status.st_ino) if status and status.st_ino else os.path.realpath(path)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            yield path, (status.st_size, status.st_mtime_ns) if status is not None else None
 
 
 _MEMORY = NotesCache()
