@@ -49,6 +49,8 @@ DEFERRED = (
     "models.notes.cache",
     "explorer.user_notes",
     "explorer.ui.notes_sources_dialog",
+    "datetime",
+    "concurrent.futures",
 )
 
 SCRIPT = textwrap.dedent(
