@@ -51,6 +51,8 @@ DEFERRED = (
     "explorer.ui.notes_sources_dialog",
     "datetime",
     "concurrent.futures",
+    "explorer.ui.notes_html",
+    "models.notes.cleaning",
 )
 
 SCRIPT = textwrap.dedent(
