@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +18,9 @@ from explorer.runtime_tuning import FREEZE_AFTER_MS, freeze_startup_objects, tun
 from explorer.settings import APPLICATION, DEFAULT_ARCHITECTURE, ORGANIZATION, AppSettings
 
 if TYPE_CHECKING:
+    import argparse
+    from datetime import datetime
+
     from explorer.sources import Sources
     from explorer.ui.main_window import MainWindow
 

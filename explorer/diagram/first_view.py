@@ -9,7 +9,6 @@ region of that size holding the most whole components; the minimap shows the res
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QRectF, QSizeF
@@ -33,13 +32,18 @@ def label_pixel_sizes(scene: DiagramScene) -> dict[str, float]:
     return {element_id: float(size) for element_id, size in sizes if size is not None}
 
 
-@dataclass(frozen=True)
 class _Facts:
-    """What the first view needs from a scene's components, gathered once per scene."""
+    """What the first view needs from a scene's components, gathered once per scene.
 
-    rects: list[QRectF]
-    """Each component's rectangle, in reading order."""
-    smallest_label_px: float | None
+    A plain class: a dataclass would compile its methods at import, before the first paint.
+    """
+
+    __slots__ = ("rects", "smallest_label_px")
+
+    def __init__(self, rects: list[QRectF], smallest_label_px: float | None) -> None:
+        self.rects = rects
+        """Each component's rectangle, in reading order."""
+        self.smallest_label_px = smallest_label_px
 
 
 _FACTS: WeakKeyDictionary[DiagramScene, _Facts] = WeakKeyDictionary()

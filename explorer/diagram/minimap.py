@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -37,17 +36,22 @@ TURN_SECONDS = 0.008
 """Rendering done per turn of the event loop (at least one band, which may run past it)."""
 
 
-@dataclass
 class _Sketch:
-    """A picture being rendered band by band: the rows above ``next_row`` are done."""
+    """A picture being rendered band by band: the rows above ``next_row`` are done.
 
-    scene: QGraphicsScene
-    image: QImage
-    scale: float
-    """Picture pixels (device-independent) per scene unit."""
-    next_row: int = 0
-    rows: int = BAND_ROWS
-    """Rows of the next band: halved after a band that took more than a turn, doubled after a quick one."""
+    A plain class: a dataclass would compile its methods at import, before the first paint.
+    """
+
+    __slots__ = ("scene", "image", "scale", "next_row", "rows")
+
+    def __init__(self, scene: QGraphicsScene, image: QImage, scale: float) -> None:
+        self.scene = scene
+        self.image = image
+        self.scale = scale
+        """Picture pixels (device-independent) per scene unit."""
+        self.next_row = 0
+        self.rows = BAND_ROWS
+        """Rows of the next band: halved after a band that took over a turn, doubled after a quick one."""
 
     def done(self) -> bool:
         return self.next_row >= self.image.height()

@@ -9,16 +9,19 @@ so no helper module reaches into the window to add actions or menus of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QStyle, QToolBar, QWidget
 
+from models.records import frozen_record
+
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 Keys = QKeySequence.StandardKey
 Pixmap = QStyle.StandardPixmap
 
 
-@dataclass(frozen=True)
+@frozen_record
 class ActionSpec:
     """One action: ``name`` is how handlers, menus and tests refer to it."""
 
@@ -32,6 +35,26 @@ class ActionSpec:
     """Shown in the keyboard shortcuts list and ``actions_by_name``."""
     enabled: bool = True
     """False: off until what handles it turns it on (a walkthrough's step keys, until one runs)."""
+
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        shortcuts: tuple[QKeySequence.StandardKey | str, ...] = (),
+        tip: str = "",
+        icon: QStyle.StandardPixmap | None = None,
+        checkable: bool = False,
+        listed: bool = True,
+        enabled: bool = True,
+    ) -> None:
+        _set(self, "name", name)
+        _set(self, "text", text)
+        _set(self, "shortcuts", shortcuts)
+        _set(self, "tip", tip)
+        _set(self, "icon", icon)
+        _set(self, "checkable", checkable)
+        _set(self, "listed", listed)
+        _set(self, "enabled", enabled)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (

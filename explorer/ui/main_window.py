@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
@@ -32,6 +31,8 @@ from models.architecture import Architecture
 from models.errors import ModelError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     # Revision, walkthroughs, export and drafting are imported later: the first paint needs none.
     from explorer.ui.revision import RevisionController
     from explorer.ui.walkthrough import WalkthroughController

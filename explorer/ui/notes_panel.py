@@ -13,11 +13,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from explorer.app_state import AppState, Mode
-from explorer.ui.notes_html import NOTE_SCHEME, STYLE_SHEET, markdown_renderer, markdown_to_html
+from explorer.ui.notes_style import STYLE_SHEET
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
-    # The notes stack is imported with the first notes shown, after the window's first paint.
+    # The notes stack (and the Markdown renderer, explorer.ui.notes_html) is imported with the
+    # first notes shown, after the window's first paint.
     from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
 
 LARGE_ARCHITECTURE = 40
@@ -125,6 +126,8 @@ class NotesPanel(QDockWidget):
         architecture = self._architecture
         if architecture is not None:
             self.notes.prepare(architecture)
+        from explorer.ui.notes_html import markdown_renderer
+
         markdown_renderer()
 
     def release(self) -> None:
@@ -227,6 +230,8 @@ class NotesPanel(QDockWidget):
                 f"{' › ' + path if path else ''} · line {excerpt.line}</a>"
                 f' &nbsp; <a href="{FILE_SCHEME}:{target}">open file</a>'
             )
+        from explorer.ui.notes_html import markdown_to_html
+
         body = markdown_to_html(excerpt.text, excerpt.matched_terms)
         return (
             '<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8px;'
@@ -237,6 +242,7 @@ class NotesPanel(QDockWidget):
 
     def show_note(self, document: NoteDocument, section: Section | None = None, notice: str = "") -> None:
         """The whole note, scrolled to ``section``, under an optional ``notice``; a link leads back."""
+        from explorer.ui.notes_html import markdown_to_html
         from models.notes.excerpts import top_level_markdown
 
         parts = [
@@ -275,6 +281,8 @@ class NotesPanel(QDockWidget):
     # Links -----------------------------------------------------------------
 
     def _on_link(self, url: QUrl) -> None:
+        from models.notes.cleaning import NOTE_SCHEME
+
         scheme = url.scheme()
         if scheme == ACTION_SCHEME:
             self._on_action(url.path())

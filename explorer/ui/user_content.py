@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -17,6 +16,8 @@ from explorer.ui.notes_panel import LARGE_ARCHITECTURE
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from explorer.ui.window_api import ExplorerWindow
     from explorer.user_notes import UserNotes
     from models.loader import LoadResult
@@ -48,7 +49,7 @@ class UserContent(QObject):
     def __init__(self, window: ExplorerWindow, *, later: bool = False):
         super().__init__(window)
         self.window = window
-        self._model_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
+        self._loader: ThreadPoolExecutor | None = None  # made on the first reload (see _model_loader)
         self._model_generation = 0
         self._models_loaded.connect(self._on_models_loaded, Qt.ConnectionType.QueuedConnection)
         self._after_models: Callable[[], None] | None = None
@@ -106,6 +107,16 @@ class UserContent(QObject):
         if remembered:
             notes.add_locations(remembered)
         return notes
+
+    @property
+    def _model_loader(self) -> ThreadPoolExecutor:
+        """The thread that reads model files again; made on first use, so ``concurrent.futures``
+        is not imported before the first paint."""
+        if self._loader is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="models")
+        return self._loader
 
     def shutdown(self) -> None:
         """Stops reading notes (if they were ever started)."""

@@ -9,12 +9,13 @@ build the mode when triggered), so every shortcut works in the first frame.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from explorer.ui.revision import RevisionController
     from explorer.ui.walkthrough import WalkthroughController
     from explorer.ui.window_api import ExplorerWindow

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from models.records import frozen_record
+
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 DIRECTIONS = ("forward", "reverse")
 """Which way a step's "request" travels along its relations: source → target, or back."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Step:
     """One moment of a walkthrough: what it emphasises and what the narration says.
 
@@ -29,8 +32,24 @@ class Step:
     relations: tuple[tuple[str, str], ...] = ()
     direction: str = "forward"
 
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        components: tuple[str, ...] = (),
+        groups: tuple[str, ...] = (),
+        relations: tuple[tuple[str, str], ...] = (),
+        direction: str = "forward",
+    ) -> None:
+        _set(self, "title", title)
+        _set(self, "text", text)
+        _set(self, "components", components)
+        _set(self, "groups", groups)
+        _set(self, "relations", relations)
+        _set(self, "direction", direction)
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Walkthrough:
     """A step-by-step flow on the architecture ``architecture``.
 
@@ -49,6 +68,16 @@ class Walkthrough:
     summary: str
     steps: tuple[Step, ...]
     source: str = ""
+
+    def __init__(
+        self, id: str, architecture: str, title: str, summary: str, steps: tuple[Step, ...], source: str = ""
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "architecture", architecture)
+        _set(self, "title", title)
+        _set(self, "summary", summary)
+        _set(self, "steps", steps)
+        _set(self, "source", source)
 
     def components_up_to(self, index: int) -> frozenset[str]:
         """Components of steps 0…``index``: what a built-up slide keeps emphasised."""

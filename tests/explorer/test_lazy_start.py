@@ -49,6 +49,10 @@ DEFERRED = (
     "models.notes.cache",
     "explorer.user_notes",
     "explorer.ui.notes_sources_dialog",
+    "datetime",
+    "concurrent.futures",
+    "explorer.ui.notes_html",
+    "models.notes.cleaning",
 )
 
 SCRIPT = textwrap.dedent(

@@ -9,6 +9,7 @@ import pytest
 from models.architecture import Architecture, Component, Group, LayoutHints, Relation
 from models.catalog import load_catalog
 from models.records import frozen_record
+from models.walkthroughs import Step, Walkthrough, load_walkthrough_catalog
 from tests.records_check import assert_defaults_alike, assert_like_frozen_dataclass
 
 
@@ -52,3 +53,12 @@ def test_a_record_must_write_its_own_init() -> None:
             """A record without its ``__init__``."""
 
             x: int
+
+
+def test_walkthroughs_and_their_steps_are_like_frozen_dataclasses(architectures: list[Architecture]) -> None:
+    walkthroughs = list(load_walkthrough_catalog({a.id: a for a in architectures}).walkthroughs)
+    assert walkthroughs
+    assert_like_frozen_dataclass(walkthroughs)
+    assert_like_frozen_dataclass([step for walkthrough in walkthroughs for step in walkthrough.steps][:60])
+    assert_defaults_alike(Step, title="T", text="X")
+    assert_defaults_alike(Walkthrough, id="w", architecture="a", title="T", summary="S", steps=())
