@@ -162,9 +162,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _png_helper(args: argparse.Namespace, options: ExportOptions) -> PngHelper | None:
-    """For a single PNG, a helper process starting Qt while this one builds the SVG (None elsewhere)."""
+    """For a single PNG, a helper process starting Qt while this one builds the SVG (None elsewhere):
+    the one forked before the arguments were parsed (``args.png_helper``), else a new one."""
+    early: PngHelper | None = getattr(args, "png_helper", None)
     if args.all or len(args.background) > 1 or options.format != "png":
+        if early is not None:
+            early.close()
         return None
+    if early is not None:
+        return early
     from explorer.export.png_fork import PngHelper
 
     return PngHelper.start()

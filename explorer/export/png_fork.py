@@ -20,6 +20,7 @@ import os
 import signal
 import struct
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 from explorer.atomic_write import write_all
@@ -31,12 +32,26 @@ _ANSWER = struct.Struct(">Q")
 _READ_BYTES = 1 << 20
 
 
+def may_paint_png(words: Sequence[str]) -> bool:
+    """Whether the command line ``words`` (without the program) may export a single PNG: read before
+    the arguments are parsed, to fork as early as possible; the parsed ones decide (a wrong guess only
+    costs a helper killed unused)."""
+    if not words or words[0] != "export" or "--all" in words or "--walkthrough" in words:
+        return False
+    return "png" in words or any(word.lower().endswith(".png") for word in words)
+
+
 class PngHelper:
     """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused."""
 
     def __init__(self, pid: int, requests: int, answers: int) -> None:
         self._pid, self._requests, self._answers = pid, requests, answers
         self._closed = False
+
+    @property
+    def pid(self) -> int:
+        """The helper's process id."""
+        return self._pid
 
     @classmethod
     def start(cls) -> PngHelper | None:
