@@ -183,6 +183,8 @@ def main_then_exit() -> NoReturn:
 def _early_png_helper() -> Any:
     """A PNG export's helper process, forked before the arguments are parsed (~10 ms of imports
     sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`)."""
+    if sys.argv[1:2] != ["export"]:
+        return None
     from explorer.export.png_fork import PngHelper, may_paint_png
 
     return PngHelper.start() if may_paint_png(sys.argv[1:]) else None
