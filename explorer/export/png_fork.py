@@ -16,6 +16,7 @@ Qt's own warnings, if the helper printed any before failing, are then printed tw
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import struct
@@ -66,7 +67,7 @@ class PngHelper:
         if threading is not None and threading.active_count() > 1:
             return None
         for name in _SHARED:
-            __import__(name)
+            importlib.import_module(name)
         request_read, request_write = os.pipe()
         answer_read, answer_write = os.pipe()
         try:
