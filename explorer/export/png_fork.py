@@ -88,7 +88,8 @@ class PngHelper:
         self, document: bytes, width: int, height: int, dots_per_metre: int, *, opaque: bool
     ) -> bytes | None:
         """The PNG file of :func:`explorer.export.svg_paint.paint_document`'s image, or None if the
-        helper failed (paint it here then). The helper is done after this, whatever the outcome."""
+        helper failed (paint it here then; the helper is reaped). A whole answer is returned while
+        the helper may still be exiting (freeing its image's memory): :meth:`close` reaps it."""
         header = _REQUEST.pack(width, height, dots_per_metre, opaque, len(document))
         try:
             write_all(self._requests, header + document)
@@ -97,14 +98,15 @@ class PngHelper:
             answer = _read_all(self._answers)
         except OSError:
             answer = b""
-        finished_well = self.close()
-        if not finished_well or len(answer) < _ANSWER.size:
-            return None
-        (length,) = _ANSWER.unpack_from(answer)
-        return answer[_ANSWER.size :] if len(answer) == _ANSWER.size + length else None
+        if len(answer) >= _ANSWER.size:
+            (length,) = _ANSWER.unpack_from(answer)
+            if len(answer) == _ANSWER.size + length:
+                return answer[_ANSWER.size :]
+        self.close()
+        return None
 
     def close(self) -> bool:
-        """Ends the helper (at once, if it has nothing left to send) and reaps it; True if it exited well."""
+        """Ends the helper (at once, if it was never asked) and reaps it; True if it exited well."""
         if self._closed:
             return False
         self._closed = True
@@ -138,6 +140,7 @@ def _serve(requests: int, answers: int) -> NoReturn:
                 image = paint_document(document, width, height, dots_per_metre, opaque=bool(opaque))
                 png = encode_png(image)
                 write_all(answers, _ANSWER.pack(len(png)) + png)
+                os.close(answers)  # the answer ends here, not once this process's memory is freed
                 status = 0
     except BaseException:  # noqa: BLE001, S110 (the caller paints in its own process and reports it)
         pass

@@ -30,6 +30,7 @@ assert helper is not None
 {during}
 png = helper.paint(b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"/>', 8, 4, 3780, opaque=True)
 print("none" if png is None else png[:8].hex())
+print(helper.close())  # True: reaped now, having exited well; False: reaped already, having failed
 try:
     os.waitpid(helper.pid, 0)
 except ChildProcessError:
@@ -86,16 +87,18 @@ def test_a_scene_export_closes_the_helper_and_paints_here(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("before", "during", "expected"),
     [
-        ("", "", "89504e470d0a1a0a"),
-        ("", "os.kill(helper.pid, signal.SIGKILL)", "none"),  # killed, or crashed
-        ("sys.modules['PySide6.QtSvg'] = None", "", "none"),  # no QtSvg to import
+        ("", "", ["89504e470d0a1a0a", "True"]),
+        ("", "os.kill(helper.pid, signal.SIGKILL)", ["none", "False"]),  # killed, or crashed
+        ("sys.modules['PySide6.QtSvg'] = None", "", ["none", "False"]),  # no QtSvg to import
     ],
     ids=["painted", "killed", "qt-missing"],
 )
-def test_a_helper_that_fails_paints_nothing_and_is_reaped(before: str, during: str, expected: str) -> None:
+def test_a_helper_that_fails_paints_nothing_and_every_helper_is_reaped(
+    before: str, during: str, expected: list[str]
+) -> None:
     completed = run_python("-c", HELPER_PROBE.format(before=before, during=during))
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.split() == [expected, "reaped"]
+    assert completed.stdout.split() == [*expected, "reaped"]
 
 
 def test_without_qt_the_command_fails_as_before_and_leaves_no_file(tmp_path: Path) -> None:
