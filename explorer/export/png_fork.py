@@ -59,10 +59,11 @@ class PngHelper:
 
     @classmethod
     def start(cls) -> PngHelper | None:
-        """A helper importing Qt from now on, or None where forking is not possible or not safe
-        (not Linux, Qt already imported, another thread running: a fork copies only this one)."""
+        """A helper importing Qt from now on, or None where forking is not possible, not safe or of
+        no use (not Linux, Qt already imported, another thread running: a fork copies only this
+        one; a single core to run on: the helper would only add its ~10 ms)."""
         threading = sys.modules.get("threading")
-        if sys.platform != "linux" or "PySide6" in sys.modules:
+        if sys.platform != "linux" or "PySide6" in sys.modules or len(os.sched_getaffinity(0)) < 2:
             return None
         if threading is not None and threading.active_count() > 1:
             return None

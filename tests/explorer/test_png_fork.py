@@ -125,8 +125,13 @@ def test_a_helper_never_asked_is_ended_and_reaped() -> None:
     assert "ChildProcessError" in completed.stderr  # already reaped by close()
 
 
-def test_no_helper_where_qt_is_loaded_already() -> None:
-    probe = "import PySide6; from explorer.export.png_fork import PngHelper; print(PngHelper.start())"
+@pytest.mark.parametrize(
+    "before",
+    ["import PySide6", "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})"],
+    ids=["qt-loaded", "one-core"],
+)
+def test_no_helper_where_qt_is_loaded_already_or_on_one_core(before: str) -> None:
+    probe = f"{before}; from explorer.export.png_fork import PngHelper; print(PngHelper.start())"
     assert run_python("-c", probe).stdout.split() == ["None"]
 
 
