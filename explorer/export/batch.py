@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.atomic_write import ExportError, write_atomically
+from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
 from models.records import frozen_record
+
+if TYPE_CHECKING:
+    from explorer.export.png_fork import PngHelper
 
 LayoutFor = Callable[[Architecture], Layout]
 
@@ -68,6 +73,7 @@ def export_architecture(
     durable: bool = True,
     scene: bool = True,
     widgets: bool = True,
+    helper: PngHelper | None = None,
 ) -> Path:
     """Render and write one export; returns the absolute path written.
 
@@ -75,12 +81,13 @@ def export_architecture(
     makes it): the file is still whole or absent, only a power cut could take it back.
     ``scene=False`` paints a PNG from the Qt-free SVG where that writer draws the options
     (:mod:`explorer.export.svg_raster`, the command line's choice), else through the scene;
-    ``widgets=False`` says nothing else in the process will draw with Qt (see :func:`render_file`).
+    ``widgets=False`` says nothing else in the process will draw with Qt, and a ``helper`` process
+    may paint that PNG (see :func:`render_file`).
 
     Raises:
         ExportError: the file could not be written (nothing is left behind).
     """
-    rendered = render_file(architecture, layout, options, scene=scene, widgets=widgets)
+    rendered = render_file(architecture, layout, options, scene=scene, widgets=widgets, helper=helper)
     return write_atomically(path, rendered, durable=durable)
 
 
@@ -91,6 +98,7 @@ def render_file(
     *,
     scene: bool = True,
     widgets: bool = True,
+    helper: PngHelper | None = None,
 ) -> bytes:
     """The file's contents: an SVG from the Qt-free writer where it draws the options, else through Qt
     (with ``scene=False``, a PNG painted from that writer's SVG where it draws the options).
@@ -98,7 +106,9 @@ def render_file(
     Each writer is imported when it is needed: a PNG export through the scene loads no SVG code,
     an SVG export no Qt, a PNG from the SVG neither the scene nor its items. With ``widgets=False``
     (nothing else in this process draws with Qt) a PNG painted from the SVG starts Qt without
-    its widgets (:func:`explorer.export.qt_app.ensure_qt`); one the scene draws starts them.
+    its widgets (:func:`explorer.export.qt_app.ensure_qt`); one the scene draws starts them. A PNG
+    painted from the SVG is painted by ``helper`` (:mod:`explorer.export.png_fork`), when there is
+    one and it does not fail, and Qt is then not started here at all.
     """
     if options.format == "svg":
         from explorer.export.svg_writer import qt_free_svg
@@ -109,12 +119,22 @@ def render_file(
     from explorer.export.qt_app import ensure_qt
 
     if not scene:
-        from explorer.export.svg_raster import png_of, raster_drawing
+        from explorer.export.svg_raster import canvas_of, png_of, raster_drawing
 
         drawing = raster_drawing(architecture, layout, options)  # Qt-free: Qt is not started yet
         if drawing is not None:
-            ensure_qt(widgets=widgets)
-            return png_of(drawing, options)
+            painted = None
+            if helper is not None:
+                width, height, dots_per_metre = canvas_of(drawing)
+                check_pixels(width, height)
+                opaque = options.background == "white"
+                painted = helper.paint(drawing.document, width, height, dots_per_metre, opaque=opaque)
+            if painted is None:
+                ensure_qt(widgets=widgets)
+                painted = png_of(drawing, options)
+            return painted
+    if helper is not None:  # the scene draws these options: the helper's Qt is of no use
+        helper.close()
     ensure_qt()
     from explorer.export.render import render_architecture
 

@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer import exit_codes
 from explorer.cli_format import RawDescriptionHelpFormatter
@@ -34,6 +34,9 @@ from explorer.export.options import (
     slide_name,
     text_scale_value,
 )
+
+if TYPE_CHECKING:
+    from explorer.export.png_fork import PngHelper
 
 EXAMPLES = """examples:
   arch-explorer export ecs-fargate -o fargate.png --scale 2
@@ -150,8 +153,33 @@ def run_export(args: argparse.Namespace) -> int:
     except InvalidOptionsError as error:
         return fail(str(error))
 
+    helper = _png_helper(args, options)  # forked before the model is loaded and the SVG built
+    try:
+        return _export(args, options, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _png_helper(args: argparse.Namespace, options: ExportOptions) -> PngHelper | None:
+    """For a single PNG, a helper process starting Qt while this one builds the SVG (None elsewhere):
+    the one forked before the arguments were parsed (``args.png_helper``), else a new one."""
+    early: PngHelper | None = getattr(args, "png_helper", None)
+    if args.all or len(args.background) > 1 or options.format != "png":
+        if early is not None:
+            early.close()
+        return None
+    if early is not None:
+        return early
+    from explorer.export.png_fork import PngHelper
+
+    return PngHelper.start()
+
+
+def _export(args: argparse.Namespace, options: ExportOptions, helper: PngHelper | None) -> int:
     from explorer.sources import load_models
 
+    several = len(args.background) > 1
     sources = load_models(args.models)  # an export draws no notes
     report_model_errors(sources)
     if args.all:
@@ -178,7 +206,9 @@ def run_export(args: argparse.Namespace) -> int:
             if args.all:
                 status = _export_all(architectures, output, themed) or status
             else:
-                status = _export_one(architectures[0], output, themed, alone=not several) or status
+                status = (
+                    _export_one(architectures[0], output, themed, alone=not several, helper=helper) or status
+                )
         return status
     except GraphvizNotFoundError as error:
         return fail(str(error), exit_codes.GRAPHVIZ_MISSING)
@@ -210,9 +240,11 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _export_one(architecture: Any, output: Path, options: ExportOptions, *, alone: bool) -> int:
+def _export_one(
+    architecture: Any, output: Path, options: ExportOptions, *, alone: bool, helper: PngHelper | None = None
+) -> int:
     """Writes one file; ``alone``: the only one of this command (Qt then starts without widgets
-    when it is only needed to paint the PNG)."""
+    when it is only needed to paint the PNG); ``helper``: a :class:`~explorer.export.png_fork.PngHelper`."""
     from explorer.atomic_write import ExportError
     from explorer.export.batch import export_architecture
 
@@ -226,6 +258,7 @@ def _export_one(architecture: Any, output: Path, options: ExportOptions, *, alon
             durable=False,
             scene=False,
             widgets=not alone,
+            helper=helper,
         )
     except ExportError as error:
         return fail(str(error), exit_codes.FAILED)

@@ -3,10 +3,12 @@
 Drawing through the scene (:mod:`explorer.export.render`) first makes the window's items, their
 styles and the ``Qt`` namespace's enum types: about 50 ms of a command-line export before its
 first pixel. The SVG writer's document (:mod:`explorer.export.svg_writer`), painted by Qt's own
-SVG renderer onto the same kind of image with the same render hints, needs none of it; its page
-and canvas are the scene export's, and its pixels equal the scene's to within anti-aliasing
-(``tests/explorer/test_svg_raster.py`` compares every built-in at 1× and 2×). Text is DejaVu Sans
-for both: the document names it first, and its layout was measured in it.
+SVG renderer onto the same kind of image with the same render hints
+(:mod:`explorer.export.svg_paint`), needs none of it; its page and canvas are the scene export's,
+and its pixels equal the scene's to within anti-aliasing (``tests/explorer/test_svg_raster.py``
+compares every built-in at 1× and 2×). Text is DejaVu Sans for both: the document names it first,
+and its layout was measured in it. This module imports no Qt: the drawing is made before Qt is
+started (or, on Linux, while a helper process starts it: :mod:`explorer.export.png_fork`).
 
 A rendered resvg (``resvg-py``) was measured too and not used: for ``containers-vs-vms`` at 1×
 it took 124 ms to draw and encode against Qt's 34 ms to draw (its encoder alone ~30 ns a pixel).
@@ -14,17 +16,16 @@ it took 124 ms to draw and encode against Qt's 34 ms to draw (its encoder alone 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from typing import TYPE_CHECKING
 
-from explorer.export.limits import check_pixels
 from explorer.export.options import ExportOptions
 from explorer.export.page import INCHES_PER_METRE
-from explorer.export.png_writer import encode_png
 from explorer.export.svg_writer import SvgDrawing, UnsupportedError, supports, svg_drawing
 from explorer.layout.geometry import Layout
 from models.architecture import Architecture
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 
 def svg_png(architecture: Architecture, layout: Layout, options: ExportOptions) -> bytes | None:
@@ -49,12 +50,20 @@ def raster_drawing(architecture: Architecture, layout: Layout, options: ExportOp
         return None
 
 
+def canvas_of(drawing: SvgDrawing) -> tuple[int, int, int]:
+    """The image a drawing is painted on: its width, height and dots per metre (no Qt needed)."""
+    width, height = drawing.page.canvas
+    return width, height, round(drawing.page.dpi * INCHES_PER_METRE)
+
+
 def png_of(drawing: SvgDrawing, options: ExportOptions) -> bytes:
     """The PNG file of :func:`raster_drawing`'s drawing (a Qt application must be running).
 
     Raises:
         ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
     """
+    from explorer.export.png_writer import encode_png
+
     return encode_png(paint_svg(drawing, opaque=options.background == "white"))
 
 
@@ -64,40 +73,6 @@ def paint_svg(drawing: SvgDrawing, *, opaque: bool) -> QImage:
     Raises:
         ExportTooLargeError: the image would exceed :data:`explorer.export.limits.MAX_PIXELS`.
     """
-    width, height = drawing.page.canvas
-    check_pixels(width, height)
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    _clear(image)
-    dots_per_metre = round(drawing.page.dpi * INCHES_PER_METRE)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    renderer = QSvgRenderer(QByteArray(drawing.document))
-    painter = QPainter(image)
-    try:
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
-        renderer.render(painter, QRectF(0, 0, width, height))
-    finally:
-        painter.end()
-    if opaque:
-        image.reinterpretAsFormat(QImage.Format.Format_RGB32)
-    return image
+    from explorer.export.svg_paint import paint_document
 
-
-def _clear(image: QImage) -> None:
-    """Every byte of ``image`` zero (transparent), as ``image.fill(0)`` makes it.
-
-    Not ``fill`` itself: the first call of it makes PySide build the ``Qt`` namespace's enum
-    types to choose between its overloads (~15 ms), which nothing else of this export needs.
-    """
-    pixels = memoryview(image.bits())
-    if pixels.readonly:  # a copy, not the image's own bytes (no PySide6 6.x hands one)
-        image.fill(0)
-        return
-    zeros = memoryview(bytes(min(len(pixels), 1 << 20)))
-    for start in range(0, len(pixels), len(zeros)):
-        end = min(start + len(zeros), len(pixels))
-        pixels[start:end] = zeros[: end - start]
+    return paint_document(drawing.document, *canvas_of(drawing), opaque=opaque)

@@ -142,7 +142,7 @@ def test_a_command_line_png_makes_no_scene(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("size", [(3, 2), (700, 500)])  # one chunk of zeros, and several
 def test_an_image_is_cleared_as_fill_clears_it(qapp, size: tuple[int, int]) -> None:  # noqa: ANN001
-    from explorer.export.svg_raster import _clear
+    from explorer.export.svg_paint import _clear
 
     ours = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
     ours.fill(0x80FF2040)
