@@ -45,6 +45,10 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
     """The least scene area :meth:`zoom_to_selection` shows around the selection."""
     SETTLE_MS = 150
     """How long after the last pan or zoom step the diagram is redrawn in full quality."""
+    _ready = False
+    """True once ``__init__`` has built the view's parts. Qt can still scroll the view
+    after Python has cleared the instance (a garbage-collected cycle at close): its
+    overrides then fall back to this class value and leave the scroll to Qt alone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +86,7 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
         self._settle.setInterval(self.SETTLE_MS)
         self._settle.timeout.connect(self._end_motion)
         self._overview = OverviewSnapshot(self)
+        self._ready = True
 
     # Diagram ----------------------------------------------------------------
 
@@ -253,6 +258,9 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
         self.zoom_changed.emit(factor)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
+        if not self._ready:
+            super().scrollContentsBy(dx, dy)
+            return
         self._start_motion()
         super().scrollContentsBy(dx, dy)
         self.minimap.follow()

@@ -374,3 +374,15 @@ def test_shift_wheel_scrolls_sideways(view: DiagramView) -> None:
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom() == 3.0
     assert bar.value() == start + 120
+
+
+def test_a_scroll_after_python_cleared_the_view_is_left_to_qt(qtbot, scene: DiagramScene) -> None:
+    """Closing can clear the view's Python side (a garbage-collected cycle) while Qt still
+    scrolls it: the scroll must not raise from the view's own override."""
+    view = DiagramView()
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.set_diagram(scene)
+    view.__dict__.clear()
+    view.scrollContentsBy(5, 5)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 10)
