@@ -177,7 +177,7 @@ def fold(readings: list[Reading]) -> list[Reading]:
     for reading in sorted(readings, key=lambda r: r.block.line):
         parent = kept[-1] if kept else None
         if parent is not None and parent.block.contains(reading.block):
-            kept[-1] = _reading(
+            kept[-1] = new_reading(
                 parent.element,
                 max(parent.score, reading.score),
                 parent.section,
@@ -273,7 +273,9 @@ def _read_block(
     for element, (score, texts) in chosen.items():
         if score > 0:
             readings.append(
-                _reading(element, score + bonus, section, block, tuple(dict.fromkeys(texts)), note.document)
+                new_reading(
+                    element, score + bonus, section, block, tuple(dict.fromkeys(texts)), note.document
+                )
             )
 
 
@@ -287,7 +289,7 @@ def _add(chosen: dict[str, tuple[float, list[str]]], element: str, score: float,
             chosen[element] = (score, old[1])
 
 
-def _reading(
+def new_reading(
     element: str, score: float, section: Section, block: Block, terms: tuple[str, ...], document: NoteDocument
 ) -> Reading:
     """``Reading(element, score, section, block, terms, document)``, without the frozen dataclass's

@@ -19,7 +19,7 @@ from typing import Any
 
 from models.notes.document import BLOCK_KINDS, Block, NoteDocument, Section, new_section
 from models.notes.matching import TermIndex
-from models.notes.reading import NoteReadings, Reading
+from models.notes.reading import NoteReadings, Reading, new_reading
 
 _new, _set = object.__new__, object.__setattr__  # frozen instances filled at once (see the module)
 _KIND_AT = {kind: index for index, kind in enumerate(BLOCK_KINDS)}
@@ -170,20 +170,7 @@ def decode_readings(document: NoteDocument, value: list[Any]) -> NoteReadings:
         made: list[Reading] = []
         for score, s, b, terms in found:
             section = sections[s]
-            reading = _new(Reading)
-            _set(
-                reading,
-                "__dict__",
-                {
-                    "element": element,
-                    "score": score,
-                    "section": section,
-                    "block": section.blocks[b],
-                    "terms": tuple(terms),
-                    "document": document,
-                },
-            )
-            made.append(reading)
+            made.append(new_reading(element, score, section, section.blocks[b], tuple(terms), document))
         by_element[str(element)] = made
     return document, by_element, [(float(score), sections[s]) for score, s in summary]
 
