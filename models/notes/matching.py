@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from models.architecture import Architecture
 from models.notes import names as naming
+from models.notes.name_regex import LEAD, NAME_START, Trie, add_name, name_pattern
 from models.notes.names import GENERIC_WORDS
 
 # What a name found in a note points to: this architecture, another one, this one by a name that is
@@ -58,19 +59,12 @@ _PARENTS = {1: 0, 3: 2, 4: 2, 5: 0, 6: 0}
 _PARENT_OF = frozenset(_PARENTS.values()) - {2}  # ECS is also the family name of its two modes
 
 _PART_SEPARATOR = "\n\0\n"  # no name spans it: names never match across a NUL
-_ATOMS = re.compile(r"[\s_-]+|[^\s_-]")
 # A common word followed by a head noun names something else ("node group"; see COMPOUND_HEADS).
 _HEAD_AFTER = re.compile(r"[\s_-]+(?:" + "|".join(sorted(COMPOUND_HEADS)) + r")s?(?![^\W_])")
-_NAME_START, _LEAD = r"[^a-z0-9](?<![^\W_])", "\n"
-"""The names pattern starts by matching the character before a name (fast: a C loop skips to the next
-character that is no ASCII letter or digit, then checks that it is no letter or digit at all), so a
-text is searched with a character put before it."""
 _NEXT_TITLE_WORD = re.compile(r" ([A-Z][a-z]+)")
-_SEPARATOR_ATOM, _END = " ", ""
 _MAX_NAME = 80
 
 
-_Trie = dict[str, "_Trie"]
 _Spelling = tuple[tuple[tuple[str, bool, int], ...], bool, bool, float]
 
 
@@ -113,17 +107,14 @@ class TermIndex:
         self.family_words: frozenset[str] = frozenset()  # distinctive words of this architecture's names
         self.own_keys: frozenset[str] = frozenset()  # this architecture's names, as :func:`name_key`
         self.targets: dict[str, dict[tuple[str, int], bool]] = {}  # key -> {(element, bits): generic}
-        trie: _Trie = {}
+        trie: Trie = {}
         for name, element, architecture, generic in entries:
             if len(naming.key(name)) < 2 or len(name) > _MAX_NAME:
                 continue
             for variant in (name, *([name[:-1] + "ies"] if re.search(r"[^aeiou]y$", name) else [])):
                 self.targets.setdefault(naming.key(variant), {})[(element, architecture)] = generic
-                node = trie
-                for atom in _ATOMS.findall(" ".join(variant.lower().split())):
-                    node = node.setdefault(_SEPARATOR_ATOM if atom[0] in " _-" else atom, {})
-                node[_END] = {}
-        self.pattern = re.compile(_name_pattern(trie))
+                add_name(trie, variant)
+        self.pattern = re.compile(name_pattern(trie))
         self._headings: dict[str, list[Hit]] = {}
         self.contexts: dict[tuple[str, float, float], Any] = {}
         """What :mod:`~models.notes.reading` makes of a heading or lead text, kept for the next note."""
@@ -247,7 +238,7 @@ class TermIndex:
         The hot loop of reading a vault (one turn per name found): what a spelling names is looked up
         once per index, and only a name ending in a common word is checked for a compound.
         """
-        lead = _LEAD if self.pattern.pattern.startswith(_NAME_START) else ""
+        lead = LEAD if self.pattern.pattern.startswith(NAME_START) else ""
         text = lead + _PART_SEPARATOR.join(parts)
         starts, position = [], len(lead)
         for part in parts:
@@ -380,32 +371,6 @@ def _shared(words: list[str], foreign: list[list[str]]) -> bool:
     """True when another architecture's name contains this one ("ECS" in "ECS on Fargate")."""
     size = len(words)
     return any(other[i : i + size] == words for other in foreign for i in range(len(other) - size + 1))
-
-
-def _name_pattern(trie: _Trie) -> str:
-    """The names of ``trie`` as one regex, the name as group 1, never inside a longer word.
-
-    When every name starts with a letter or digit, the pattern matches the character before it
-    (:data:`_NAME_START`): the regex engine then skips in C to the next character that may be one
-    instead of trying the names at every position; otherwise the start is a look-behind alone.
-    """
-    if not trie:
-        return "(?!)()"
-    names = _trie_regex(trie)
-    if all(atom != _SEPARATOR_ATOM and atom.isalnum() for atom in trie):
-        return _NAME_START + "(" + names + ")"
-    return r"(?<![^\W_])(" + names + ")"
-
-
-def _trie_regex(node: _Trie) -> str:
-    branches = []
-    for atom in sorted(node, key=lambda a: (a == _END, a)):
-        if atom == _END:
-            branches.append(r"(?:e?s)?(?![^\W_])")  # simple plurals; never inside a longer word
-        else:
-            piece = r"[\s_-]*" if atom == _SEPARATOR_ATOM else re.escape(atom)
-            branches.append(piece + _trie_regex(node[atom]))
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _WELL_KNOWN = TermIndex(

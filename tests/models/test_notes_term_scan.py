@@ -16,13 +16,13 @@ from models.notes import names as naming
 from models.notes.contrast import _CONTRAST, _may_contrast
 from models.notes.matching import (
     _FUNCTION_WORDS,
-    _NAME_START,
     _NEXT_TITLE_WORD,
     _PART_SEPARATOR,
     COMPOUND_HEADS,
     Hit,
     TermIndex,
 )
+from models.notes.name_regex import NAME_START as _NAME_START
 
 ARCHITECTURES = load_catalog().architectures
 KUBERNETES = next(a for a in ARCHITECTURES if a.id == "kubernetes")
