@@ -15,13 +15,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from explorer.ui.notes_style import STYLE_SHEET
 from models.notes.cleaning import NOTE_SCHEME, clean_markdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-__all__ = ["NOTE_SCHEME", "STYLE_SHEET", "markdown_to_html"]
+__all__ = ["NOTE_SCHEME", "markdown_to_html"]
 
 _TAG = re.compile(r"(?<![\w&#/])#([A-Za-z][\w/-]*)")
 _HTML_PART = re.compile(r"(<[^>]+>)")

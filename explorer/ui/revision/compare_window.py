@@ -27,7 +27,8 @@ from explorer.diagram.items import ComponentItem
 from explorer.diagram.scene import DiagramScene
 from explorer.layout.service import LayoutService
 from explorer.sources import Sources
-from explorer.ui.notes_html import STYLE_SHEET, markdown_to_html
+from explorer.ui.notes_html import markdown_to_html
+from explorer.ui.notes_style import STYLE_SHEET
 from explorer.ui.revision.compare_pane import ComparePane
 from explorer.ui.revision.decision_dialog import DecisionDialog
 from models.notes.excerpts import GUIDANCE_KEY, builtin_excerpts
