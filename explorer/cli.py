@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from explorer import exit_codes
-from explorer.cli_format import HelpFormatter
+from explorer.cli_format import ArgumentParser
 
 SourceOptions = Callable[[argparse.ArgumentParser], None]
 
@@ -34,13 +34,13 @@ class Command(NamedTuple):
 
 
 def _add_list(commands: Any, add_source_options: SourceOptions) -> None:
-    parser = commands.add_parser("list", help=COMMANDS["list"].help, formatter_class=HelpFormatter)
+    parser = commands.add_parser("list", help=COMMANDS["list"].help)
     add_source_options(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _add_describe(commands: Any, add_source_options: SourceOptions) -> None:
-    parser = commands.add_parser("describe", help=COMMANDS["describe"].help, formatter_class=HelpFormatter)
+    parser = commands.add_parser("describe", help=COMMANDS["describe"].help)
     add_source_options(parser)
     parser.add_argument("id", metavar="ID")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -107,10 +107,9 @@ COMMANDS: dict[str, Command] = {
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser with ``command``'s full parser; every other command (all, with None) a stub."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="arch-explorer",
         description="Clickable diagrams of AWS ECS, EKS and Kubernetes with your study notes beside them.",
-        formatter_class=HelpFormatter,
     )
     _add_source_options(parser)
     parser.add_argument("--arch", metavar="ID", help="open on this architecture")

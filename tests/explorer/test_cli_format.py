@@ -36,3 +36,12 @@ def test_the_raw_formatter_keeps_the_description_as_written() -> None:
     )
     assert parser.format_help() == plain.format_help()
     assert text in parser.format_help()
+
+
+@pytest.mark.parametrize("command", ["list", "describe", "export", "draft", "walkthroughs"])
+def test_every_command_s_parser_sizes_its_help_without_shutil(command: str) -> None:
+    from explorer.cli import build_parser
+    from explorer.cli_format import HelpFormatter
+
+    subparsers = next(action for action in build_parser(command)._actions if action.dest == "command")
+    assert issubclass(subparsers.choices[command].formatter_class, HelpFormatter)
