@@ -62,16 +62,7 @@ def modules_after_main(
         "status = main(json.loads(sys.argv[1])); prefixes = tuple(json.loads(sys.argv[2])); "
         "print(json.dumps([status, sorted(m for m in sys.modules if m.startswith(prefixes))]))"
     )
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    completed = subprocess.run(
-        [sys.executable, "-c", probe, json.dumps(list(args)), json.dumps(list(prefixes))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=environment,
-    )
+    completed = run_python("-c", probe, json.dumps(list(args)), json.dumps(list(prefixes)), env=env)
     assert completed.returncode == 0, completed.stderr
     status, modules = json.loads(completed.stdout.strip().splitlines()[-1])
     return status, modules

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from explorer.cli import COMMANDS, build_parser, parse_arguments
-from tests.cli_process import ROOT, run_cli
+from tests.cli_process import run_cli, run_python
 
 MODULES = {
     "export": "explorer.export.cli",
@@ -85,9 +83,7 @@ def test_a_command_imports_no_other_commands_module(command: str) -> None:
         "import sys; from explorer.cli import parse_arguments; "
         f"parse_arguments({argv!r}); print(sorted(m for m in sys.modules if m in {set(MODULES.values())!r}))"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
-    )
+    completed = run_python("-c", probe, timeout=60)
     expected = [MODULES[command]] if command in MODULES else []
     assert completed.stdout.strip() == repr(expected), completed.stderr
 
@@ -118,7 +114,5 @@ def test_a_headless_command_runs_without_the_collector_and_the_window_with_it(
         f"sys.argv = ['main.py', *{argv!r}]; "
         "cli._dispatch = lambda args: print(gc.isenabled()) or 0; cli.main_then_exit()"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
-    )
+    completed = run_python("-c", probe, timeout=60)
     assert (completed.returncode, completed.stdout.strip()) == (0, str(collecting)), completed.stderr
