@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -39,8 +40,6 @@ from models.notes.obsidian import (
 __all__ = ["MAX_NESTING", "parse_note"]
 
 _QUOTE_MARKERS = re.compile(r"^[ \t>]*", re.MULTILINE)
-_LISTS = ("bullet_list", "ordered_list")
-_HEADINGS = ("heading", "lheading")
 _CODE = ("fence", "code_block")
 _TRIMMED = (
     "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
@@ -79,6 +78,7 @@ class _Builder:
         self.lines = normalize_indentation(raw_lines, start, text=None if start else text)
         self.text = text if not start and self.lines == raw_lines else None  # the lines joined, if known
         self.starts: list[int] = []  # each line's byte offset in the text parsed; set by build()
+        self._span: Callable[[BlockNode], tuple[int, int]]  # the tree's ``lines``; set by build()
         self.sections: list[Section] = []
         self.blocks: list[Block] = []  # the note's blocks
         self.opened = 0  # where the current section's blocks start
@@ -92,6 +92,7 @@ class _Builder:
     def build(self) -> NoteDocument:
         tree = block_tree(self.lines, self.text)
         self.starts = starts = tree.starts
+        self._span = tree.lines
         if tree.front_matter is not None:
             self.front_matter, problems = read_front_matter(tree.front_matter)
             self.warnings.extend(problems)
@@ -162,14 +163,6 @@ class _Builder:
                 inlines[0] = strip_callout_marker(inlines[0])
             self.blocks.append(self._block("callout" if callout else "quote", node, "\n".join(inlines)))
 
-    def _span(self, node: BlockNode) -> tuple[int, int]:
-        """The 0-based first line of ``node`` and the line after its last (``(0, 1)`` when unknown)."""
-        span = node.srcmap
-        if span is None:
-            return 0, 1
-        first = bisect_right(self.starts, span[0]) - 1
-        return first, max(first + 1, bisect_right(self.starts, span[1] - 1))
-
     def _attach_to_lead_in(self, slot: int, node: BlockNode) -> None:
         """Give the lead-in paragraph its list or table, and the items the lead-in's prose."""
         lead = self.blocks[slot]
@@ -213,7 +206,7 @@ class _Builder:
                 span = child.srcmap
                 if span is None:
                     first, last = 0, 1
-                else:  # as _span (inlined: hot), the end bisected only past the first line
+                else:  # as BlockTree.lines (inlined: hot), the end bisected only past the first line
                     first = bisect_right(starts, span[0]) - 1
                     one_line = first < len(lines) and span[1] <= starts[first + 1]
                     last = first + 1 if one_line else max(first + 1, bisect_right(starts, span[1] - 1))
@@ -255,7 +248,7 @@ class _Builder:
     ) -> Block:
         if span is not None:
             first, last = span
-        elif (srcmap := node.srcmap) is not None:  # as _span (inlined: hot)
+        elif (srcmap := node.srcmap) is not None:  # as BlockTree.lines (inlined: hot)
             first = bisect_right(self.starts, srcmap[0]) - 1
             last = max(first + 1, bisect_right(self.starts, srcmap[1] - 1))
         else:
