@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from models.notes.document import NoteDocument
     from models.notes.matching import TermIndex
 
 _LENGTH = struct.Struct("<Q")
@@ -85,13 +86,16 @@ def _answerer(indexes: list[TermIndex]) -> Callable[[str | list[Any]], Any]:
     from models.notes.reading import read_note
     from models.notes.stored import encode_document, encode_readings
 
+    def readings(document: NoteDocument) -> list[Any]:
+        return [encode_readings(read_note(terms, document)) for terms in indexes]
+
     def answer(request: str | list[Any]) -> Any:
         if isinstance(request, str):
             document, problems = load_note_file(Path(request))
             encoded = encode_document(document) if document is not None else None
             if document is None or encoded is None:
                 return None if document is not None else [None, problems, None]
-            return [encoded, problems, [encode_readings(read_note(terms, document)) for terms in indexes]]
+            return [encoded, problems, readings(document)]
         path, size, modified = request
         try:
             status = os.stat(path)
@@ -102,6 +106,6 @@ def _answerer(indexes: list[TermIndex]) -> Callable[[str | list[Any]], Any]:
         document = load_note_file(Path(path))[0]
         if document is None:
             return None
-        return [encode_readings(read_note(terms, document)) for terms in indexes]
+        return readings(document)
 
     return answer
