@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
-from explorer.layout.dot_json import MAX_COORDINATE
-from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.layout.geometry import MAX_COORDINATE, EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
@@ -45,7 +44,10 @@ MAX_ENTRIES = 256
 _DIGEST_BYTES = 32
 STALE_TEMP_SECONDS = 3600.0
 
-_ADAPTER_MODULES = ("graphviz_layout.py", "options.py", "dot_json.py", "labels.py", "geometry.py", "cache.py")
+_ADAPTER_MODULES = (
+    *("graphviz_layout.py", "options.py", "dot_json.py", "labels.py", "geometry.py", "cache.py"),
+    *("finishing.py", "label_grid.py"),  # the finishing pass (labels in the clear, arrows onto targets)
+)
 # Prose and ordering that never reach Graphviz or the layout: editing a description must
 # not cost a new layout. Any other (and any future) field is part of the key.
 _IGNORED_FIELDS = frozenset(

@@ -7,8 +7,9 @@ split at those groups: each part is laid out by Graphviz with the same options,
 two ``dot`` processes at a time, and the parts are packed in rows in the model's
 order, each row centred. Relations between parts are drawn as direct curves
 from border to border, with Graphviz's arrowhead and the label at the middle;
-everything inside a part is Graphviz's own layout. Bump :data:`VERSION` when
-the result changes: it is part of the layout cache key.
+everything inside a part is Graphviz's own layout. Which models are laid out in
+parts, and the version of the result in the layout cache key, are in
+:mod:`explorer.layout.options` (a start whose layout is cached imports no more).
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ from dataclasses import dataclass, replace
 from explorer.layout.dot_errors import raise_if_cancelled
 from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import edge_label_lines
+from explorer.layout.options import top_group
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
-VERSION = 1
-COMPOSE_FROM = 600
-"""Components from which a model with several top-level groups is laid out in parts."""
 WORKERS = 2
 GAP = 72.0
 """Points between parts: room for the relations that leave them."""
@@ -51,7 +50,7 @@ class Part:
 
 def split(architecture: Architecture) -> list[Part]:
     """The model's parts, by top-level group in the model's order; one part means no split."""
-    roots = {group.id: _root(architecture, group.id) for group in architecture.groups}
+    roots = {group.id: top_group(architecture, group.id) for group in architecture.groups}
     part_of = {c.id: roots.get(c.group) if c.group else None for c in architecture.components}
     order: list[str | None] = []
     for component in architecture.components:
@@ -72,14 +71,6 @@ def split(architecture: Architecture) -> list[Part]:
         )
         parts.append(Part(root, sub, indices))
     return parts
-
-
-def should_compose(architecture: Architecture) -> bool:
-    """Whether ``architecture`` is laid out in parts (see :func:`compose`)."""
-    if len(architecture.components) < COMPOSE_FROM:
-        return False
-    roots = {_root(architecture, c.group) if c.group else None for c in architecture.components}
-    return len(roots) > 1
 
 
 def compose(
@@ -156,16 +147,6 @@ def pack(architecture: Architecture, parts: list[Part], layouts: list[Layout]) -
         edges=tuple(sorted(edges, key=lambda edge: edge.index)),
         splines=layouts[0].splines,
     )
-
-
-def _root(architecture: Architecture, group_id: str) -> str:
-    """The top-level group enclosing ``group_id`` (itself if it has no parent group)."""
-    groups = architecture.groups_by_id
-    seen = {group_id}
-    while (parent := groups[group_id].parent) in groups and parent not in seen:
-        group_id = parent
-        seen.add(parent)
-    return group_id
 
 
 def _between(index: int, source: str, target: str, label: str, nodes: dict[str, NodeBox]) -> EdgePath:

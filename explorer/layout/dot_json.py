@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from explorer.layout.geometry import EdgePath, GroupBox, Layout, NodeBox, Point, Rect
+from explorer.layout.geometry import MAX_COORDINATE, EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.layout.labels import (
     NODE_LABEL_EMS,
     POINTS_PER_INCH,
@@ -34,9 +34,6 @@ RELATION_ATTR = "relation"
 OUTPUT_FORMAT = "json0"
 """What ``dot`` is asked to print (``-T``); here, so the layout cache's fingerprint covers it."""
 
-MAX_COORDINATE = 1e7
-"""Points (1/72 inch) from the origin: 3.5 km. Graphviz never places anything that far; a
-number beyond it is a damaged answer, never a drawing."""
 
 ARROW_LENGTH = 10.0
 ARROW_WIDTH = 0.35

@@ -12,11 +12,9 @@ same figures can be checked in tests (:func:`label_overlaps`).
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 from explorer.layout.geometry import Box, EdgePath, GroupBox, Layout, NodeBox, Point
 from explorer.layout.label_grid import CLEARANCE, LabelGrid
@@ -28,11 +26,6 @@ from explorer.layout.labels import (
     edge_label_size,
     text_ems,
 )
-
-FINISHING_FINGERPRINT = hashlib.sha256(
-    b"".join((Path(__file__).parent / name).read_bytes() for name in ("finishing.py", "label_grid.py"))
-).hexdigest()[:16]
-"""Part of the layout cache key: a change here (or in the grid labels are placed with) makes new layouts."""
 
 LABEL_PAD_X = 4.0
 LABEL_PAD_Y = 2.0

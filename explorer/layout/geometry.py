@@ -16,6 +16,10 @@ from models.records import frozen_record
 _set = object.__setattr__
 """How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
+MAX_COORDINATE = 1e7
+"""Points (1/72 inch) from the origin: 3.5 km. Graphviz never places anything that far; a
+number beyond it is a damaged answer, never a drawing (the layout cache checks it too)."""
+
 
 @frozen_record
 class Point:

@@ -24,7 +24,7 @@ from explorer.layout.dot_process import run_dot
 from explorer.layout.finishing import finish_layout
 from explorer.layout.geometry import Layout
 from explorer.layout.labels import label_ems
-from explorer.layout.options import LayoutOptions
+from explorer.layout.options import LayoutOptions, should_compose
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
@@ -55,7 +55,7 @@ def compute_layout(
     count, relations = len(architecture.components), len(architecture.relations)
     say = report or (lambda _message: None)
     raise_if_cancelled(cancel)
-    if compose.should_compose(architecture):
+    if should_compose(architecture):
         parts = compose.split(architecture)
         say(f"Graphviz is laying out {count:,} components in {len(parts)} parts, two at a time…")
 

@@ -2,15 +2,19 @@
 
 Orthogonal edges where Graphviz is fast, splines above, and for large graphs fewer
 crossing-minimisation and network-simplex iterations (Graphviz's time down by two
-thirds, for about 2 % more crossings).
+thirds, for about 2 % more crossings). The largest models with several top-level
+groups are laid out in parts (:func:`should_compose`, :mod:`explorer.layout.compose`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from models.architecture import Architecture
+from models.records import frozen_record
+
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 ORTHO_MAX_NODES = 150
 """Ortho routing grows fast: 0.25 s at 150 nodes, 1.5 s at 300, about a minute at 1,000."""
@@ -21,6 +25,28 @@ FAST_GRAPH_ATTRS = (("mclimit", "0.3"), ("nslimit", "0.2"))
 FASTEST_FROM_COMPONENTS = 1500
 FASTEST_GRAPH_ATTRS = (("mclimit", "0.1"), ("nslimit", "0.1"), ("remincross", "false"))
 """For the largest graphs: 2,000 components in 2.8 s instead of 3.4 s (and 23 s with dot's defaults)."""
+COMPOSE_FROM = 600
+"""Components from which a model with several top-level groups is laid out in parts."""
+COMPOSE_VERSION = 1
+"""Part of a composed layout's cache key: bump it when :mod:`explorer.layout.compose`'s result changes."""
+
+
+def should_compose(architecture: Architecture) -> bool:
+    """Whether ``architecture`` is laid out in parts (see :func:`explorer.layout.compose.compose`)."""
+    if len(architecture.components) < COMPOSE_FROM:
+        return False
+    roots = {top_group(architecture, c.group) if c.group else None for c in architecture.components}
+    return len(roots) > 1
+
+
+def top_group(architecture: Architecture, group_id: str) -> str:
+    """The top-level group enclosing ``group_id`` (itself if it has no parent group)."""
+    groups = architecture.groups_by_id
+    seen = {group_id}
+    while (parent := groups[group_id].parent) in groups and parent not in seen:
+        group_id = parent
+        seen.add(parent)
+    return group_id
 
 
 def choose_splines(architecture: Architecture) -> str:
@@ -31,7 +57,7 @@ def choose_splines(architecture: Architecture) -> str:
     return "ortho" if small else "spline"
 
 
-@dataclass(frozen=True)
+@frozen_record
 class LayoutOptions:
     """How Graphviz is asked to lay a model out; part of the cache key."""
 
@@ -45,6 +71,22 @@ class LayoutOptions:
     """False lays the relations out unlabelled; a compact layout then closes the gaps labels need."""
     beside: bool = False
     """Compact only: icons left of their labels, so nodes are low and wide (for a slide short of height)."""
+
+    def __init__(
+        self,
+        splines: str,
+        graph_attrs: tuple[tuple[str, str], ...] = (),
+        text_scale: float = 1.0,
+        compact: bool = False,
+        edge_labels: bool = True,
+        beside: bool = False,
+    ) -> None:
+        _set(self, "splines", splines)
+        _set(self, "graph_attrs", graph_attrs)
+        _set(self, "text_scale", text_scale)
+        _set(self, "compact", compact)
+        _set(self, "edge_labels", edge_labels)
+        _set(self, "beside", beside)
 
     @classmethod
     def for_architecture(
@@ -76,8 +118,6 @@ class LayoutOptions:
         )
 
     def as_key(self) -> dict[str, Any]:
-        from explorer.layout.finishing import FINISHING_FINGERPRINT
-
         return {
             "splines": self.splines,
             "graph": [list(pair) for pair in self.graph_attrs],
@@ -85,7 +125,6 @@ class LayoutOptions:
             "compact": self.compact,
             "edge_labels": self.edge_labels,
             "beside": self.beside,
-            "finishing": FINISHING_FINGERPRINT,
         }
 
     def profile(self) -> dict[str, Any]:

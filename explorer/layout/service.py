@@ -13,10 +13,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from explorer.layout import compose
 from explorer.layout.cache import LayoutCache, layout_key
 from explorer.layout.dot_errors import (
     TIMEOUT_SECONDS,
@@ -25,7 +23,7 @@ from explorer.layout.dot_errors import (
     LayoutCancelledError,
 )
 from explorer.layout.geometry import Layout
-from explorer.layout.options import LayoutOptions
+from explorer.layout.options import COMPOSE_VERSION, LayoutOptions, should_compose
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
@@ -60,13 +58,16 @@ def routing_note(architecture: Architecture, layout: Layout) -> str:
     )
 
 
-@dataclass(kw_only=True)
 class _Job:
-    """Work in the layout worker that the UI thread can cancel (which also kills its ``dot``)."""
+    """Work in the layout worker that the UI thread can cancel (which also kills its ``dot``).
 
-    error: str = ""
-    _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
-    future: Future[None] | None = field(default=None, repr=False)
+    Plain classes, not dataclasses: a job is never compared or copied, and the three
+    dataclasses cost the start ~1.5 ms to make."""
+
+    def __init__(self) -> None:
+        self.error = ""
+        self._cancel = threading.Event()
+        self.future: Future[None] | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -76,22 +77,24 @@ class _Job:
         return self._cancel.is_set()
 
 
-@dataclass
 class LayoutJob(_Job):
     """One layout being made in the worker."""
 
-    architecture: Architecture
-    options: LayoutOptions
-    layout: Layout | None = None
-    unsaved: bool = False
-    """Made by Graphviz and not written to the disk cache yet (see :meth:`LayoutService.save`)."""
+    def __init__(self, architecture: Architecture, options: LayoutOptions) -> None:
+        super().__init__()
+        self.architecture = architecture
+        self.options = options
+        self.layout: Layout | None = None
+        self.unsaved = False
+        """Made by Graphviz and not written to the disk cache yet (see :meth:`LayoutService.save`)."""
 
 
-@dataclass
 class WorkJob(_Job, Generic[T]):
     """Work (one or more layouts) done in the worker by :meth:`LayoutService.run`."""
 
-    result: T | None = None
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: T | None = None
 
 
 class LayoutService:
@@ -314,6 +317,6 @@ class LayoutService:
 
 def _key(architecture: Architecture, options: LayoutOptions) -> str:
     key = options.as_key()
-    if compose.should_compose(architecture):
-        key["composed"] = compose.VERSION
+    if should_compose(architecture):
+        key["composed"] = COMPOSE_VERSION
     return layout_key(architecture, key)

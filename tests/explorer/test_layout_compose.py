@@ -9,10 +9,11 @@ import pytest
 
 from bench.model_gen import generate
 from explorer.layout import compose
+from explorer.layout import options as options_module
 from explorer.layout import service as service_module
 from explorer.layout.geometry import Rect
 from explorer.layout.graphviz_run import compute_layout
-from explorer.layout.options import LayoutOptions
+from explorer.layout.options import LayoutOptions, should_compose
 from models.architecture import Component, Relation
 
 SIZE = 160
@@ -21,7 +22,7 @@ SIZE = 160
 
 @pytest.fixture
 def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compose, "COMPOSE_FROM", SIZE)
+    monkeypatch.setattr(options_module, "COMPOSE_FROM", SIZE)
 
 
 def _overlap(a: Rect, b: Rect) -> bool:
@@ -51,7 +52,7 @@ def test_a_model_splits_at_its_top_level_groups_keeping_every_inner_relation() -
 @pytest.mark.usefixtures("small_threshold")
 def test_the_packed_layout_places_everything_once_without_parts_overlapping() -> None:
     architecture = generate(SIZE)
-    assert compose.should_compose(architecture)
+    assert should_compose(architecture)
     layout = compute_layout(architecture)
     assert set(layout.nodes) == {c.id for c in architecture.components}
     assert [edge.index for edge in layout.edges] == list(range(len(architecture.relations)))
@@ -91,5 +92,5 @@ def test_the_cache_key_says_the_layout_was_composed(monkeypatch: pytest.MonkeyPa
     architecture = generate(SIZE)
     options = LayoutOptions.for_architecture(architecture)
     whole = service_module._key(architecture, options)
-    monkeypatch.setattr(compose, "COMPOSE_FROM", SIZE)
+    monkeypatch.setattr(options_module, "COMPOSE_FROM", SIZE)
     assert service_module._key(architecture, options) != whole

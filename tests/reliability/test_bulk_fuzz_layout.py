@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 from explorer.layout.cache import MAGIC, CorruptEntryError, decode_entry, encode_entry
-from explorer.layout.dot_json import MAX_COORDINATE, DotJsonError, parse_layout
+from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import decode_json, run_dot
-from explorer.layout.geometry import Layout, Point, Rect
+from explorer.layout.geometry import MAX_COORDINATE, Layout, Point, Rect
 from explorer.layout.graphviz_layout import dot_source
 from explorer.layout.options import LayoutOptions
 from models import Architecture, load_architecture_text
