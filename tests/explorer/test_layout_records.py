@@ -1,4 +1,4 @@
-"""The layout options (a ``frozen_record``, part of the cache key) behave as the frozen dataclass they were."""
+"""The layout options (a ``frozen_record``, in the cache key) behave as the frozen dataclass they were."""
 
 from __future__ import annotations
 
