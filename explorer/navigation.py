@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from models.records import frozen_record
+
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Place:
     """An architecture and, optionally, the component or group selected in it."""
 
     architecture_id: str
     element_id: str | None = None
+
+    def __init__(self, architecture_id: str, element_id: str | None = None) -> None:
+        _set(self, "architecture_id", architecture_id)
+        _set(self, "element_id", element_id)
 
 
 class History:

@@ -18,18 +18,20 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from explorer.atomic_write import describe_os_error
+from models.records import frozen_record
 
 ORGANIZATION = "ArchitectureExplorer"
 APPLICATION = "Architecture Explorer"
 DEFAULT_ARCHITECTURE = "ecs-ec2"
 CORRUPT_SUFFIX = ".corrupt-"
 _MAX_CHECKED_BYTES = 16 * 1024 * 1024
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 SETTINGS: dict[str, object] = {
     "session/architecture": DEFAULT_ARCHITECTURE,
@@ -205,7 +207,7 @@ class AppSettings:
         self._report(f"Your settings file {path} was damaged ({damage}) and has been reset{kept}")
 
 
-@dataclass(frozen=True)
+@frozen_record
 class WindowShape:
     """The window's size and panels, as saved: ``rect`` is (x, y, width, height) when not maximised."""
 
@@ -215,6 +217,22 @@ class WindowShape:
     list_visible: bool = True
     notes_width: int | None = None
     notes_visible: bool = True
+
+    def __init__(
+        self,
+        rect: tuple[int, int, int, int] | None = None,
+        maximized: bool = False,
+        list_width: int | None = None,
+        list_visible: bool = True,
+        notes_width: int | None = None,
+        notes_visible: bool = True,
+    ) -> None:
+        _set(self, "rect", rect)
+        _set(self, "maximized", maximized)
+        _set(self, "list_width", list_width)
+        _set(self, "list_visible", list_visible)
+        _set(self, "notes_width", notes_width)
+        _set(self, "notes_visible", notes_visible)
 
 
 def _int(value: object) -> int | None:

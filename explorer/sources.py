@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -12,19 +12,29 @@ from typing import TYPE_CHECKING
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
 from models.errors import ModelError
+from models.records import frozen_record
 
 if TYPE_CHECKING:
     # Imported where notes are loaded: Markdown and the notes parser cost 50 ms to import.
     from models.notes import NotesLibrary
     from models.walkthroughs import Walkthrough, WalkthroughLoadResult
 
+_set = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
-@dataclass(frozen=True)
+
+@frozen_record
 class Models:
     """The architectures alone, for commands that draw no notes (``export``)."""
 
     architectures: Mapping[str, Architecture]
     model_errors: tuple[ModelError, ...] = ()
+
+    def __init__(
+        self, architectures: Mapping[str, Architecture], model_errors: tuple[ModelError, ...] = ()
+    ) -> None:
+        _set(self, "architectures", architectures)
+        _set(self, "model_errors", model_errors)
 
 
 def load_models(model_locations: Sequence[Path] = ()) -> Models:
@@ -74,7 +84,7 @@ class NotesOnce:
         return self._library is not None
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Sources:
     """Architectures by id (in display order), the notes library and every load problem.
 
@@ -93,6 +103,27 @@ class Sources:
     note_locations: tuple[Path, ...] = ()
     walkthroughs: tuple[Walkthrough, ...] = ()
     walkthrough_errors: tuple[ModelError, ...] = ()
+
+    def __init__(
+        self,
+        architectures: Mapping[str, Architecture],
+        notes_once: NotesOnce,
+        model_errors: tuple[ModelError, ...] = (),
+        notes_errors: tuple[str, ...] = (),
+        model_locations: tuple[Path, ...] = (),
+        note_locations: tuple[Path, ...] = (),
+        walkthroughs: tuple[Walkthrough, ...] = (),
+        walkthrough_errors: tuple[ModelError, ...] = (),
+    ) -> None:
+        _set(self, "architectures", architectures)
+        _set(self, "notes_once", notes_once)
+        _set(self, "model_errors", model_errors)
+        _set(self, "notes_errors", notes_errors)
+        _set(self, "model_locations", model_locations)
+        _set(self, "note_locations", note_locations)
+        _set(self, "walkthroughs", walkthroughs)
+        _set(self, "walkthrough_errors", walkthrough_errors)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         # A read-only view of a private copy: no caller can change it under a reader.
