@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SNAPSHOT_VERSION = 4
+SNAPSHOT_VERSION = 5
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 SHIPPED_DIR = ASSETS_DIR / "prebuilt"
@@ -66,14 +66,19 @@ class BuiltinContent(NamedTuple):
     walkthrough_errors: tuple[ModelError, ...] = ()
 
 
-def builtin_content(*, notes: bool = True) -> BuiltinContent:
+def builtin_content(*, notes: bool = True, walkthroughs: bool = True) -> BuiltinContent:
     """The built-in architectures, their load errors and notes, from a snapshot when current.
 
     With ``notes=False`` a snapshot's notes are left unread (``notes`` is empty; the
-    window's start reads them after its first paint with :func:`builtin_notes`).
+    window's start reads them after its first paint with :func:`builtin_notes`), and
+    with ``walkthroughs=False`` its walkthroughs (see :func:`builtin_walkthroughs`).
     """
     key = content_key()
-    cached = _read_either(key, _decode if notes else _decode_without_notes, notes=notes)
+
+    def decode(value: dict[str, Any]) -> BuiltinContent:
+        return _decode(value, notes=notes, walkthroughs=walkthroughs)
+
+    cached = _read_either(key, decode, notes=notes, walkthroughs=walkthroughs)
     return cached if cached is not None else _parsed_and_kept(_snapshot_path(key))
 
 
@@ -84,10 +89,18 @@ def builtin_notes() -> tuple[NoteDocument, ...]:
     return cached if cached is not None else _parsed_and_kept(_snapshot_path(key)).notes
 
 
+def builtin_walkthroughs() -> tuple[Walkthrough, ...]:
+    """Just the built-in walkthroughs (see :func:`builtin_content`): the first paint shows none, and
+    decoding them imports their model (~1.5 ms of the start)."""
+    key = content_key()
+    cached = _read_either(key, _decode_walkthroughs, walkthroughs=True)
+    return cached if cached is not None else _parsed_and_kept(_snapshot_path(key)).walkthroughs
+
+
 def builtin_architectures() -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
     """Just the built-in architectures and their load errors (what an export needs, not the notes)."""
     key = content_key()
-    cached = _read_either(key, _decode_architectures, notes=False)
+    cached = _read_either(key, _decode_architectures)
     if cached is not None:
         return cached
     content = _parsed_and_kept(_snapshot_path(key))
@@ -100,10 +113,14 @@ def ship(content: BuiltinContent, folder: Path = SHIPPED_DIR) -> Path | None:
     return path if _write(path, content) else None
 
 
-def _read_either(key: str, decode: Callable[[dict[str, Any]], T], *, notes: bool) -> T | None:
+def _read_either(
+    key: str, decode: Callable[[dict[str, Any]], T], *, notes: bool = False, walkthroughs: bool = False
+) -> T | None:
     """From the cache folder's snapshot, else from the shipped one (a first start)."""
-    cached = _read(_snapshot_path(key), decode, notes=notes)
-    return cached if cached is not None else _read(SHIPPED_DIR / f"{key}.json", decode, notes=notes)
+    cached = _read(_snapshot_path(key), decode, notes=notes, walkthroughs=walkthroughs)
+    if cached is not None:
+        return cached
+    return _read(SHIPPED_DIR / f"{key}.json", decode, notes=notes, walkthroughs=walkthroughs)
 
 
 def _parsed_and_kept(path: Path) -> BuiltinContent:
@@ -168,7 +185,7 @@ def hashed_key(salt: str, roots: Sequence[Root]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool) -> T | None:
+def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool, walkthroughs: bool) -> T | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -177,21 +194,25 @@ def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool) -> 
     if hashlib.sha256(payload).digest() != check:
         return None
     try:
-        return decode(_parse(payload, notes=notes))
+        return decode(_parse(payload, notes=notes, walkthroughs=walkthroughs))
     except (ValueError, TypeError, KeyError, AttributeError):  # parsed again, and rewritten
         return None
 
 
-def _parse(payload: bytes, *, notes: bool) -> dict[str, Any]:
-    """The payload's JSON: everything but the notes, then (on its own line) the notes.
+def _parse(payload: bytes, *, notes: bool, walkthroughs: bool) -> dict[str, Any]:
+    """The payload's JSON: the architectures and the errors, then the notes and the walkthroughs,
+    each on a line of its own.
 
     Without ``notes`` their half (the larger) is not parsed: an export or a first paint
-    has no use for it. JSON written without indenting has no line break inside.
+    has no use for it; nor are the walkthroughs without ``walkthroughs`` (``[]`` stands
+    for either). JSON written without indenting has no line break inside.
     """
-    content, _, notes_part = payload.partition(b"\n")
+    content, notes_part, walkthroughs_part = payload.split(b"\n")
     value: dict[str, Any] = json.loads(content.replace(_ASSETS_TOKEN, _assets_json()))
-    if notes:
-        value["notes"] = json.loads(notes_part.replace(_ASSETS_TOKEN, _assets_json()))
+    value["notes"] = json.loads(notes_part.replace(_ASSETS_TOKEN, _assets_json())) if notes else []
+    value["walkthroughs"] = (
+        json.loads(walkthroughs_part.replace(_ASSETS_TOKEN, _assets_json())) if walkthroughs else []
+    )
     return value
 
 
@@ -208,22 +229,22 @@ def _encode(content: BuiltinContent) -> dict[str, Any] | None:
     }
 
 
-def _decode(value: dict[str, Any]) -> BuiltinContent:
+def _decode(value: dict[str, Any], *, notes: bool = True, walkthroughs: bool = True) -> BuiltinContent:
     return BuiltinContent(
         tuple(decode_architecture(a) for a in value["architectures"]),
         tuple(decode_error(e) for e in value["errors"]),
-        tuple(decode_note(n) for n in value["notes"]),
-        tuple(decode_walkthrough(w) for w in value["walkthroughs"]),
+        _decode_notes(value) if notes else (),
+        _decode_walkthroughs(value) if walkthroughs else (),
         tuple(decode_error(e) for e in value["walkthrough_errors"]),
     )
 
 
-def _decode_without_notes(value: dict[str, Any]) -> BuiltinContent:
-    return _decode({**value, "notes": []})
-
-
 def _decode_notes(value: dict[str, Any]) -> tuple[NoteDocument, ...]:
     return tuple(decode_note(n) for n in value["notes"])
+
+
+def _decode_walkthroughs(value: dict[str, Any]) -> tuple[Walkthrough, ...]:
+    return tuple(decode_walkthrough(w) for w in value["walkthroughs"])
 
 
 def _decode_architectures(value: dict[str, Any]) -> tuple[tuple[Architecture, ...], tuple[ModelError, ...]]:
@@ -243,10 +264,10 @@ def _write(path: Path, content: BuiltinContent) -> bool:
     encoded = _encode(content)
     if encoded is None:
         return False
-    notes = encoded.pop("notes")
-    parts = (json.dumps(part, separators=(",", ":")).encode() for part in (encoded, notes))
+    lines = (encoded, encoded.pop("notes"), encoded.pop("walkthroughs"))
+    parts = (json.dumps(part, separators=(",", ":")).encode() for part in lines)
     payload = b"\n".join(parts).replace(_assets_json(), _ASSETS_TOKEN)
-    again = _decode(_parse(payload, notes=True))
+    again = _decode(_parse(payload, notes=True, walkthroughs=True))
     if (again.architectures, again.notes, again.walkthroughs) != (
         content.architectures,
         content.notes,

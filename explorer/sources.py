@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from models.notes import NotesLibrary
     from models.walkthroughs import Walkthrough, WalkthroughLoadResult
 
+T = TypeVar("T")
 _set = object.__setattr__
 """How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
@@ -51,37 +52,42 @@ def load_models(model_locations: Sequence[Path] = ()) -> Models:
     return Models({a.id: a for a in catalog.architectures}, tuple(catalog.errors))
 
 
-class NotesOnce:
-    """A notes library made on first use, then the same object for every caller and thread.
+class Once(Generic[T]):
+    """A value made on first use, then the same object for every caller and thread.
 
-    The built-in notes (and the notes stack they need, ~30 ms of imports) are read when
-    first asked for: the window's first paint shows no notes, so it does not wait for them.
+    The built-in notes (and the notes stack they need, ~30 ms of imports) and walkthroughs
+    are read when first asked for: the window's first paint shows neither, so it does not
+    wait for them.
     """
 
-    def __init__(self, make: Callable[[], NotesLibrary]) -> None:
-        self._make: Callable[[], NotesLibrary] | None = make
-        self._library: NotesLibrary | None = None
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] | None = make
+        self._made: tuple[T] | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def of(cls, library: NotesLibrary) -> NotesOnce:
-        once = cls(lambda: library)
-        once._library, once._make = library, None
+    def of(cls, value: T) -> Once[T]:
+        once = cls(lambda: value)
+        once._made, once._make = (value,), None
         return once
 
-    def __call__(self) -> NotesLibrary:
-        library = self._library
-        if library is None:
+    def __call__(self) -> T:
+        made = self._made
+        if made is None:
             with self._lock:
-                if self._library is None and self._make is not None:
-                    self._library, self._make = self._make(), None
-                library = self._library
-        assert library is not None
-        return library
+                if self._made is None and self._make is not None:
+                    self._made, self._make = (self._make(),), None
+                made = self._made
+        assert made is not None
+        return made[0]
 
     @property
     def made(self) -> bool:
-        return self._library is not None
+        return self._made is not None
+
+
+def _no_walkthroughs() -> Once[tuple[Walkthrough, ...]]:
+    return Once.of(())
 
 
 @frozen_record
@@ -92,28 +98,30 @@ class Sources:
     makes a new one (:meth:`with_architectures`, :meth:`with_notes`) and the window
     swaps it in whole. ``model_locations`` and ``note_locations`` are the user's own
     locations the content came from, so the window can watch and reload them. The
-    notes library is made on first use (:class:`NotesOnce`), once for every copy.
+    notes library and the walkthroughs are made on first use (:class:`Once`), once for every copy.
     """
 
     architectures: Mapping[str, Architecture]
-    notes_once: NotesOnce = field(repr=False, compare=False)
+    notes_once: Once[NotesLibrary] = field(repr=False, compare=False)
     model_errors: tuple[ModelError, ...] = ()
     notes_errors: tuple[str, ...] = ()
     model_locations: tuple[Path, ...] = ()
     note_locations: tuple[Path, ...] = ()
-    walkthroughs: tuple[Walkthrough, ...] = ()
     walkthrough_errors: tuple[ModelError, ...] = ()
+    walkthroughs_once: Once[tuple[Walkthrough, ...]] = field(
+        default_factory=_no_walkthroughs, repr=False, compare=False
+    )
 
     def __init__(
         self,
         architectures: Mapping[str, Architecture],
-        notes_once: NotesOnce,
+        notes_once: Once[NotesLibrary],
         model_errors: tuple[ModelError, ...] = (),
         notes_errors: tuple[str, ...] = (),
         model_locations: tuple[Path, ...] = (),
         note_locations: tuple[Path, ...] = (),
-        walkthroughs: tuple[Walkthrough, ...] = (),
         walkthrough_errors: tuple[ModelError, ...] = (),
+        walkthroughs_once: Once[tuple[Walkthrough, ...]] | None = None,
     ) -> None:
         _set(self, "architectures", architectures)
         _set(self, "notes_once", notes_once)
@@ -121,8 +129,10 @@ class Sources:
         _set(self, "notes_errors", notes_errors)
         _set(self, "model_locations", model_locations)
         _set(self, "note_locations", note_locations)
-        _set(self, "walkthroughs", walkthroughs)
         _set(self, "walkthrough_errors", walkthrough_errors)
+        _set(
+            self, "walkthroughs_once", _no_walkthroughs() if walkthroughs_once is None else walkthroughs_once
+        )
         self.__post_init__()
 
     def __post_init__(self) -> None:
@@ -133,16 +143,24 @@ class Sources:
     def notes(self) -> NotesLibrary:
         return self.notes_once()
 
+    @property
+    def walkthroughs(self) -> tuple[Walkthrough, ...]:
+        return self.walkthroughs_once()
+
     def with_architectures(
         self, architectures: Sequence[Architecture], errors: Sequence[ModelError]
     ) -> Sources:
         return replace(self, architectures={a.id: a for a in architectures}, model_errors=tuple(errors))
 
     def with_notes(self, notes: NotesLibrary) -> Sources:
-        return replace(self, notes_once=NotesOnce.of(notes))
+        return replace(self, notes_once=Once.of(notes))
 
     def with_walkthroughs(self, loaded: WalkthroughLoadResult) -> Sources:
-        return replace(self, walkthroughs=tuple(loaded.walkthroughs), walkthrough_errors=tuple(loaded.errors))
+        return replace(
+            self,
+            walkthroughs_once=Once.of(tuple(loaded.walkthroughs)),
+            walkthrough_errors=tuple(loaded.errors),
+        )
 
 
 def user_model_locations(extra: Sequence[Path] = ()) -> list[Path]:
@@ -155,12 +173,12 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
     """Built-in content plus the user models folder, ``model_locations`` and ``note_locations``.
 
     The user's notes at ``note_locations`` are read now (their problems are part of the
-    result); the built-in notes are read when the notes library is first asked for.
+    result); the built-in notes and walkthroughs are read when first asked for.
     """
     from explorer.builtin_snapshot import builtin_content
 
     models = user_model_locations(model_locations)
-    builtin = builtin_content(notes=False)
+    builtin = builtin_content(notes=False, walkthroughs=False)
     if models:
         from models.catalog import load_catalog
 
@@ -172,9 +190,16 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
         from models.walkthroughs import load_walkthrough_catalog
 
         walkthroughs = load_walkthrough_catalog({a.id: a for a in architectures}, models)
-        walks, walk_errors = tuple(walkthroughs.walkthroughs), tuple(walkthroughs.errors)
+        walks, walk_errors = Once.of(tuple(walkthroughs.walkthroughs)), tuple(walkthroughs.errors)
     else:
-        walks, walk_errors = builtin.walkthroughs, builtin.walkthrough_errors
+        parsed_walks = builtin.walkthroughs  # empty when the snapshot was read, as the notes
+
+        def builtin_walks() -> tuple[Walkthrough, ...]:
+            from explorer.builtin_snapshot import builtin_walkthroughs
+
+            return parsed_walks or builtin_walkthroughs()
+
+        walks, walk_errors = Once(builtin_walks), builtin.walkthrough_errors
     user_notes = None
     if note_locations:
         from models.notes import load_notes
@@ -191,11 +216,11 @@ def load_sources(model_locations: Sequence[Path] = (), note_locations: Sequence[
 
     return Sources(
         architectures={architecture.id: architecture for architecture in architectures},
-        notes_once=NotesOnce(notes_library),
+        notes_once=Once(notes_library),
         model_errors=tuple(errors),
         notes_errors=tuple(user_notes.errors) if user_notes else (),
         model_locations=tuple(model_locations),
         note_locations=tuple(note_locations),
-        walkthroughs=walks,
         walkthrough_errors=walk_errors,
+        walkthroughs_once=walks,
     )

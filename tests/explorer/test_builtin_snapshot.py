@@ -117,19 +117,26 @@ def test_an_export_reads_the_architectures_alone_from_the_snapshot(
     assert list(load_models().architectures.values()) == parsed.architectures
 
 
-def test_the_notes_are_parsed_only_when_asked_for(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_notes_and_walkthroughs_are_parsed_only_when_asked_for(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     content = builtin_snapshot.builtin_content()
+    assert content.walkthroughs
     (path,) = cache_dir.iterdir()
-    assert path.read_bytes()[32:].count(b"\n") == 1  # the notes on a line of their own, after the rest
-    parsed: list[bool] = []
+    assert path.read_bytes()[32:].count(b"\n") == 2  # the notes and the walkthroughs on lines of their own
+    parsed: list[tuple[bool, bool]] = []
     parse = builtin_snapshot._parse
-    monkeypatch.setattr(
-        builtin_snapshot,
-        "_parse",
-        lambda payload, *, notes: parsed.append(notes) or parse(payload, notes=notes),
-    )
+
+    def parse_and_count(payload: bytes, *, notes: bool, walkthroughs: bool) -> dict[str, object]:
+        parsed.append((notes, walkthroughs))
+        return parse(payload, notes=notes, walkthroughs=walkthroughs)
+
+    monkeypatch.setattr(builtin_snapshot, "_parse", parse_and_count)
     architectures, errors = builtin_snapshot.builtin_architectures()
     assert (architectures, errors) == (content.architectures, content.errors)
-    assert builtin_snapshot.builtin_content(notes=False).notes == ()
+    start = builtin_snapshot.builtin_content(notes=False, walkthroughs=False)
+    assert (start.notes, start.walkthroughs) == ((), ())
+    assert start.walkthrough_errors == content.walkthrough_errors
     assert builtin_snapshot.builtin_notes() == content.notes
-    assert parsed == [False, False, True]
+    assert builtin_snapshot.builtin_walkthroughs() == content.walkthroughs
+    assert parsed == [(False, False), (False, False), (True, False), (False, True)]

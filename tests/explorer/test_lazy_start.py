@@ -53,6 +53,13 @@ DEFERRED = (
     "concurrent.futures",
     "explorer.ui.notes_html",
     "models.notes.cleaning",
+    # start9b: a cached layout needs no Graphviz adapter, and the first paint no walkthrough
+    "explorer.layout.compose",
+    "explorer.layout.dot_json",
+    "explorer.layout.labels",
+    "explorer.layout.finishing",
+    "models.walkthroughs",
+    "platformdirs",
 )
 
 SCRIPT = textwrap.dedent(

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 
 from explorer.app import create_window
 from explorer.settings import AppSettings
-from explorer.sources import NotesOnce, load_sources
+from explorer.sources import Once, load_sources
 from models.notes import NotesLibrary
 
 VAULT = Path(__file__).resolve().parents[1] / "fixtures" / "notes" / "vault"
@@ -24,7 +24,7 @@ def test_the_library_is_made_once_for_every_copy_and_thread() -> None:
         made.append(NotesLibrary())
         return made[-1]
 
-    once = NotesOnce(make)
+    once = Once(make)
     assert not once.made
     seen: list[NotesLibrary] = []
     threads = [threading.Thread(target=lambda: seen.append(once())) for _ in range(8)]

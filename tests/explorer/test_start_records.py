@@ -9,7 +9,7 @@ import pytest
 
 from explorer.navigation import Place
 from explorer.settings import WindowShape
-from explorer.sources import Models, NotesOnce, Sources, load_models, load_sources
+from explorer.sources import Models, Once, Sources, load_models, load_sources
 from tests.records_check import assert_defaults_alike, assert_like_frozen_dataclass, twin_class
 
 
@@ -49,4 +49,8 @@ def test_sources_are_like_a_frozen_dataclass(tmp_path: Path) -> None:
                 setattr(sample, name, 1)
     assert sources != other
     assert dataclasses.replace(sources) == sources
-    assert_defaults_alike(Sources, architectures={}, notes_once=NotesOnce(lambda: sources.notes))
+    once = Once.of(sources.walkthroughs)
+    assert_defaults_alike(
+        Sources, architectures={}, notes_once=Once(lambda: sources.notes), walkthroughs_once=once
+    )
+    assert Sources({}, once).walkthroughs == ()  # no walkthroughs unless given
