@@ -21,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import os
+import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
@@ -87,14 +89,65 @@ def diagrams_version() -> str | None:
 
 def graphviz_version() -> str | None:
     """``dot -V``'s answer, or None without a working ``dot``."""
-    import subprocess  # a first start's only
+    done = run_briefly(["dot", "-V"], timeout=VERSION_TIMEOUT)
+    if done is None:
+        return None
+    status, answer = done
+    return answer if status == 0 and answer else None
+
+
+VERSION_TIMEOUT = 10.0
+_spawn = getattr(os, "posix_spawnp", None)
+
+
+def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:
+    """``argv``'s exit status and what it printed (its output and errors), or None if it could not
+    be run or did not end within ``timeout`` seconds (it is then killed).
+
+    Started by ``os.posix_spawnp`` where there is one: a first start asks ``dot -V``, and
+    importing ``subprocess`` for it cost 6-8 ms (PySide's import hook reads its source too).
+    """
+    if _spawn is None:
+        return _run_by_subprocess(argv, timeout)
+    import select
+
+    read_end, write_end = os.pipe()
+    try:
+        outputs = [(os.POSIX_SPAWN_DUP2, write_end, 1), (os.POSIX_SPAWN_DUP2, write_end, 2)]
+        pid = _spawn(argv[0], argv, os.environ, file_actions=outputs)
+    except OSError:
+        os.close(read_end)
+        return None
+    finally:
+        os.close(write_end)
+    printed = bytearray()
+    deadline = time.monotonic() + timeout
+    with open(read_end, "rb", buffering=0) as pipe:
+        while (left := deadline - time.monotonic()) > 0 and select.select([pipe], [], [], left)[0]:
+            if not (chunk := pipe.read(65536)):
+                break  # it closed its output: it has ended, or is ending
+            printed += chunk
+        else:
+            import signal
+
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), printed.decode(errors="replace").strip()
+
+
+def _run_by_subprocess(argv: list[str], timeout: float) -> tuple[int, str] | None:
+    """:func:`run_briefly` where ``os.posix_spawnp`` is missing (Windows)."""
+    import subprocess
 
     try:
-        done = subprocess.run(["dot", "-V"], capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
-    answer = (done.stderr or done.stdout).strip()
-    return answer if done.returncode == 0 and answer else None
+    return done.returncode, done.stdout.strip()
 
 
 def _entry_name(name: str) -> bool:
