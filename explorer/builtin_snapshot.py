@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
-from explorer.key_memo import Root, memoized_key
+from explorer.key_memo import Root, files, memoized_key
 from explorer.snapshot_codec import (
     decode_architecture,
     decode_error,
@@ -178,10 +178,9 @@ def hashed_key(salt: str, roots: Sequence[Root]) -> str:
     digest = hashlib.sha256(salt.encode())
     for name, root, pattern in roots:
         digest.update(name.encode() + b"\0")
-        for file in sorted(root.rglob(pattern)) if root.is_dir() else ():
-            if file.is_file():
-                digest.update(str(file.relative_to(root)).encode() + b"\0")
-                digest.update(file.read_bytes() + b"\0")
+        for relative in files(root, pattern):
+            digest.update(relative.encode() + b"\0")
+            digest.update((root / relative).read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 

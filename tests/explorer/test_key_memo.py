@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer import builtin_snapshot
-from explorer.key_memo import memoized_key
+from explorer.key_memo import files, memoized_key
 
 OLD_NS = 1_600_000_000_000_000_000
 """A modification time long past: settled, so a key hashed over it is kept."""
@@ -101,3 +101,12 @@ def test_only_files_matching_the_pattern_count(tmp_path: Path) -> None:
     assert memoized_key("s", [("models", folder, "*.py")], _no_hashing, memo) == "one"
     (folder / "pkg" / "m.py").write_text("x = 22\n", encoding="utf-8")
     assert memoized_key("s", [("models", folder, "*.py")], lambda: "two", memo) == "two"
+
+
+def test_files_are_listed_in_the_order_rglob_sorts_them(tmp_path: Path) -> None:
+    for relative in ("a/x.py", "a-b/x.py", "a/b/c.py", "a/b/c.txt", "ab.py", ".hidden.py", "z/__init__.py"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("", encoding="utf-8")
+    expected = [str(path.relative_to(tmp_path)) for path in sorted(tmp_path.rglob("*.py")) if path.is_file()]
+    assert files(tmp_path, "*.py") == expected
+    assert files(tmp_path / "missing", "*") == []
