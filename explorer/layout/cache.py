@@ -22,9 +22,8 @@ import dataclasses
 import hashlib
 import json
 import os
-import sys
+import struct
 import time
-from array import array
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -166,8 +165,10 @@ def encode_entry(key: str, layout: Layout) -> bytes:
     """A cache entry: a JSON header (key, names, labels) and every coordinate as binary doubles.
 
     Parsing 100,000 decimal numbers from JSON takes 60 ms; reading them as doubles takes none.
+    The doubles are little-endian (``struct``, as fast as ``array`` and already imported by
+    every start: ``array`` cost the first paint 0.4 ms).
     """
-    numbers = array("d")
+    numbers: list[float] = []
     numbers.extend(_rect(layout.bounds))
     nodes = []
     for node in layout.nodes.values():
@@ -194,9 +195,7 @@ def encode_entry(key: str, layout: Layout) -> bytes:
                 edge.label_pos is not None,
             ]
         )
-    if sys.byteorder != "little":
-        numbers.byteswap()
-    payload = numbers.tobytes()
+    payload = struct.pack(f"<{len(numbers)}d", *numbers)
     header = {
         "format": FORMAT,
         "key": key,
@@ -234,10 +233,7 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
         payload = data[end:]
         if len(payload) % 8:
             raise CorruptEntryError("the coordinates are cut short")
-        numbers = array("d")
-        numbers.frombytes(payload)
-        if sys.byteorder != "little":
-            numbers.byteswap()
+        numbers = struct.unpack(f"<{len(payload) // 8}d", payload)
         return _layout(header, _Reader(numbers), architecture_id)
     except CorruptEntryError:
         raise
@@ -257,13 +253,13 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
 class _Reader:
     """Hands out the payload's numbers in the order :func:`encode_entry` wrote them."""
 
-    def __init__(self, numbers: array[float]) -> None:
-        self.numbers = numbers.tolist()
+    def __init__(self, numbers: tuple[float, ...]) -> None:
+        self.numbers = numbers
         self.index = 0
         if not all(-MAX_COORDINATE <= number <= MAX_COORDINATE for number in self.numbers):
             raise ValueError("a coordinate is not a finite number in range")
 
-    def take(self, count: int) -> list[float]:
+    def take(self, count: int) -> tuple[float, ...]:
         start = self.index
         self.index += count
         if count < 0 or self.index > len(self.numbers):
