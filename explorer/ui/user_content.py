@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
@@ -17,6 +17,8 @@ from models.architecture import Architecture
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from PySide6.QtWidgets import QMessageBox
 
     from explorer.ui.window_api import ExplorerWindow
     from explorer.user_notes import UserNotes
@@ -126,12 +128,18 @@ class UserContent(QObject):
     # Notes -----------------------------------------------------------------
 
     def open_notes_file(self) -> None:
+        from PySide6.QtWidgets import (
+            QFileDialog,
+        )  # dialogs are imported when used: not before the first paint
+
         files, _ = QFileDialog.getOpenFileNames(
             self.window, "Open notes", str(Path.home()), "Markdown notes (*.md *.markdown)"
         )
         self.add_note_locations(Path(name) for name in files)
 
     def open_notes_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self.window, "Open a folder of notes (an Obsidian vault)")
         if folder:
             self.add_note_locations([Path(folder)])
@@ -249,6 +257,8 @@ class UserContent(QObject):
 
     def show_problems(self) -> QMessageBox:
         """Lists every problem in the dialog itself (selectable), not behind "Show Details"."""
+        from PySide6.QtWidgets import QMessageBox
+
         problems = self.problems()
         box = QMessageBox(self.window)
         box.setObjectName("problemsDialog")
