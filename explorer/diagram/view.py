@@ -91,17 +91,17 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
         self._ready = True
 
     def _own_viewport(self) -> None:
-        """Gives the view a viewport made here, as Qt's own is made (a plain widget filled
-        with the palette's base colour).
+        """Gives the view a viewport made here, as Qt makes its own (a plain widget filled
+        with the palette's base colour, taking input methods).
 
         Asked for the one Qt made, PySide finds its type by building every QWidget
         subclass it knows (QWizard, QMdiArea…) with all their enum types: ~70 of them,
         5-10 ms before the first paint. A widget made in Python is known already.
         """
         viewport = QWidget()
-        viewport.setObjectName("qt_scrollarea_viewport")
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
         viewport.setAutoFillBackground(True)
+        viewport.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)  # as QGraphicsView sets its own
         self.setViewport(viewport)
 
     # Diagram ----------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QToolButton
 
+from explorer.diagram.qt_values import escape
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
 from explorer.ui.notes_panel import LARGE_ARCHITECTURE
@@ -267,7 +267,7 @@ class UserContent(QObject):
         if problems:
             box.setText(f"{len(problems)} problem(s) reading your files. Everything else keeps working.")
             # File names and parser messages are text, never markup.
-            box.setInformativeText("<br><br>".join(html.escape(problem) for problem in problems))
+            box.setInformativeText("<br><br>".join(escape(problem) for problem in problems))
         else:
             box.setText("No problems: every file was read.")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -53,6 +53,7 @@ DEFERRED = (
     "concurrent.futures",
     "explorer.ui.notes_html",
     "models.notes.cleaning",
+    "html",
 )
 
 SCRIPT = textwrap.dedent(
