@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from explorer.diagram import icon_store
+
 if TYPE_CHECKING:
     from explorer.ui.user_content import UserContent
     from explorer.ui.window_api import ExplorerWindow
@@ -55,6 +57,7 @@ class AfterFirstPaint(QObject):
         self._unbuilt = 2  # the notes panel, and the steps ending with revision
         self._jobs: list[Job] = []
         self._worked.connect(self._on_worked)  # emitted in the worker: queued to this thread
+        icon_store.collect()  # the first diagram's icons, stored once it is painted
 
     def start(self) -> None:
         window = self.window
@@ -65,6 +68,8 @@ class AfterFirstPaint(QObject):
                 lambda: window.search_box.set_architectures(window.sources.architectures.values()),
                 lambda: self.modes.walkthroughs,  # their menu entries and step bar
                 lambda: self._in_background(_import_revision, self._start_revision),
+                # The icons the first diagram decoded, stored for the next start (see icon_store).
+                lambda: self._jobs.append(self.run(_save_icons, _nothing)),
             ),
         )
 
@@ -101,6 +106,14 @@ class AfterFirstPaint(QObject):
         """The window closes: what the workers still do is not shown."""
         for job in self._jobs:
             job.cancel()
+
+
+def _save_icons(_cancel: threading.Event) -> None:
+    icon_store.save_remembered()
+
+
+def _nothing(_job: object) -> None:
+    """Nothing waits for the icons to be stored."""
 
 
 def _import_revision() -> None:

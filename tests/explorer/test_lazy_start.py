@@ -74,7 +74,16 @@ SCRIPT = textwrap.dedent(
     QTimer.singleShot(60_000, loop.quit)  # bounded: never hang the suite
     window.show()
     loop.exec()
+    from explorer.diagram import icon_store
+    from models.icons import icon_or_fallback
+    icons = {icon_or_fallback(c.icon) for c in window.architecture.components}
+    for _ in range(500):  # the icons are stored by a worker after the first paint: wait (10 s at most)
+        if all(icon_store.load(icon) is not None for icon in icons):
+            break
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
     print(json.dumps({
+        "icons_stored": all(icon_store.load(icon) is not None for icon in icons),
         "before": before,
         "held": held,
         "built": bool(built),
@@ -123,3 +132,4 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert report["walkthroughs"]
     assert report["user_notes"], "the user's notes are watched from just after the first paint"
     assert report["due"]
+    assert report["icons_stored"], "the first diagram's decoded icons are kept for the next start"
