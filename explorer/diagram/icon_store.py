@@ -31,6 +31,8 @@ _HEADER = struct.Struct("<4sII")
 _MAGIC = b"AXI1"
 """Marks an entry (and its layout: width, height, then the rows of 32-bit pixels)."""
 FOLDER = "icons"
+_LARGEST = 8192
+"""Pixels a side at most: a damaged header never makes the reader allocate gigabytes."""
 
 _lock = threading.Lock()
 _remembered: dict[Path, QImage] = {}
@@ -53,16 +55,20 @@ def load(icon: Path) -> QImage | None:
     if entry is None:
         return None
     try:
-        data = entry.read_bytes()
+        with entry.open("rb") as stored:
+            header = stored.read(_HEADER.size)
+            if len(header) != _HEADER.size:
+                return None
+            magic, width, height = _HEADER.unpack(header)
+            if magic != _MAGIC or not 0 < width <= _LARGEST or not 0 < height <= _LARGEST:
+                return None
+            image = QImage(width, height, FORMAT)
+            pixels = image.bits()  # read straight into the image's own rows (4 bytes a pixel)
+            if stored.readinto(pixels) != len(pixels) or stored.read(1):
+                return None
     except OSError:
         return None
-    if len(data) < _HEADER.size:
-        return None
-    magic, width, height = _HEADER.unpack_from(data)
-    if magic != _MAGIC or width == 0 or height == 0 or len(data) != _HEADER.size + 4 * width * height:
-        return None
-    # copy(): the image then owns its pixels rather than borrowing the bytes read.
-    return QImage(data[_HEADER.size :], width, height, 4 * width, FORMAT).copy()
+    return image
 
 
 def encode(image: QImage) -> bytes:
