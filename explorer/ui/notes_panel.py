@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
@@ -17,6 +17,8 @@ from explorer.ui.notes_style import STYLE_SHEET
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # imported where links are made or followed: not before the first paint
+
     # The notes stack (and the Markdown renderer, explorer.ui.notes_html) is imported with the
     # first notes shown, after the window's first paint.
     from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
@@ -224,6 +226,8 @@ class NotesPanel(QDockWidget):
         else:
             path = " › ".join(escape(part) for part in excerpt.heading_path)
             name = escape(Path(excerpt.source).name)
+            from PySide6.QtCore import QUrl
+
             target = bytes(QUrl.toPercentEncoding(excerpt.source).data()).decode()
             origin = (
                 f'Your notes · <a href="{OPEN_SCHEME}:{target}#{excerpt.line}">{name}'
@@ -281,6 +285,8 @@ class NotesPanel(QDockWidget):
     # Links -----------------------------------------------------------------
 
     def _on_link(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+
         from models.notes.cleaning import NOTE_SCHEME
 
         scheme = url.scheme()
@@ -328,6 +334,8 @@ class NotesPanel(QDockWidget):
         if not Path(source).is_file():
             self.show_message("Cannot open the file", f"{source} is no longer there (moved or deleted?).")
             return
+        from PySide6.QtCore import QUrl
+
         if QDesktopServices.openUrl(QUrl.fromLocalFile(source)):
             return
         reason = f"No application on this desktop opens {Path(source).name}; showing the whole note here."
