@@ -5,11 +5,11 @@ the 17 icons of the first diagram, all before the first paint. Its pixels, store
 once as the pixmap holds them, read back in ~0.1 ms each. An entry is named after
 the icon file's path, size and modification time, so a changed file is decoded anew.
 
-The app's start (:func:`collect`) remembers the icons it decodes (:func:`remember`)
-and writes them after its first paint, off the UI thread (:func:`save_remembered`),
-which ends the collecting: other processes (tests, exports) and later diagrams keep
-no pixels for it. A cache entry that cannot be read or written is no error: the icon
-is decoded as before.
+The app's window (:func:`collect`) remembers the icons it decodes (:func:`remember`)
+and writes them off the UI thread (:func:`save_remembered`) after its first paint and
+after each architecture it shows, so the next start finds the icons of whichever
+diagram it opens on; other processes (tests, exports) keep no pixels for it. A cache
+entry that cannot be read or written is no error: the icon is decoded as before.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def encode(image: QImage) -> bytes:
 
 
 def collect() -> None:
-    """From now on until :func:`save_remembered`, icons decoded are remembered for it."""
+    """From now on, icons decoded are remembered for :func:`save_remembered`."""
     global _collecting
     with _lock:
         _collecting = True
@@ -93,12 +93,10 @@ def remember(icon: Path, image: QImage) -> None:
 
 
 def save_remembered() -> None:
-    """Stores the icons collected and stops collecting (safe in any thread: QImage is reentrant)."""
-    global _collecting
+    """Stores the icons remembered since the last call (in any thread: QImage is reentrant)."""
     with _lock:
         pending = list(_remembered.items())
         _remembered.clear()
-        _collecting = False
     for icon, image in pending:
         entry = entry_path(icon)
         if entry is None:

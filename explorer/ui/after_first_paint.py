@@ -57,7 +57,7 @@ class AfterFirstPaint(QObject):
         self._unbuilt = 2  # the notes panel, and the steps ending with revision
         self._jobs: list[Job] = []
         self._worked.connect(self._on_worked)  # emitted in the worker: queued to this thread
-        icon_store.collect()  # the first diagram's icons, stored once it is painted
+        icon_store.collect()  # each diagram's decoded icons, stored once it is shown
 
     def start(self) -> None:
         window = self.window
@@ -68,10 +68,14 @@ class AfterFirstPaint(QObject):
                 lambda: window.search_box.set_architectures(window.sources.architectures.values()),
                 lambda: self.modes.walkthroughs,  # their menu entries and step bar
                 lambda: self._in_background(_import_revision, self._start_revision),
-                # The icons the first diagram decoded, stored for the next start (see icon_store).
-                lambda: self._jobs.append(self.run(_save_icons, _nothing)),
+                self._store_icons,
             ),
         )
+        window.architecture_shown.connect(self._store_icons)
+
+    def _store_icons(self, _shown: str = "") -> None:
+        """Keeps the icons decoded for the diagram shown for the next start (a worker writes them)."""
+        self.run(_save_icons, _nothing)
 
     def _show_notes(self) -> None:
         self.window.notes_panel.release()
@@ -113,7 +117,7 @@ def _save_icons(_cancel: threading.Event) -> None:
 
 
 def _nothing(_job: object) -> None:
-    """Nothing waits for the icons to be stored."""
+    """Nothing waits for the icons to be stored (nor needs cancelling: an entry is written whole or not)."""
 
 
 def _import_revision() -> None:

@@ -15,6 +15,9 @@ from explorer.diagram.icons import IconCache
 @pytest.fixture
 def icon(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    # Not collecting, nothing remembered: as in a process where no window has started.
+    monkeypatch.setattr(icon_store, "_collecting", False)
+    monkeypatch.setattr(icon_store, "_remembered", {})
     image = QImage(40, 30, QImage.Format.Format_ARGB32)
     image.fill(QColor(0, 0, 0, 0))
     for x in range(40):
@@ -69,10 +72,14 @@ def test_only_a_collecting_process_stores_icons(icon: Path) -> None:
     icon_store.save_remembered()
     assert icon_store.load(icon) is None, "not collecting: nothing kept"
     icon_store.collect()
-    icon_store.save_remembered()
     IconCache().source(icon)
     icon_store.save_remembered()
-    assert icon_store.load(icon) is None, "the save ended the collecting"
+    assert icon_store.load(icon) is not None
+    other = icon.with_name("other.png")
+    QImage(5, 5, QImage.Format.Format_ARGB32).save(str(other))
+    IconCache().source(other)
+    icon_store.save_remembered()
+    assert icon_store.load(other) is not None, "collecting goes on after a save"
 
 
 def test_a_missing_icon_stores_nothing(icon: Path) -> None:

@@ -76,14 +76,16 @@ SCRIPT = textwrap.dedent(
     loop.exec()
     from explorer.diagram import icon_store
     from models.icons import icon_or_fallback
-    icons = {icon_or_fallback(c.icon) for c in window.architecture.components}
-    for _ in range(500):  # the icons are stored by a worker after the first paint: wait (10 s at most)
-        if all(icon_store.load(icon) is not None for icon in icons):
-            break
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-    print(json.dumps({
-        "icons_stored": all(icon_store.load(icon) is not None for icon in icons),
+    def stored(architecture):
+        icons = {icon_or_fallback(c.icon) for c in architecture.components}
+        for _ in range(500):  # the icons are stored by a worker once shown: wait (10 s at most)
+            if all(icon_store.load(icon) is not None for icon in icons):
+                return True
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        return False
+    report = {
+        "icons_stored": stored(window.architecture),
         "before": before,
         "held": held,
         "built": bool(built),
@@ -95,7 +97,10 @@ SCRIPT = textwrap.dedent(
         "user_notes": "explorer.user_notes" in sys.modules,
         "title": window.architecture.title,
         "due": window.revision.due_button.text(),
-    }))
+    }
+    window.show_architecture("kubernetes")
+    report["switched_icons_stored"] = stored(window.architecture)
+    print(json.dumps(report))
     window.close()
     """
 )
@@ -133,3 +138,4 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert report["user_notes"], "the user's notes are watched from just after the first paint"
     assert report["due"]
     assert report["icons_stored"], "the first diagram's decoded icons are kept for the next start"
+    assert report["switched_icons_stored"], "and those of the next one shown"
