@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from explorer import exit_codes, ui_collector
 from explorer.atomic_write import ExportError, write_atomically
@@ -85,6 +85,14 @@ def create_window(
     return window
 
 
+def _show_error(text: str) -> None:
+    """An error the log reports, in a dialog (QMessageBox is imported here: building its
+    class before the first paint cost ~1 ms of enum types that no start needs)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "Architecture Explorer", text)
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the window for the command line; with ``--screenshot`` save it and exit.
 
@@ -116,7 +124,7 @@ def _run_window(args: argparse.Namespace) -> int:
     from explorer import logs
 
     app = ensure_application()
-    logs.install(lambda text: QMessageBox.critical(None, "Architecture Explorer", text))
+    logs.install(_show_error)
     screenshot = args.screenshot is not None
     window = create_window(
         sources,

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 
+from explorer.diagram import icon_store
 from models.icons import diagrams_resources_dir
 
 SVG_SOURCE_SIZE = 512
@@ -250,6 +251,9 @@ class IconCache:
 
 
 def _read(path: Path) -> QPixmap:
+    stored = icon_store.load(path)
+    if stored is not None:
+        return QPixmap.fromImage(stored)
     reader = QImageReader(str(path))
     if path.suffix.lower() == ".svg":
         size = reader.size()
@@ -260,7 +264,10 @@ def _read(path: Path) -> QPixmap:
         else:
             reader.setScaledSize(QSize(SVG_SOURCE_SIZE, SVG_SOURCE_SIZE))
     image = reader.read()
-    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+    if image.isNull():
+        return QPixmap()
+    icon_store.remember(path, image)
+    return QPixmap.fromImage(image)
 
 
 def fit_icon_rect(box: QRectF, width: int, height: int) -> QRectF:

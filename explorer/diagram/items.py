@@ -81,7 +81,7 @@ class ComponentItem(QGraphicsItem):
         source = self._style.icons.source(icon_path)
         self._icon_rect = fit_icon_rect(qrect(node.icon_box), source.width(), source.height())
         average = self._style.icons.average_color(icon_path)
-        self._placeholder_brush = QBrush(average or self._style.placeholder_fill)
+        self._placeholder_brush = QBrush(average or self._style.placeholder_fill, Qt.BrushStyle.SolidPattern)
         self._plate = (
             _grow(self._icon_rect, style.PLATE_PAD) if diagram_style.needs_plate(icon_path) else None
         )
@@ -261,7 +261,7 @@ class GroupItem(QGraphicsItem):
         self.group_box = box
         self._selected = False
         self._rect = qrect(box.box)
-        self._brush = QBrush(self._style.group_fill(box.depth, box.fill))
+        self._brush = QBrush(self._style.group_fill(box.depth, box.fill), Qt.BrushStyle.SolidPattern)
         pad = self._style.group_selected_pen.widthF()
         self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
         self._shape: QPainterPath | None = None

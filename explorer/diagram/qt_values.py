@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QPointF, QRectF
 
 from explorer.layout.geometry import Point, Rect
@@ -17,11 +15,24 @@ def qpoint(point: Point) -> QPointF:
     return QPointF(point.x, point.y)
 
 
+def escape(text: str) -> str:
+    """``escape(text)``, quotes included, without importing :mod:`html`: its import
+    loads the 2,000 names of ``html.entities`` (~2 ms before the first paint) that
+    escaping never uses."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def tooltip_html(title: str, description: str, note: str = "") -> str:
     first_line = description.strip().splitlines()[0] if description.strip() else ""
-    parts = [f"<b>{html.escape(title)}</b>"]
+    parts = [f"<b>{escape(title)}</b>"]
     if first_line:
-        parts.append(html.escape(first_line))
+        parts.append(escape(first_line))
     if note:
-        parts.append(f"<i>{html.escape(note)}</i>")
+        parts.append(f"<i>{escape(note)}</i>")
     return "<br>".join(parts)

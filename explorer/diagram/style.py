@@ -198,7 +198,7 @@ class DiagramStyle:
 
     @cached_property
     def placeholder_brush(self) -> QBrush:
-        return QBrush(self.placeholder_fill)
+        return QBrush(self.placeholder_fill, Qt.BrushStyle.SolidPattern)
 
     def group_fill(self, depth: int, fill: str = "") -> QColor:
         """The group's own ``fill`` when it is a valid colour, else the palette colour for its depth."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTransform,
 )
@@ -52,6 +53,7 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._own_viewport()
         self.setObjectName("diagramView")
         self.setAccessibleName("Architecture diagram")
         self.setRenderHints(
@@ -88,8 +90,21 @@ class DiagramView(KeyboardNavigation, ZoomGestures, QGraphicsView):
         self._overview = OverviewSnapshot(self)
         self._ready = True
 
-    # Diagram ----------------------------------------------------------------
+    def _own_viewport(self) -> None:
+        """Gives the view a viewport made here, as Qt makes its own (a plain widget filled
+        with the palette's base colour, taking input methods).
 
+        Asked for the one Qt made, PySide finds its type by building every QWidget
+        subclass it knows (QWizard, QMdiArea…) with all their enum types: ~70 of them,
+        5-10 ms before the first paint. A widget made in Python is known already.
+        """
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        viewport.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)  # as QGraphicsView sets its own
+        self.setViewport(viewport)
+
+    # Diagram ----------------------------------------------------------------
     def diagram(self) -> DiagramScene | None:
         return self._diagram
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from explorer.diagram import icon_store
+
 if TYPE_CHECKING:
     from explorer.ui.user_content import UserContent
     from explorer.ui.window_api import ExplorerWindow
@@ -55,6 +57,7 @@ class AfterFirstPaint(QObject):
         self._unbuilt = 2  # the notes panel, and the steps ending with revision
         self._jobs: list[Job] = []
         self._worked.connect(self._on_worked)  # emitted in the worker: queued to this thread
+        icon_store.collect()  # each diagram's decoded icons, stored once it is shown
 
     def start(self) -> None:
         window = self.window
@@ -65,8 +68,14 @@ class AfterFirstPaint(QObject):
                 lambda: window.search_box.set_architectures(window.sources.architectures.values()),
                 lambda: self.modes.walkthroughs,  # their menu entries and step bar
                 lambda: self._in_background(_import_revision, self._start_revision),
+                self._store_icons,
             ),
         )
+        window.architecture_shown.connect(self._store_icons)
+
+    def _store_icons(self, _shown: str = "") -> None:
+        """Keeps the icons decoded for the diagram shown for the next start (a worker writes them)."""
+        self.run(_save_icons, _nothing)
 
     def _show_notes(self) -> None:
         self.window.notes_panel.release()
@@ -101,6 +110,14 @@ class AfterFirstPaint(QObject):
         """The window closes: what the workers still do is not shown."""
         for job in self._jobs:
             job.cancel()
+
+
+def _save_icons(_cancel: threading.Event) -> None:
+    icon_store.save_remembered()
+
+
+def _nothing(_job: object) -> None:
+    """Nothing waits for the icons to be stored (nor needs cancelling: an entry is written whole or not)."""
 
 
 def _import_revision() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from explorer.app_state import AppState
 from explorer.diagram.loading import SYNC_MAX_COMPONENTS, LoadingPanel, SceneLoader
+from explorer.diagram.qt_values import escape
 from explorer.diagram.scene import DiagramScene
 from explorer.diagram.view import DiagramView
 from explorer.layout.service import LayoutService
@@ -260,7 +260,7 @@ class MainWindow(ExplorerWindow):
 
     def _show_diagram_error(self, message: str) -> None:
         # Graphviz's words (and the file names in them) are text, never markup.
-        self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{html.escape(message)}</p>")
+        self.diagram_message.setText(f"<h3>The diagram cannot be drawn</h3><p>{escape(message)}</p>")
         self.diagram_stack.setCurrentWidget(self.diagram_message)
 
     def _on_load_progress(self, architecture_id: str, message: str, done: int, total: int) -> None:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from explorer.app_state import AppState, Mode
+from explorer.diagram.qt_values import escape
 from explorer.ui.notes_style import STYLE_SHEET
 from models.architecture import Architecture
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # imported where links are made or followed: not before the first paint
+
     # The notes stack (and the Markdown renderer, explorer.ui.notes_html) is imported with the
     # first notes shown, after the window's first paint.
     from models.notes import Excerpt, NoteDocument, NotesLibrary, Section
@@ -173,8 +175,8 @@ class NotesPanel(QDockWidget):
     def _show_matching(self, architecture: Architecture) -> None:
         self._set_html(
             [
-                f"<h2>{html.escape(architecture.title)}</h2>",
-                f"<p>{html.escape(architecture.summary)}</p>",
+                f"<h2>{escape(architecture.title)}</h2>",
+                f"<p>{escape(architecture.summary)}</p>",
                 '<p class="muted">Matching the notes to its components…</p>',
             ]
         )
@@ -183,10 +185,10 @@ class NotesPanel(QDockWidget):
         return self.browser.toPlainText()
 
     def _show_summary(self, architecture: Architecture) -> None:
-        parts = [f"<h2>{html.escape(architecture.title)}</h2>"]
+        parts = [f"<h2>{escape(architecture.title)}</h2>"]
         excerpts = self.notes.summary_for(architecture)
         if not excerpts:
-            parts.append(f"<p>{html.escape(architecture.summary)}</p>")
+            parts.append(f"<p>{escape(architecture.summary)}</p>")
         parts += [self._excerpt_html(excerpt) for excerpt in excerpts]
         parts.append('<p class="muted">Click a component or a group to read its notes.</p>')
         self._set_html(parts)
@@ -198,12 +200,12 @@ class NotesPanel(QDockWidget):
         kind = component.kind if component else group.kind if group else ""
         description = component.description if component else group.description if group else ""
         where = " › ".join(g.label for g in architecture.group_path(component.group if component else None))
-        parts = [f"<h2>{html.escape(label)}</h2>"]
+        parts = [f"<h2>{escape(label)}</h2>"]
         meta = " · ".join(part for part in (kind, where) if part)
         if meta:
-            parts.append(f'<p class="muted">{html.escape(meta)}</p>')
+            parts.append(f'<p class="muted">{escape(meta)}</p>')
         if description:
-            parts.append(f"<p><i>{html.escape(description)}</i></p>")
+            parts.append(f"<p><i>{escape(description)}</i></p>")
         excerpts = self.notes.excerpts_for(architecture, element_id, show_all=self._show_all)
         if not excerpts:
             parts.append('<p class="missing">No notes for this component yet.</p>')
@@ -220,10 +222,12 @@ class NotesPanel(QDockWidget):
         if excerpt.origin == "built-in":
             origin = "Built-in notes"
             if excerpt.title:
-                origin += f" · {html.escape(excerpt.title)}"
+                origin += f" · {escape(excerpt.title)}"
         else:
-            path = " › ".join(html.escape(part) for part in excerpt.heading_path)
-            name = html.escape(Path(excerpt.source).name)
+            path = " › ".join(escape(part) for part in excerpt.heading_path)
+            name = escape(Path(excerpt.source).name)
+            from PySide6.QtCore import QUrl
+
             target = bytes(QUrl.toPercentEncoding(excerpt.source).data()).decode()
             origin = (
                 f'Your notes · <a href="{OPEN_SCHEME}:{target}#{excerpt.line}">{name}'
@@ -247,15 +251,15 @@ class NotesPanel(QDockWidget):
 
         parts = [
             f'<p><a href="{ACTION_SCHEME}:back">← Back</a> &nbsp; '
-            f'<span class="muted">{html.escape(document.source)}</span></p>'
+            f'<span class="muted">{escape(document.source)}</span></p>'
         ]
         if notice:
-            parts.append(f'<p class="missing">{html.escape(notice)}</p>')
+            parts.append(f'<p class="missing">{escape(notice)}</p>')
         for index, current in enumerate(document.sections):
             level = min(max(current.level, 1), 4)
             anchor = f"section-{index}"
             if current.title:
-                parts.append(f'<a name="{anchor}"></a><h{level}>{html.escape(current.title)}</h{level}>')
+                parts.append(f'<a name="{anchor}"></a><h{level}>{escape(current.title)}</h{level}>')
             else:
                 parts.append(f'<a name="{anchor}"></a>')
             parts += [markdown_to_html(text) for text in top_level_markdown(current.blocks)]
@@ -267,7 +271,7 @@ class NotesPanel(QDockWidget):
         self._set_html(
             [
                 f'<p><a href="{ACTION_SCHEME}:back">← Back</a></p>',
-                f"<h2>{html.escape(title)}</h2><p>{html.escape(text)}</p>",
+                f"<h2>{escape(title)}</h2><p>{escape(text)}</p>",
             ]
         )
 
@@ -281,6 +285,8 @@ class NotesPanel(QDockWidget):
     # Links -----------------------------------------------------------------
 
     def _on_link(self, url: QUrl) -> None:
+        from PySide6.QtCore import QUrl
+
         from models.notes.cleaning import NOTE_SCHEME
 
         scheme = url.scheme()
@@ -328,6 +334,8 @@ class NotesPanel(QDockWidget):
         if not Path(source).is_file():
             self.show_message("Cannot open the file", f"{source} is no longer there (moved or deleted?).")
             return
+        from PySide6.QtCore import QUrl
+
         if QDesktopServices.openUrl(QUrl.fromLocalFile(source)):
             return
         reason = f"No application on this desktop opens {Path(source).name}; showing the whole note here."

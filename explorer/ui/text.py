@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+from explorer.diagram.qt_values import escape
 
 
 def rich_text_tooltip(text: str) -> str:
@@ -12,4 +12,4 @@ def rich_text_tooltip(text: str) -> str:
     could otherwise load images or break the layout; escaped inside ``<p>`` it
     is always shown as written.
     """
-    return f"<p>{html.escape(text)}</p>" if text else ""
+    return f"<p>{escape(text)}</p>" if text else ""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QToolButton
 
+from explorer.diagram.qt_values import escape
 from explorer.file_watch import FileWatch
 from explorer.sources import user_model_locations
 from explorer.ui.notes_panel import LARGE_ARCHITECTURE
@@ -17,6 +17,8 @@ from models.architecture import Architecture
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from PySide6.QtWidgets import QMessageBox
 
     from explorer.ui.window_api import ExplorerWindow
     from explorer.user_notes import UserNotes
@@ -126,12 +128,18 @@ class UserContent(QObject):
     # Notes -----------------------------------------------------------------
 
     def open_notes_file(self) -> None:
+        from PySide6.QtWidgets import (
+            QFileDialog,
+        )  # dialogs are imported when used: not before the first paint
+
         files, _ = QFileDialog.getOpenFileNames(
             self.window, "Open notes", str(Path.home()), "Markdown notes (*.md *.markdown)"
         )
         self.add_note_locations(Path(name) for name in files)
 
     def open_notes_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self.window, "Open a folder of notes (an Obsidian vault)")
         if folder:
             self.add_note_locations([Path(folder)])
@@ -249,6 +257,8 @@ class UserContent(QObject):
 
     def show_problems(self) -> QMessageBox:
         """Lists every problem in the dialog itself (selectable), not behind "Show Details"."""
+        from PySide6.QtWidgets import QMessageBox
+
         problems = self.problems()
         box = QMessageBox(self.window)
         box.setObjectName("problemsDialog")
@@ -257,7 +267,7 @@ class UserContent(QObject):
         if problems:
             box.setText(f"{len(problems)} problem(s) reading your files. Everything else keeps working.")
             # File names and parser messages are text, never markup.
-            box.setInformativeText("<br><br>".join(html.escape(problem) for problem in problems))
+            box.setInformativeText("<br><br>".join(escape(problem) for problem in problems))
         else:
             box.setText("No problems: every file was read.")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

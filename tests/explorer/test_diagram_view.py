@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPointingDevice, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QImage, QNativeGestureEvent, QPalette, QPointingDevice, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit, QVBoxLayout, QWidget
 
 from explorer.diagram import style
 from explorer.diagram.items import ComponentItem
@@ -65,6 +65,25 @@ def test_view_is_named_and_fits_the_diagram(view: DiagramView, scene: DiagramSce
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(scene.diagram_rect())
     assert view.MIN_ZOOM < view.zoom() <= view.MAX_FIT_ZOOM
+
+
+def test_view_draws_on_a_viewport_like_qts_own(qtbot) -> None:
+    """The view makes its viewport (see DiagramView._own_viewport) as Qt makes the default one."""
+    plain, ours = QGraphicsView(), DiagramView()
+    qtbot.addWidget(plain)
+    qtbot.addWidget(ours)
+    theirs, mine = plain.viewport(), ours.viewport()
+    assert mine.parent() is ours
+    assert mine.focusProxy() is ours
+    assert type(mine) is type(theirs)
+    assert [a for a in Qt.WidgetAttribute if mine.testAttribute(a) != theirs.testAttribute(a)] == []
+    assert mine.backgroundRole() == theirs.backgroundRole() == QPalette.ColorRole.Base
+    assert mine.autoFillBackground() == theirs.autoFillBackground() is True
+    assert (mine.focusPolicy(), mine.hasMouseTracking(), mine.acceptDrops()) == (
+        theirs.focusPolicy(),
+        theirs.hasMouseTracking(),
+        theirs.acceptDrops(),
+    )
 
 
 def test_clicking_a_component_selects_it(qtbot, view: DiagramView, scene: DiagramScene) -> None:
