@@ -39,8 +39,9 @@ _Deflated = tuple[bytes, int, int]
 """A band's deflate stream, the Adler-32 of its raw bytes and their length."""
 
 
-def encode_png(image: QImage) -> bytes:
-    """``image`` as PNG bytes: 8-bit RGBA, or RGB when the image has no alpha channel (non-interlaced)."""
+def encode_png(image: QImage, *, level: int = LEVEL) -> bytes:
+    """``image`` as PNG bytes: 8-bit RGBA, or RGB when the image has no alpha channel (non-interlaced),
+    deflated at zlib's ``level`` (0 stores the bytes: :mod:`explorer.export.icon_copies`)."""
     if image.width() == 0 or image.height() == 0:
         raise ValueError("cannot encode an empty image")
     alpha = image.hasAlphaChannel()
@@ -58,7 +59,7 @@ def encode_png(image: QImage) -> bytes:
         raw = b"".join(
             part for y in range(top, bottom) for part in (_NO_FILTER, pixels[y * stride : y * stride + row])
         )
-        compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9)
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15, 9)
         last = bottom == height
         data = compressor.compress(raw) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
         return data, zlib.adler32(raw), len(raw)
