@@ -23,6 +23,10 @@ FOLDER = "icon-copies"
 _VERSION = b"1"
 _LEVEL = 0
 """zlib's level for a copy: stored blocks, which inflate as a copy of the bytes."""
+MAX_COPIES = 128
+"""Copies kept at most (the oldest go first): ~33 MiB of 256 × 256 icons, the built-ins use 48."""
+MAX_PIXELS = 512 * 512
+"""A larger icon gets no copy (1 MiB each at most)."""
 _LINKED = re.compile(rb'xlink:href="(/[^"]+\.png)"')
 """An icon a drawing names by its path (:func:`explorer.export.icon_files.read_icon`, ``linked``)."""
 
@@ -51,7 +55,8 @@ def write_copies(document: bytes) -> None:
     """Writes the copy of each icon ``document`` names by its path and has none yet (Qt must be running).
 
     An icon Qt decodes to anything but 32-bit ARGB, or whose copy would not decode to its very
-    pixels, gets none; nor does one that cannot be read. Each copy is written atomically.
+    pixels, gets none; nor does one that cannot be read or is larger than :data:`MAX_PIXELS`.
+    Each copy is written atomically; past :data:`MAX_COPIES`, the oldest are removed.
     """
     from explorer.atomic_write import write_atomically
 
@@ -68,6 +73,13 @@ def write_copies(document: bytes) -> None:
             continue
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(copy, data, durable=False)
+        _keep_newest(folder)
+
+
+def _keep_newest(folder: Path) -> None:
+    copies = sorted(folder.glob("*.png"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for stale in copies[MAX_COPIES:]:
+        stale.unlink(missing_ok=True)
 
 
 def _copy_of(path: Path) -> bytes | None:
@@ -78,6 +90,8 @@ def _copy_of(path: Path) -> bytes | None:
 
     original = QImage(str(path))
     if original.isNull() or original.format() != QImage.Format.Format_ARGB32:
+        return None
+    if original.width() * original.height() > MAX_PIXELS:
         return None
     data = encode_png(original, level=_LEVEL)
     decoded = QImage.fromData(data)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from explorer.export import icon_copies
 from explorer.export.icon_copies import FOLDER, existing_copy, write_copies
 from explorer.export.icon_files import read_icon
 from explorer.export.options import ExportOptions
@@ -82,6 +84,25 @@ def test_an_icon_qt_decodes_to_another_format_or_cannot_read_gets_no_copy(
     write_copies(_document(palette, broken, tmp_path / "gone.png"))
     assert not cache.exists()
     assert existing_copy(palette) is None
+
+
+def test_copies_are_kept_to_the_newest_and_large_icons_get_none(
+    qapp, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(icon_copies, "MAX_COPIES", 2)
+    icons = [_icon(tmp_path / f"icon{index}.png") for index in range(3)]
+    for age, icon in zip((30, 20, 10), icons, strict=True):
+        write_copies(_document(icon))
+        copy = existing_copy(icon)
+        assert copy is not None
+        when = time.time_ns() - age * 1_000_000_000  # file times may be a few ms coarse: set them
+        os.utime(copy, ns=(when, when))
+    assert existing_copy(icons[0]) is None
+    assert all(existing_copy(icon) is not None for icon in icons[1:])
+    monkeypatch.setattr(icon_copies, "MAX_PIXELS", 40 * 30 - 1)
+    large = _icon(tmp_path / "large.png")
+    write_copies(_document(large))
+    assert existing_copy(large) is None
 
 
 def test_a_drawing_naming_the_copies_paints_the_same_pixels(
