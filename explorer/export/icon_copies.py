@@ -43,20 +43,22 @@ def copy_for(path: Path) -> Path:
 
 
 def existing_copy(path: Path) -> Path | None:
-    """The copy of the icon at ``path`` when one has been written, else None."""
+    """The copy of the icon at ``path`` when one has been written, else None (an empty file says
+    the icon gets none)."""
     try:
         copy = copy_for(path)
+        return copy if copy.stat().st_size > 0 else None
     except OSError:
         return None
-    return copy if copy.is_file() else None
 
 
 def write_copies(document: bytes) -> None:
     """Writes the copy of each icon ``document`` names by its path and has none yet (Qt must be running).
 
     An icon Qt decodes to anything but 32-bit ARGB, or whose copy would not decode to its very
-    pixels, gets none; nor does one that cannot be read or is larger than :data:`MAX_PIXELS`.
-    Each copy is written atomically; past :data:`MAX_COPIES`, the oldest are removed.
+    pixels, gets none (an empty file, so that later exports do not try again); nor does one that
+    cannot be read or is larger than :data:`MAX_PIXELS`. Each file is written atomically; past
+    :data:`MAX_COPIES`, the oldest are removed.
     """
     from explorer.atomic_write import write_atomically
 
@@ -69,10 +71,10 @@ def write_copies(document: bytes) -> None:
             copy = copy_for(path)
         except OSError:
             continue
-        if copy.is_file() or (data := _copy_of(path)) is None:
+        if copy.exists():
             continue
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(copy, data, durable=False)
+        write_atomically(copy, _copy_of(path) or b"", durable=False)  # empty: not tried again
         _keep_newest(folder)
 
 

@@ -82,8 +82,9 @@ def test_an_icon_qt_decodes_to_another_format_or_cannot_read_gets_no_copy(
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n not really")
     write_copies(_document(palette, broken, tmp_path / "gone.png"))
-    assert not cache.exists()
     assert existing_copy(palette) is None
+    assert existing_copy(broken) is None
+    assert [path.stat().st_size for path in cache.iterdir()] == [0, 0]  # not tried again
 
 
 def test_copies_are_kept_to_the_newest_and_large_icons_get_none(
