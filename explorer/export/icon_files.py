@@ -17,7 +17,6 @@ import struct
 from pathlib import Path
 from typing import NamedTuple
 
-from explorer.export.icon_copies import existing_copy
 from explorer.export.svg_look import SvgLook
 from explorer.layout.geometry import Rect
 
@@ -87,6 +86,8 @@ def read_icon(path: Path, ident: str, *, linked: bool = False) -> IconFile:
 
 def _linked(path: Path) -> str:
     """The path a drawing names a PNG icon by: its fast copy's, once written, else its own."""
+    from explorer.export.icon_copies import existing_copy  # a saved SVG needs none of it
+
     copy = existing_copy(path)
     return str(copy) if copy is not None and _PLAIN_PATH.fullmatch(str(copy)) else str(path)
 
