@@ -5,8 +5,7 @@ component shows it. A file that cannot be read is drawn as the window draws
 it: a rounded placeholder square. A document only painted on this machine (a PNG
 export's) may name a PNG icon by its path instead: Qt's SVG renderer then reads the
 file itself, decoding the same pixels without the document's base64 (~100 KB at
-``containers-vs-vms``; ~4 ms of its parse), or its uncompressed copy once there is one
-(:mod:`explorer.export.icon_copies`).
+``containers-vs-vms``; ~4 ms of its parse).
 """
 
 from __future__ import annotations
@@ -76,20 +75,12 @@ def read_icon(path: Path, ident: str, *, linked: bool = False) -> IconFile:
     if data.startswith(_PNG_SIGNATURE) and data[12:16] == b"IHDR":
         width, height = struct.unpack_from(">II", data, 16)
         if width and height:
-            return IconFile(ident, (width, height), _linked(path) if link else _uri("image/png", data))
+            return IconFile(ident, (width, height), str(path) if link else _uri("image/png", data))
     elif link:  # not a PNG: embedded, as always
         return read_icon(path, ident)
     elif path.suffix.lower() == ".svg" and (size := _svg_size(data)) is not None:
         return IconFile(ident, size, _uri("image/svg+xml", data))
     return IconFile(ident, (0, 0), "")
-
-
-def _linked(path: Path) -> str:
-    """The path a drawing names a PNG icon by: its fast copy's, once written, else its own."""
-    from explorer.export.icon_copies import existing_copy  # a saved SVG needs none of it
-
-    copy = existing_copy(path)
-    return str(copy) if copy is not None and _PLAIN_PATH.fullmatch(str(copy)) else str(path)
 
 
 def _header(path: Path) -> bytes:

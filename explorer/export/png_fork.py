@@ -128,7 +128,6 @@ def _serve(requests: int, answers: int) -> NoReturn:
     """
     status = 1
     try:
-        from explorer.export.icon_copies import write_copies
         from explorer.export.png_writer import encode_png
         from explorer.export.qt_app import ensure_qt
         from explorer.export.svg_paint import paint_document
@@ -144,7 +143,6 @@ def _serve(requests: int, answers: int) -> NoReturn:
                 write_all(answers, _ANSWER.pack(len(png)) + png)
                 os.close(answers)  # the answer ends here, not once this process's memory is freed
                 status = 0
-                write_copies(document)  # for the exports to come (the caller reaps this process)
     except BaseException:  # noqa: BLE001, S110 (the caller paints in its own process and reports it)
         pass
     finally:

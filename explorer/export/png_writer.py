@@ -43,9 +43,8 @@ _Deflated = tuple[bytes, int, int]
 """A band's deflate stream, the Adler-32 of its raw bytes and their length."""
 
 
-def encode_png(image: QImage, *, level: int = LEVEL) -> bytes:
-    """``image`` as PNG bytes: 8-bit RGBA, or RGB when the image has no alpha channel (non-interlaced),
-    deflated at zlib's ``level`` (0 stores the bytes: :mod:`explorer.export.icon_copies`)."""
+def encode_png(image: QImage) -> bytes:
+    """``image`` as PNG bytes: 8-bit RGBA, or RGB when the image has no alpha channel (non-interlaced)."""
     if image.width() == 0 or image.height() == 0:
         raise ValueError("cannot encode an empty image")
     alpha = image.hasAlphaChannel()
@@ -61,7 +60,7 @@ def encode_png(image: QImage, *, level: int = LEVEL) -> bytes:
 
     def deflate(band: _Band) -> _Deflated:
         top, bottom = band
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15, 9)
+        compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9)
         parts, checksum = [], 1
         for start in range(top, bottom, rows_per_slice):
             raw = b"".join(

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from explorer.atomic_write import is_temp_file
-from explorer.export.icon_copies import FOLDER
 from explorer.export.png_fork import may_paint_png
 from tests.cli_process import modules_after_main, run_cli, run_python
 
@@ -157,20 +156,3 @@ def test_no_temporary_file_is_left_beside_the_png(tmp_path: Path) -> None:
     output = tmp_path / "eks.png"
     assert run_cli("export", "eks", "-o", str(output), "--scale", "1").returncode == 0
     assert [path for path in tmp_path.iterdir() if is_temp_file(path)] == []
-
-
-def test_the_helper_leaves_icon_copies_that_later_exports_paint_with_the_same_bytes(tmp_path: Path) -> None:
-    """Once it has answered, the helper writes uncompressed copies of the icons it painted
-    (explorer/export/icon_copies.py); the next export names them and writes the same file."""
-    cache = tmp_path / "cache"
-    env = {"ARCH_EXPLORER_CACHE_DIR": str(cache)}
-    first, second = tmp_path / "first.png", tmp_path / "second.png"
-    for output in (first, second):
-        completed = run_cli("export", "containers-vs-vms", "-o", str(output), "--scale", "1", env=env)
-        assert completed.returncode == 0, completed.stderr
-        if output == first:
-            copies = sorted((cache / FOLDER).iterdir())
-            assert copies
-            assert not any(is_temp_file(copy) for copy in copies)
-    assert sorted((cache / FOLDER).iterdir()) == copies
-    assert second.read_bytes() == first.read_bytes()
