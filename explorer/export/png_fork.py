@@ -130,9 +130,11 @@ def _serve(requests: int, answers: int) -> NoReturn:
     try:
         from explorer.export.png_writer import encode_png
         from explorer.export.qt_app import ensure_qt
-        from explorer.export.svg_paint import paint_document
+        from explorer.export.svg_paint import paint_document, set_up_fonts
 
         ensure_qt(widgets=False)
+        if not _arrived(requests):  # the command is still building the document (no layout cached)
+            set_up_fonts()  # what painting it would begin with
         request = _read_all(requests)
         if len(request) >= _REQUEST.size:
             width, height, dots_per_metre, opaque, length = _REQUEST.unpack_from(request)
@@ -147,6 +149,13 @@ def _serve(requests: int, answers: int) -> NoReturn:
         pass
     finally:
         os._exit(status)
+
+
+def _arrived(fd: int) -> bool:
+    """Whether the pipe ``fd`` has something to read (or its other end was closed)."""
+    import select
+
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _read_all(fd: int) -> bytes:
