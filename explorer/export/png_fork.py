@@ -46,7 +46,11 @@ def may_paint_png(words: Sequence[str]) -> bool:
 
 
 class PngHelper:
-    """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused."""
+    """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused.
+
+    Its owner holds it in a ``with`` block, which closes it; anyone may close it sooner, once it is
+    of no use (closing twice does nothing).
+    """
 
     def __init__(self, pid: int, requests: int, answers: int) -> None:
         self._pid, self._requests, self._answers = pid, requests, answers
@@ -105,6 +109,12 @@ class PngHelper:
                 return answer[_ANSWER.size :]
         self.close()
         return None
+
+    def __enter__(self) -> PngHelper:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.close()
 
     def close(self) -> bool:
         """Ends the helper (at once, if it was never asked) and reaps it; True if it exited well."""
