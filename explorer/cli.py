@@ -162,31 +162,29 @@ def main_then_exit() -> NoReturn:
     for a few hundred objects in cycles, freed with the process.
     """
     gc.disable()  # a command's imports and one run make little garbage (the window's start sets its own)
-    helper = _early_png_helper()
-    try:
+    with _early_png_helper() as helper:  # closed on the way out: done already, unless the command failed
         args = parse_arguments(None)
         args.png_helper = helper
         if args.command is None:
             gc.enable()
             sys.exit(_guarded(lambda: _dispatch(args)))
         status = _guarded(lambda: _dispatch(args))
-    finally:
-        if helper is not None:
-            helper.close()  # done already, unless the command failed before it drew
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     os._exit(status)
 
 
-def _early_png_helper() -> Any:
+def _early_png_helper() -> contextlib.AbstractContextManager[Any]:
     """A PNG export's helper process, forked before the arguments are parsed (~10 ms of imports
-    sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`)."""
+    sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`),
+    to hold in a ``with`` block."""
     if sys.argv[1:2] != ["export"]:
-        return None
+        return contextlib.nullcontext()
     from explorer.export.png_fork import PngHelper, may_paint_png
 
-    return PngHelper.start() if may_paint_png(sys.argv[1:]) else None
+    helper = PngHelper.start() if may_paint_png(sys.argv[1:]) else None
+    return helper or contextlib.nullcontext()
 
 
 def _guarded(run: Callable[[], int]) -> int:

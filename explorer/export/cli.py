@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,27 +154,24 @@ def run_export(args: argparse.Namespace) -> int:
     except InvalidOptionsError as error:
         return fail(str(error))
 
-    helper = _png_helper(args, options)  # forked before the model is loaded and the SVG built
-    try:
+    with _png_helper(args, options) as helper:  # forked before the model is loaded and the SVG built
         return _export(args, options, helper)
-    finally:
-        if helper is not None:
-            helper.close()
 
 
-def _png_helper(args: argparse.Namespace, options: ExportOptions) -> PngHelper | None:
+def _png_helper(args: argparse.Namespace, options: ExportOptions) -> AbstractContextManager[PngHelper | None]:
     """For a single PNG, a helper process starting Qt while this one builds the SVG (None elsewhere):
-    the one forked before the arguments were parsed (``args.png_helper``), else a new one."""
+    the one forked before the arguments were parsed (``args.png_helper``, closed by its owner), else
+    a new one, closed when the ``with`` block ends."""
     early: PngHelper | None = getattr(args, "png_helper", None)
     if args.all or len(args.background) > 1 or options.format != "png":
         if early is not None:
-            early.close()
-        return None
+            early.close()  # of no use: ended now rather than when its owner is done
+        return nullcontext()
     if early is not None:
-        return early
+        return nullcontext(early)
     from explorer.export.png_fork import PngHelper
 
-    return PngHelper.start()
+    return PngHelper.start() or nullcontext()
 
 
 def _export(args: argparse.Namespace, options: ExportOptions, helper: PngHelper | None) -> int:

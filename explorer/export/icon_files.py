@@ -2,7 +2,10 @@
 
 An icon is embedded once (in ``<defs>``) and placed with ``<use>`` wherever a
 component shows it. A file that cannot be read is drawn as the window draws
-it: a rounded placeholder square.
+it: a rounded placeholder square. A document only painted on this machine (a PNG
+export's) may name a PNG icon by its path instead: Qt's SVG renderer then reads the
+file itself, decoding the same pixels without the document's base64 (~100 KB at
+``containers-vs-vms``; ~4 ms of its parse).
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _SVG_ROOT = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9/._+-]+")
+"""An absolute path Qt's SVG renderer takes as a file name, with nothing to escape in XML."""
+_PNG_HEADER_BYTES = 24
 
 
 class IconFile(NamedTuple):
@@ -55,19 +61,31 @@ class IconFile(NamedTuple):
         )
 
 
-def read_icon(path: Path, ident: str) -> IconFile:
-    """The icon at ``path`` (PNG or SVG); unreadable, it keeps a square size and no data."""
+def read_icon(path: Path, ident: str, *, linked: bool = False) -> IconFile:
+    """The icon at ``path`` (PNG or SVG); unreadable, it keeps a square size and no data.
+
+    ``linked``: a PNG at a plain absolute path (:data:`_PLAIN_PATH`) is named by that path
+    rather than embedded, for a document painted here and never saved (its header is read).
+    """
+    link = linked and _PLAIN_PATH.fullmatch(str(path)) is not None
     try:
-        data = path.read_bytes()
+        data = _header(path) if link else path.read_bytes()
     except OSError:
         return IconFile(ident, (0, 0), "")
     if data.startswith(_PNG_SIGNATURE) and data[12:16] == b"IHDR":
         width, height = struct.unpack_from(">II", data, 16)
         if width and height:
-            return IconFile(ident, (width, height), _uri("image/png", data))
+            return IconFile(ident, (width, height), str(path) if link else _uri("image/png", data))
+    elif link:  # not a PNG: embedded, as always
+        return read_icon(path, ident)
     elif path.suffix.lower() == ".svg" and (size := _svg_size(data)) is not None:
         return IconFile(ident, size, _uri("image/svg+xml", data))
     return IconFile(ident, (0, 0), "")
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(_PNG_HEADER_BYTES)
 
 
 def _uri(kind: str, data: bytes) -> str:

@@ -46,7 +46,11 @@ def may_paint_png(words: Sequence[str]) -> bool:
 
 
 class PngHelper:
-    """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused."""
+    """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused.
+
+    Its owner holds it in a ``with`` block, which closes it; anyone may close it sooner, once it is
+    of no use (closing twice does nothing).
+    """
 
     def __init__(self, pid: int, requests: int, answers: int) -> None:
         self._pid, self._requests, self._answers = pid, requests, answers
@@ -106,6 +110,12 @@ class PngHelper:
         self.close()
         return None
 
+    def __enter__(self) -> PngHelper:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.close()
+
     def close(self) -> bool:
         """Ends the helper (at once, if it was never asked) and reaps it; True if it exited well."""
         if self._closed:
@@ -130,9 +140,11 @@ def _serve(requests: int, answers: int) -> NoReturn:
     try:
         from explorer.export.png_writer import encode_png
         from explorer.export.qt_app import ensure_qt
-        from explorer.export.svg_paint import paint_document
+        from explorer.export.svg_paint import paint_document, set_up_fonts
 
         ensure_qt(widgets=False)
+        if not _arrived(requests):  # the command is still building the document (no layout cached)
+            set_up_fonts()  # what painting it would begin with
         request = _read_all(requests)
         if len(request) >= _REQUEST.size:
             width, height, dots_per_metre, opaque, length = _REQUEST.unpack_from(request)
@@ -147,6 +159,13 @@ def _serve(requests: int, answers: int) -> NoReturn:
         pass
     finally:
         os._exit(status)
+
+
+def _arrived(fd: int) -> bool:
+    """Whether the pipe ``fd`` has something to read (or its other end was closed)."""
+    import select
+
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _read_all(fd: int) -> bytes:

@@ -25,6 +25,10 @@ from PySide6.QtGui import QImage
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BAND_BYTES = 4 << 20
 """Uncompressed bytes a band holds, about: small enough to keep memory flat, large enough to compress well."""
+SLICE_BYTES = 64 << 10
+"""Raw bytes handed to zlib at a time: a band is joined slice by slice (the stream is the same as
+one call's), each slice in the cache rather than the whole band copied to fresh memory (~1.5 ms
+of a 1× export's 10 ms encoding)."""
 WORKERS = 2
 LEVEL = 1
 _ADLER_BASE = 65521
@@ -51,17 +55,23 @@ def encode_png(image: QImage) -> bytes:
     pixels = memoryview(pixels_image.constBits()).cast("B")
     stride, row = pixels_image.bytesPerLine(), width * (4 if alpha else 3)
     rows_per_band = max(1, BAND_BYTES // (row + 1))
+    rows_per_slice = max(1, SLICE_BYTES // (row + 1))
     bands = [(top, min(height, top + rows_per_band)) for top in range(0, height, rows_per_band)]
 
     def deflate(band: _Band) -> _Deflated:
         top, bottom = band
-        raw = b"".join(
-            part for y in range(top, bottom) for part in (_NO_FILTER, pixels[y * stride : y * stride + row])
-        )
         compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9)
-        last = bottom == height
-        data = compressor.compress(raw) + compressor.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH)
-        return data, zlib.adler32(raw), len(raw)
+        parts, checksum = [], 1
+        for start in range(top, bottom, rows_per_slice):
+            raw = b"".join(
+                part
+                for y in range(start, min(bottom, start + rows_per_slice))
+                for part in (_NO_FILTER, pixels[y * stride : y * stride + row])
+            )
+            parts.append(compressor.compress(raw))
+            checksum = zlib.adler32(raw, checksum)
+        parts.append(compressor.flush(zlib.Z_FINISH if bottom == height else zlib.Z_SYNC_FLUSH))
+        return b"".join(parts), checksum, (bottom - top) * (row + 1)
 
     kind = _RGBA if alpha else _RGB
     chunks = [_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, kind, 0, 0, 0))]

@@ -41,11 +41,15 @@ def svg_png(architecture: Architecture, layout: Layout, options: ExportOptions) 
 
 
 def raster_drawing(architecture: Architecture, layout: Layout, options: ExportOptions) -> SvgDrawing | None:
-    """The SVG writer's drawing for a PNG export, or None for an export the scene draws (no Qt needed)."""
+    """The SVG writer's drawing for a PNG export, or None for an export the scene draws (no Qt needed).
+
+    Its PNG icons are named by their paths (Qt reads them when it paints the drawing: the same
+    pixels as embedded ones, without their base64).
+    """
     if options.format != "png" or not supports(options):
         return None
     try:
-        return svg_drawing(architecture, layout, options)
+        return svg_drawing(architecture, layout, options, linked_icons=True)
     except UnsupportedError:
         return None
 

@@ -76,8 +76,13 @@ class SvgDrawing(NamedTuple):
     page: Page
 
 
-def svg_drawing(architecture: Architecture, layout: Layout, options: ExportOptions) -> SvgDrawing:
+def svg_drawing(
+    architecture: Architecture, layout: Layout, options: ExportOptions, *, linked_icons: bool = False
+) -> SvgDrawing:
     """:func:`render_svg_document` with its page: the canvas is the PNG's of the same options.
+
+    ``linked_icons``: PNG icons named by their paths, for a document Qt paints on this machine
+    (see :func:`explorer.export.icon_files.read_icon`); a saved SVG embeds them.
 
     Raises:
         UnsupportedError: the options are for the Qt renderer (dark, a selection, tiny icons).
@@ -93,7 +98,9 @@ def svg_drawing(architecture: Architecture, layout: Layout, options: ExportOptio
     for component_id, node in layout.nodes.items():
         if component_id in architecture.components_by_id:
             path = icon_or_fallback(architecture.component(component_id).icon)
-            icon = icons.get(path) or icons.setdefault(path, read_icon(path, f"icon{len(icons)}"))
+            icon = icons.get(path) or icons.setdefault(
+                path, read_icon(path, f"icon{len(icons)}", linked=linked_icons)
+            )
             components.append((component_shape(node, icon.size, text_scale), icon))
     ink = _ink(layout, groups, edges, [shape for shape, _ in components])
     page = page_for(ink, options, SansText(text_scale))

@@ -204,6 +204,23 @@ def test_icon_files(tmp_path: Path) -> None:
     assert placeholder.use(Rect(0, 0, 48, 48), svg_look.LIGHT_LOOK).startswith("<rect")
 
 
+def test_a_linked_icon_is_named_by_its_path_when_it_is_a_png_at_a_plain_path(tmp_path: Path) -> None:
+    image = QImage(6, 3, QImage.Format.Format_ARGB32)
+    image.fill(0x80FF2040)
+    plain, spaced = tmp_path / "icon.png", tmp_path / "an icon&.png"
+    for path in (plain, spaced):
+        assert image.save(str(path))
+    linked = read_icon(plain, "a", linked=True)
+    assert (linked.size, linked.uri) == ((6, 3), str(plain))
+    assert read_icon(plain, "a").uri.startswith("data:image/png;base64,")
+    assert read_icon(spaced, "b", linked=True) == read_icon(spaced, "b")  # embedded: nothing to escape
+    vector = tmp_path / "icon.svg"
+    vector.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect/></svg>')
+    assert read_icon(vector, "c", linked=True) == read_icon(vector, "c")
+    missing = read_icon(tmp_path / "gone.png", "d", linked=True)
+    assert not missing.readable
+
+
 def test_curve_bounds_are_qt_bounding_rects() -> None:
     chance = random.Random(16)
     for _ in range(200):

@@ -156,3 +156,40 @@ def test_no_temporary_file_is_left_beside_the_png(tmp_path: Path) -> None:
     output = tmp_path / "eks.png"
     assert run_cli("export", "eks", "-o", str(output), "--scale", "1").returncode == 0
     assert [path for path in tmp_path.iterdir() if is_temp_file(path)] == []
+
+
+PAINT_PROBE = """
+import hashlib, sys
+from explorer.export.png_writer import encode_png
+from explorer.export.qt_app import ensure_qt
+from explorer.export.svg_paint import paint_document, set_up_fonts
+ensure_qt(widgets=False)
+{before}
+with open(sys.argv[1], "rb") as file:
+    document = file.read()
+image = paint_document(document, int(sys.argv[2]), int(sys.argv[3]), 3780, opaque=True)
+print(hashlib.sha256(encode_png(image)).hexdigest())
+"""
+
+
+def test_fonts_set_up_while_the_helper_waits_paint_the_same_bytes(tmp_path: Path) -> None:
+    """A helper whose document is late sets Qt's fonts up first (png_fork._serve): in a fresh
+    process, painting after it writes the bytes painting straight away writes."""
+    from explorer.export.options import ExportOptions
+    from explorer.export.svg_raster import canvas_of, raster_drawing
+    from explorer.layout.service import LayoutService
+    from explorer.sources import load_models
+
+    architecture = load_models([]).architectures["containers-vs-vms"]
+    options = ExportOptions(format="png", scale=1)
+    drawing = raster_drawing(architecture, LayoutService().layout_for(architecture), options)
+    assert drawing is not None
+    document = tmp_path / "drawing.svg"
+    document.write_bytes(drawing.document)
+    width, height, _ = canvas_of(drawing)
+    hashes = [
+        run_python("-c", PAINT_PROBE.format(before=before), str(document), str(width), str(height))
+        for before in ("", "set_up_fonts()")
+    ]
+    assert all(completed.returncode == 0 for completed in hashes), hashes[0].stderr
+    assert hashes[0].stdout.strip() == hashes[1].stdout.strip() != ""

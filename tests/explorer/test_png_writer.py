@@ -67,6 +67,18 @@ def test_the_file_decodes_to_the_same_pixels(monkeypatch, band_bytes: int) -> No
     assert reread.dotsPerMeterX() == 7559
 
 
+@pytest.mark.parametrize(("band_bytes", "slice_bytes"), [(png_writer.BAND_BYTES, 1), (5000, 1500)])
+def test_the_bytes_do_not_depend_on_how_a_band_is_sliced(
+    monkeypatch, band_bytes: int, slice_bytes: int
+) -> None:
+    """zlib is handed a band's rows a slice at a time: the stream is the one a single call makes."""
+    image = _drawing()
+    monkeypatch.setattr(png_writer, "BAND_BYTES", band_bytes)
+    whole = png_writer.encode_png(image)  # this image's band fits in one slice
+    monkeypatch.setattr(png_writer, "SLICE_BYTES", slice_bytes)  # a row at a time; two rows
+    assert png_writer.encode_png(image) == whole
+
+
 def test_adler32_combine_matches_zlib() -> None:
     first, second = b"diagram" * 999, bytes(range(256)) * 300
     combined = png_writer.adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))

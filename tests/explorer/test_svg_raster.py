@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from explorer.export.options import ExportOptions
+from explorer.export.png_writer import encode_png
 from explorer.export.render import render_architecture
 from explorer.export.svg_raster import paint_svg, svg_png
 from explorer.export.svg_writer import SvgDrawing, svg_drawing
@@ -78,6 +79,24 @@ def test_the_png_painted_from_the_svg_is_the_scene_png(
     assert (ours.width(), ours.height()) == (scene.width(), scene.height())
     assert (ours.dotsPerMeterX(), ours.hasAlphaChannel()) == (scene.dotsPerMeterX(), False)
     assert within_tolerance(scene, ours), block_difference(scene, ours)
+
+
+@pytest.mark.parametrize("background", ["white", "transparent"])
+def test_icons_named_by_their_paths_paint_the_pixels_of_embedded_ones(
+    qapp, sources: Sources, service: LayoutService, background: str
+) -> None:
+    """The PNG's drawing names its icon files (Qt reads them); the saved SVG's embeds them."""
+    architecture = sources.architectures["ecs-fargate"]
+    layout = service.layout_for(architecture)
+    options = ExportOptions(format="png", scale=1, background=background)
+    linked = svg_drawing(architecture, layout, options, linked_icons=True)
+    embedded = svg_drawing(architecture, layout, options)
+    assert b"base64" not in linked.document
+    assert b"data:image/png;base64" in embedded.document
+    opaque = background == "white"
+    painted = paint_svg(linked, opaque=opaque)
+    assert bytes(painted.constBits()) == bytes(paint_svg(embedded, opaque=opaque).constBits())
+    assert svg_png(architecture, layout, options) == encode_png(painted)
 
 
 def test_a_transparent_page_keeps_its_alpha(qapp, sources: Sources, service: LayoutService) -> None:
