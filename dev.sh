@@ -55,6 +55,24 @@ ensure_venv() {
     "$PY" -m pip install --quiet -e ".[test]"
     touch "$stamp"
   fi
+  ensure_pyside_support_unpacked
+}
+
+# PySide compiles the Python modules embedded in shiboken6 from source at every start: ~12 ms of
+# each process that imports Qt (the window, a PNG export). Unpacked beside it by PySide's own switch
+# (SBK_EMBED=0) and byte-compiled, they load from bytecode like any other module. Done again when
+# the installed shiboken6 is another version than the one unpacked.
+ensure_pyside_support_unpacked() {
+  local package version files
+  for package in "$VENV"/lib/python3*/site-packages/shiboken6; do
+    [ -f "$package/__init__.py" ] || continue
+    version=$(grep -m1 '^__version__' "$package/__init__.py")
+    files="$package/files.dir"
+    [ -f "$files/.unpacked" ] && [ "$(cat "$files/.unpacked")" = "$version" ] && continue
+    rm -rf "$files"
+    SBK_EMBED=0 "$PY" -c "import shiboken6" && "$PY" -m compileall -q "$files" >/dev/null &&
+      echo "$version" >"$files/.unpacked" || rm -rf "$files"
+  done
 }
 
 command=${1:-}

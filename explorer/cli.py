@@ -16,10 +16,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from explorer import exit_codes
 from explorer.cli_format import ArgumentParser
+
+if TYPE_CHECKING:
+    from explorer.export.png_fork import PngHelper
 
 SourceOptions = Callable[[argparse.ArgumentParser], None]
 
@@ -151,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _guarded(lambda: _dispatch(parse_arguments(argv)))
 
 
-def main_then_exit() -> NoReturn:
+def main_then_exit(png_helper: PngHelper | None = None) -> NoReturn:
     """:func:`main` for a process of its own (``main.py``): a headless command then ends at once.
 
     Python's teardown (every module and object freed one by one, Qt's too) cost a command-line
@@ -159,32 +162,35 @@ def main_then_exit() -> NoReturn:
     Nothing of ours is left undone then: files are written and closed, helper processes and
     threads joined. The window ends as usual (Qt and the app's settings close in their order).
     A headless command runs with the garbage collector off: its 50 collections cost ~4 ms,
-    for a few hundred objects in cycles, freed with the process.
+    for a few hundred objects in cycles, freed with the process. ``png_helper``: a PNG export's
+    helper process the caller forked already (this function owns it from then on).
     """
     gc.disable()  # a command's imports and one run make little garbage (the window's start sets its own)
-    with _early_png_helper() as helper:  # closed on the way out: done already, unless the command failed
+    helper = png_helper or _early_png_helper()
+    try:
         args = parse_arguments(None)
         args.png_helper = helper
         if args.command is None:
             gc.enable()
             sys.exit(_guarded(lambda: _dispatch(args)))
         status = _guarded(lambda: _dispatch(args))
+    finally:
+        if helper is not None:  # done already, unless the command failed; this process ends next
+            helper.close(wait=False)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     os._exit(status)
 
 
-def _early_png_helper() -> contextlib.AbstractContextManager[Any]:
+def _early_png_helper() -> PngHelper | None:
     """A PNG export's helper process, forked before the arguments are parsed (~10 ms of imports
-    sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`),
-    to hold in a ``with`` block."""
+    sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`)."""
     if sys.argv[1:2] != ["export"]:
-        return contextlib.nullcontext()
-    from explorer.export.png_fork import PngHelper, may_paint_png
+        return None
+    from explorer.export.png_fork import start_for_command
 
-    helper = PngHelper.start() if may_paint_png(sys.argv[1:]) else None
-    return helper or contextlib.nullcontext()
+    return start_for_command(sys.argv[1:])
 
 
 def _guarded(run: Callable[[], int]) -> int:

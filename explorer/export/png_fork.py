@@ -45,6 +45,12 @@ def may_paint_png(words: Sequence[str]) -> bool:
     return "png" in words or any(word.lower().endswith(".png") for word in words)
 
 
+def start_for_command(words: Sequence[str]) -> PngHelper | None:
+    """A helper for the command line ``words`` (without the program), forked now if it may export a
+    single PNG (see :func:`may_paint_png`), else None."""
+    return PngHelper.start() if words[:1] == ["export"] and may_paint_png(words) else None
+
+
 class PngHelper:
     """One forked helper: :meth:`start` it, then :meth:`paint` one image or :meth:`close` it unused.
 
@@ -116,18 +122,24 @@ class PngHelper:
     def __exit__(self, *error: object) -> None:
         self.close()
 
-    def close(self) -> bool:
-        """Ends the helper (at once, if it was never asked) and reaps it; True if it exited well."""
+    def close(self, *, wait: bool = True) -> bool:
+        """Ends the helper (at once, if it was never asked) and reaps it; True if it exited well.
+
+        ``wait=False``, for a process that ends right after: a helper that has answered is not
+        waited for while it exits (the system frees its memory, ~2 ms, and reaps it), and False is
+        returned if it has not exited yet.
+        """
         if self._closed:
             return False
         self._closed = True
         for fd in (self._requests, self._answers):
             if fd >= 0:
                 os.close(fd)
-        if self._requests >= 0:  # never asked: it may still be importing Qt
+        asked = self._requests < 0
+        if not asked:  # never asked: it may still be importing Qt
             os.kill(self._pid, signal.SIGKILL)
-        _, status = os.waitpid(self._pid, 0)
-        return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+        pid, status = os.waitpid(self._pid, 0 if wait or not asked else os.WNOHANG)
+        return pid != 0 and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
 
 def _serve(requests: int, answers: int) -> NoReturn:
@@ -153,12 +165,23 @@ def _serve(requests: int, answers: int) -> NoReturn:
                 image = paint_document(document, width, height, dots_per_metre, opaque=bool(opaque))
                 png = encode_png(image)
                 write_all(answers, _ANSWER.pack(len(png)) + png)
-                os.close(answers)  # the answer ends here, not once this process's memory is freed
+                # The answer ends here, not once this process's memory is freed; so does its hold on
+                # the command's output (a shell's pipe waits for every process writing to it).
+                os.close(answers)
+                _leave_output()
                 status = 0
     except BaseException:  # noqa: BLE001, S110 (the caller paints in its own process and reports it)
         pass
     finally:
         os._exit(status)
+
+
+def _leave_output() -> None:
+    """Points this process's standard output and error at ``/dev/null`` (it prints nothing more)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _arrived(fd: int) -> bool:

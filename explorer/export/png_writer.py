@@ -24,7 +24,11 @@ from PySide6.QtGui import QImage
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BAND_BYTES = 4 << 20
-"""Uncompressed bytes a band holds, about: small enough to keep memory flat, large enough to compress well."""
+"""Uncompressed bytes a band holds at most, about: small enough to keep memory flat, large enough to
+compress well."""
+SPLIT_BYTES = 512 << 10
+"""An image with more raw bytes than this is cut into at least :data:`WORKERS` bands, so that both cores
+deflate it (a 1× export, ~2.5 MB, in ~4 ms rather than ~7); a smaller one is not worth a thread."""
 SLICE_BYTES = 64 << 10
 """Raw bytes handed to zlib at a time: a band is joined slice by slice (the stream is the same as
 one call's), each slice in the cache rather than the whole band copied to fresh memory (~1.5 ms
@@ -55,6 +59,8 @@ def encode_png(image: QImage) -> bytes:
     pixels = memoryview(pixels_image.constBits()).cast("B")
     stride, row = pixels_image.bytesPerLine(), width * (4 if alpha else 3)
     rows_per_band = max(1, BAND_BYTES // (row + 1))
+    if height * (row + 1) > SPLIT_BYTES:
+        rows_per_band = min(rows_per_band, -(-height // WORKERS))
     rows_per_slice = max(1, SLICE_BYTES // (row + 1))
     bands = [(top, min(height, top + rows_per_band)) for top in range(0, height, rows_per_band)]
 

@@ -101,6 +101,24 @@ def test_a_helper_that_fails_paints_nothing_and_every_helper_is_reaped(
     assert completed.stdout.split() == [*expected, "reaped"]
 
 
+def test_a_helper_that_answered_is_not_waited_for_but_ends_well() -> None:
+    """``close(wait=False)`` (a command about to exit) returns at once; the helper still exits with 0."""
+    during = "import time"
+    probe = (
+        HELPER_PROBE.format(before="", during=during)
+        .replace("print(helper.close())", "print(helper.close(wait=False) in (True, False))")
+        .replace(
+            "    os.waitpid(helper.pid, 0)",
+            "    _, status = os.waitpid(helper.pid, 0)\n"
+            "    print('exited', os.waitstatus_to_exitcode(status))",
+        )
+    )
+    completed = run_python("-c", probe)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split()[:2] == ["89504e470d0a1a0a", "True"]
+    assert completed.stdout.split()[2:] in (["exited", "0"], ["reaped"])
+
+
 def test_without_qt_the_command_fails_as_before_and_leaves_no_file(tmp_path: Path) -> None:
     """The helper fails, the command paints itself and fails the same way: no file, no leftover."""
     output = tmp_path / "vms.png"

@@ -67,6 +67,16 @@ def test_the_file_decodes_to_the_same_pixels(monkeypatch, band_bytes: int) -> No
     assert reread.dotsPerMeterX() == 7559
 
 
+@pytest.mark.parametrize(("width", "height", "bands"), [(173, 91, 1), (620, 300, png_writer.WORKERS)])
+def test_an_image_above_the_split_size_is_deflated_on_every_core(width: int, height: int, bands: int) -> None:
+    """173×91 (63 KB raw) stays one band; 620×300 (744 KB, under one band's size) is cut in one per core."""
+    image = _drawing(width, height)
+    data = png_writer.encode_png(image)
+    idat = [body for kind, body in _chunks(data) if kind == b"IDAT"]
+    assert len(idat) == bands + 1  # each band's stream, then the combined Adler-32
+    assert _qt_pixels(QImage.fromData(data, "PNG")) == _qt_pixels(image)
+
+
 @pytest.mark.parametrize(("band_bytes", "slice_bytes"), [(png_writer.BAND_BYTES, 1), (5000, 1500)])
 def test_the_bytes_do_not_depend_on_how_a_band_is_sliced(
     monkeypatch, band_bytes: int, slice_bytes: int
