@@ -116,3 +116,10 @@ def test_a_headless_command_runs_without_the_collector_and_the_window_with_it(
     )
     completed = run_python("-c", probe, timeout=60)
     assert (completed.returncode, completed.stdout.strip()) == (0, str(collecting)), completed.stderr
+
+
+def test_an_empty_command_line_gives_what_the_parser_would() -> None:
+    """The window's plain start skips building the parser: its defaults must be the parser's own."""
+    parsed = build_parser().parse_args([])
+    parsed.notes, parsed.models = getattr(parsed, "notes", []), getattr(parsed, "models", [])
+    assert parse_arguments([]) == parsed

@@ -36,3 +36,21 @@ def test_an_uncaught_error_is_logged_and_shown_with_the_log_path(installed) -> N
     assert "uncaught error" in text
     assert "RuntimeError: the diagram fell over" in text
     assert told == [f"Something went wrong: the diagram fell over\n\nThe details are in {path}."]
+
+
+def test_the_log_file_is_opened_with_the_first_record_only(installed) -> None:
+    path, _ = installed
+    assert path is not None
+    assert not path.exists()  # nothing logged yet: no file opened
+    logging.getLogger("explorer.test").warning("a first record")
+    assert "a first record" in path.read_text(encoding="utf-8")
+
+
+def test_an_unwritable_log_file_falls_back_to_stderr(installed, capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = installed
+    assert path is not None
+    path.mkdir()  # a folder where the file should be: it cannot be opened
+    logging.getLogger("explorer.test").warning("still said")
+    err = capsys.readouterr().err
+    assert f"cannot write the log file {path}" in err
+    assert "still said" in err
