@@ -42,9 +42,10 @@ _MAGIC = b"AXI1"
 FOLDER = "icons"
 SUFFIX = ".argb"
 LIMIT = 64 * 1024 * 1024
-"""Bytes of entries kept at most. An icon takes 256 KB (256 × 256 pixels), an architecture's
-some 5 MB: the built-in set and a few dozen diagrams of the user's own fit, while icons of
-an earlier version or of models since removed, the least recently used, are deleted."""
+"""Bytes of entries kept at most. An icon takes 256 KB (256 × 256 pixels; a few up to 1 MB),
+the built-in set's 53 some 14 MB: the limit holds them with an upgrade's new ones and the
+icons of the user's own models, while those of an earlier version or of models since
+removed, the least recently used, are deleted."""
 _LARGEST = 8192
 """Pixels a side at most: a damaged header never makes the reader allocate gigabytes."""
 
