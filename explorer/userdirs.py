@@ -14,7 +14,7 @@ import os
 import posixpath
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 APP_NAME = "architecture-explorer"
 
@@ -24,19 +24,16 @@ def user_data_dir() -> Path:
 
     ``ARCH_EXPLORER_DATA_DIR`` overrides it (tests, portable installs).
     """
-    override = os.environ.get("ARCH_EXPLORER_DATA_DIR")
-    return Path(override or _xdg("XDG_DATA_HOME", ".local/share") or _platformdirs().user_data_dir(**_APP))
+    return _folder("ARCH_EXPLORER_DATA_DIR", "XDG_DATA_HOME", ".local/share", "user_data_dir")
 
 
 def user_cache_dir() -> Path:
-    override = os.environ.get("ARCH_EXPLORER_CACHE_DIR")
-    return Path(override or _xdg("XDG_CACHE_HOME", ".cache") or _platformdirs().user_cache_dir(**_APP))
+    return _folder("ARCH_EXPLORER_CACHE_DIR", "XDG_CACHE_HOME", ".cache", "user_cache_dir")
 
 
 def user_state_dir() -> Path:
     """Where the log files go; ``ARCH_EXPLORER_STATE_DIR`` overrides it."""
-    override = os.environ.get("ARCH_EXPLORER_STATE_DIR")
-    return Path(override or _xdg("XDG_STATE_HOME", ".local/state") or _platformdirs().user_state_dir(**_APP))
+    return _folder("ARCH_EXPLORER_STATE_DIR", "XDG_STATE_HOME", ".local/state", "user_state_dir")
 
 
 def user_models_dir() -> Path:
@@ -45,6 +42,20 @@ def user_models_dir() -> Path:
 
 
 _APP: dict[str, Any] = {"appname": APP_NAME, "appauthor": False}
+_Function = Literal["user_data_dir", "user_cache_dir", "user_state_dir"]
+"""The ``platformdirs`` function giving a folder off Linux (named: it is imported only then)."""
+
+
+def _folder(override: str, variable: str, under_home: str, platformdirs_function: _Function) -> Path:
+    """The folder the environment variable ``override`` names, else the app's folder in the
+    XDG base directory (:func:`_xdg`), else what ``platformdirs.<platformdirs_function>`` gives
+    (imported only then)."""
+    chosen = os.environ.get(override) or _xdg(variable, under_home)
+    if not chosen:
+        import platformdirs
+
+        chosen = getattr(platformdirs, platformdirs_function)(**_APP)
+    return Path(chosen)
 
 
 def _xdg(variable: str, under_home: str) -> str | None:
@@ -59,10 +70,3 @@ def _xdg(variable: str, under_home: str) -> str | None:
             return None
         base = f"{home.rstrip('/')}/{under_home}"  # as os.path.expanduser(f"~/{under_home}")
     return posixpath.join(base, APP_NAME)
-
-
-def _platformdirs() -> Any:
-    """``platformdirs``, imported only where :func:`_xdg` has no answer."""
-    import platformdirs
-
-    return platformdirs
