@@ -24,8 +24,9 @@ pytestmark = POSIX_ONLY
 
 
 def settings_file(config: Path) -> Path:
-    [path] = config.rglob("*.conf")
-    return path
+    """The settings file of the start (not written yet: its crash mark, beside it, was)."""
+    [mark] = config.rglob("*.drawing")
+    return mark.with_suffix(".conf")
 
 
 def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
@@ -66,7 +67,7 @@ def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
 def test_the_message_is_listed_with_the_problems(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("session/drawing", "kubernetes")
+    AppSettings(store).set_drawing("kubernetes")  # what a start that crashed left
     window = create_window(load_sources(), store, architecture_id="kubernetes")
     qtbot.addWidget(window)
     assert window.current_id == "ecs-ec2"
