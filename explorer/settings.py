@@ -43,7 +43,7 @@ SETTINGS: dict[str, object] = {
     "window/list_visible": True,
     "window/notes_width": None,
     "window/notes_visible": True,
-    "session/drawing": "",  # the architecture a start is drawing (stores other than INI files; see set_drawing)
+    "session/drawing": "",  # the architecture a start is drawing, in a store not an INI file (set_drawing)
     "sources/notes": [],
     "revision/hide_icons": False,
     "export/*": None,  # one key per ExportOptions field (their defaults are the dataclass's), and folder
