@@ -5,7 +5,7 @@ import statement hands back, the first time, to find out whether it uses PySide
 (``shibokensupport/feature.py``). Modules imported before PySide and not named
 again by an import statement run after it are never read: here that is most of
 the standard library and model code behind the sources, the layout cache and the
-log (json, logging, hashlib, inspect …), ~25 files and a few milliseconds of a
+log (json, logging, inspect …), ~25 files and a few milliseconds of a
 start. Nothing here may import PySide (a test checks).
 """
 
