@@ -112,8 +112,10 @@ class _FirstPaint(QObject):
 def main() -> int:
     gc.disable()  # as run_window: start-up's objects all live on
     try:
+        from explorer.prebuilt import probe_graphviz_early
         from explorer.sources import load_sources
 
+        probe_graphviz_early()
         sources = load_sources((), ())
         app = ensure_application()
         window = create_window(sources, paint_first=True)  # as run_window
