@@ -118,7 +118,7 @@ def main() -> int:
         probe_graphviz_early()
         sources = load_sources((), ())
         app = ensure_application()
-        window = create_window(sources, paint_first=True)  # as run_window
+        window = create_window(sources=sources, paint_first=True)  # as run_window
     finally:
         gc.enable()
     QTimer.singleShot(FREEZE_AFTER_MS, freeze_startup_objects)

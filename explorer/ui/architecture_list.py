@@ -51,7 +51,8 @@ class _TitleDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         view = option.widget
-        selected = isinstance(view, ArchitectureList) and view.selectionModel().isSelected(index)
+        item = view.itemFromIndex(index) if isinstance(view, ArchitectureList) else None
+        selected = item is not None and item.isSelected()
         text_color = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
