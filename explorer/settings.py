@@ -19,11 +19,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-from PySide6.QtCore import QSettings
+from typing import TYPE_CHECKING
 
 from explorer.atomic_write import ExportError, describe_os_error, write_atomically
 from models.records import frozen_record
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 ORGANIZATION = "ArchitectureExplorer"
 APPLICATION = "Architecture Explorer"
@@ -66,6 +68,8 @@ class AppSettings:
     """
 
     def __init__(self, store: QSettings | None = None):
+        from PySide6.QtCore import QSettings  # here: this module is imported before PySide (start_imports)
+
         self.store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
         self.problems: list[str] = []
         self._recover_if_damaged()
@@ -186,6 +190,8 @@ class AppSettings:
         leaves the previous settings file as it was. Qt's error status does
         not clear by itself, so once a save failed this keeps returning False.
         """
+        from PySide6.QtCore import QSettings
+
         self.store.sync()
         if self.store.status() == QSettings.Status.NoError:
             return True
@@ -227,6 +233,8 @@ class AppSettings:
                 f"({describe_os_error(error)}); settings will not be saved until it is removed"
             )
             return
+        from PySide6.QtCore import QSettings
+
         # A fresh store: the old one keeps what it read from the damaged file and its error status.
         self.store = QSettings(self.store.fileName(), self.store.format())
         if backup is not None:
@@ -285,6 +293,8 @@ def _rect(value: object) -> tuple[int, int, int, int] | None:
 
 def settings_damage(store: QSettings) -> str | None:
     """Why the file behind ``store`` is unusable, or None when it is fine (or does not exist yet)."""
+    from PySide6.QtCore import QSettings
+
     store.allKeys()  # Qt reads the file lazily; status() is only meaningful after a read
     path = store.fileName()
     status = store.status()
@@ -322,6 +332,8 @@ def back_up(path: Path) -> Path:
 
 def _is_ini_file(store: QSettings) -> bool:
     """True for a text INI file: the native format on Linux (a plist or the registry elsewhere)."""
+    from PySide6.QtCore import QSettings
+
     if store.format() == QSettings.Format.IniFormat:
         return True
     return store.format() == QSettings.Format.NativeFormat and sys.platform not in ("win32", "darwin")

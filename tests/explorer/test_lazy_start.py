@@ -152,6 +152,8 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
 
 ORDER_SCRIPT = """
 import json, sys
+import explorer.start_imports
+assert "PySide6" not in sys.modules, "explorer.start_imports imported PySide"
 import explorer.app
 names = list(sys.modules)
 print(json.dumps({name: names.index(name) for name in sys.argv[1:] + ["PySide6"]}))
@@ -160,13 +162,7 @@ print(json.dumps({name: names.index(name) for name in sys.argv[1:] + ["PySide6"]
 
 def test_the_starts_qt_free_modules_are_imported_before_pyside() -> None:
     """PySide's import hook reads the source of modules imported after it (explorer.start_imports)."""
-    qt_free = [
-        "explorer.sources",
-        "explorer.layout.cache",
-        "explorer.builtin_snapshot",
-        "explorer.digest",
-        "json",
-    ]
+    qt_free = ["explorer.sources", "explorer.settings", "explorer.layout.cache", "explorer.digest", "logging"]
     result = subprocess.run(
         [sys.executable, "-c", ORDER_SCRIPT, *qt_free],
         cwd=ROOT,
