@@ -17,6 +17,6 @@ except ImportError:  # an interpreter without it: the same function, through has
 DIGEST_BYTES = 32
 
 
-def digest(data: bytes = b"") -> blake2b:
+def digest(data: bytes | bytearray | memoryview = b"") -> blake2b:
     """A new hash of ``data`` (more with ``update``), ``DIGEST_BYTES`` long."""
     return blake2b(data, digest_size=DIGEST_BYTES)
