@@ -38,7 +38,14 @@ def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
         "ARCH_EXPLORER_STATE_DIR": str(tmp_path / "state"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    killer = install_program(tmp_path / "bin", "dot", "cat > /dev/null\nkill -KILL $PPID")
+    # It answers ``dot -V`` (which a first start asks early, before anything is drawn) and
+    # kills the app when asked for a layout.
+    killer = install_program(
+        tmp_path / "bin",
+        "dot",
+        'if [ "$1" = -V ]; then echo "dot - graphviz version 0.0 (killer)" >&2; exit 0; fi\n'
+        "cat > /dev/null\nkill -KILL $PPID",
+    )
     crashing = {**env, "PATH": f"{killer.parent}{os.pathsep}{os.environ['PATH']}"}
     # A real window start (not --screenshot, which never touches the saved state), killed mid-layout.
     first = run_cli("--arch", "kubernetes", env=crashing)
