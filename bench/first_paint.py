@@ -1,8 +1,9 @@
 """Process start to the first painted diagram, for the benchmark: ``python -m bench.first_paint``.
 
 Opens the window as ``main.py`` does and in the same order (it mirrors
-``explorer.app.run_window``: the same imports first, the sources loaded before
-the application is made, the same collector and GIL tuning; only the log file,
+``explorer.app.run_window``: the same imports first, a first start's ``dot -V``
+started, the sources loaded before the application is made, the same collector
+and GIL tuning; only the log file,
 which would go to the user's own folder, is left out). Once a diagram has been
 painted it takes its figures (milliseconds since the launch, peak memory); once
 the window has built what its first frame left out (``MainWindow.fully_built``)
