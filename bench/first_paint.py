@@ -3,13 +3,12 @@
 Opens the window as ``main.py`` does and in the same order (it mirrors
 ``explorer.app.run_window``: the same imports first, a first start's ``dot -V``
 started, the sources loaded before the application is made, the same collector
-and GIL tuning; only the log file,
-which would go to the user's own folder, is left out). Once a diagram has been
-painted it takes its figures (milliseconds since the launch, peak memory); once
-the window has built what its first frame left out (``MainWindow.fully_built``)
-it adds that time, prints one JSON line and exits. The
-launcher may stamp its own clock in ``ARCH_EXPLORER_LAUNCH_TIME``; otherwise the
-process's start time comes from ``/proc``.
+and GIL tuning; only the log file, which would go to the user's own folder, is
+left out). Once a diagram has been painted it takes its figures (milliseconds
+since the launch, peak memory); once the window has built what its first frame
+left out (``MainWindow.fully_built``) it adds that time, prints one JSON line and
+exits. The launcher may stamp its own clock in ``ARCH_EXPLORER_LAUNCH_TIME``;
+otherwise the process's start time comes from ``/proc``.
 """
 
 from __future__ import annotations
