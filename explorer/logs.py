@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -41,9 +40,8 @@ def install(notify: Notify | None = None) -> Path | None:
     if not any(getattr(handler, "explorer_log", False) for handler in root.handlers):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-            )
+            path.open("a", encoding="utf-8").close()  # writable: what opening the handler would tell
+            handler: logging.Handler = _RotatingLog(path)
         except OSError as error:
             handler = logging.StreamHandler()
             log.warning("cannot write the log file %s: %s", path, error)
@@ -58,6 +56,37 @@ def install(notify: Notify | None = None) -> Path | None:
         path_or_none = path
     sys.excepthook = _hook(notify, path_or_none)
     return path_or_none
+
+
+class _RotatingLog(logging.Handler):
+    """The rotating file (``RotatingFileHandler``), made at the first record.
+
+    ``logging.handlers`` imports ``socket``, ``pickle`` and ``queue``: ~5 ms of every
+    window's start before its first paint, for a file most runs never write to.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                self._file = RotatingFileHandler(
+                    self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+                )
+            except OSError:
+                self._file = logging.StreamHandler()  # gone unwritable since install: as install does
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def _hook(notify: Notify | None, path: Path | None) -> Callable[..., None]:
