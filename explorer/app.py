@@ -8,6 +8,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import explorer.start_imports  # noqa: F401 (first: the start's Qt-free modules, before PySide's import hook)
+
+# isort: split
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -106,8 +109,10 @@ def run_window(args: argparse.Namespace) -> int:
 
 def _run_window(args: argparse.Namespace) -> int:
     from explorer.cli_output import fail, find_architecture
+    from explorer.prebuilt import probe_graphviz_early
     from explorer.sources import load_sources
 
+    probe_graphviz_early()  # a first start's ``dot -V`` runs while the sources load and the window is made
     sources = load_sources(args.models, args.notes)
     if args.arch is not None and find_architecture(sources, args.arch) is None:
         return exit_codes.BAD_INPUT

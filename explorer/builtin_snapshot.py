@@ -17,7 +17,6 @@ current; otherwise the snapshot is parsed and kept in the cache folder as before
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from explorer.atomic_write import ExportError, write_atomically
+from explorer.digest import digest
 from explorer.key_memo import Root, files, memoized_key
 from explorer.snapshot_codec import (
     decode_architecture,
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SNAPSHOT_VERSION = 5
+SNAPSHOT_VERSION = 6
 """Bump when the snapshot's layout changes."""
 _MODELS_SOURCE = Path(__file__).resolve().parent.parent / "models"
 SHIPPED_DIR = ASSETS_DIR / "prebuilt"
@@ -168,20 +168,20 @@ def content_key() -> str:
         ("models", _MODELS_SOURCE, "*.py"),
     )
     # One memo per copy of the app, so that copies used in turn do not hash again each time.
-    where = hashlib.sha256("\0".join(str(root) for _, root, _ in roots).encode()).hexdigest()[:16]
+    where = digest("\0".join(str(root) for _, root, _ in roots).encode()).hexdigest()[:16]
     memo = user_cache_dir() / f"builtin-key-{where}.txt"
     return memoized_key(salt, roots, lambda: hashed_key(salt, roots), memo)
 
 
 def hashed_key(salt: str, roots: Sequence[Root]) -> str:
     """The key itself: every matching file under ``roots``, by path relative to its root, hashed."""
-    digest = hashlib.sha256(salt.encode())
+    hashed = digest(salt.encode())
     for name, root, pattern in roots:
-        digest.update(name.encode() + b"\0")
+        hashed.update(name.encode() + b"\0")
         for relative in files(root, pattern):
-            digest.update(relative.encode() + b"\0")
-            digest.update((root / relative).read_bytes() + b"\0")
-    return digest.hexdigest()[:32]
+            hashed.update(relative.encode() + b"\0")
+            hashed.update((root / relative).read_bytes() + b"\0")
+    return hashed.hexdigest()[:32]
 
 
 def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool, walkthroughs: bool) -> T | None:
@@ -190,7 +190,7 @@ def _read(path: Path, decode: Callable[[dict[str, Any]], T], *, notes: bool, wal
     except OSError:
         return None
     check, payload = data[:32], data[32:]
-    if hashlib.sha256(payload).digest() != check:
+    if digest(payload).digest() != check:
         return None
     try:
         return decode(_parse(payload, notes=notes, walkthroughs=walkthroughs))
@@ -278,7 +278,7 @@ def _write(path: Path, content: BuiltinContent) -> bool:
         return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, hashlib.sha256(payload).digest() + payload, durable=False)
+        write_atomically(path, digest(payload).digest() + payload, durable=False)
         for old in path.parent.glob("*.json"):
             if old != path:
                 old.unlink(missing_ok=True)

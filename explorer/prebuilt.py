@@ -25,7 +25,7 @@ import os
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from explorer.atomic_write import ExportError, write_atomically
 from models.paths import ASSETS_DIR
@@ -47,6 +47,19 @@ def seed_layouts(
     check (``tools``, by default :func:`tool_versions`, which runs ``dot -V``) runs
     only when there is something to copy.
     """
+    try:
+        return _seed(architecture_ids, cache_folder, shipped, tools)
+    finally:
+        if _early_probe is not None:
+            graphviz_version()  # an early ``dot -V`` that nothing asked for: no process left behind
+
+
+def _seed(
+    architecture_ids: Collection[str],
+    cache_folder: Path | None,
+    shipped: Path,
+    tools: Callable[[], dict[str, Any]] | None,
+) -> int:
     try:
         manifest_bytes = (shipped / MANIFEST_NAME).read_bytes()
     except OSError:
@@ -88,8 +101,13 @@ def diagrams_version() -> str | None:
 
 
 def graphviz_version() -> str | None:
-    """``dot -V``'s answer, or None without a working ``dot``."""
-    done = run_briefly(["dot", "-V"], timeout=VERSION_TIMEOUT)
+    """``dot -V``'s answer, or None without a working ``dot`` (the early run's, if there was one)."""
+    global _early_probe
+    early, _early_probe = _early_probe, None
+    argv = ["dot", "-V"]
+    done = (
+        _finish(early, VERSION_TIMEOUT) if early is not None else run_briefly(argv, timeout=VERSION_TIMEOUT)
+    )
     if done is None:
         return None
     status, answer = done
@@ -98,6 +116,35 @@ def graphviz_version() -> str | None:
 
 VERSION_TIMEOUT = 10.0
 _spawn = getattr(os, "posix_spawnp", None)
+
+
+class _Running(NamedTuple):
+    """A program started with its output (and errors) into a pipe that we read."""
+
+    pid: int
+    output: int
+
+
+_early_probe: _Running | None = None
+"""``dot -V`` started by :func:`probe_graphviz_early`, until :func:`graphviz_version` reaps it."""
+
+
+def probe_graphviz_early(cache_folder: Path | None = None) -> None:
+    """On a first start (no layout cache folder yet), starts ``dot -V`` now.
+
+    It runs on the other core while the sources are read and the window made, and
+    :func:`seed_layouts` then finds its answer ready instead of waiting ~6 ms for it.
+    A later start (the cache folder is there) starts nothing.
+    """
+    global _early_probe
+    if _spawn is None or _early_probe is not None:
+        return
+    if cache_folder is None:
+        from explorer.userdirs import user_cache_dir
+
+        cache_folder = user_cache_dir() / "layouts"
+    if not cache_folder.exists():
+        _early_probe = _start(["dot", "-V"])
 
 
 def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:
@@ -109,8 +156,13 @@ def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:
     """
     if _spawn is None:
         return _run_by_subprocess(argv, timeout)
-    import select
+    running = _start(argv)
+    return None if running is None else _finish(running, timeout)
 
+
+def _start(argv: list[str]) -> _Running | None:
+    """``argv`` started by ``os.posix_spawnp``, or None if it could not be."""
+    assert _spawn is not None
     read_end, write_end = os.pipe()
     try:
         outputs = [(os.POSIX_SPAWN_DUP2, write_end, 1), (os.POSIX_SPAWN_DUP2, write_end, 2)]
@@ -120,9 +172,16 @@ def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:
         return None
     finally:
         os.close(write_end)
+    return _Running(pid, read_end)
+
+
+def _finish(running: _Running, timeout: float) -> tuple[int, str] | None:
+    """What :func:`run_briefly` returns, for a program :func:`_start` started."""
+    import select
+
     printed = bytearray()
     deadline = time.monotonic() + timeout
-    with open(read_end, "rb", buffering=0) as pipe:
+    with open(running.output, "rb", buffering=0) as pipe:
         while (left := deadline - time.monotonic()) > 0 and select.select([pipe], [], [], left)[0]:
             if not (chunk := pipe.read(65536)):
                 break  # it closed its output: it has ended, or is ending
@@ -130,10 +189,10 @@ def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:
         else:
             import signal
 
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            os.kill(running.pid, signal.SIGKILL)
+            os.waitpid(running.pid, 0)
             return None
-    _, status = os.waitpid(pid, 0)
+    _, status = os.waitpid(running.pid, 0)
     return os.waitstatus_to_exitcode(status), printed.decode(errors="replace").strip()
 
 

@@ -48,6 +48,18 @@ class UiThreadCollector(QObject):
 
 
 def install(app: QObject) -> UiThreadCollector:
-    """The application's collector, made on first call (it lives as long as ``app``)."""
-    existing = app.findChild(UiThreadCollector)
-    return existing if existing is not None else UiThreadCollector(app)
+    """The application's collector, made on first call (it lives as long as ``app``).
+
+    Kept in a property of ``app``, not looked up with ``findChild``: that wraps each of
+    the application's children in Python, its style among them, which built QStyle's
+    ~11 enum types (3-5 ms) before the first paint.
+    """
+    existing = app.property(_PROPERTY)
+    if isinstance(existing, UiThreadCollector):
+        return existing
+    collector = UiThreadCollector(app)
+    app.setProperty(_PROPERTY, collector)
+    return collector
+
+
+_PROPERTY = "explorer_ui_collector"

@@ -1,11 +1,11 @@
 """A disk cache of layouts, so a second start or a re-open skips Graphviz entirely.
 
-An entry is one file named by its key: the SHA-256 of a canonical
+An entry is one file named by its key: the hash (:mod:`explorer.digest`) of a canonical
 serialisation of what the layout depends on (the architecture without its
 prose, the layout options and a fingerprint of the adapter's own source code,
 so changing the adapter invalidates every entry). Entries are written to a
 temporary file and renamed into place, so a reader sees a whole entry or none;
-a SHA-256 digest covers the whole entry (header and coordinates), and every
+a digest covers the whole entry (header and coordinates), and every
 value read back is checked for its type and range; an entry that cannot be read
 back (truncated, edited, corrupt, from another format) is deleted and laid out
 again. The folder is kept under a size bound by removing the least recently used
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import os
 import struct
@@ -30,17 +29,18 @@ from pathlib import Path
 from typing import Any, cast
 
 from explorer.atomic_write import ExportError, is_temp_file, write_atomically
+from explorer.digest import DIGEST_BYTES, digest
 from explorer.layout.geometry import MAX_COORDINATE, EdgePath, GroupBox, Layout, NodeBox, Point, Rect
 from explorer.runtime_tuning import collector_paused
 from models.architecture import Architecture
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the entry format changes; older entries are then ignored and replaced."""
 MAGIC = b"AXLAYOUT"
 SUFFIX = ".layout"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
-_DIGEST_BYTES = 32
+_DIGEST_BYTES = DIGEST_BYTES
 STALE_TEMP_SECONDS = 3600.0
 
 _ADAPTER_MODULES = (
@@ -60,15 +60,15 @@ class CorruptEntryError(ValueError):
 
 @cache
 def adapter_fingerprint() -> str:
-    """SHA-256 of the layout adapter's source files: any change to them invalidates the cache."""
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    """A hash of the layout adapter's source files: any change to them invalidates the cache."""
+    hashed = digest(f"format {FORMAT}".encode())
     folder = Path(__file__).resolve().parent
     for name in _ADAPTER_MODULES:
         try:
-            digest.update((folder / name).read_bytes())
+            hashed.update((folder / name).read_bytes())
         except OSError:
-            digest.update(f"missing {name}".encode())
-    return digest.hexdigest()
+            hashed.update(f"missing {name}".encode())
+    return hashed.hexdigest()
 
 
 def layout_key(architecture: Architecture, options: Mapping[str, Any]) -> str:
@@ -79,7 +79,7 @@ def layout_key(architecture: Architecture, options: Mapping[str, Any]) -> str:
         "architecture": _plain(architecture),
     }
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest(text.encode("utf-8")).hexdigest()
 
 
 class LayoutCache:
@@ -207,7 +207,7 @@ def encode_entry(key: str, layout: Layout) -> bytes:
     }
     text = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     body = len(text).to_bytes(4, "big") + text + payload
-    return MAGIC + hashlib.sha256(body).digest() + body
+    return MAGIC + digest(body).digest() + body
 
 
 def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
@@ -221,7 +221,7 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
         if not data.startswith(MAGIC) or len(data) < body_start + 4:
             raise CorruptEntryError("not a layout cache entry")
         body = memoryview(data)[body_start:]
-        if hashlib.sha256(body).digest() != data[len(MAGIC) : body_start]:
+        if digest(body).digest() != data[len(MAGIC) : body_start]:
             raise CorruptEntryError("the entry is truncated or damaged (its digest does not match)")
         start = body_start + 4
         end = start + int.from_bytes(data[body_start:start], "big")

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
+from explorer.ui.arrow_icons import ARROWS, arrow_icon
 from models.records import frozen_record
 
 _set = object.__setattr__
 """How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 Keys = QKeySequence.StandardKey
-Pixmap = QStyle.StandardPixmap
 
 
 @frozen_record
@@ -29,7 +29,8 @@ class ActionSpec:
     text: str
     shortcuts: tuple[QKeySequence.StandardKey | str, ...] = ()
     tip: str = ""
-    icon: QStyle.StandardPixmap | None = None
+    icon: str | None = None
+    """One of :data:`explorer.ui.arrow_icons.ARROWS` (the toolbar's drawn arrows), or None."""
     checkable: bool = False
     listed: bool = True
     """Shown in the keyboard shortcuts list and ``actions_by_name``."""
@@ -42,7 +43,7 @@ class ActionSpec:
         text: str,
         shortcuts: tuple[QKeySequence.StandardKey | str, ...] = (),
         tip: str = "",
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
         checkable: bool = False,
         listed: bool = True,
         enabled: bool = True,
@@ -94,8 +95,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actual_size", "&Actual size", ("Ctrl+1",)),
     ActionSpec("zoom_selection", "Zoom to &selection", ("Ctrl+2",), "Zoom to the selection"),
     ActionSpec("find", "&Find component…", (Keys.Find,), "Search components"),
-    ActionSpec("back", "&Back", (Keys.Back, "Alt+Left"), "Go back", Pixmap.SP_ArrowBack),
-    ActionSpec("forward", "&Forward", (Keys.Forward, "Alt+Right"), "Go forward", Pixmap.SP_ArrowForward),
+    ActionSpec("back", "&Back", (Keys.Back, "Alt+Left"), "Go back", "back"),
+    ActionSpec("forward", "&Forward", (Keys.Forward, "Alt+Right"), "Go forward", "forward"),
     ActionSpec("clear_selection", "&Clear selection"),
     ActionSpec("next_architecture", "&Next architecture", ("Ctrl+PgDown",)),
     ActionSpec("previous_architecture", "&Previous architecture", ("Ctrl+PgUp",)),
@@ -190,7 +191,7 @@ def make_action(
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)
     if spec.icon is not None:
-        action.setIcon(parent.style().standardIcon(spec.icon))
+        action.setIcon(arrow_icon(ARROWS[spec.icon]))
     if not spec.enabled:
         action.setEnabled(False)
     if spec.checkable:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -37,16 +36,23 @@ class _TitleDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(_bold(option.font))
         return QSize(120, metrics.lineSpacing() + metrics.height() + self.PADDING * 2)
 
+    def initStyleOption(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the item without its title; paint() writes it on two lines
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        title = option.text
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # Background, selection and focus as the style draws them. Neither this nor the
+        # selection test below names QStyle: that would build its ~11 enum types (3-5 ms)
+        # before the first paint.
+        super().paint(painter, option, index)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        view = option.widget
+        item = view.itemFromIndex(index) if isinstance(view, ArchitectureList) else None
+        selected = item is not None and item.isSelected()
         text_color = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )

@@ -58,6 +58,7 @@ DEFERRED = (
     "explorer.layout.dot_json",
     "explorer.layout.labels",
     "explorer.layout.finishing",
+    "_hashlib",  # OpenSSL, ~2 ms: the caches hash with BLAKE2 alone (explorer.digest)
     "models.walkthroughs",
     "platformdirs",
     # start9a: escaping without the html module
@@ -147,3 +148,29 @@ def test_start_imports_no_deferred_module_and_fills_notes_after_paint(tmp_path) 
     assert report["due"]
     assert report["icons_stored"], "the first diagram's decoded icons are kept for the next start"
     assert report["switched_icons_stored"], "and those of the next one shown"
+
+
+ORDER_SCRIPT = """
+import json, sys
+import explorer.start_imports
+assert "PySide6" not in sys.modules, "explorer.start_imports imported PySide"
+import explorer.app
+names = list(sys.modules)
+print(json.dumps({name: names.index(name) for name in sys.argv[1:] + ["PySide6"]}))
+"""
+
+
+def test_the_starts_qt_free_modules_are_imported_before_pyside() -> None:
+    """PySide's import hook reads the source of modules imported after it (explorer.start_imports)."""
+    qt_free = ["explorer.sources", "explorer.settings", "explorer.layout.cache", "explorer.digest", "logging"]
+    result = subprocess.run(
+        [sys.executable, "-c", ORDER_SCRIPT, *qt_free],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    order = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [name for name in qt_free if order[name] > order["PySide6"]] == []

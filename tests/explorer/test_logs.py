@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from explorer import logs
+from tests.cli_process import ROOT
 
 
 @pytest.fixture
@@ -54,3 +57,29 @@ def test_an_unwritable_log_file_falls_back_to_stderr(installed, capsys: pytest.C
     err = capsys.readouterr().err
     assert f"cannot write the log file {path}" in err
     assert "still said" in err
+
+
+def test_the_rotating_file_is_made_at_the_first_record_not_at_install(tmp_path: Path) -> None:
+    """``logging.handlers`` (socket, pickle, queue: ~5 ms) stays out of a start that logs nothing."""
+    script = (
+        "import logging, sys\n"
+        "from explorer import logs\n"
+        "path = logs.install()\n"
+        "assert path is not None and not path.exists()\n"
+        "assert 'logging.handlers' not in sys.modules, 'imported at install'\n"
+        "logging.getLogger('explorer').warning('the first record')\n"
+        "assert 'logging.handlers' in sys.modules\n"
+        "print(path.read_text(encoding='utf-8'))\n"
+    )
+    env = {**os.environ, "ARCH_EXPLORER_STATE_DIR": str(tmp_path / "state")}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "WARNING explorer [MainThread]: the first record" in done.stdout

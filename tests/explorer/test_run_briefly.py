@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 
@@ -39,3 +40,40 @@ def test_the_graphviz_version_is_the_same_either_way(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(prebuilt, "_spawn", None)
     assert spawned is not None
     assert spawned == prebuilt.graphviz_version()
+
+
+@pytest.fixture
+def fake_dot(tmp_path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A ``dot`` first on PATH that answers ``-V`` as Graphviz does (on its errors)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    program = folder / "dot"
+    program.write_text("#!/bin/sh\necho 'dot - graphviz version 0.0 (fake)' >&2\n")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    return "dot - graphviz version 0.0 (fake)"
+
+
+def test_a_first_start_asks_dot_early_and_is_answered_from_it(tmp_path, fake_dot: str) -> None:
+    prebuilt.probe_graphviz_early(tmp_path / "no-cache-yet")
+    early = prebuilt._early_probe
+    assert early is not None, "started at once"
+    assert prebuilt.graphviz_version() == fake_dot
+    assert prebuilt._early_probe is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(early.pid, os.WNOHANG)  # reaped
+
+
+def test_a_later_start_asks_nothing_early(tmp_path, fake_dot: str) -> None:
+    prebuilt.probe_graphviz_early(tmp_path)  # the cache folder is there
+    assert prebuilt._early_probe is None
+
+
+def test_an_early_answer_nobody_asked_for_is_reaped_by_the_seeding(tmp_path, fake_dot: str) -> None:
+    prebuilt.probe_graphviz_early(tmp_path / "no-cache-yet")
+    early = prebuilt._early_probe
+    assert early is not None
+    assert prebuilt.seed_layouts(["not-a-built-in"], tmp_path / "cache") == 0
+    assert prebuilt._early_probe is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(early.pid, os.WNOHANG)

@@ -11,7 +11,6 @@ component and group placed. Seeds and counts as in ``test_bulk_fuzz.py``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import random
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from explorer.digest import digest
 from explorer.layout.cache import MAGIC, CorruptEntryError, decode_entry, encode_entry
 from explorer.layout.dot_json import DotJsonError, parse_layout
 from explorer.layout.dot_process import decode_json, run_dot
@@ -157,7 +157,7 @@ def entries() -> list[tuple[Architecture, bytes]]:
 
 def signed(header: str, payload: bytes) -> bytes:
     body = len(header.encode()).to_bytes(4, "big") + header.encode() + payload
-    return MAGIC + hashlib.sha256(body).digest() + body
+    return MAGIC + digest(body).digest() + body
 
 
 def damaged_entry(rng: random.Random) -> tuple[Architecture, bytes]:

@@ -7,7 +7,6 @@ well-formed JSON but nonsense are refused on their own merits).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from array import array
@@ -19,6 +18,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from explorer.app import create_window
+from explorer.digest import digest
 from explorer.layout.cache import MAGIC, CorruptEntryError, LayoutCache, decode_entry, encode_entry
 from explorer.layout.options import LayoutOptions
 from explorer.layout.service import LayoutService, _key
@@ -49,7 +49,7 @@ def signed(header: dict[str, Any] | str, payload: bytes) -> bytes:
     """An entry with a digest that matches, whatever it holds."""
     text = (header if isinstance(header, str) else json.dumps(header)).encode()
     body = len(text).to_bytes(4, "big") + text + payload
-    return MAGIC + hashlib.sha256(body).digest() + body
+    return MAGIC + digest(body).digest() + body
 
 
 def edited_label(entry: bytes) -> bytes:

@@ -24,8 +24,9 @@ pytestmark = POSIX_ONLY
 
 
 def settings_file(config: Path) -> Path:
-    [path] = config.rglob("*.conf")
-    return path
+    """The settings file of the start (not written yet: its crash mark, beside it, was)."""
+    [mark] = config.rglob("*.drawing")
+    return mark.with_suffix(".conf")
 
 
 def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
@@ -37,7 +38,14 @@ def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
         "ARCH_EXPLORER_STATE_DIR": str(tmp_path / "state"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    killer = install_program(tmp_path / "bin", "dot", "cat > /dev/null\nkill -KILL $PPID")
+    # It answers ``dot -V`` (which a first start asks early, before anything is drawn) and
+    # kills the app when asked for a layout.
+    killer = install_program(
+        tmp_path / "bin",
+        "dot",
+        'if [ "$1" = -V ]; then echo "dot - graphviz version 0.0 (killer)" >&2; exit 0; fi\n'
+        "cat > /dev/null\nkill -KILL $PPID",
+    )
     crashing = {**env, "PATH": f"{killer.parent}{os.pathsep}{os.environ['PATH']}"}
     # A real window start (not --screenshot, which never touches the saved state), killed mid-layout.
     first = run_cli("--arch", "kubernetes", env=crashing)
@@ -66,7 +74,7 @@ def test_a_start_that_crashed_while_drawing_opens_on_a_built_in(
 def test_the_message_is_listed_with_the_problems(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ARCH_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("session/drawing", "kubernetes")
+    AppSettings(store).set_drawing("kubernetes")  # what a start that crashed left
     window = create_window(load_sources(), store, architecture_id="kubernetes")
     qtbot.addWidget(window)
     assert window.current_id == "ecs-ec2"
