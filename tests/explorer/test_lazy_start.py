@@ -19,7 +19,7 @@ from explorer.builtin_snapshot import builtin_content
 from explorer.layout.service import LayoutService
 from explorer.settings import DEFAULT_ARCHITECTURE
 from explorer.sources import load_sources
-from tests.cli_process import ROOT
+from tests.cli_process import ROOT, run_python
 
 DEFERRED = (
     "explorer.ui.revision",
@@ -163,14 +163,7 @@ print(json.dumps({name: names.index(name) for name in sys.argv[1:] + ["PySide6"]
 def test_the_starts_qt_free_modules_are_imported_before_pyside() -> None:
     """PySide's import hook reads the source of modules imported after it (explorer.start_imports)."""
     qt_free = ["explorer.sources", "explorer.settings", "explorer.layout.cache", "explorer.digest", "logging"]
-    result = subprocess.run(
-        [sys.executable, "-c", ORDER_SCRIPT, *qt_free],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python("-c", ORDER_SCRIPT, *qt_free)
     assert result.returncode == 0, result.stderr
     order = json.loads(result.stdout.strip().splitlines()[-1])
     assert [name for name in qt_free if order[name] > order["PySide6"]] == []

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from explorer import logs
-from tests.cli_process import ROOT
+from tests.cli_process import run_python
 
 
 @pytest.fixture
@@ -71,15 +69,6 @@ def test_the_rotating_file_is_made_at_the_first_record_not_at_install(tmp_path: 
         "assert 'logging.handlers' in sys.modules\n"
         "print(path.read_text(encoding='utf-8'))\n"
     )
-    env = {**os.environ, "ARCH_EXPLORER_STATE_DIR": str(tmp_path / "state")}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_python("-c", script, env={"ARCH_EXPLORER_STATE_DIR": str(tmp_path / "state")})
     assert done.returncode == 0, done.stderr
     assert "WARNING explorer [MainThread]: the first record" in done.stdout
