@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from models.records import frozen_record
-
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+from models.records import frozen_record, set_field
 
 
 @frozen_record
@@ -16,8 +13,8 @@ class Place:
     element_id: str | None = None
 
     def __init__(self, architecture_id: str, element_id: str | None = None) -> None:
-        _set(self, "architecture_id", architecture_id)
-        _set(self, "element_id", element_id)
+        set_field(self, "architecture_id", architecture_id)
+        set_field(self, "element_id", element_id)
 
 
 class History:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.atomic_write import ExportError, describe_os_error, write_atomically
-from models.records import frozen_record
+from models.records import frozen_record, set_field
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -33,8 +33,6 @@ DEFAULT_ARCHITECTURE = "ecs-ec2"
 CORRUPT_SUFFIX = ".corrupt-"
 DRAWING_SUFFIX = ".drawing"
 _MAX_CHECKED_BYTES = 16 * 1024 * 1024
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 SETTINGS: dict[str, object] = {
     "session/architecture": DEFAULT_ARCHITECTURE,
@@ -264,12 +262,12 @@ class WindowShape:
         notes_width: int | None = None,
         notes_visible: bool = True,
     ) -> None:
-        _set(self, "rect", rect)
-        _set(self, "maximized", maximized)
-        _set(self, "list_width", list_width)
-        _set(self, "list_visible", list_visible)
-        _set(self, "notes_width", notes_width)
-        _set(self, "notes_visible", notes_visible)
+        set_field(self, "rect", rect)
+        set_field(self, "maximized", maximized)
+        set_field(self, "list_width", list_width)
+        set_field(self, "list_visible", list_visible)
+        set_field(self, "notes_width", notes_width)
+        set_field(self, "notes_visible", notes_visible)
 
 
 def _int(value: object) -> int | None:

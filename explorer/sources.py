@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from explorer.userdirs import user_models_dir
 from models.architecture import Architecture
 from models.errors import ModelError
-from models.records import frozen_record
+from models.records import frozen_record, set_field
 
 if TYPE_CHECKING:
     # Imported where notes are loaded: Markdown and the notes parser cost 50 ms to import.
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from models.walkthroughs import Walkthrough, WalkthroughLoadResult
 
 T = TypeVar("T")
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 
 
 @frozen_record
@@ -34,8 +32,8 @@ class Models:
     def __init__(
         self, architectures: Mapping[str, Architecture], model_errors: tuple[ModelError, ...] = ()
     ) -> None:
-        _set(self, "architectures", architectures)
-        _set(self, "model_errors", model_errors)
+        set_field(self, "architectures", architectures)
+        set_field(self, "model_errors", model_errors)
 
 
 def load_models(model_locations: Sequence[Path] = ()) -> Models:
@@ -123,14 +121,14 @@ class Sources:
         walkthrough_errors: tuple[ModelError, ...] = (),
         walkthroughs_once: Once[tuple[Walkthrough, ...]] | None = None,
     ) -> None:
-        _set(self, "architectures", architectures)
-        _set(self, "notes_once", notes_once)
-        _set(self, "model_errors", model_errors)
-        _set(self, "notes_errors", notes_errors)
-        _set(self, "model_locations", model_locations)
-        _set(self, "note_locations", note_locations)
-        _set(self, "walkthrough_errors", walkthrough_errors)
-        _set(
+        set_field(self, "architectures", architectures)
+        set_field(self, "notes_once", notes_once)
+        set_field(self, "model_errors", model_errors)
+        set_field(self, "notes_errors", notes_errors)
+        set_field(self, "model_locations", model_locations)
+        set_field(self, "note_locations", note_locations)
+        set_field(self, "walkthrough_errors", walkthrough_errors)
+        set_field(
             self, "walkthroughs_once", _no_walkthroughs() if walkthroughs_once is None else walkthroughs_once
         )
         self.__post_init__()

@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import field
 from functools import cached_property
 
-from models.records import frozen_record
-
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+from models.records import frozen_record, set_field
 
 
 @frozen_record
@@ -34,13 +31,13 @@ class Group:
         aliases: tuple[str, ...] = (),
         logical: bool = False,
     ) -> None:
-        _set(self, "id", id)
-        _set(self, "label", label)
-        _set(self, "kind", kind)
-        _set(self, "parent", parent)
-        _set(self, "description", description)
-        _set(self, "aliases", aliases)
-        _set(self, "logical", logical)
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "kind", kind)
+        set_field(self, "parent", parent)
+        set_field(self, "description", description)
+        set_field(self, "aliases", aliases)
+        set_field(self, "logical", logical)
 
 
 @frozen_record
@@ -73,14 +70,14 @@ class Component:
         description: str = "",
         concept: str = "",
     ) -> None:
-        _set(self, "id", id)
-        _set(self, "label", label)
-        _set(self, "kind", kind)
-        _set(self, "icon", icon)
-        _set(self, "group", group)
-        _set(self, "aliases", aliases)
-        _set(self, "description", description)
-        _set(self, "concept", concept)
+        set_field(self, "id", id)
+        set_field(self, "label", label)
+        set_field(self, "kind", kind)
+        set_field(self, "icon", icon)
+        set_field(self, "group", group)
+        set_field(self, "aliases", aliases)
+        set_field(self, "description", description)
+        set_field(self, "concept", concept)
 
     @property
     def concept_id(self) -> str:
@@ -102,10 +99,10 @@ class Relation:
     label: str = ""
 
     def __init__(self, source: str, target: str, kind: str, label: str = "") -> None:
-        _set(self, "source", source)
-        _set(self, "target", target)
-        _set(self, "kind", kind)
-        _set(self, "label", label)
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "kind", kind)
+        set_field(self, "label", label)
 
 
 @frozen_record
@@ -115,7 +112,7 @@ class LayoutHints:
     direction: str = "LR"
 
     def __init__(self, direction: str = "LR") -> None:
-        _set(self, "direction", direction)
+        set_field(self, "direction", direction)
 
 
 @frozen_record
@@ -148,17 +145,17 @@ class Architecture:
         source: str = "",
         warnings: tuple[str, ...] = (),
     ) -> None:
-        _set(self, "id", id)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "groups", groups)
-        _set(self, "components", components)
-        _set(self, "relations", relations)
-        _set(self, "aliases", aliases)
-        _set(self, "order", order)
-        _set(self, "layout", LayoutHints() if layout is None else layout)
-        _set(self, "source", source)
-        _set(self, "warnings", warnings)
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "groups", groups)
+        set_field(self, "components", components)
+        set_field(self, "relations", relations)
+        set_field(self, "aliases", aliases)
+        set_field(self, "order", order)
+        set_field(self, "layout", LayoutHints() if layout is None else layout)
+        set_field(self, "source", source)
+        set_field(self, "warnings", warnings)
 
     @cached_property
     def components_by_id(self) -> dict[str, Component]:

@@ -22,6 +22,9 @@ from typing import Any, TypeVar, cast, dataclass_transform
 
 T = TypeVar("T")
 
+set_field = object.__setattr__
+"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def frozen_record(cls: type[T]) -> type[T]:

@@ -11,10 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import field
 
-from models.records import frozen_record
-
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+from models.records import frozen_record, set_field
 
 MAX_COORDINATE = 1e7
 """Points (1/72 inch) from the origin: 3.5 km. Graphviz never places anything that far; a
@@ -29,8 +26,8 @@ class Point:
     y: float
 
     def __init__(self, x: float, y: float) -> None:
-        _set(self, "x", x)
-        _set(self, "y", y)
+        set_field(self, "x", x)
+        set_field(self, "y", y)
 
 
 @frozen_record
@@ -43,10 +40,10 @@ class Rect:
     height: float
 
     def __init__(self, x: float, y: float, width: float, height: float) -> None:
-        _set(self, "x", x)
-        _set(self, "y", y)
-        _set(self, "width", width)
-        _set(self, "height", height)
+        set_field(self, "x", x)
+        set_field(self, "y", y)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
 
     @property
     def center(self) -> Point:
@@ -86,11 +83,11 @@ class NodeBox:
     def __init__(
         self, component_id: str, box: Rect, icon_box: Rect, label_box: Rect, label_lines: tuple[str, ...]
     ) -> None:
-        _set(self, "component_id", component_id)
-        _set(self, "box", box)
-        _set(self, "icon_box", icon_box)
-        _set(self, "label_box", label_box)
-        _set(self, "label_lines", label_lines)
+        set_field(self, "component_id", component_id)
+        set_field(self, "box", box)
+        set_field(self, "icon_box", icon_box)
+        set_field(self, "label_box", label_box)
+        set_field(self, "label_lines", label_lines)
 
     @property
     def label_beside_icon(self) -> bool:
@@ -117,12 +114,12 @@ class GroupBox:
     def __init__(
         self, group_id: str, box: Rect, label_pos: Point, depth: int, label: str = "", fill: str = ""
     ) -> None:
-        _set(self, "group_id", group_id)
-        _set(self, "box", box)
-        _set(self, "label_pos", label_pos)
-        _set(self, "depth", depth)
-        _set(self, "label", label)
-        _set(self, "fill", fill)
+        set_field(self, "group_id", group_id)
+        set_field(self, "box", box)
+        set_field(self, "label_pos", label_pos)
+        set_field(self, "depth", depth)
+        set_field(self, "label", label)
+        set_field(self, "fill", fill)
 
 
 @frozen_record
@@ -152,13 +149,13 @@ class EdgePath:
         label: str = "",
         label_pos: Point | None = None,
     ) -> None:
-        _set(self, "source", source)
-        _set(self, "target", target)
-        _set(self, "index", index)
-        _set(self, "points", points)
-        _set(self, "arrow_head", arrow_head)
-        _set(self, "label", label)
-        _set(self, "label_pos", label_pos)
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "index", index)
+        set_field(self, "points", points)
+        set_field(self, "arrow_head", arrow_head)
+        set_field(self, "label", label)
+        set_field(self, "label_pos", label_pos)
 
 
 @frozen_record
@@ -181,12 +178,12 @@ class Layout:
         edges: tuple[EdgePath, ...] = (),
         splines: str = "ortho",
     ) -> None:
-        _set(self, "architecture_id", architecture_id)
-        _set(self, "bounds", bounds)
-        _set(self, "nodes", {} if nodes is None else nodes)
-        _set(self, "groups", {} if groups is None else groups)
-        _set(self, "edges", edges)
-        _set(self, "splines", splines)
+        set_field(self, "architecture_id", architecture_id)
+        set_field(self, "bounds", bounds)
+        set_field(self, "nodes", {} if nodes is None else nodes)
+        set_field(self, "groups", {} if groups is None else groups)
+        set_field(self, "edges", edges)
+        set_field(self, "splines", splines)
 
 
 @frozen_record
@@ -199,10 +196,10 @@ class Box:
     bottom: float
 
     def __init__(self, left: float, top: float, right: float, bottom: float) -> None:
-        _set(self, "left", left)
-        _set(self, "top", top)
-        _set(self, "right", right)
-        _set(self, "bottom", bottom)
+        set_field(self, "left", left)
+        set_field(self, "top", top)
+        set_field(self, "right", right)
+        set_field(self, "bottom", bottom)
 
     @classmethod
     def around(cls, centre: Point, width: float, height: float) -> Box:

@@ -11,10 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.architecture import Architecture
-from models.records import frozen_record
-
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+from models.records import frozen_record, set_field
 
 ORTHO_MAX_NODES = 150
 """Ortho routing grows fast: 0.25 s at 150 nodes, 1.5 s at 300, about a minute at 1,000."""
@@ -81,12 +78,12 @@ class LayoutOptions:
         edge_labels: bool = True,
         beside: bool = False,
     ) -> None:
-        _set(self, "splines", splines)
-        _set(self, "graph_attrs", graph_attrs)
-        _set(self, "text_scale", text_scale)
-        _set(self, "compact", compact)
-        _set(self, "edge_labels", edge_labels)
-        _set(self, "beside", beside)
+        set_field(self, "splines", splines)
+        set_field(self, "graph_attrs", graph_attrs)
+        set_field(self, "text_scale", text_scale)
+        set_field(self, "compact", compact)
+        set_field(self, "edge_labels", edge_labels)
+        set_field(self, "beside", beside)
 
     @classmethod
     def for_architecture(

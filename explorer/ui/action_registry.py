@@ -14,10 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from explorer.ui.arrow_icons import ARROWS, arrow_icon
-from models.records import frozen_record
+from models.records import frozen_record, set_field
 
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
 Keys = QKeySequence.StandardKey
 
 
@@ -48,14 +46,14 @@ class ActionSpec:
         listed: bool = True,
         enabled: bool = True,
     ) -> None:
-        _set(self, "name", name)
-        _set(self, "text", text)
-        _set(self, "shortcuts", shortcuts)
-        _set(self, "tip", tip)
-        _set(self, "icon", icon)
-        _set(self, "checkable", checkable)
-        _set(self, "listed", listed)
-        _set(self, "enabled", enabled)
+        set_field(self, "name", name)
+        set_field(self, "text", text)
+        set_field(self, "shortcuts", shortcuts)
+        set_field(self, "tip", tip)
+        set_field(self, "icon", icon)
+        set_field(self, "checkable", checkable)
+        set_field(self, "listed", listed)
+        set_field(self, "enabled", enabled)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (

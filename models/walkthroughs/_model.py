@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from models.records import frozen_record
-
-_set = object.__setattr__
-"""How a record's ``__init__`` sets its fields (as a frozen dataclass's does)."""
+from models.records import frozen_record, set_field
 
 DIRECTIONS = ("forward", "reverse")
 """Which way a step's "request" travels along its relations: source → target, or back."""
@@ -41,12 +38,12 @@ class Step:
         relations: tuple[tuple[str, str], ...] = (),
         direction: str = "forward",
     ) -> None:
-        _set(self, "title", title)
-        _set(self, "text", text)
-        _set(self, "components", components)
-        _set(self, "groups", groups)
-        _set(self, "relations", relations)
-        _set(self, "direction", direction)
+        set_field(self, "title", title)
+        set_field(self, "text", text)
+        set_field(self, "components", components)
+        set_field(self, "groups", groups)
+        set_field(self, "relations", relations)
+        set_field(self, "direction", direction)
 
 
 @frozen_record
@@ -72,12 +69,12 @@ class Walkthrough:
     def __init__(
         self, id: str, architecture: str, title: str, summary: str, steps: tuple[Step, ...], source: str = ""
     ) -> None:
-        _set(self, "id", id)
-        _set(self, "architecture", architecture)
-        _set(self, "title", title)
-        _set(self, "summary", summary)
-        _set(self, "steps", steps)
-        _set(self, "source", source)
+        set_field(self, "id", id)
+        set_field(self, "architecture", architecture)
+        set_field(self, "title", title)
+        set_field(self, "summary", summary)
+        set_field(self, "steps", steps)
+        set_field(self, "source", source)
 
     def components_up_to(self, index: int) -> frozenset[str]:
         """Components of steps 0…``index``: what a built-up slide keeps emphasised."""
