@@ -167,34 +167,24 @@ def main_then_exit(png_helper: PngHelper | None = None) -> NoReturn:
     threads joined. The window ends as usual (Qt and the app's settings close in their order).
     A headless command runs with the garbage collector off: its 50 collections cost ~4 ms,
     for a few hundred objects in cycles, freed with the process. ``png_helper``: a PNG export's
-    helper process the caller forked already (this function owns it from then on).
+    helper process ``main.py`` forked before importing this module (this function owns it from
+    then on); without one, :mod:`explorer.export.cli` forks its own.
     """
     gc.disable()  # a command's imports and one run make little garbage (the window's start sets its own)
-    helper = png_helper or _early_png_helper()
     try:
         args = parse_arguments(None)
-        args.png_helper = helper
+        args.png_helper = png_helper
         if args.command is None:
             gc.enable()
             sys.exit(_guarded(lambda: _dispatch(args)))
         status = _guarded(lambda: _dispatch(args))
     finally:
-        if helper is not None:  # done already, unless the command failed; this process ends next
-            helper.close(wait=False)
+        if png_helper is not None:  # done already, unless the command failed; this process ends next
+            png_helper.close(wait=False)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     os._exit(status)
-
-
-def _early_png_helper() -> PngHelper | None:
-    """A PNG export's helper process, forked before the arguments are parsed (~10 ms of imports
-    sooner than :mod:`explorer.export.cli` would), or None (see :mod:`explorer.export.png_fork`)."""
-    if sys.argv[1:2] != ["export"]:
-        return None
-    from explorer.export.png_fork import start_for_command
-
-    return start_for_command(sys.argv[1:])
 
 
 def _guarded(run: Callable[[], int]) -> int:

@@ -48,7 +48,7 @@ def may_paint_png(words: Sequence[str]) -> bool:
 def start_for_command(words: Sequence[str]) -> PngHelper | None:
     """A helper for the command line ``words`` (without the program), forked now if it may export a
     single PNG (see :func:`may_paint_png`), else None."""
-    return PngHelper.start() if words[:1] == ["export"] and may_paint_png(words) else None
+    return PngHelper.start() if may_paint_png(words) else None
 
 
 class PngHelper:
