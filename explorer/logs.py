@@ -57,13 +57,15 @@ def _open(path: Path, formatter: logging.Formatter | None) -> logging.Handler:
     from logging.handlers import RotatingFileHandler
 
     handler: logging.Handler
+    problem = None
     try:
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as error:
         handler = logging.StreamHandler()
-        handler.setFormatter(formatter)
-        handler.emit(_warning(f"cannot write the log file {path}: {error}"))
+        problem = f"cannot write the log file {path}: {error}"
     handler.setFormatter(formatter)
+    if problem is not None:
+        handler.emit(_warning(problem))
     return handler
 
 

@@ -104,9 +104,10 @@ def graphviz_version() -> str | None:
     """``dot -V``'s answer, or None without a working ``dot`` (the early run's, if there was one)."""
     global _early_probe
     early, _early_probe = _early_probe, None
-    argv = ["dot", "-V"]
     done = (
-        _finish(early, VERSION_TIMEOUT) if early is not None else run_briefly(argv, timeout=VERSION_TIMEOUT)
+        _finish(early, VERSION_TIMEOUT)
+        if early is not None
+        else run_briefly(_VERSION_ARGV, timeout=VERSION_TIMEOUT)
     )
     if done is None:
         return None
@@ -115,6 +116,7 @@ def graphviz_version() -> str | None:
 
 
 VERSION_TIMEOUT = 10.0
+_VERSION_ARGV = ["dot", "-V"]
 _spawn = getattr(os, "posix_spawnp", None)
 
 
@@ -144,7 +146,7 @@ def probe_graphviz_early(cache_folder: Path | None = None) -> None:
 
         cache_folder = user_cache_dir() / "layouts"
     if not cache_folder.exists():
-        _early_probe = _start(["dot", "-V"])
+        _early_probe = _start(_VERSION_ARGV)
 
 
 def run_briefly(argv: list[str], *, timeout: float) -> tuple[int, str] | None:

@@ -40,7 +40,6 @@ MAGIC = b"AXLAYOUT"
 SUFFIX = ".layout"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 256
-_DIGEST_BYTES = DIGEST_BYTES
 STALE_TEMP_SECONDS = 3600.0
 
 _ADAPTER_MODULES = (
@@ -217,7 +216,7 @@ def decode_entry(data: bytes, key: str, architecture_id: str) -> Layout:
         CorruptEntryError: the bytes are not such an entry, or are for another key or architecture.
     """
     try:
-        body_start = len(MAGIC) + _DIGEST_BYTES
+        body_start = len(MAGIC) + DIGEST_BYTES
         if not data.startswith(MAGIC) or len(data) < body_start + 4:
             raise CorruptEntryError("not a layout cache entry")
         body = memoryview(data)[body_start:]

@@ -128,9 +128,8 @@ class UserContent(QObject):
     # Notes -----------------------------------------------------------------
 
     def open_notes_file(self) -> None:
-        from PySide6.QtWidgets import (
-            QFileDialog,
-        )  # dialogs are imported when used: not before the first paint
+        # Dialogs are imported when used: not before the first paint.
+        from PySide6.QtWidgets import QFileDialog
 
         files, _ = QFileDialog.getOpenFileNames(
             self.window, "Open notes", str(Path.home()), "Markdown notes (*.md *.markdown)"
